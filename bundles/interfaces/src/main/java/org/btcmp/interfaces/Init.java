@@ -1,0 +1,14 @@
+package org.btcmp.interfaces;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The first object of every connection between two processes (and of the in-process transport):
+ * a factory for the other interfaces, as Bitcoin Core's {@code interfaces::Init}.
+ */
+@ProviderType
+public interface Init {
+
+    /** Makes a new {@link Echo}, owned by the caller: close it when done. */
+    Echo makeEcho();
+}

@@ -1,0 +1,18 @@
+package org.btcmp.ipc;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A child started by a {@link ProcessSpawner}, and the connection to it. */
+@ProviderType
+public interface SpawnedProcess extends AutoCloseable {
+
+    /** The connection to the Init the child serves on the inherited socket. */
+    Connection connection();
+
+    /** The child, for its pid, liveness and exit. */
+    ProcessHandle process();
+
+    /** Closes the connection; a child whose only connection ends is expected to exit. */
+    @Override
+    void close();
+}

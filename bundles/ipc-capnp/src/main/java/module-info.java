@@ -1,0 +1,10 @@
+/**
+ * The Cap'n Proto transport over UNIX sockets. With tools/mpgen and the runtime wrapper, the only
+ * module allowed to read org.capnproto.
+ */
+module org.btcmp.ipc.capnp {
+    requires org.btcmp.ipc;
+    requires org.capnproto;
+    requires static osgi.annotation;
+    requires static org.osgi.service.component.annotations;
+}

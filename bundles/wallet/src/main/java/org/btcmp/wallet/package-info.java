@@ -1,0 +1,7 @@
+/** The wallet's services as other bundles see them. */
+@Export
+@Version("1.0.0")
+package org.btcmp.wallet;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

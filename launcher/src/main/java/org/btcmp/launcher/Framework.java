@@ -1,0 +1,151 @@
+package org.btcmp.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.btcmp.interfaces.Init;
+import org.btcmp.ipc.Transport;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/**
+ * An embedded OSGi framework running one {@link Deployment}. The packages of {@code interfaces} and
+ * {@code ipc-api} are exported by the system bundle from the launcher's own class path, so the
+ * launcher's commands and the bundles share one copy of those types.
+ */
+final class Framework implements AutoCloseable {
+    private final org.osgi.framework.launch.Framework felix;
+    private final Path storage;
+
+    private Framework(org.osgi.framework.launch.Framework felix, Path storage) {
+        this.felix = felix;
+        this.storage = storage;
+    }
+
+    /**
+     * Starts a framework and every bundle of {@code deployment} from {@code home}.
+     *
+     * @throws LaunchException naming the bundle or file at fault
+     */
+    static Framework start(LauncherHome home, Deployment deployment) {
+        Path storage;
+        try {
+            storage = Files.createTempDirectory("btcmp-felix-");
+        } catch (IOException e) {
+            throw new LaunchException("cannot create the OSGi bundle cache: " + e.getMessage());
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+        config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, sharedExports());
+        config.put("felix.log.level", "1"); // errors only: normal operation writes nothing to the console
+        FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
+                .orElseThrow(() -> new LaunchException("no OSGi framework on the class path"));
+        org.osgi.framework.launch.Framework felix = factory.newFramework(config);
+        Framework framework = new Framework(felix, storage);
+        try {
+            felix.start();
+            framework.install(home, deployment);
+            return framework;
+        } catch (BundleException | RuntimeException e) {
+            framework.close();
+            if (e instanceof LaunchException launch) {
+                throw launch;
+            }
+            throw new LaunchException("cannot start the " + deployment.name() + " deployment: " + e.getMessage());
+        }
+    }
+
+    private void install(LauncherHome home, Deployment deployment) throws BundleException {
+        BundleContext context = felix.getBundleContext();
+        List<Bundle> installed = new ArrayList<>();
+        for (String file : deployment.bundles()) {
+            Path jar = home.bundles().resolve(file);
+            if (!Files.isRegularFile(jar)) {
+                throw new LaunchException("bundle " + jar + " is missing: build with 'mvn -B -DskipTests package'");
+            }
+            // reference: installs in place, without copying the jar into the cache
+            installed.add(context.installBundle("reference:" + jar.toUri()));
+        }
+        for (Bundle bundle : installed) {
+            if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                bundle.start();
+            }
+        }
+    }
+
+    BundleContext context() {
+        return felix.getBundleContext();
+    }
+
+    @Override
+    public void close() {
+        try {
+            felix.stop();
+            felix.waitForStop(10_000);
+        } catch (BundleException e) {
+            throw new LaunchException("cannot stop the OSGi framework: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            deleteTree(storage);
+        }
+    }
+
+    /** The Export-Package clauses of the API jars on the launcher's class path. */
+    static String sharedExports() {
+        return String.join(",", exportsOf(Init.class), exportsOf(Transport.class));
+    }
+
+    private static String exportsOf(Class<?> type) {
+        try {
+            Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Manifest manifest;
+            if (Files.isDirectory(location)) {
+                try (InputStream in = Files.newInputStream(location.resolve("META-INF/MANIFEST.MF"))) {
+                    manifest = new Manifest(in);
+                }
+            } else {
+                try (JarFile jar = new JarFile(location.toFile())) {
+                    manifest = jar.getManifest();
+                }
+            }
+            String exports = manifest == null ? null : manifest.getMainAttributes().getValue(Constants.EXPORT_PACKAGE);
+            if (exports == null) {
+                throw new LaunchException(location + " exports no packages: it was not built by bnd");
+            }
+            return exports;
+        } catch (IOException | URISyntaxException e) {
+            throw new LaunchException("cannot read the exports of " + type.getName() + "'s bundle: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover cache in the temp folder is harmless; do not mask the real outcome.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.btcmp.mpgen;
+
+import java.io.PrintStream;
+
+/** The {@code mpgen} command line. */
+public final class Main {
+    private static final String USAGE = """
+            Usage: mpgen <command> [options]
+
+            Commands:
+              id       print a new random file id for a .capnp schema
+              help     print this help
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 1;
+        }
+        switch (args[0]) {
+            case "id" -> {
+                if (args.length != 1) {
+                    err.println("mpgen id: takes no arguments");
+                    return 1;
+                }
+                out.println(FileIds.format(FileIds.newId()));
+                return 0;
+            }
+            case "help", "-help", "--help", "-h" -> {
+                out.print(USAGE);
+                return 0;
+            }
+            default -> {
+                err.println("mpgen: unknown command '" + args[0] + "' (try mpgen help)");
+                return 1;
+            }
+        }
+    }
+}
