@@ -9,7 +9,9 @@ import static org.junit.Assert.fail;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.options;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import javax.inject.Inject;
 import org.btcmp.interfaces.Echo;
 import org.btcmp.ipc.Connection;
@@ -17,6 +19,7 @@ import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.Transport;
 import org.btcmp.wallet.NodeLink;
+import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -45,9 +48,21 @@ public class TransportSwapIT {
     @Configuration
     public Option[] config() {
         return options(
-                BundlesUnderTest.install(BundlesUnderTest.DECLARATIVE_SERVICES),
-                BundlesUnderTest.install(BundlesUnderTest.MONOLITHIC),
+                BundlesUnderTest.deployment(BundlesUnderTest.MONOLITHIC),
                 junitBundles());
+    }
+
+    /** A bundle that did not resolve would otherwise show up only as a missing service. */
+    @Before
+    public void everyBundleIsActive() {
+        List<String> inactive = new ArrayList<>();
+        for (Bundle bundle : context.getBundles()) {
+            boolean fragment = bundle.getHeaders().get("Fragment-Host") != null;
+            if (!fragment && bundle.getState() != Bundle.ACTIVE) {
+                inactive.add(bundle.getSymbolicName() + " (state " + bundle.getState() + ")");
+            }
+        }
+        assertEquals("bundles that did not start", List.of(), inactive);
     }
 
     @Test

@@ -74,18 +74,53 @@ final class Framework implements AutoCloseable {
     private void install(LauncherHome home, Deployment deployment) throws BundleException {
         BundleContext context = felix.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
+        for (Path jar : libraryBundles(home)) {
+            installed.add(installInPlace(context, jar));
+        }
         for (String file : deployment.bundles()) {
             Path jar = home.bundles().resolve(file);
             if (!Files.isRegularFile(jar)) {
                 throw new LaunchException("bundle " + jar + " is missing: build with 'mvn -B -DskipTests package'");
             }
-            // reference: installs in place, without copying the jar into the cache
-            installed.add(context.installBundle("reference:" + jar.toUri()));
+            installed.add(installInPlace(context, jar));
         }
         for (Bundle bundle : installed) {
             if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                 bundle.start();
             }
+        }
+    }
+
+    /** reference: installs the jar where it is, without copying it into the cache. */
+    private static Bundle installInPlace(BundleContext context, Path jar) throws BundleException {
+        return context.installBundle("reference:" + jar.toUri());
+    }
+
+    /**
+     * The library layer: every jar in {@code libs/} that is a bundle. Plain jars there came in
+     * transitively and are embedded by the bundles that use them, so they are not installed.
+     */
+    static List<Path> libraryBundles(LauncherHome home) {
+        if (!Files.isDirectory(home.libraries())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(home.libraries())) {
+            List<Path> bundles = new ArrayList<>();
+            for (Path jar : files.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                if (isBundle(jar)) {
+                    bundles.add(jar);
+                }
+            }
+            return bundles;
+        } catch (IOException e) {
+            throw new LaunchException("cannot list the library bundles in " + home.libraries() + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isBundle(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            return manifest != null && manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME) != null;
         }
     }
 

@@ -3,13 +3,18 @@ package org.btcmp.launcher;
 import java.nio.file.Path;
 
 /**
- * Where the launcher finds its deployment bundles: {@code <home>/bundles/*.jar}. The home is the
- * {@code btcmp.home} system property (set by {@code bin/bitcoin}), else the launcher jar's folder.
+ * Where the launcher finds what it installs: our bundles in {@code <home>/bundles}, the third-party
+ * library bundles in {@code <home>/libs}. The home is the {@code btcmp.home} system property (set by
+ * {@code bin/bitcoin}), else the launcher jar's folder.
  */
 record LauncherHome(Path directory) {
 
     Path bundles() {
         return directory.resolve("bundles");
+    }
+
+    Path libraries() {
+        return directory.resolve("libs");
     }
 
     static LauncherHome locate() {

@@ -58,6 +58,19 @@ class FrameworkTest {
     }
 
     @Test
+    void theLibraryLayerIsInstalledForEveryDeploymentAndPlainJarsThereAreSkipped() throws IOException {
+        writeJar(home.resolve("libs"), "library.jar", "test.library", "org.btcmp.interfaces");
+        writeJar(home.resolve("libs"), "plain.jar", null, null);
+        writeBundle("user.jar", "test.user", "org.btcmp.ipc");
+        assertEquals(List.of(home.resolve("libs/library.jar")), Framework.libraryBundles(new LauncherHome(home)));
+        try (Framework framework = Framework.start(new LauncherHome(home), new Deployment("user", List.of("user.jar")))) {
+            List<String> active = java.util.Arrays.stream(framework.context().getBundles())
+                    .filter(b -> b.getState() == Bundle.ACTIVE).map(Bundle::getSymbolicName).toList();
+            assertTrue(active.containsAll(List.of("test.library", "test.user")), active.toString());
+        }
+    }
+
+    @Test
     void theSharedExportsCarryTheApiPackageVersions() {
         String exports = Framework.sharedExports();
         assertTrue(exports.contains("org.btcmp.interfaces;version=\"1.0.0\""), exports);
@@ -65,14 +78,21 @@ class FrameworkTest {
     }
 
     private void writeBundle(String file, String symbolicName, String imports) throws IOException {
+        writeJar(home.resolve("bundles"), file, symbolicName, imports);
+    }
+
+    /** A jar with a manifest; a bundle when {@code symbolicName} is given. */
+    private static void writeJar(Path folder, String file, String symbolicName, String imports) throws IOException {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Bundle-ManifestVersion", "2");
-        main.putValue("Bundle-SymbolicName", symbolicName);
-        main.putValue("Import-Package", imports);
-        Files.createDirectories(home.resolve("bundles"));
-        try (OutputStream out = Files.newOutputStream(home.resolve("bundles").resolve(file));
+        if (symbolicName != null) {
+            main.putValue("Bundle-ManifestVersion", "2");
+            main.putValue("Bundle-SymbolicName", symbolicName);
+            main.putValue("Import-Package", imports);
+        }
+        Files.createDirectories(folder);
+        try (OutputStream out = Files.newOutputStream(folder.resolve(file));
              JarOutputStream jar = new JarOutputStream(out, manifest)) {
             jar.flush();
         }
