@@ -1,0 +1,32 @@
+# Bitcoin Core's Init interface (src/ipc/capnp/init.capnp in Core v31.0): same file id, names and
+# ordinals; btcmp's additions continue after Core's. Methods whose interface has no schema yet are
+# placeholders taking and returning nothing at their ordinal: the server answers them with an
+# error naming what is missing (Cap'n Proto needs the ordinals to be consecutive).
+
+@0xf2c5cfa319406aa6;
+
+using Proxy = import "/mp/proxy.capnp";
+using Echo = import "echo.capnp";
+
+interface Init $Proxy.wrap("interfaces::Init") {
+    construct @0 (threadMap :Proxy.ThreadMap) -> (threadMap :Proxy.ThreadMap);
+    makeEcho @1 (context :Proxy.Context) -> (result :Echo.Echo);
+
+    makeMiningOld2 @2 () -> ();
+    # Retired by Core; answered with Core's error telling the client to update.
+
+    makeMining @3 () -> ();
+    # Placeholder until mining.capnp exists.
+
+    makeRpc @4 () -> ();
+    # Placeholder until rpc.capnp exists.
+
+    makeChain @5 () -> ();
+    # Placeholder until chain.capnp exists.
+
+    makeNode @6 () -> ();
+    # btcmp: placeholder until node.capnp exists.
+
+    makeWalletLoader @7 () -> ();
+    # btcmp: placeholder until wallet.capnp exists.
+}
