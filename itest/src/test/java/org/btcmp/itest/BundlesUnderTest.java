@@ -28,6 +28,7 @@ final class BundlesUnderTest {
         List<Path> jars = new ArrayList<>();
         jars.add(jar(home().resolve("lib"), "interfaces"));
         jars.add(jar(home().resolve("lib"), "ipc-api"));
+        jars.add(jar(home().resolve("lib"), "common"));
         jars.addAll(libraryBundles());
         for (String name : ours) {
             jars.add(jar(home().resolve("bundles"), name));

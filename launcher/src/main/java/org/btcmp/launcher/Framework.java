@@ -15,6 +15,7 @@ import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import org.btcmp.common.args.Args;
 import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Transport;
 import org.osgi.framework.Bundle;
@@ -24,9 +25,9 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.FrameworkFactory;
 
 /**
- * An embedded OSGi framework running one {@link Deployment}. The packages of {@code interfaces} and
- * {@code ipc-api} are exported by the system bundle from the launcher's own class path, so the
- * launcher's commands and the bundles share one copy of those types.
+ * An embedded OSGi framework running one {@link Deployment}. The packages of {@code interfaces},
+ * {@code ipc-api} and {@code common} are exported by the system bundle from the launcher's own class
+ * path, so the launcher's commands and the bundles share one copy of those types.
  */
 final class Framework implements AutoCloseable {
     private final org.osgi.framework.launch.Framework felix;
@@ -144,7 +145,7 @@ final class Framework implements AutoCloseable {
 
     /** The Export-Package clauses of the API jars on the launcher's class path. */
     static String sharedExports() {
-        return String.join(",", exportsOf(Init.class), exportsOf(Transport.class));
+        return String.join(",", exportsOf(Init.class), exportsOf(Transport.class), exportsOf(Args.class));
     }
 
     private static String exportsOf(Class<?> type) {

@@ -1,6 +1,10 @@
 package org.btcmp.launcher;
 
 import java.io.PrintStream;
+import java.util.List;
+import org.btcmp.common.args.Args;
+import org.btcmp.common.args.ArgsException;
+import org.btcmp.common.args.ArgsParser;
 
 /**
  * The {@code bitcoin} executable. Parses the command line, runs one command inside an embedded
@@ -24,28 +28,29 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine line;
+        Args line;
         try {
-            line = CommandLine.parse(args);
-        } catch (CommandLine.UsageException e) {
+            line = new ArgsParser(WrapperOptions.TABLE, true, ArgsParser.defaultDataDir()).parse(args);
+        } catch (ArgsException e) {
             err.println(e.getMessage());
             return 1;
         }
-        if (line.isSet("help") || line.isSet("?") || line.isSet("h")) {
+        if (line.getBool("help", false) || line.getBool("?", false) || line.getBool("h", false)) {
             out.print(Help.text());
             return 0;
         }
-        if (line.isSet("version")) {
+        if (line.getBool("version", false)) {
             out.println(Help.versionLine());
             return 0;
         }
-        if (line.arguments().isEmpty()) {
+        List<String> words = line.commandArguments();
+        if (words.isEmpty()) {
             err.println("Error: no command given. Run 'bitcoin -help' for the list of commands.");
             return 1;
         }
-        String command = line.arguments().get(0);
+        String command = words.get(0);
         return switch (command) {
-            case "echo" -> new EchoCommand(LauncherHome.locate()).run(line.arguments().subList(1, line.arguments().size()), out, err);
+            case "echo" -> new EchoCommand(LauncherHome.locate()).run(words.subList(1, words.size()), out, err);
             case "help" -> {
                 out.print(Help.text());
                 yield 0;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModuleRulesTest {
 
     static final Set<String> EXPECTED_MODULES = Set.of(
-            "org.btcmp.interfaces", "org.btcmp.primitives", "org.btcmp.ipc", "org.btcmp.ipc.local",
+            "org.btcmp.interfaces", "org.btcmp.common", "org.btcmp.primitives", "org.btcmp.ipc", "org.btcmp.ipc.local",
             "org.btcmp.ipc.capnp", "org.btcmp.node", "org.btcmp.wallet", "org.btcmp.gui",
             "org.btcmp.mpgen", "org.capnproto");
 
