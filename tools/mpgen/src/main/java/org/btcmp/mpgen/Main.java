@@ -9,6 +9,8 @@ public final class Main {
 
             Commands:
               id       print a new random file id for a .capnp schema
+              compile  [-I DIR]... [--no-standard-import] -o- FILE.capnp...
+                       compile schemas; -o- writes a CodeGeneratorRequest to stdout
               help     print this help
             """;
 
@@ -32,6 +34,9 @@ public final class Main {
                 }
                 out.println(FileIds.format(FileIds.newId()));
                 return 0;
+            }
+            case "compile" -> {
+                return CompileCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             }
             case "help", "-help", "--help", "-h" -> {
                 out.print(USAGE);
