@@ -76,10 +76,17 @@ final class BrandedDecl {
                     return null;
                 }
                 if (elementType.which == Type.Which.ANY_POINTER) {
-                    if (elementType.anyKind == Type.AnyKind.ANY) {
+                    // capnp 0.9.2 reads the "unconstrained" union even when the element is a generic
+                    // parameter, where those bits hold the parameter index: parameters 0 and 1 are
+                    // then rejected as AnyPointer / AnyStruct. We agree with it, bug included.
+                    int unconstrained = switch (elementType.anyKind) {
+                        case PARAMETER, IMPLICIT_METHOD_PARAMETER -> elementType.parameterIndex;
+                        default -> elementType.anyKind.ordinal();
+                    };
+                    if (unconstrained == 0) {
                         error(errors, "'List(AnyPointer)' is not supported.");
                         return null;
-                    } else if (elementType.anyKind == Type.AnyKind.STRUCT) {
+                    } else if (unconstrained == 1) {
                         error(errors, "'List(AnyStruct)' is not supported.");
                         return null;
                     }

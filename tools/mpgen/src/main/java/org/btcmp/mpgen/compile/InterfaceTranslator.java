@@ -99,7 +99,9 @@ final class InterfaceTranslator {
                     names.add(implicitNames.get(i) == null ? "" : implicitNames.get(i).text());
                 }
                 s.parameters = names;
-                brand = brand.setParams(implicitDecls, DeclKind.STRUCT, null);
+                // The C++ compiler builds the bound scope here but records the unbound one: the
+                // method's brand names the implicit parameters by omission. We do the same.
+                brand.setParams(implicitDecls, DeclKind.STRUCT, null);
             }
             brandOut[0] = brand.compile(t.errors);
             return s.id;
