@@ -272,26 +272,30 @@ final class StructTranslator {
     }
 
     private void translateInternal(Member root, Node node) {
-        NodeTranslator.OrdinalChecker ordinals = new NodeTranslator.OrdinalChecker(t.errors);
         try {
-            for (var entry : membersByOrdinal.entrySet()) {
-                for (Member member : entry.getValue()) {
-                    if (member.ordinal != null) {
-                        ordinals.check(member.ordinal);
-                    }
-                    Field f = member.schema();
-                    f.ordinal = (int) (long) entry.getKey();
-                    if (member.kind == Kind.FIELD) {
-                        placeField(member, f);
-                    } else if (!member.unionScope.addDiscriminant()) {
-                        t.errors.at(member.ordinal.start(), "Union ordinal, if specified, must be greater than no more "
-                                + "than one of its member ordinals (i.e. there can only be one field retroactively "
-                                + "unionized).");
-                    }
-                }
-            }
+            placeMembers(root, node);
         } catch (StructLayout.Issue344 e) {
             t.errors.at(t.cn.decl.start, e.getMessage());
+        }
+    }
+
+    private void placeMembers(Member root, Node node) {
+        NodeTranslator.OrdinalChecker ordinals = new NodeTranslator.OrdinalChecker(t.errors);
+        for (var entry : membersByOrdinal.entrySet()) {
+            for (Member member : entry.getValue()) {
+                if (member.ordinal != null) {
+                    ordinals.check(member.ordinal);
+                }
+                Field f = member.schema();
+                f.ordinal = (int) (long) entry.getKey();
+                if (member.kind == Kind.FIELD) {
+                    placeField(member, f);
+                } else if (!member.unionScope.addDiscriminant()) {
+                    t.errors.at(member.ordinal.start(), "Union ordinal, if specified, must be greater than no more "
+                            + "than one of its member ordinals (i.e. there can only be one field retroactively "
+                            + "unionized).");
+                }
+            }
         }
         root.finishGroup();
         for (Member m : allMembers) {

@@ -58,7 +58,9 @@ final class CapnpOracle {
         }
         cmd.addAll(files);
         try {
-            Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd).directory(dir.toFile());
+            builder.environment().put("PWD", dir.toAbsolutePath().toString());
+            Process p = builder.start();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread drain = new Thread(() -> {
                 try {
