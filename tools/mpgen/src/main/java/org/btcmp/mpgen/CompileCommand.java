@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.btcmp.mpgen.compile.Compiler;
+import org.btcmp.mpgen.java.JavaGenerationException;
+import org.btcmp.mpgen.java.JavaGenerator;
 import org.btcmp.mpgen.parse.SchemaException;
 import org.btcmp.mpgen.request.RequestWriter;
 import org.btcmp.mpgen.schema.CompiledSchema;
@@ -75,8 +77,20 @@ final class CompileCommand {
         if (output == null) {
             return 0;
         }
+        if (output.startsWith("java:")) {
+            try {
+                JavaGenerator.generate(schema, Path.of(output.substring("java:".length())));
+            } catch (JavaGenerationException e) {
+                err.println("mpgen compile: " + e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println("mpgen compile: cannot write Java sources: " + e.getMessage());
+                return 1;
+            }
+            return 0;
+        }
         if (!output.equals("-")) {
-            err.println("mpgen compile: unsupported output '" + output + "' (use -o- for a CodeGeneratorRequest)");
+            err.println("mpgen compile: unsupported output '" + output + "' (use -o- or -o java:DIR)");
             return 1;
         }
         try {

@@ -9,8 +9,9 @@ public final class Main {
 
             Commands:
               id       print a new random file id for a .capnp schema
-              compile  [-I DIR]... [--no-standard-import] -o- FILE.capnp...
-                       compile schemas; -o- writes a CodeGeneratorRequest to stdout
+              compile  [-I DIR]... [--no-standard-import] -o OUT FILE.capnp...
+                       compile schemas; -o- writes a CodeGeneratorRequest to stdout,
+                       -o java:DIR writes Java readers/builders under DIR
               help     print this help
             """;
 

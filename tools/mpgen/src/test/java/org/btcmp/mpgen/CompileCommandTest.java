@@ -65,4 +65,25 @@ class CompileCommandTest {
         assertEquals(1, run("compile", "--frobnicate", "x.capnp"));
         assertTrue(err.toString().contains("unknown option"));
     }
+
+    @Test
+    void writesJavaSources(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.capnp");
+        Files.writeString(file, "@0xd5e2a3c1b4f60718;\nusing Java = import \"/mpgen/java.capnp\";\n"
+                + "$Java.package(\"com.example\");\n$Java.outerClassname(\"Things\");\n"
+                + "struct S { a @0 :UInt32; }\n");
+        Path out = dir.resolve("out");
+        assertEquals(0, run("compile", "--no-standard-import", "-o", "java:" + out, file.toString()), err.toString());
+        String java = Files.readString(out.resolve("com/example/Things.java"));
+        assertTrue(java.contains("package com.example;"), java);
+        assertTrue(java.contains("public final int getA()"), java);
+    }
+
+    @Test
+    void javaOutputNeedsAPackage(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("a.capnp");
+        Files.writeString(file, "@0xd5e2a3c1b4f60718;\nstruct S { a @0 :UInt32; }\n");
+        assertEquals(1, run("compile", "--no-standard-import", "-o", "java:" + dir.resolve("out"), file.toString()));
+        assertTrue(err.toString().contains("needs $Java.package"), err.toString());
+    }
 }

@@ -117,6 +117,11 @@ public final class Compiler {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
+        return register(key, sourceName, bytes);
+    }
+
+    private Module register(Path key, String sourceName, byte[] bytes) {
+        Path path = key;
         SourceFile source = new SourceFile(sourceName, bytes);
         Declaration file = Parser.parse(source);
         Module module = new Module(this, path, sourceName, source, file);
@@ -136,6 +141,26 @@ public final class Compiler {
             addNode(module.root);
         }
         return module;
+    }
+
+    /** mpgen's own schema file (e.g. "/mpgen/java.capnp") from the class path, or null. */
+    Module bundled(String importName) {
+        Path key = Path.of("/mpgen-bundled" + importName);
+        Module existing = modulesByPath.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        String resource = "/org/btcmp/mpgen/capnp/" + importName.substring(Module.BUNDLED_PREFIX.length());
+        byte[] bytes;
+        try (var in = Compiler.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return null;
+            }
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled " + resource, e);
+        }
+        return register(key, importName.substring(1), bytes);
     }
 
     /**

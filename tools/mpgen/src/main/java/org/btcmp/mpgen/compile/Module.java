@@ -7,6 +7,9 @@ import org.btcmp.mpgen.parse.SourceFile;
 
 /** One loaded schema file: its source, parse tree and root node. */
 final class Module {
+    /** Imports under this prefix are mpgen's own schema files, found on the class path. */
+    static final String BUNDLED_PREFIX = "/mpgen/";
+
     final Compiler compiler;
     final Path path;
     final String sourceName;
@@ -27,7 +30,10 @@ final class Module {
     /** Root node of an imported file: "/x" searches the import paths, "x" is relative to this file. */
     CompilerNode importRelative(String name) {
         Module m;
-        if (name.startsWith("/")) {
+        if (name.startsWith(BUNDLED_PREFIX)
+                && compiler.importPaths.stream().noneMatch(d -> Files.isRegularFile(d.resolve(name.substring(1))))) {
+            m = compiler.bundled(name);
+        } else if (name.startsWith("/")) {
             m = null;
             for (Path dir : compiler.importPaths) {
                 Path candidate = dir.resolve(name.substring(1));

@@ -8,12 +8,12 @@ import java.security.NoSuchAlgorithmException;
  * Derived type ids, by the C++ compiler's rule: MD5 over the parent id (little-endian) and a
  * suffix, the first eight digest bytes read big-endian, top bit forced on.
  */
-final class TypeIds {
+public final class TypeIds {
     private TypeIds() {
     }
 
     /** Id of a named nested declaration without an explicit id. */
-    static long child(long parentId, String name) {
+    public static long child(long parentId, String name) {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         byte[] input = new byte[8 + nameBytes.length];
         putLe(input, parentId, 8);
