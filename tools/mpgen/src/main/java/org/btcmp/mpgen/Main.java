@@ -9,6 +9,9 @@ public final class Main {
 
             Commands:
               id       print a new random file id for a .capnp schema
+              compile  [-I DIR]... [--no-standard-import] -o OUT FILE.capnp...
+                       compile schemas; -o- writes a CodeGeneratorRequest to stdout,
+                       -o java:DIR writes Java readers/builders under DIR
               help     print this help
             """;
 
@@ -32,6 +35,9 @@ public final class Main {
                 }
                 out.println(FileIds.format(FileIds.newId()));
                 return 0;
+            }
+            case "compile" -> {
+                return CompileCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             }
             case "help", "-help", "--help", "-h" -> {
                 out.print(USAGE);

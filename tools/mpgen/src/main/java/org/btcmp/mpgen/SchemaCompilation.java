@@ -1,0 +1,39 @@
+package org.btcmp.mpgen;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.btcmp.mpgen.compile.Compiler;
+import org.btcmp.mpgen.java.JavaGenerationException;
+import org.btcmp.mpgen.java.JavaGenerator;
+import org.btcmp.mpgen.parse.SchemaException;
+
+/** The entry point for build tools: compile schemas and generate Java from them. */
+public final class SchemaCompilation {
+    private SchemaCompilation() {
+    }
+
+    /** A schema error or a schema that cannot become Java; the message lists every problem (file:line:column). */
+    public static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Compiles {@code files} (relative to {@code workingDirectory}, named that way in errors) and writes
+     * Java sources for them under {@code outputDirectory}.
+     *
+     * @return the Java files written
+     */
+    public static List<Path> generateJava(List<Path> importPaths, Path workingDirectory, List<Path> files,
+                                          Path outputDirectory) throws Failure, IOException {
+        try {
+            return JavaGenerator.generate(new Compiler(importPaths, workingDirectory).compile(files), outputDirectory);
+        } catch (SchemaException | JavaGenerationException e) {
+            throw new Failure(e.getMessage(), e);
+        }
+    }
+}

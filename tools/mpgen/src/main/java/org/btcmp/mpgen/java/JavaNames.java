@@ -1,0 +1,113 @@
+package org.btcmp.mpgen.java;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.btcmp.mpgen.compile.TypeIds;
+import org.btcmp.mpgen.schema.CompiledSchema;
+import org.btcmp.mpgen.schema.Node;
+import org.btcmp.mpgen.schema.Value;
+
+/** Java names for schema nodes: package and outer class from mpgen's java.capnp annotations. */
+final class JavaNames {
+    /** Ids of the annotations in java.capnp (file id 0xad06a12ff0891d94, child ids by capnp's rule). */
+    static final long PACKAGE = TypeIds.child(0xad06a12ff0891d94L, "package");
+    static final long OUTER_CLASSNAME = TypeIds.child(0xad06a12ff0891d94L, "outerClassname");
+
+    private final Map<Long, Node> nodes = new HashMap<>();
+    private final Map<Long, String> qualified = new HashMap<>();
+
+    JavaNames(CompiledSchema schema) {
+        for (Node n : schema.nodes()) {
+            nodes.put(n.id, n);
+        }
+    }
+
+    Node node(long id) {
+        Node n = nodes.get(id);
+        if (n == null) {
+            throw new JavaGenerationException("unknown node @0x" + Long.toHexString(id));
+        }
+        return n;
+    }
+
+    static String fileAnnotation(Node file, long id) {
+        for (Node.Annotation a : file.annotations) {
+            if (a.id() == id && a.value().pointer() instanceof org.btcmp.mpgen.schema.RawPointer.Blob b) {
+                return new String(b.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    static String packageOf(Node file) {
+        String p = fileAnnotation(file, PACKAGE);
+        if (p == null) {
+            throw new JavaGenerationException(file.displayName + ": needs $Java.package(\"...\") from "
+                    + "import \"/mpgen/java.capnp\" to generate Java");
+        }
+        return p;
+    }
+
+    static String outerClassOf(Node file) {
+        String o = fileAnnotation(file, OUTER_CLASSNAME);
+        if (o != null) {
+            return o;
+        }
+        String base = file.displayName.substring(file.displayName.lastIndexOf('/') + 1).replace(".capnp", "");
+        StringBuilder sb = new StringBuilder();
+        boolean upper = true;
+        for (char c : base.toCharArray()) {
+            if (!Character.isLetterOrDigit(c)) {
+                upper = true;
+            } else {
+                sb.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Fully qualified Java class name of a struct, enum or group node. */
+    String className(long id) {
+        String cached = qualified.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        Node n = node(id);
+        String result;
+        if (n.kind == Node.Kind.FILE) {
+            result = packageOf(n) + "." + outerClassOf(n);
+        } else {
+            long scope = n.scopeId;
+            if (n.isGroup) {
+                result = className(scope) + "." + capitalize(n.shortName());
+            } else {
+                result = className(scope) + "." + n.shortName();
+            }
+        }
+        qualified.put(id, result);
+        return result;
+    }
+
+    static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** fooBar -> FOO_BAR, as Java constants are named. */
+    static String constantCase(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isUpperCase(c) && i > 0) {
+                sb.append('_');
+            }
+            sb.append(Character.toUpperCase(c));
+        }
+        return sb.toString().toUpperCase(Locale.ROOT);
+    }
+
+    static boolean isDefault(Value v) {
+        return v == null || (v.bits() == 0 && v.pointer() == null);
+    }
+}

@@ -1,0 +1,7 @@
+package org.btcmp.mpgen.parse;
+
+import java.util.List;
+
+/** A run of tokens ended by ';' (block == null) or by a '{ ... }' block of nested statements. */
+record Statement(List<Token> tokens, List<Statement> block, int start, int end) {
+}

@@ -1,0 +1,84 @@
+package org.btcmp.mpgen.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.btcmp.mpgen.request.RequestWriter;
+import org.btcmp.mpgen.schema.CompiledSchema;
+
+/** Compiles with both compilers and compares the CodeGeneratorRequests node by node. */
+final class RequestComparison {
+    private RequestComparison() {
+    }
+
+    /** Our CodeGeneratorRequest bytes for the files (paths relative to dir), as capnp would be run in dir. */
+    static byte[] ours(Path dir, List<Path> importPaths, List<String> files) {
+        List<Path> paths = new ArrayList<>();
+        for (String f : files) {
+            paths.add(Path.of(f));
+        }
+        CompiledSchema schema = new Compiler(importPaths, dir).compile(paths);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            RequestWriter.write(schema, Channels.newChannel(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Asserts the two requests agree on every node the C++ compiler emitted and on the requested files. */
+    static int assertSame(byte[] expected, byte[] actual, List<String> requestedNames) {
+        WireDecoder.Struct e = WireDecoder.root(expected);
+        WireDecoder.Struct a = WireDecoder.root(actual);
+        Map<Long, WireDecoder.Struct> expectedNodes = nodes(e);
+        Map<Long, WireDecoder.Struct> actualNodes = nodes(a);
+        for (var entry : expectedNodes.entrySet()) {
+            WireDecoder.Struct ours = actualNodes.get(entry.getKey());
+            String name = displayName(entry.getValue());
+            assertTrue(ours != null, "missing node " + name + " @0x" + Long.toHexString(entry.getKey()));
+            String diff = WireDiff.first(name, entry.getValue(), ours);
+            assertEquals(null, diff, "node " + name + " differs");
+        }
+        for (var entry : actualNodes.entrySet()) {
+            String name = displayName(entry.getValue());
+            for (String requested : requestedNames) {
+                if (name.equals(requested) || name.startsWith(requested + ":")) {
+                    assertTrue(expectedNodes.containsKey(entry.getKey()), "extra node " + name);
+                }
+            }
+        }
+        String diff = WireDiff.first("requestedFiles", e.pointer(1), a.pointer(1));
+        assertEquals(null, diff, "requested files differ");
+        return expectedNodes.size();
+    }
+
+    private static Map<Long, WireDecoder.Struct> nodes(WireDecoder.Struct request) {
+        Map<Long, WireDecoder.Struct> result = new LinkedHashMap<>();
+        WireDecoder.WireList list = (WireDecoder.WireList) request.pointer(0);
+        for (Object o : list.elements()) {
+            WireDecoder.Struct n = (WireDecoder.Struct) o;
+            result.put(n.word(0), n);
+        }
+        return result;
+    }
+
+    static String displayName(WireDecoder.Struct node) {
+        WireDecoder.WireList text = (WireDecoder.WireList) node.pointer(0);
+        byte[] bytes = new byte[text.elements().size() - 1];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) (long) (Long) text.elements().get(i);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
