@@ -13,19 +13,19 @@ import org.btcmp.primitives.crypto.PrivateKey;
 import org.btcmp.primitives.script.SignatureHash;
 
 /** A P2WPKH key for tests: its scriptPubKey and signed spends of its coins. */
-final class TestKey {
+public final class TestKey {
     final PrivateKey key;
     final byte[] pub;
-    final Script script;
+    public final Script script;
 
-    TestKey(String seed) {
+    public TestKey(String seed) {
         key = new PrivateKey(Hashes.sha256(seed.getBytes()));
         pub = key.publicKey(true).encoded();
         script = ScriptBuilder.witness(0, Hashes.hash160(pub));
     }
 
     /** A version-2 transaction spending {@code inputs} (all ours) to {@code outputs}, signed SIGHASH_ALL. */
-    Transaction spend(List<OutPoint> inputs, List<Long> amounts, List<TxOut> outputs) {
+    public Transaction spend(List<OutPoint> inputs, List<Long> amounts, List<TxOut> outputs) {
         List<TxIn> ins = new ArrayList<>();
         for (OutPoint o : inputs) {
             ins.add(new TxIn(o, Script.EMPTY, 0xfffffffdL));
@@ -43,7 +43,7 @@ final class TestKey {
         return new Transaction(2, signed, outputs, 0);
     }
 
-    Transaction spend(OutPoint input, long amount, long send, Script to) {
+    public Transaction spend(OutPoint input, long amount, long send, Script to) {
         return spend(List.of(input), List.of(amount), List.of(new TxOut(send, to)));
     }
 }
