@@ -1,6 +1,8 @@
 package org.btcmp.ipc.capnp.net;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
@@ -15,6 +17,8 @@ import org.newsclub.net.unix.AFUNIXSocketPair;
  * installs its handler with {@link FrameConnection#start}.
  */
 public final class UnixSockets {
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
 
     private UnixSockets() {
     }
@@ -34,11 +38,13 @@ public final class UnixSockets {
     }
 
     /**
-     * Listens at {@code path}, which must not exist yet.
+     * Listens at {@code path}. A socket file left behind by a server that is gone is replaced; a live
+     * server's socket or any other kind of file is not (junixsocket alone would replace it silently).
      *
-     * @throws IpcException naming the path if it cannot be bound
+     * @throws IpcException naming the path if it is in use or cannot be bound
      */
     public static UnixSocketListener listen(Path path, FrameLimits limits) {
+        refuseIfTaken(path);
         AFUNIXServerSocketChannel server = null;
         try {
             server = AFUNIXServerSocketChannel.open();
@@ -53,6 +59,26 @@ public final class UnixSockets {
                 }
             }
             throw new IpcException("cannot listen on unix:" + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseIfTaken(Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        int mode;
+        try {
+            mode = (int) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new IpcException("cannot listen on unix:" + path + ": it exists and its type is unknown (" + e + ")", e);
+        }
+        if ((mode & S_IFMT) != S_IFSOCK) {
+            throw new IpcException("cannot listen on unix:" + path + ": it exists and is not a socket");
+        }
+        try (AFUNIXSocketChannel probe = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(path))) {
+            throw new IpcException("cannot listen on unix:" + path + ": another server is listening there");
+        } catch (IOException refused) {
+            // nobody answers: the file is left over from a server that has gone, and bind replaces it
         }
     }
 
