@@ -21,17 +21,22 @@ final class BufferPool {
     private long freeBytes;
     private long bytesAllocated;
 
-    /** A cleared little-endian buffer of at least {@code minCapacity} bytes. */
+    /** A cleared little-endian buffer of at least {@code minCapacity} bytes: the smallest pooled one that fits. */
     ByteBuffer acquire(int minCapacity) {
         synchronized (this) {
+            int best = -1;
             for (int i = 0; i < freeCount; i++) {
-                ByteBuffer candidate = free[i];
-                if (candidate.capacity() >= minCapacity) {
-                    free[i] = free[--freeCount];
-                    free[freeCount] = null;
-                    freeBytes -= candidate.capacity();
-                    return candidate.clear();
+                int capacity = free[i].capacity();
+                if (capacity >= minCapacity && (best < 0 || capacity < free[best].capacity())) {
+                    best = i;
                 }
+            }
+            if (best >= 0) {
+                ByteBuffer buffer = free[best];
+                free[best] = free[--freeCount];
+                free[freeCount] = null;
+                freeBytes -= buffer.capacity();
+                return buffer.clear();
             }
         }
         int capacity = capacityFor(minCapacity);

@@ -13,9 +13,10 @@ import org.capnproto.ReaderOptions;
  * a whole word), then the segments.
  *
  * <p>The table is checked against {@link FrameLimits} before the frame's buffer is sized, so a peer
- * cannot make this side allocate more than the limits allow. Each read asks for as much as the buffer
- * holds, so a small message usually arrives in one system call; bytes that belong to the next frame
- * are moved to the next frame's buffer. Buffers come from a pool and return to it when a {@link Frame}
+ * cannot make this side allocate more than the limits allow. Reads ask for up to 8 KiB at a time, so a
+ * small message usually arrives in one system call; bytes that belong to the next frame are moved to
+ * the next frame's buffer. A larger frame's body is read exactly, without reading ahead, so nothing
+ * large is ever copied. Buffers come from a pool and return to it when a {@link Frame}
  * is closed. Not thread-safe: one reader thread per channel.
  */
 public final class FrameReader {
@@ -54,6 +55,7 @@ public final class FrameReader {
         if (pending == null) {
             pending = pool.acquire(BufferPool.MIN_CAPACITY);
         }
+        pending.limit(BufferPool.MIN_CAPACITY);
         if (!fill(WORD)) {
             if (pending.position() == 0) {
                 pool.release(pending);
@@ -70,6 +72,9 @@ public final class FrameReader {
         long words = declaredWords(segmentCount);
         int frameBytes = (int) (tableBytes + words * WORD);
         ensureCapacity(frameBytes);
+        // Small frames read ahead (several may arrive in one call); a large one is read exactly, or
+        // the read-ahead, up to a socket buffer's worth of the next frame, would have to be copied.
+        pending.limit(Math.max(frameBytes, BufferPool.MIN_CAPACITY));
         if (!fill(frameBytes)) {
             throw truncated(frameBytes, "its table declares (" + segmentCount + " segment(s), " + words + " words)");
         }

@@ -3,30 +3,30 @@ package org.btcmp.ipc.capnp.wire;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.GatheringByteChannel;
-import java.util.Arrays;
+import java.nio.channels.WritableByteChannel;
 import org.capnproto.MessageBuilder;
 
 /**
  * Writes messages in Cap'n Proto's standard (unpacked) stream framing to a blocking channel.
  *
- * <p>A small message (table and segments within {@link #STAGING_BYTES}) is copied into one reused
- * direct buffer and sent with one write: cheaper than a gathering write of several small pieces, and
- * junixsocket's channels send only the first buffer of a gathering write per call. A larger message
- * goes out as a gathering write of the table and the segments themselves, without copying them.
- * Allocates nothing per message. Not thread-safe: callers serialize writes.
+ * <p>The segment table and the segments are coalesced in one reused direct buffer of
+ * {@value #STAGING_BYTES} bytes and written from there, so a small message costs one system call and
+ * a large one a few. Two findings shaped this: junixsocket's channels send only the first buffer of a
+ * gathering write, so gathering saves no system calls there; and they send a heap buffer (what
+ * capnproto-java's builders allocate) through a small private direct buffer, many calls per MiB.
+ * A direct segment larger than the staging room goes out as it is, uncopied. Allocates nothing per
+ * message. Not thread-safe: callers serialize writes.
  */
 public final class FrameWriter {
-    static final int STAGING_BYTES = 64 * 1024;
+    static final int STAGING_BYTES = 128 * 1024;
     private static final int WORD = 8;
 
-    private final GatheringByteChannel out;
+    private final WritableByteChannel out;
     private final ByteBuffer table = ByteBuffer.allocateDirect(4 * FrameLimits.MAX_SEGMENTS_EXCLUSIVE)
             .order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer staging = ByteBuffer.allocateDirect(STAGING_BYTES);
-    private ByteBuffer[] gather = new ByteBuffer[8];
 
-    public FrameWriter(GatheringByteChannel out) {
+    public FrameWriter(WritableByteChannel out) {
         this.out = out;
     }
 
@@ -44,30 +44,22 @@ public final class FrameWriter {
      *         whole words
      */
     public void write(ByteBuffer[] segments) throws IOException {
-        long frameBytes = fillTable(segments);
-        if (frameBytes <= STAGING_BYTES) {
-            staging.clear();
-            staging.put(table);
-            for (ByteBuffer segment : segments) {
-                staging.put(segment);
+        fillTable(segments);
+        staging.clear();
+        staging.put(table);
+        for (ByteBuffer segment : segments) {
+            if (segment.isDirect() && segment.remaining() > staging.remaining()) {
+                flush();
+                writeFully(segment);
+            } else {
+                stage(segment);
             }
-            writeFully(staging.flip());
-            return;
         }
-        if (gather.length < segments.length + 1) {
-            gather = new ByteBuffer[Math.max(segments.length + 1, gather.length * 2)];
-        }
-        gather[0] = table;
-        System.arraycopy(segments, 0, gather, 1, segments.length);
-        try {
-            writeGathered(segments.length + 1, frameBytes);
-        } finally {
-            Arrays.fill(gather, 0, segments.length + 1, null);
-        }
+        flush();
     }
 
-    /** Fills {@link #table} for {@code segments} and returns the whole frame's size in bytes. */
-    private long fillTable(ByteBuffer[] segments) {
+    /** Fills {@link #table} for {@code segments}, count minus one, sizes in words, padding. */
+    private void fillTable(ByteBuffer[] segments) {
         int count = segments.length;
         if (count == 0 || count >= FrameLimits.MAX_SEGMENTS_EXCLUSIVE) {
             throw new IllegalArgumentException("cannot frame a message of " + count + " segments: a peer accepts 1 to "
@@ -75,36 +67,40 @@ public final class FrameWriter {
         }
         table.clear();
         table.putInt(count - 1);
-        long frameBytes = 0;
         for (int i = 0; i < count; i++) {
             int bytes = segments[i].remaining();
             if (bytes % WORD != 0) {
                 throw new IllegalArgumentException("segment " + i + " holds " + bytes + " bytes, not whole 8-byte words");
             }
             table.putInt(bytes / WORD);
-            frameBytes += bytes;
         }
         if (count % 2 == 0) {
             table.putInt(0);
         }
         table.flip();
-        return frameBytes + table.remaining();
+    }
+
+    /** Copies {@code segment} into the staging buffer, writing it out whenever it fills. */
+    private void stage(ByteBuffer segment) throws IOException {
+        while (segment.hasRemaining()) {
+            if (!staging.hasRemaining()) {
+                flush();
+            }
+            int n = Math.min(staging.remaining(), segment.remaining());
+            staging.put(staging.position(), segment, segment.position(), n);
+            staging.position(staging.position() + n);
+            segment.position(segment.position() + n);
+        }
+    }
+
+    private void flush() throws IOException {
+        writeFully(staging.flip());
+        staging.clear();
     }
 
     private void writeFully(ByteBuffer buffer) throws IOException {
         while (buffer.hasRemaining()) {
             out.write(buffer);
-        }
-    }
-
-    private void writeGathered(int buffers, long bytes) throws IOException {
-        int first = 0;
-        long left = bytes;
-        while (left > 0) {
-            left -= out.write(gather, first, buffers - first);
-            while (first < buffers && !gather[first].hasRemaining()) {
-                first++;
-            }
         }
     }
 }

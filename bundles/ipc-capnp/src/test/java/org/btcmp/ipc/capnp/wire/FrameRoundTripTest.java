@@ -85,22 +85,58 @@ class FrameRoundTripTest {
     }
 
     @Test
-    void largeMessageGoesOutWithoutStagingAndRoundTrips() throws IOException {
+    void smallMessageIsOneWrite() throws IOException {
+        MemoryChannel sink = MemoryChannel.sink();
+
+        new FrameWriter(sink).write(TestMessages.dataList(40, true));
+
+        assertEquals(1, sink.writeCalls());
+    }
+
+    @Test
+    void largeHeapMessageGoesOutInFewStagedWritesAndRoundTrips() throws IOException {
         MessageBuilder message = new MessageBuilder();
         ByteBuffer blob = message.getRoot(AnyPointer.factory).initAs(Data.factory, 1 << 20).asByteBuffer();
         for (int i = 0; i < blob.capacity(); i++) {
             blob.put(i, (byte) (i * 31));
         }
-        byte[] frame = TestMessages.frameBytes(message);
-        assertTrue(frame.length > FrameWriter.STAGING_BYTES);
+        MemoryChannel sink = MemoryChannel.sink();
 
-        try (Frame read = new FrameReader(new MemoryChannel(frame, 100_000), FrameLimits.DEFAULT).read()) {
+        new FrameWriter(sink).write(message);
+
+        assertEquals((1 << 20) / FrameWriter.STAGING_BYTES + 1, sink.writeCalls());
+        try (Frame read = new FrameReader(new MemoryChannel(sink.written(), 100_000), FrameLimits.DEFAULT).read()) {
             byte[] data = read.message().getRoot(AnyPointer.factory).getAs(Data.factory).toArray();
             assertEquals(1 << 20, data.length);
             for (int i = 0; i < data.length; i++) {
                 assertEquals((byte) (i * 31), data[i], "byte " + i);
             }
         }
+    }
+
+    @Test
+    void heapAndDirectSegmentsOfAnySizeKeepTheirOrder() throws IOException {
+        ByteBuffer[] segments = {
+            filled(ByteBuffer.allocate(16), 1),
+            filled(ByteBuffer.allocateDirect(300 * 1024), 2),
+            filled(ByteBuffer.allocate(200 * 1024), 3),
+            filled(ByteBuffer.allocateDirect(8), 4),
+        };
+        byte[] expected = new byte[24 + 16 + (300 + 200) * 1024 + 8];
+        ByteBuffer expectation = ByteBuffer.wrap(expected).order(ByteOrder.LITTLE_ENDIAN);
+        expectation.putInt(3).putInt(2).putInt(300 * 128).putInt(200 * 128).putInt(1).putInt(0);
+        for (ByteBuffer segment : segments) {
+            expectation.put(segment.duplicate());
+        }
+
+        assertArrayEquals(expected, TestMessages.frameBytes(segments));
+    }
+
+    private static ByteBuffer filled(ByteBuffer buffer, int seed) {
+        for (int i = 0; i < buffer.capacity(); i++) {
+            buffer.put(i, (byte) (seed * 17 + i));
+        }
+        return buffer;
     }
 
     @Test

@@ -14,6 +14,7 @@ final class MemoryChannel implements ReadableByteChannel, GatheringByteChannel {
     private final int chunk;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private long bytesRead;
+    private int writeCalls;
 
     MemoryChannel(byte[] input, int chunk) {
         this.input = ByteBuffer.wrap(input);
@@ -26,6 +27,10 @@ final class MemoryChannel implements ReadableByteChannel, GatheringByteChannel {
 
     byte[] written() {
         return output.toByteArray();
+    }
+
+    int writeCalls() {
+        return writeCalls;
     }
 
     long bytesRead() {
@@ -46,6 +51,7 @@ final class MemoryChannel implements ReadableByteChannel, GatheringByteChannel {
 
     @Override
     public int write(ByteBuffer src) {
+        writeCalls++;
         int n = src.remaining();
         byte[] bytes = new byte[n];
         src.get(bytes);
