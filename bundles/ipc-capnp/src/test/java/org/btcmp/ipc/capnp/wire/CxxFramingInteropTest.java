@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import org.btcmp.ipc.capnp.cxx.CxxPeer;
 import org.capnproto.AnyPointer;
 import org.capnproto.Data;
 import org.capnproto.MessageBuilder;
@@ -36,6 +37,11 @@ class CxxFramingInteropTest {
     @BeforeAll
     static void buildPeer() throws Exception {
         peer = CxxPeer.build("framing_peer");
+    }
+
+    @BeforeEach
+    void requirePeer() {
+        peer.assumeAvailable();
     }
 
     @BeforeEach

@@ -1,4 +1,4 @@
-package org.btcmp.ipc.capnp.wire;
+package org.btcmp.ipc.capnp.cxx;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,27 +14,33 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A C++ test peer from src/test/c++, compiled with g++ against Debian's libcapnp-dev (found through
- * {@code pkg-config capnp}). Without the toolchain the tests using it are skipped with a loud message,
- * unless CI=true, where that is a failure.
+ * {@code pkg-config capnp}). Without the toolchain every test using it is skipped with a loud message
+ * (call {@link #assumeAvailable} before each), unless CI=true, where building fails instead.
  */
-final class CxxPeer {
+public final class CxxPeer {
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Path executable;
+    private final String missing;
 
-    private CxxPeer(Path executable) {
+    private CxxPeer(Path executable, String missing) {
         this.executable = executable;
+        this.missing = missing;
     }
 
-    /** Compiles {@code src/test/c++/<name>.c++} into target/cxx-peers/<name>. */
-    static CxxPeer build(String name) throws IOException, InterruptedException {
+    /**
+     * Compiles {@code src/test/c++/<name>.c++} into target/cxx-peers/<name> (once per test class:
+     * call from {@code @BeforeAll}). Fails if the source does not compile, or if the toolchain is
+     * missing and CI=true.
+     */
+    public static CxxPeer build(String name) throws IOException, InterruptedException {
         Path source = Path.of("src", "test", "c++", name + ".c++").toAbsolutePath();
         if (!Files.isRegularFile(source)) {
             fail("C++ peer source missing: " + source);
         }
         Result flags = run(List.of("pkg-config", "--cflags", "--libs", "capnp"));
         if (flags.status != 0) {
-            toolchainMissing("pkg-config found no capnp (install libcapnp-dev and pkg-config): " + flags);
+            return toolchainMissing("pkg-config found no capnp (install libcapnp-dev and pkg-config): " + flags);
         }
         Path executable = Path.of("target", "cxx-peers", name).toAbsolutePath();
         Files.createDirectories(executable.getParent());
@@ -43,16 +49,25 @@ final class CxxPeer {
         command.addAll(Arrays.asList(flags.stdout.trim().split("\\s+")));
         Result compiled = run(command);
         if (compiled.status == 127) {
-            toolchainMissing("g++ not found (install g++): " + compiled);
+            return toolchainMissing("g++ not found (install g++): " + compiled);
         }
         if (compiled.status != 0) {
             fail("compiling " + source + " failed: " + compiled);
         }
-        return new CxxPeer(executable);
+        return new CxxPeer(executable, null);
+    }
+
+    /** Skips the calling test, loudly, if the peer could not be built for want of a toolchain. */
+    public void assumeAvailable() {
+        if (missing != null) {
+            System.err.println("SKIPPED LOUDLY: " + missing);
+            Assumptions.abort(missing);
+        }
     }
 
     /** Starts the peer with {@code args}; its stdout and stderr are collected by {@link #await}. */
-    Process start(String... args) throws IOException {
+    public Process start(String... args) throws IOException {
+        assumeAvailable();
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(Arrays.asList(args));
@@ -60,7 +75,7 @@ final class CxxPeer {
     }
 
     /** Waits for {@code process} to end (killing it after a generous bound) and returns what it printed. */
-    static Result await(Process process) throws IOException, InterruptedException {
+    public static Result await(Process process) throws IOException, InterruptedException {
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             fail("C++ peer did not finish within " + TIMEOUT_SECONDS + " s");
@@ -80,16 +95,15 @@ final class CxxPeer {
         return await(process);
     }
 
-    private static void toolchainMissing(String why) {
+    private static CxxPeer toolchainMissing(String why) {
         String message = "C++ interop tests need g++ and libcapnp-dev: " + why;
         if ("true".equals(System.getenv("CI"))) {
             fail(message + " (CI=true: a missing toolchain is a failure)");
         }
-        System.err.println("SKIPPED LOUDLY: " + message);
-        Assumptions.abort(message);
+        return new CxxPeer(null, message);
     }
 
-    record Result(int status, String stdout, String stderr) {
+    public record Result(int status, String stdout, String stderr) {
         @Override
         public String toString() {
             return "exit " + status + ", stdout [" + stdout.trim() + "], stderr [" + stderr.trim() + "]";
