@@ -5,6 +5,7 @@
 module org.btcmp.ipc.capnp {
     requires org.btcmp.ipc;
     requires org.capnproto;
+    requires org.newsclub.net.unix;
     requires static osgi.annotation;
     requires static org.osgi.service.component.annotations;
 }

@@ -1,0 +1,79 @@
+package org.btcmp.ipc.capnp.wire;
+
+import java.nio.ByteBuffer;
+import org.capnproto.MessageReader;
+
+/**
+ * One received message and the pooled buffer it lives in. Whoever receives a frame owns it and closes
+ * it once nothing reads the message any more: closing hands the buffer back for the next frame, so the
+ * message must not be read after that. A frame never closed is merely garbage-collected.
+ */
+public final class Frame implements AutoCloseable {
+    private final BufferPool pool;
+    private final ByteBuffer buffer;
+    private final int sizeInBytes;
+    private final ByteBuffer[] segments;
+    private final MessageReader message;
+    private boolean closed;
+
+    Frame(BufferPool pool, ByteBuffer buffer, int sizeInBytes, ByteBuffer[] segments, MessageReader message) {
+        this.pool = pool;
+        this.buffer = buffer;
+        this.sizeInBytes = sizeInBytes;
+        this.segments = segments;
+        this.message = message;
+    }
+
+    /** The message, read with the limits the frame was received under. */
+    public MessageReader message() {
+        checkOpen();
+        return message;
+    }
+
+    public int segmentCount() {
+        return segments.length;
+    }
+
+    /** The frame's size on the wire: segment table, padding and segments. */
+    public int sizeInBytes() {
+        return sizeInBytes;
+    }
+
+    /** Read-only views of the segments, each positioned at its start; for forwarding as received. */
+    public ByteBuffer[] segments() {
+        checkOpen();
+        ByteBuffer[] views = new ByteBuffer[segments.length];
+        for (int i = 0; i < views.length; i++) {
+            views[i] = segments[i].asReadOnlyBuffer().order(segments[i].order());
+        }
+        return views;
+    }
+
+    /** A read-only view of the whole frame exactly as it arrived. */
+    public ByteBuffer bytes() {
+        checkOpen();
+        return buffer.asReadOnlyBuffer().position(0).limit(sizeInBytes);
+    }
+
+    ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Hands the buffer back to the reader's pool. Idempotent; call from any thread, but only once done reading. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        pool.release(buffer);
+    }
+
+    private synchronized void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("frame already closed: its buffer may hold another message now");
+        }
+    }
+}
