@@ -22,9 +22,9 @@ final class Schema {
         "CREATE TABLE descriptors (id TEXT PRIMARY KEY, descriptor TEXT NOT NULL UNIQUE,"
             + " output_type TEXT, internal INTEGER NOT NULL, active INTEGER NOT NULL,"
             + " next_index INTEGER NOT NULL, range_end INTEGER NOT NULL, created INTEGER NOT NULL)",
-        // The private form of a descriptor, plaintext or (once the wallet is encrypted) AES-256-CBC.
-        "CREATE TABLE descriptor_secrets (descriptor_id TEXT PRIMARY KEY REFERENCES descriptors(id),"
-            + " secret BLOB NOT NULL, encrypted INTEGER NOT NULL)",
+        // Private material by name (a descriptor's private text, the mnemonic): plaintext, or
+        // AES-256-CBC under the master key once the wallet is encrypted.
+        "CREATE TABLE secrets (name TEXT PRIMARY KEY, secret BLOB NOT NULL, encrypted INTEGER NOT NULL)",
         // Every derived scriptPubKey, so a payment to any of them is recognised.
         "CREATE TABLE scripts (script BLOB PRIMARY KEY, descriptor_id TEXT NOT NULL REFERENCES descriptors(id),"
             + " idx INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, UNIQUE (descriptor_id, idx))",
