@@ -7,6 +7,7 @@ import org.btcmp.primitives.Script;
 import org.btcmp.primitives.ScriptBuilder;
 import org.btcmp.primitives.crypto.Secp256k1;
 import org.btcmp.wallet.keys.EcKeys;
+import org.btcmp.wallet.keys.FastGenerator;
 
 /**
  * A single-key output descriptor the wallet can own: {@code pk}, {@code pkh}, {@code wpkh},
@@ -35,6 +36,7 @@ public final class Descriptor {
 
     private final Kind kind;
     private final KeyExpression key;
+    private String publicText; // computed once: normalizing derives the account key (guarded by this)
 
     Descriptor(Kind kind, KeyExpression key) {
         this.kind = kind;
@@ -80,7 +82,7 @@ public final class Descriptor {
         if (t.compareTo(Secp256k1.N) >= 0) {
             throw new DescriptorException("taproot tweak out of range for this key");
         }
-        Secp256k1.Point q = Secp256k1.add(p, Secp256k1.multiply(Secp256k1.G, t));
+        Secp256k1.Point q = Secp256k1.add(p, FastGenerator.multiply(t));
         if (q == null) {
             throw new DescriptorException("taproot output key is the point at infinity");
         }
@@ -88,8 +90,11 @@ public final class Descriptor {
     }
 
     /** The public text without checksum. */
-    public String toPublicStringWithoutChecksum() {
-        return kind.open + key.toPublicString() + kind.close;
+    public synchronized String toPublicStringWithoutChecksum() {
+        if (publicText == null) {
+            publicText = kind.open + key.toPublicString() + kind.close;
+        }
+        return publicText;
     }
 
     /** The text with private keys, with checksum (Core's listdescriptors true). */
