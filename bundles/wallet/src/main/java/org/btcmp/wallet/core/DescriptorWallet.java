@@ -84,38 +84,50 @@ public final class DescriptorWallet implements AutoCloseable {
                     e.descriptor().toPrivateString().getBytes(StandardCharsets.UTF_8));
         }
 
-        WalletDatabase db = WalletDatabase.create(walletDir);
-        DescriptorWallet wallet = new DescriptorWallet(db, options);
-        try {
-            long now = options.clock().instant().getEpochSecond();
-            db.write(c -> {
-                MetaRecords.putString(c, META_NETWORK, options.network().chainName());
-                MetaRecords.putString(c, META_CREATED, Long.toString(now));
-                for (DefaultDescriptors.Entry e : entries) {
-                    String id = idOf(e.descriptor());
-                    DescriptorRecords.insert(c, new DescriptorRecords.Row(id, e.descriptor().toString(), e.outputType(),
-                            e.internal(), true, 0, 0, now));
-                    wallet.parsed.put(id, e.descriptor());
-                    wallet.topUp(c, id, 0, 0);
-                }
-                if (seed.walletPassphrase().isPresent()) {
-                    byte[] masterKey = newMasterKey();
-                    MetaRecords.put(c, META_MASTER_KEY, sealMasterKey(masterKey, seed.walletPassphrase().get()));
-                    for (var s : secrets.entrySet()) {
-                        SecretRecords.put(c, s.getKey(), MasterKeyCrypter.encryptSecret(masterKey, s.getKey(), s.getValue()), true);
-                    }
-                } else {
-                    for (var s : secrets.entrySet()) {
-                        SecretRecords.put(c, s.getKey(), s.getValue(), false);
-                    }
-                }
-                return null;
-            });
-            return wallet;
-        } catch (RuntimeException e) {
-            db.close();
-            throw e;
+        List<DescriptorRecords.Row> rows = new ArrayList<>();
+        Map<String, Descriptor> byId = new LinkedHashMap<>();
+        long now = options.clock().instant().getEpochSecond();
+        for (DefaultDescriptors.Entry e : entries) {
+            String id = idOf(e.descriptor());
+            rows.add(new DescriptorRecords.Row(id, e.descriptor().toString(), e.outputType(), e.internal(), true, 0, 0, now));
+            byId.put(id, e.descriptor());
         }
+        // Derive the first keypool before the file exists: creation is then one short transaction.
+        Map<String, List<byte[]>> keypool = new LinkedHashMap<>();
+        for (var d : byId.entrySet()) {
+            List<byte[]> scripts = new ArrayList<>();
+            for (int i = 0; i < options.keypoolSize(); i++) {
+                scripts.add(d.getValue().scriptAt(i).bytes());
+            }
+            keypool.put(d.getKey(), scripts);
+        }
+        Optional<byte[]> masterKey = seed.walletPassphrase().map(p -> newMasterKey());
+        Optional<byte[]> sealed = seed.walletPassphrase().map(p -> sealMasterKey(masterKey.get(), p));
+
+        WalletDatabase db = WalletDatabase.create(walletDir, c -> {
+            MetaRecords.putString(c, META_NETWORK, options.network().chainName());
+            MetaRecords.putString(c, META_CREATED, Long.toString(now));
+            for (DescriptorRecords.Row row : rows) {
+                DescriptorRecords.insert(c, row);
+                List<byte[]> scripts = keypool.get(row.id());
+                for (int i = 0; i < scripts.size(); i++) {
+                    ScriptRecords.insert(c, scripts.get(i), row.id(), i);
+                }
+                DescriptorRecords.setIndexes(c, row.id(), 0, scripts.size());
+            }
+            if (sealed.isPresent()) {
+                MetaRecords.put(c, META_MASTER_KEY, sealed.get());
+            }
+            for (var s : secrets.entrySet()) {
+                byte[] stored = masterKey.isPresent()
+                        ? MasterKeyCrypter.encryptSecret(masterKey.get(), s.getKey(), s.getValue()) : s.getValue();
+                SecretRecords.put(c, s.getKey(), stored, masterKey.isPresent());
+            }
+            return null;
+        });
+        DescriptorWallet wallet = new DescriptorWallet(db, options);
+        wallet.parsed.putAll(byId);
+        return wallet;
     }
 
     /** Loads an existing wallet; refuses a file of another network, held by another process, or damaged. */

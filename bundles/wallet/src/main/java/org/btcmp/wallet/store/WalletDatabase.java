@@ -39,12 +39,14 @@ public final class WalletDatabase implements AutoCloseable {
         this.connection = connection;
     }
 
-    /** Creates a new, empty wallet file in {@code walletDir} (made if missing) and holds it. */
-    public static WalletDatabase create(Path walletDir) {
+    /**
+     * Creates a new wallet file in {@code walletDir} (made if missing) whose schema and first content
+     * ({@code initializer}) are committed in one transaction, and holds it. A crash before that commit
+     * leaves at most an empty database, which a later create reuses; any other existing file is refused.
+     */
+    public static WalletDatabase create(Path walletDir, Work<?> initializer) {
         Path file = WalletPaths.walletFile(walletDir);
-        if (Files.exists(file)) {
-            throw new WalletFileException(Reason.ALREADY_EXISTS, "Wallet file " + file + " already exists");
-        }
+        boolean existed = Files.exists(file);
         try {
             Files.createDirectories(walletDir);
         } catch (IOException e) {
@@ -53,17 +55,36 @@ public final class WalletDatabase implements AutoCloseable {
         Connection c = connect(file, true);
         try {
             holdExclusively(c, file);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e instanceof WalletFileException w ? w : refusal(file, e);
+        }
+        try {
+            if (existed && !isEmptyDatabase(c)) {
+                throw new WalletFileException(Reason.ALREADY_EXISTS, "Wallet file " + file + " already exists");
+            }
             configure(c);
             c.setAutoCommit(false);
             Schema.create(c);
+            initializer.run(c);
             c.commit();
             return new WalletDatabase(file, c);
+        } catch (WalletFileException e) {
+            closeQuietly(c);
+            throw e;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
-            deleteQuietly(file);
-            throw e instanceof WalletFileException w ? w
-                    : new WalletFileException(Reason.IO, "Cannot create wallet file " + file + ": " + e.getMessage(), e);
+            deleteQuietly(file); // ours, held, and never committed: nothing in it
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new WalletFileException(Reason.IO, "Cannot create wallet file " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Creates a wallet file with the schema only. */
+    public static WalletDatabase create(Path walletDir) {
+        return create(walletDir, c -> null);
     }
 
     /** Opens an existing wallet file in {@code walletDir}, checks it, upgrades its schema, and holds it. */
@@ -201,6 +222,14 @@ public final class WalletDatabase implements AutoCloseable {
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
             s.execute("PRAGMA secure_delete = ON"); // deleted or overwritten key material is zeroed
+        }
+    }
+
+    /** A database with no tables and no btcmp marks: what an interrupted create leaves behind. */
+    private static boolean isEmptyDatabase(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM sqlite_master")) {
+            r.next();
+            return r.getInt(1) == 0 && pragmaInt(c, "application_id") == 0 && pragmaInt(c, "user_version") == 0;
         }
     }
 

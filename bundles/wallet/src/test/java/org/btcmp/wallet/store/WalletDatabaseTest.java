@@ -55,6 +55,30 @@ class WalletDatabaseTest {
     }
 
     @Test
+    void anEmptyDatabaseLeftByAnInterruptedCreateIsReused() throws Exception {
+        Files.createDirectories(walletDir());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + WalletPaths.walletFile(walletDir()));
+                Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode = WAL"); // what a kill right after switching to WAL leaves
+        }
+        try (WalletDatabase db = WalletDatabase.create(walletDir(), c -> {
+            MetaRecords.putString(c, "k", "v");
+            return null;
+        })) {
+            assertEquals(Optional.of("v"), db.read(c -> MetaRecords.getString(c, "k")));
+        }
+    }
+
+    @Test
+    void aFailingInitializerLeavesNoFile() {
+        assertThrows(IllegalStateException.class, () -> WalletDatabase.create(walletDir(), c -> {
+            MetaRecords.putString(c, "k", "v");
+            throw new IllegalStateException("initial content cannot be made");
+        }));
+        assertTrue(!Files.exists(WalletPaths.walletFile(walletDir())));
+    }
+
+    @Test
     void aFailedWriteKeepsNothingOfIt() {
         try (WalletDatabase db = WalletDatabase.create(walletDir())) {
             assertThrows(IllegalStateException.class, () -> db.write(c -> {
