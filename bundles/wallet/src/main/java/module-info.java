@@ -5,6 +5,8 @@
 module org.btcmp.wallet {
     requires transitive org.btcmp.ipc;
     requires org.btcmp.primitives;
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
     requires static osgi.annotation;
     requires static org.osgi.service.component.annotations;
 

@@ -1,0 +1,381 @@
+package org.btcmp.wallet.core;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.btcmp.primitives.ChainParams;
+import org.btcmp.primitives.Hashes;
+import org.btcmp.primitives.Network;
+import org.btcmp.primitives.Script;
+import org.btcmp.primitives.script.Address;
+import org.btcmp.wallet.descriptor.DefaultDescriptors;
+import org.btcmp.wallet.descriptor.Descriptor;
+import org.btcmp.wallet.descriptor.DescriptorParser;
+import org.btcmp.wallet.keys.Bip39;
+import org.btcmp.wallet.keys.ExtendedKey;
+import org.btcmp.wallet.store.AddressBookRecords;
+import org.btcmp.wallet.store.DescriptorRecords;
+import org.btcmp.wallet.store.MetaRecords;
+import org.btcmp.wallet.store.ScriptRecords;
+import org.btcmp.wallet.store.SecretRecords;
+import org.btcmp.wallet.store.WalletDatabase;
+import org.btcmp.wallet.store.WalletFileException;
+
+/**
+ * A descriptor wallet on its SQLite file: Core's eight default descriptors (or imported ones), a
+ * keypool of derived scripts ahead of the last address handed out, labels, and optional encryption of
+ * the private material. Every change is one transaction; what a method returned is on disk.
+ *
+ * <p>Addresses come from the public descriptors, so a locked wallet still hands them out. An address
+ * is handed out at most once, across restarts and crashes: the index advances in the same transaction
+ * that returns it.
+ */
+public final class DescriptorWallet implements AutoCloseable {
+    private static final String META_NETWORK = "network";
+    private static final String META_CREATED = "created";
+    private static final String META_MASTER_KEY = "master_key";
+    private static final String SECRET_MNEMONIC = "mnemonic";
+    private static final String DESCRIPTOR_SECRET_PREFIX = "descriptor:";
+    private static final long UNLOCK_TIMEOUT_CAP_SECONDS = 100_000_000L; // Core's cap for walletpassphrase
+
+    private final WalletDatabase db;
+    private final WalletOptions options;
+    private final ChainParams params;
+    private final KeyVault vault;
+    private final Map<String, Descriptor> parsed = new LinkedHashMap<>(); // id -> public descriptor (guarded by this)
+
+    private DescriptorWallet(WalletDatabase db, WalletOptions options) {
+        this.db = db;
+        this.options = options;
+        this.params = options.network().params();
+        this.vault = new KeyVault(options.clock());
+    }
+
+    /** Creates a new wallet in {@code walletDir} with Core's default descriptors from {@code seed}. */
+    public static DescriptorWallet create(Path walletDir, WalletOptions options, WalletOptions.Seed seed) {
+        String mnemonic = seed.mnemonic().orElseGet(() -> {
+            byte[] entropy = new byte[32];
+            new SecureRandom().nextBytes(entropy);
+            return Bip39.fromEntropy(entropy);
+        });
+        try {
+            Bip39.toEntropy(mnemonic);
+        } catch (IllegalArgumentException e) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, e.getMessage());
+        }
+        seed.walletPassphrase().ifPresent(DescriptorWallet::checkNewPassphrase);
+        boolean mainnet = options.network() == Network.MAIN;
+        ExtendedKey master = ExtendedKey.fromSeed(Bip39.toSeed(mnemonic, seed.mnemonicPassphrase()), mainnet);
+
+        Map<String, byte[]> secrets = new LinkedHashMap<>();
+        secrets.put(SECRET_MNEMONIC, (mnemonic + "\n" + seed.mnemonicPassphrase()).getBytes(StandardCharsets.UTF_8));
+        List<DefaultDescriptors.Entry> entries = DefaultDescriptors.forMaster(master);
+        for (DefaultDescriptors.Entry e : entries) {
+            secrets.put(DESCRIPTOR_SECRET_PREFIX + idOf(e.descriptor()),
+                    e.descriptor().toPrivateString().getBytes(StandardCharsets.UTF_8));
+        }
+
+        List<DescriptorRecords.Row> rows = new ArrayList<>();
+        Map<String, Descriptor> byId = new LinkedHashMap<>();
+        long now = options.clock().instant().getEpochSecond();
+        for (DefaultDescriptors.Entry e : entries) {
+            String id = idOf(e.descriptor());
+            rows.add(new DescriptorRecords.Row(id, e.descriptor().toString(), e.outputType(), e.internal(), true, 0, 0, now));
+            byId.put(id, e.descriptor());
+        }
+        // Derive the first keypool before the file exists: creation is then one short transaction.
+        Map<String, List<byte[]>> keypool = new LinkedHashMap<>();
+        for (var d : byId.entrySet()) {
+            List<byte[]> scripts = new ArrayList<>();
+            for (int i = 0; i < options.keypoolSize(); i++) {
+                scripts.add(d.getValue().scriptAt(i).bytes());
+            }
+            keypool.put(d.getKey(), scripts);
+        }
+        Optional<byte[]> masterKey = seed.walletPassphrase().map(p -> newMasterKey());
+        Optional<byte[]> sealed = seed.walletPassphrase().map(p -> sealMasterKey(masterKey.get(), p));
+
+        WalletDatabase db = WalletDatabase.create(walletDir, c -> {
+            MetaRecords.putString(c, META_NETWORK, options.network().chainName());
+            MetaRecords.putString(c, META_CREATED, Long.toString(now));
+            for (DescriptorRecords.Row row : rows) {
+                DescriptorRecords.insert(c, row);
+                List<byte[]> scripts = keypool.get(row.id());
+                for (int i = 0; i < scripts.size(); i++) {
+                    ScriptRecords.insert(c, scripts.get(i), row.id(), i);
+                }
+                DescriptorRecords.setIndexes(c, row.id(), 0, scripts.size());
+            }
+            if (sealed.isPresent()) {
+                MetaRecords.put(c, META_MASTER_KEY, sealed.get());
+            }
+            for (var s : secrets.entrySet()) {
+                byte[] stored = masterKey.isPresent()
+                        ? MasterKeyCrypter.encryptSecret(masterKey.get(), s.getKey(), s.getValue()) : s.getValue();
+                SecretRecords.put(c, s.getKey(), stored, masterKey.isPresent());
+            }
+            return null;
+        });
+        DescriptorWallet wallet = new DescriptorWallet(db, options);
+        wallet.parsed.putAll(byId);
+        return wallet;
+    }
+
+    /** Loads an existing wallet; refuses a file of another network, held by another process, or damaged. */
+    public static DescriptorWallet load(Path walletDir, WalletOptions options) {
+        WalletDatabase db = WalletDatabase.open(walletDir);
+        try {
+            DescriptorWallet wallet = new DescriptorWallet(db, options);
+            db.read(c -> {
+                String network = MetaRecords.getString(c, META_NETWORK).orElse("?");
+                if (!network.equals(options.network().chainName())) {
+                    throw new WalletFileException(WalletFileException.Reason.NOT_A_WALLET, "Wallet file " + db.file()
+                            + " is for network '" + network + "', not '" + options.network().chainName() + "'");
+                }
+                for (DescriptorRecords.Row row : DescriptorRecords.all(c)) {
+                    wallet.parsed.put(row.id(), DescriptorParser.parse(row.descriptor(),
+                            options.network() == Network.MAIN, true));
+                }
+                return null;
+            });
+            return wallet;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A new receiving address of {@code outputType} ("legacy", "p2sh-segwit", "bech32", "bech32m"),
+     * labelled; never one handed out before.
+     */
+    public synchronized String getNewAddress(String outputType, String label) {
+        String id = activeDescriptor(outputType, false);
+        return db.write(c -> {
+            String address = handOut(c, id);
+            AddressBookRecords.put(c, new AddressBookRecords.Entry(address, label, "receive"));
+            return address;
+        });
+    }
+
+    /** A new change address of {@code outputType} (Core's getrawchangeaddress). */
+    public synchronized String getRawChangeAddress(String outputType) {
+        String id = activeDescriptor(outputType, true);
+        return db.write(c -> handOut(c, id));
+    }
+
+    /**
+     * Records that a transaction paid {@code script}: marks it used and, if it lies beyond the last
+     * address handed out (another wallet with the same seed used it), moves past it and tops up the
+     * keypool behind it (gap handling). Returns false when the script is not the wallet's.
+     */
+    public synchronized boolean markUsed(Script script) {
+        return db.write(c -> {
+            Optional<ScriptRecords.Row> row = ScriptRecords.find(c, script.bytes());
+            if (row.isEmpty()) {
+                return false;
+            }
+            ScriptRecords.markUsed(c, script.bytes());
+            DescriptorRecords.Row d = DescriptorRecords.get(c, row.get().descriptorId());
+            if (row.get().index() >= d.nextIndex()) {
+                topUp(c, d.id(), row.get().index() + 1, d.rangeEnd());
+            }
+            return true;
+        });
+    }
+
+    /** Where a script of this wallet comes from, or empty when it is not the wallet's. */
+    public synchronized Optional<ScriptRecords.Row> findScript(Script script) {
+        return db.read(c -> ScriptRecords.find(c, script.bytes()));
+    }
+
+    public synchronized Optional<AddressBookRecords.Entry> addressBookEntry(String address) {
+        return db.read(c -> AddressBookRecords.get(c, address));
+    }
+
+    /** The descriptor rows (public text, indexes) in creation order. */
+    public synchronized List<DescriptorRecords.Row> descriptors() {
+        return db.read(DescriptorRecords::all);
+    }
+
+    /**
+     * The descriptors' text with private keys (listdescriptors true); needs the wallet unlocked when
+     * encrypted.
+     */
+    public synchronized List<String> privateDescriptors() {
+        List<String> out = new ArrayList<>();
+        for (DescriptorRecords.Row row : descriptors()) {
+            out.add(new String(secret(DESCRIPTOR_SECRET_PREFIX + row.id()), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** The BIP39 words this wallet was made from (needs the wallet unlocked when encrypted). */
+    public synchronized String mnemonic() {
+        String stored = new String(secret(SECRET_MNEMONIC), StandardCharsets.UTF_8);
+        return stored.substring(0, stored.indexOf('\n'));
+    }
+
+    public synchronized boolean isEncrypted() {
+        return db.read(c -> MetaRecords.get(c, META_MASTER_KEY).isPresent());
+    }
+
+    /** When the wallet relocks, or empty when it is locked (or not encrypted). */
+    public Optional<java.time.Instant> unlockedUntil() {
+        return vault.unlockedUntil();
+    }
+
+    /**
+     * Encrypts every private secret under a new master key sealed with {@code passphrase} (Core's
+     * encryptwallet), in one transaction; then purges the old plaintext from the file and its log. The
+     * wallet is locked afterwards.
+     */
+    public synchronized void encrypt(String passphrase) {
+        checkNewPassphrase(passphrase);
+        if (isEncrypted()) {
+            throw new WalletError(WalletError.WRONG_ENC_STATE,
+                    "Error: running with an encrypted wallet, but encryptwallet was called.");
+        }
+        byte[] masterKey = newMasterKey();
+        db.write(c -> {
+            MetaRecords.put(c, META_MASTER_KEY, sealMasterKey(masterKey, passphrase));
+            for (var s : SecretRecords.all(c).entrySet()) {
+                SecretRecords.put(c, s.getKey(),
+                        MasterKeyCrypter.encryptSecret(masterKey, s.getKey(), s.getValue().bytes()), true);
+            }
+            return null;
+        });
+        db.checkpointAndTruncateLog();
+        vault.lock();
+    }
+
+    /** Core's walletpassphrase: unlocks for {@code timeout}. */
+    public synchronized void unlock(String passphrase, Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Timeout cannot be negative.");
+        }
+        byte[] sealed = db.read(c -> MetaRecords.get(c, META_MASTER_KEY)).orElseThrow(() -> new WalletError(
+                WalletError.WRONG_ENC_STATE, "Error: running with an unencrypted wallet, but walletpassphrase was called."));
+        if (passphrase.isEmpty()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
+        }
+        byte[] masterKey = MasterKeyCrypter.open(MasterKeyCrypter.EncryptedMasterKey.parse(sealed), passphrase);
+        Duration capped = timeout.compareTo(Duration.ofSeconds(UNLOCK_TIMEOUT_CAP_SECONDS)) > 0
+                ? Duration.ofSeconds(UNLOCK_TIMEOUT_CAP_SECONDS) : timeout;
+        vault.unlock(masterKey, options.clock().instant().plus(capped));
+    }
+
+    /** Core's walletlock. */
+    public synchronized void lock() {
+        if (!isEncrypted()) {
+            throw new WalletError(WalletError.WRONG_ENC_STATE,
+                    "Error: running with an unencrypted wallet, but walletlock was called.");
+        }
+        vault.lock();
+    }
+
+    /** Core's walletpassphrasechange: reseals the master key; the secrets themselves are unchanged. */
+    public synchronized void changePassphrase(String oldPassphrase, String newPassphrase) {
+        byte[] sealed = db.read(c -> MetaRecords.get(c, META_MASTER_KEY)).orElseThrow(() -> new WalletError(
+                WalletError.WRONG_ENC_STATE,
+                "Error: running with an unencrypted wallet, but walletpassphrasechange was called."));
+        if (oldPassphrase.isEmpty()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
+        }
+        checkNewPassphrase(newPassphrase);
+        byte[] masterKey = MasterKeyCrypter.open(MasterKeyCrypter.EncryptedMasterKey.parse(sealed), oldPassphrase);
+        db.write(c -> {
+            MetaRecords.put(c, META_MASTER_KEY, sealMasterKey(masterKey, newPassphrase));
+            return null;
+        });
+        db.checkpointAndTruncateLog();
+    }
+
+    public Path file() {
+        return db.file();
+    }
+
+    @Override
+    public synchronized void close() {
+        vault.lock();
+        db.close();
+    }
+
+    // --- internals -------------------------------------------------------------------------------
+
+    private String activeDescriptor(String outputType, boolean internal) {
+        return db.read(c -> {
+            for (DescriptorRecords.Row row : DescriptorRecords.all(c)) {
+                if (row.active() && row.internal() == internal && outputType.equals(row.outputType())) {
+                    return row.id();
+                }
+            }
+            throw new WalletError(WalletError.WALLET_ERROR, "Error: This wallet has no available keys"
+                    + " (no active " + (internal ? "change" : "receive") + " descriptor for '" + outputType + "')");
+        });
+    }
+
+    /** Hands out the next index of a descriptor inside the caller's transaction. */
+    private String handOut(Connection c, String id) throws SQLException {
+        DescriptorRecords.Row row = DescriptorRecords.get(c, id);
+        int index = row.nextIndex();
+        topUp(c, id, index + 1, row.rangeEnd());
+        byte[] script = ScriptRecords.at(c, id, index).orElseThrow(
+                () -> new SQLException("keypool script " + index + " of " + id + " is missing"));
+        return Address.fromScript(Script.of(script), params).orElseThrow(
+                () -> new WalletError(WalletError.WALLET_ERROR, "descriptor " + row.descriptor() + " has no address form"));
+    }
+
+    /** Sets next_index and derives scripts so that {@code keypoolSize} unused ones lie beyond it. */
+    private void topUp(Connection c, String id, int nextIndex, int rangeEnd) throws SQLException {
+        Descriptor d = parsed.get(id);
+        int target = d.isRange() ? nextIndex + options.keypoolSize() : 1;
+        int end = rangeEnd;
+        for (; end < target; end++) {
+            ScriptRecords.insert(c, d.scriptAt(end).bytes(), id, end);
+        }
+        DescriptorRecords.setIndexes(c, id, nextIndex, end);
+    }
+
+    private byte[] secret(String name) {
+        SecretRecords.Stored stored = db.read(c -> SecretRecords.get(c, name)).orElseThrow(() -> new WalletError(
+                WalletError.WALLET_ERROR, "Can't get descriptor string: no private key for " + name));
+        if (!stored.encrypted()) {
+            return stored.bytes();
+        }
+        byte[] masterKey = vault.masterKey().orElseThrow(() -> new WalletError(WalletError.UNLOCK_NEEDED,
+                "Error: Please enter the wallet passphrase with walletpassphrase first."));
+        return MasterKeyCrypter.decryptSecret(masterKey, name, stored.bytes());
+    }
+
+    private static String idOf(Descriptor d) {
+        return HexFormat.of().formatHex(Hashes.sha256(d.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] newMasterKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+
+    private static byte[] sealMasterKey(byte[] masterKey, String passphrase) {
+        byte[] salt = new byte[MasterKeyCrypter.SALT_LENGTH];
+        new SecureRandom().nextBytes(salt);
+        return MasterKeyCrypter.seal(masterKey, passphrase, salt, MasterKeyCrypter.calibrateRounds(100)).serialize();
+    }
+
+    private static void checkNewPassphrase(String passphrase) {
+        if (passphrase.isEmpty()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
+        }
+    }
+}

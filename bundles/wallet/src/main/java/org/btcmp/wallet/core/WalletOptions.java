@@ -1,0 +1,53 @@
+package org.btcmp.wallet.core;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.btcmp.primitives.Network;
+
+/**
+ * How a wallet is created or loaded.
+ *
+ * @param network the chain the wallet belongs to (its keys and addresses follow it)
+ * @param keypoolSize how many unused scripts each descriptor keeps derived ahead (Core's -keypool)
+ * @param clock the wallet's time (creation times, unlock timeouts); mock time in tests
+ */
+public record WalletOptions(Network network, int keypoolSize, Clock clock) {
+    /** Core's default -keypool. */
+    public static final int DEFAULT_KEYPOOL_SIZE = 1000;
+
+    public WalletOptions {
+        if (keypoolSize < 1) {
+            throw new IllegalArgumentException("keypool size must be at least 1, got " + keypoolSize);
+        }
+    }
+
+    public static WalletOptions of(Network network) {
+        return new WalletOptions(network, DEFAULT_KEYPOOL_SIZE, Clock.systemUTC());
+    }
+
+    public WalletOptions withKeypoolSize(int size) {
+        return new WalletOptions(network, size, clock);
+    }
+
+    public WalletOptions withClock(Clock c) {
+        return new WalletOptions(network, keypoolSize, c);
+    }
+
+    /**
+     * What a new wallet starts from: a BIP39 mnemonic (with its optional BIP39 passphrase) or, when
+     * empty, 256 bits of fresh randomness; and an optional wallet passphrase to encrypt it from birth.
+     */
+    public record Seed(Optional<String> mnemonic, String mnemonicPassphrase, Optional<String> walletPassphrase) {
+        public static Seed random() {
+            return new Seed(Optional.empty(), "", Optional.empty());
+        }
+
+        public static Seed mnemonic(String words, String bip39Passphrase) {
+            return new Seed(Optional.of(words), bip39Passphrase, Optional.empty());
+        }
+
+        public Seed encryptedWith(String passphrase) {
+            return new Seed(mnemonic, mnemonicPassphrase, Optional.of(passphrase));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.btcmp.wallet.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The wallet file's tables. SQLite's {@code application_id} marks a btcmp wallet and its
+ * {@code user_version} is the schema version; {@link #upgrade} brings older files forward in the
+ * same transaction that opens them.
+ */
+final class Schema {
+    /** "btcw": tells a btcmp wallet from any other SQLite file. */
+    static final int APPLICATION_ID = 0x62746377;
+    static final int VERSION = 1;
+
+    private static final String[] VERSION_1 = {
+        // Small facts about the wallet: network, creation time, encryption parameters, flags.
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)",
+        // Descriptors with their public text (checksummed), role and keypool position. next_index is
+        // the first index never handed out; range_end the first index not yet derived (lookahead).
+        "CREATE TABLE descriptors (id TEXT PRIMARY KEY, descriptor TEXT NOT NULL UNIQUE,"
+            + " output_type TEXT, internal INTEGER NOT NULL, active INTEGER NOT NULL,"
+            + " next_index INTEGER NOT NULL, range_end INTEGER NOT NULL, created INTEGER NOT NULL)",
+        // Private material by name (a descriptor's private text, the mnemonic): plaintext, or
+        // AES-256-CBC under the master key once the wallet is encrypted.
+        "CREATE TABLE secrets (name TEXT PRIMARY KEY, secret BLOB NOT NULL, encrypted INTEGER NOT NULL)",
+        // Every derived scriptPubKey, so a payment to any of them is recognised.
+        "CREATE TABLE scripts (script BLOB PRIMARY KEY, descriptor_id TEXT NOT NULL REFERENCES descriptors(id),"
+            + " idx INTEGER NOT NULL, used INTEGER NOT NULL DEFAULT 0, UNIQUE (descriptor_id, idx))",
+        // Labels and purposes of addresses (Core's address book).
+        "CREATE TABLE address_book (address TEXT PRIMARY KEY, label TEXT NOT NULL, purpose TEXT NOT NULL)",
+    };
+
+    private Schema() {
+    }
+
+    static void create(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : VERSION_1) {
+                s.execute(ddl);
+            }
+            s.execute("PRAGMA application_id = " + APPLICATION_ID);
+            s.execute("PRAGMA user_version = " + VERSION);
+        }
+    }
+
+    /** Brings a verified file of an older version up to {@link #VERSION} (none older exists yet). */
+    static void upgrade(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var r = s.executeQuery("PRAGMA user_version")) {
+            int version = r.next() ? r.getInt(1) : 0;
+            if (version < 1) {
+                throw new WalletFileException(WalletFileException.Reason.NOT_A_WALLET,
+                        "Wallet file has schema version " + version + ", which no btcmp release wrote");
+            }
+        }
+    }
+}
