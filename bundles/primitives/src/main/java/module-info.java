@@ -1,4 +1,8 @@
-/** Bitcoin data structures and codecs shared by node and wallet (filled by the node core issue). */
+/** Bitcoin data structures, codecs, keys and scripts shared by node and wallet. */
 module org.btcmp.primitives {
     requires static osgi.annotation;
+
+    exports org.btcmp.primitives;
+    exports org.btcmp.primitives.crypto;
+    exports org.btcmp.primitives.script;
 }
