@@ -1,0 +1,213 @@
+package org.btcmp.node.net;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Core's CConnman for the v1 protocol: outbound connections, listening sockets, the peer table, the timer that
+ * drives handshake/ping/inactivity timeouts, and discouragement. {@link #close()} ends every thread it started.
+ */
+public final class ConnectionManager implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(ConnectionManager.class.getName());
+    /** Core's -timeout default for establishing an outbound TCP connection. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** How long close() waits for each thread. */
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+
+    private final LocalNode local;
+    private final int maxInbound;
+    private final PeerContext context;
+    private final Discouraged discouraged = new Discouraged();
+    private final Map<Long, Peer> peers = new ConcurrentHashMap<>();
+    private final List<Peer> started = new CopyOnWriteArrayList<>();
+    private final Set<Long> outboundNonces = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Long> nonceOfPeer = new ConcurrentHashMap<>();
+    private final List<ServerSocket> listeners = new CopyOnWriteArrayList<>();
+    private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
+    private final AtomicLong nextId = new AtomicLong();
+    private final SecureRandom random = new SecureRandom();
+    private final ScheduledExecutorService timer;
+    private volatile boolean closed;
+
+    public ConnectionManager(LocalNode local, PeerTimeouts timeouts, int maxInbound, PeerListener listener) {
+        this.local = local;
+        this.maxInbound = maxInbound;
+        this.context = new PeerContext(timeouts, listener, discouraged, outboundNonces::contains, this::closed);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "net-timer"));
+        long tick = timeouts.tick().toNanos();
+        timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
+    }
+
+    public Discouraged discouraged() {
+        return discouraged;
+    }
+
+    public List<Peer> peers() {
+        return List.copyOf(peers.values());
+    }
+
+    /** Listens for inbound peers; returns the bound address (port 0 picks a free one). */
+    public InetSocketAddress listen(InetSocketAddress bind) throws IOException {
+        ensureOpen();
+        ServerSocket server = new ServerSocket();
+        server.setReuseAddress(true);
+        server.bind(bind);
+        listeners.add(server);
+        Thread acceptor = new Thread(() -> acceptLoop(server), "net-listen-" + server.getLocalPort());
+        acceptors.add(acceptor);
+        acceptor.start();
+        return (InetSocketAddress) server.getLocalSocketAddress();
+    }
+
+    /** Opens an outbound connection and starts the handshake; await it with {@link Peer#awaitHandshake}. */
+    public Peer connect(InetSocketAddress remote, ConnectionType type) throws IOException {
+        if (type.inbound()) {
+            throw new IllegalArgumentException("an outbound connection cannot be of type " + type);
+        }
+        ensureOpen();
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.connect(remote, (int) CONNECT_TIMEOUT.toMillis());
+        } catch (IOException e) {
+            socket.close();
+            throw new IOException("cannot connect to " + remote + ": " + e.getMessage(), e);
+        }
+        long nonce = newNonce();
+        outboundNonces.add(nonce);
+        return startPeer(type, socket, nonce);
+    }
+
+    private void acceptLoop(ServerSocket server) {
+        while (!closed) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (SocketException e) {
+                return; // closed
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "accept failed: {0}", e);
+                continue;
+            }
+            try {
+                accept(socket);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "inbound connection failed: {0}", e);
+            }
+        }
+    }
+
+    private void accept(Socket socket) throws IOException {
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        long inbound = peers.values().stream().filter(p -> p.type().inbound()).count();
+        if (closed || inbound >= maxInbound
+                || (inbound + 1 >= maxInbound && discouraged.contains(remote.getAddress()))) {
+            LOG.log(Level.DEBUG, "connection from {0} dropped (full or discouraged)", remote);
+            socket.close();
+            return;
+        }
+        socket.setTcpNoDelay(true);
+        startPeer(ConnectionType.INBOUND, socket, newNonce());
+    }
+
+    private Peer startPeer(ConnectionType type, Socket socket, long nonce) throws IOException {
+        Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context);
+        peers.put(peer.id(), peer);
+        started.add(peer);
+        nonceOfPeer.put(peer.id(), nonce);
+        peer.start();
+        if (closed) {
+            peer.disconnect();
+        }
+        return peer;
+    }
+
+    private void closed(Peer peer) {
+        peers.remove(peer.id());
+        Long nonce = nonceOfPeer.remove(peer.id());
+        if (nonce != null) {
+            outboundNonces.remove(nonce);
+        }
+    }
+
+    private void tick() {
+        started.removeIf(Peer::finished);
+        for (Peer peer : peers.values()) {
+            try {
+                peer.tick();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "timer failed for " + peer, e);
+            }
+        }
+    }
+
+    private long newNonce() {
+        long n;
+        do {
+            n = random.nextLong();
+        } while (n == 0);
+        return n;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("connection manager is closed");
+        }
+    }
+
+    /** Stops listening, disconnects every peer and waits for all threads to end. */
+    @Override
+    public void close() {
+        closed = true;
+        for (ServerSocket server : listeners) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "closing a listening socket failed: {0}", e);
+            }
+        }
+        timer.shutdownNow();
+        List<String> stuck = new ArrayList<>();
+        try {
+            for (Thread acceptor : acceptors) {
+                acceptor.join(JOIN_TIMEOUT.toMillis());
+                if (acceptor.isAlive()) {
+                    stuck.add(acceptor.getName());
+                }
+            }
+            for (Peer peer : started) {
+                peer.disconnect();
+            }
+            for (Peer peer : started) {
+                if (!peer.join(JOIN_TIMEOUT)) {
+                    stuck.add(peer.toString());
+                }
+            }
+            if (!timer.awaitTermination(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                stuck.add("net-timer");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        started.clear();
+        if (!stuck.isEmpty()) {
+            throw new IllegalStateException("threads did not stop: " + stuck);
+        }
+    }
+}

@@ -1,0 +1,299 @@
+package org.btcmp.node.net;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One connection to a peer: a receive thread that frames and handles messages, a send thread that drains the
+ * outbox (so a peer that stops reading blocks only its own sender), and the {@link PeerProtocol} state.
+ * Closing the socket ends both threads.
+ */
+public final class Peer {
+    private static final System.Logger LOG = System.getLogger(Peer.class.getName());
+    private static final byte[] END_OF_OUTBOX = new byte[0];
+
+    private final long id;
+    private final ConnectionType type;
+    private final Socket socket;
+    private final InetSocketAddress remote;
+    private final V1Transport transport;
+    private final PeerProtocol protocol;
+    private final PeerListener listener;
+    private final Discouraged discouraged;
+    private final Consumer<Peer> onClosed;
+    private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
+    private final AtomicReference<Disconnect> disconnect = new AtomicReference<>();
+    private final CountDownLatch handshake = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final Thread receiver;
+    private final Thread sender;
+    private volatile String lastDropped;
+
+    Peer(long id, ConnectionType type, Socket socket, LocalNode local, long nonce, PeerContext context) {
+        this.id = id;
+        this.type = type;
+        this.socket = socket;
+        this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        this.transport = new V1Transport(local.network());
+        this.listener = context.listener();
+        this.discouraged = context.discouraged();
+        this.onClosed = context.onClosed();
+        this.protocol = new PeerProtocol(local, type, remote, nonce, context.ownNonce(), context.timeouts(),
+                new ProtocolActions(), System.nanoTime());
+        this.receiver = new Thread(this::receiveLoop, "net-peer-" + id + "-recv");
+        this.sender = new Thread(this::sendLoop, "net-peer-" + id + "-send");
+    }
+
+    void start() {
+        sender.start();
+        synchronized (protocol) {
+            protocol.start();
+        }
+        receiver.start();
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public ConnectionType type() {
+        return type;
+    }
+
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    /** The peer's version message, or null before it arrived. */
+    public PeerVersion version() {
+        synchronized (protocol) {
+            return protocol.peerVersion();
+        }
+    }
+
+    public PeerFeatures features() {
+        synchronized (protocol) {
+            return protocol.features();
+        }
+    }
+
+    public boolean handshakeComplete() {
+        return handshake.getCount() == 0;
+    }
+
+    /** Round trip of the last answered ping, or null before one. */
+    public Duration lastPingTime() {
+        long nanos;
+        synchronized (protocol) {
+            nanos = protocol.lastPingRttNanos();
+        }
+        return nanos < 0 ? null : Duration.ofNanos(nanos);
+    }
+
+    /** Messages dropped while keeping the peer (Core logs and ignores them). */
+    public long droppedMessages() {
+        return dropped.get();
+    }
+
+    public String lastDroppedReason() {
+        return lastDropped;
+    }
+
+    public long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    public long bytesSent() {
+        return bytesSent.get();
+    }
+
+    /** Why the connection ended, or null while it is open. */
+    public Disconnect disconnectReason() {
+        return disconnect.get();
+    }
+
+    public boolean awaitHandshake(Duration timeout) throws InterruptedException {
+        return handshake.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    public boolean awaitDisconnect(Duration timeout) throws InterruptedException {
+        return closed.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Queues a message; a no-op once disconnected. */
+    public void send(Message message) {
+        if (disconnect.get() == null) {
+            outbox.add(transport.encode(message.command(), MessageCodec.encode(message)));
+        }
+    }
+
+    /** Closes the connection (disconnectnode, shutdown). */
+    public void disconnect() {
+        close(new Disconnect(Disconnect.Kind.LOCAL, "disconnected locally"));
+    }
+
+    /** Waits for both threads to end; true when they did within the timeout. */
+    boolean join(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Thread t : new Thread[] {receiver, sender}) {
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                TimeUnit.NANOSECONDS.timedJoin(t, left);
+            }
+        }
+        return !receiver.isAlive() && !sender.isAlive();
+    }
+
+    /** Disconnected and both threads ended. */
+    boolean finished() {
+        return disconnect.get() != null && !receiver.isAlive() && !sender.isAlive();
+    }
+
+    void tick() {
+        if (disconnect.get() == null) {
+            synchronized (protocol) {
+                protocol.tick(System.nanoTime());
+            }
+        }
+    }
+
+    private void close(Disconnect reason) {
+        if (!disconnect.compareAndSet(null, reason)) {
+            return;
+        }
+        LOG.log(Level.DEBUG, "peer={0} {1}: disconnecting: {2} {3}", id, remote, reason.kind(), reason.detail());
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "peer={0}: closing the socket failed: {1}", id, e);
+        }
+        outbox.clear();
+        outbox.add(END_OF_OUTBOX);
+        closed.countDown();
+        onClosed.accept(this);
+        listener.disconnected(this, reason);
+    }
+
+    private void receiveLoop() {
+        try {
+            InputStream in = new BufferedInputStream(new ActivityInputStream(socket.getInputStream(),
+                    this::onBytes));
+            while (disconnect.get() == null) {
+                Frame frame = transport.read(in);
+                if (frame == null) {
+                    close(new Disconnect(Disconnect.Kind.PEER_CLOSED, "connection closed by peer"));
+                    return;
+                }
+                synchronized (protocol) {
+                    if (disconnect.get() == null) {
+                        protocol.onFrame(frame, System.nanoTime());
+                    }
+                }
+            }
+        } catch (FramingException e) {
+            close(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION, e.getMessage()));
+        } catch (EOFException e) {
+            close(new Disconnect(Disconnect.Kind.PEER_CLOSED, e.getMessage()));
+        } catch (IOException e) {
+            close(new Disconnect(Disconnect.Kind.IO_ERROR, "receive failed: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // A bug in a handler must cost this peer only, never the node.
+            LOG.log(Level.WARNING, "peer=" + id + ": unexpected error while handling a message", e);
+            close(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION, "internal error: " + e));
+        }
+    }
+
+    private void onBytes(int n) {
+        bytesReceived.addAndGet(n);
+        synchronized (protocol) {
+            protocol.received(System.nanoTime());
+        }
+    }
+
+    private void sendLoop() {
+        try {
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream());
+            while (true) {
+                byte[] frame = outbox.take();
+                if (frame == END_OF_OUTBOX) {
+                    return;
+                }
+                out.write(frame);
+                bytesSent.addAndGet(frame.length);
+                if (outbox.isEmpty()) {
+                    out.flush();
+                }
+            }
+        } catch (IOException e) {
+            close(new Disconnect(Disconnect.Kind.IO_ERROR, "send failed: " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "peer=" + id + " " + type + " " + remote;
+    }
+
+    /** The state machine's decisions, applied to this connection. */
+    private final class ProtocolActions implements PeerProtocol.Actions {
+        @Override
+        public void send(Message message) {
+            Peer.this.send(message);
+        }
+
+        @Override
+        public void disconnect(Disconnect reason) {
+            close(reason);
+        }
+
+        @Override
+        public void misbehaving(String reason) {
+            Punishment punishment = Punishment.of(type, false, remote.getAddress());
+            LOG.log(Level.DEBUG, "peer={0}: misbehaving ({1}): {2}", id, punishment, reason);
+            if (punishment == Punishment.DISCOURAGE_AND_DISCONNECT) {
+                discouraged.add(remote.getAddress());
+            }
+            if (punishment != Punishment.NONE) {
+                close(new Disconnect(Disconnect.Kind.MISBEHAVIOUR, reason));
+            }
+        }
+
+        @Override
+        public void dropped(String reason) {
+            dropped.incrementAndGet();
+            lastDropped = reason;
+            LOG.log(Level.DEBUG, "peer={0}: dropped: {1}", id, reason);
+        }
+
+        @Override
+        public void handshakeComplete() {
+            handshake.countDown();
+            listener.handshakeComplete(Peer.this);
+        }
+
+        @Override
+        public void deliver(Message message) {
+            listener.message(Peer.this, message);
+        }
+    }
+}
