@@ -120,10 +120,13 @@ public final class FrameConnection implements AutoCloseable {
     }
 
     private void readLoop(FrameHandler handler) {
+        boolean inHandler = false;
         try {
             Frame frame;
             while ((frame = reader.read()) != null) {
+                inHandler = true;
                 handler.onFrame(frame);
+                inHandler = false;
             }
             closeWith(new IpcException("connection " + name + " closed by the peer"));
         } catch (FrameException e) {
@@ -131,7 +134,9 @@ public final class FrameConnection implements AutoCloseable {
         } catch (IOException e) {
             closeWith(new IpcException("connection " + name + " failed: " + e, e));
         } catch (RuntimeException | Error e) {
-            closeWith(new IpcException("frame handler failed on " + name + ": " + e, e));
+            // e.g. a handler bug, or no memory left for a frame the limits allowed
+            String where = inHandler ? "frame handler failed on " : "reading from ";
+            closeWith(new IpcException(where + name + ": " + e, e));
         } finally {
             try {
                 handler.onClosed(closeCause.get());
