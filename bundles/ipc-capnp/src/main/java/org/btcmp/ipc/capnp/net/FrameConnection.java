@@ -130,7 +130,13 @@ public final class FrameConnection implements AutoCloseable {
             }
             closeWith(new IpcException("connection " + name + " closed by the peer"));
         } catch (FrameException e) {
-            closeWith(new IpcException("protocol error on " + name + ": " + e.getMessage(), e));
+            IpcException cause = new IpcException("protocol error on " + name + ": " + e.getMessage(), e);
+            try {
+                handler.onProtocolError(e);
+            } catch (RuntimeException | Error hookFailure) {
+                cause.addSuppressed(hookFailure);
+            }
+            closeWith(cause);
         } catch (IOException e) {
             closeWith(new IpcException("connection " + name + " failed: " + e, e));
         } catch (RuntimeException | Error e) {
