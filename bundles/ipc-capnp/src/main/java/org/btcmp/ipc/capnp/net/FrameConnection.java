@@ -120,18 +120,29 @@ public final class FrameConnection implements AutoCloseable {
     }
 
     private void readLoop(FrameHandler handler) {
+        boolean inHandler = false;
         try {
             Frame frame;
             while ((frame = reader.read()) != null) {
+                inHandler = true;
                 handler.onFrame(frame);
+                inHandler = false;
             }
             closeWith(new IpcException("connection " + name + " closed by the peer"));
         } catch (FrameException e) {
-            closeWith(new IpcException("protocol error on " + name + ": " + e.getMessage(), e));
+            IpcException cause = new IpcException("protocol error on " + name + ": " + e.getMessage(), e);
+            try {
+                handler.onProtocolError(e);
+            } catch (RuntimeException | Error hookFailure) {
+                cause.addSuppressed(hookFailure);
+            }
+            closeWith(cause);
         } catch (IOException e) {
             closeWith(new IpcException("connection " + name + " failed: " + e, e));
         } catch (RuntimeException | Error e) {
-            closeWith(new IpcException("frame handler failed on " + name + ": " + e, e));
+            // e.g. a handler bug, or no memory left for a frame the limits allowed
+            String where = inHandler ? "frame handler failed on " : "reading from ";
+            closeWith(new IpcException(where + name + ": " + e, e));
         } finally {
             try {
                 handler.onClosed(closeCause.get());

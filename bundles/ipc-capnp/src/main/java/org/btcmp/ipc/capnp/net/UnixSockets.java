@@ -75,11 +75,18 @@ public final class UnixSockets {
         if ((mode & S_IFMT) != S_IFSOCK) {
             throw new IpcException("cannot listen on unix:" + path + ": it exists and is not a socket");
         }
-        try (AFUNIXSocketChannel probe = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(path))) {
-            throw new IpcException("cannot listen on unix:" + path + ": another server is listening there");
+        AFUNIXSocketChannel probe;
+        try {
+            probe = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(path));
         } catch (IOException refused) {
-            // nobody answers: the file is left over from a server that has gone, and bind replaces it
+            return; // nobody answers: the file is left over from a server that has gone, and bind replaces it
         }
+        try {
+            probe.close();
+        } catch (IOException ignored) {
+            // the probe has done its job either way
+        }
+        throw new IpcException("cannot listen on unix:" + path + ": another server is listening there");
     }
 
     /** Two connections joined to each other (a socketpair), e.g. for a child that inherits one end. */

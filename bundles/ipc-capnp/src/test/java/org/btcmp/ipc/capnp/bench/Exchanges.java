@@ -92,6 +92,53 @@ final class Exchanges {
         return nanos;
     }
 
+    /**
+     * Heap bytes the calling thread allocates per framed round trip: {total, of which building the
+     * 8-byte message}. The rest is the framing plus capnproto-java's reader objects.
+     */
+    static long[] framedGarbage(SocketChannel[] pair, int roundTrips) throws Exception {
+        Thread echo = daemon(() -> {
+            FrameReader reader = new FrameReader(pair[1], FrameLimits.DEFAULT);
+            FrameWriter writer = new FrameWriter(pair[1]);
+            for (Frame request = reader.read(); request != null; request = reader.read()) {
+                try (Frame open = request) {
+                    writer.write(small(payloadOf(open)));
+                }
+            }
+        });
+        FrameReader reader = new FrameReader(pair[0], FrameLimits.DEFAULT);
+        FrameWriter writer = new FrameWriter(pair[0]);
+        Step roundTrip = () -> {
+            writer.write(small(42));
+            try (Frame reply = reader.read()) {
+                check(payloadOf(reply) == 42);
+            }
+        };
+        Step build = () -> check(small(42) != null);
+        timed(roundTrips, roundTrip);
+        timed(roundTrips, build);
+        long total = allocatedPer(roundTrips, roundTrip);
+        long building = allocatedPer(roundTrips, build);
+        SocketPairs.close(pair);
+        echo.join();
+        return new long[] {total, building};
+    }
+
+    private static long allocatedPer(int times, Step step) throws Exception {
+        long before = currentThreadAllocatedBytes();
+        for (int i = 0; i < times; i++) {
+            step.run();
+        }
+        return (currentThreadAllocatedBytes() - before) / times;
+    }
+
+    /** Through reflection: this module does not read jdk.management, and the benchmark runs on the class path. */
+    private static long currentThreadAllocatedBytes() throws ReflectiveOperationException {
+        Object threads = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        return (long) Class.forName("com.sun.management.ThreadMXBean").getMethod("getCurrentThreadAllocatedBytes")
+                .invoke(threads);
+    }
+
     static double framedOneWay(SocketChannel[] pair, int messages, boolean direct) throws Exception {
         MessageBuilder message = mebibyte(direct);
         double nanos = streamed(messages, () -> {

@@ -62,11 +62,14 @@ public final class FramingBenchmark {
                     TRIALS, ROUND_TRIPS, MIB_MESSAGES);
             double[] small = medians(roundTrips, dir);
             double[] large = medians(bulk, dir);
+            long[] garbage = Exchanges.framedGarbage(SocketPairs.junixsocket(), ROUND_TRIPS);
 
             System.out.printf("%n%-62s %10s %9s%n", "8-byte round trip", "median", "x raw JDK");
             for (int i = 0; i < small.length; i++) {
                 System.out.printf("%-62s %7.1f us %8.2fx%n", roundTrips.get(i).label(), small[i] / 1000, small[i] / small[0]);
             }
+            System.out.printf("%-62s %7d B  (building the message: %d B)%n",
+                    "heap allocated per framed round trip, caller thread", garbage[0], garbage[1]);
             System.out.printf("%n%-62s %10s %6s %10s%n", "1 MiB one way", "median", "GB/s", "of raw JDK");
             for (int i = 0; i < large.length; i++) {
                 System.out.printf("%-62s %7.1f us %6.2f %9.0f %%%n", bulk.get(i).label(), large[i] / 1000,

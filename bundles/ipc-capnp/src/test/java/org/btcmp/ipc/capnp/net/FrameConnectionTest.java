@@ -1,5 +1,6 @@
 package org.btcmp.ipc.capnp.net;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,13 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.wire.Frame;
+import org.btcmp.ipc.capnp.wire.FrameException;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
+import org.btcmp.ipc.capnp.wire.FrameReader;
+import org.capnproto.AnyPointer;
+import org.capnproto.Data;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,11 +133,18 @@ class FrameConnectionTest {
     }
 
     @Test
-    void protocolErrorEndsTheConnectionWithTheReason() throws Exception {
+    void protocolErrorEndsTheConnectionWithTheReasonAfterTheHandlerToldThePeer() throws Exception {
         UnixSocketListener listener = listen();
         try (AFUNIXSocketChannel raw = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(socket))) {
             FrameConnection server = track(listener.accept());
-            RecordingHandler handler = new RecordingHandler();
+            List<FrameException> errors = new CopyOnWriteArrayList<>();
+            RecordingHandler handler = new RecordingHandler() {
+                @Override
+                public void onProtocolError(FrameException error) {
+                    errors.add(error);
+                    server.send(RecordingHandler.message("abort".getBytes(US_ASCII)));
+                }
+            };
             server.start(handler);
 
             raw.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(0, 511).putInt(4, 1));
@@ -138,7 +152,13 @@ class FrameConnectionTest {
             IpcException cause = handler.awaitCause();
             assertTrue(cause.getMessage().startsWith("protocol error on unix:" + socket), cause.getMessage());
             assertTrue(cause.getMessage().contains("512 segments"), cause.getMessage());
-            assertEquals(-1, raw.read(ByteBuffer.allocate(1)), "the server hung up");
+            assertEquals(1, errors.size());
+            assertSame(errors.get(0), cause.getCause());
+            try (Frame last = new FrameReader(raw, FrameLimits.DEFAULT).read()) {
+                assertArrayEquals("abort".getBytes(US_ASCII),
+                        last.message().getRoot(AnyPointer.factory).getAs(Data.factory).toArray());
+            }
+            assertEquals(-1, raw.read(ByteBuffer.allocate(1)), "then the server hung up");
         }
     }
 
@@ -274,7 +294,7 @@ class FrameConnectionTest {
             Future<?> accepting = pool.submit(listener::accept);
             Thread.sleep(100);
             listener.close();
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+            ExecutionException e = assertThrows(ExecutionException.class,
                     () -> accepting.get(30, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof IpcException, e.toString());
         } finally {

@@ -18,6 +18,17 @@ import org.junit.jupiter.api.Test;
 class MalformedFrameTest {
 
     @Test
+    void limitsMustBePositive() {
+        IllegalArgumentException traversal = assertThrows(IllegalArgumentException.class, () -> new FrameLimits(0, 64));
+        IllegalArgumentException nesting = assertThrows(IllegalArgumentException.class, () -> new FrameLimits(1, -1));
+
+        assertTrue(traversal.getMessage().contains("traversal limit"), traversal.getMessage());
+        assertTrue(nesting.getMessage().contains("nesting limit"), nesting.getMessage());
+        assertEquals(8L * 1024 * 1024, FrameLimits.DEFAULT.traversalLimitWords());
+        assertEquals(64, FrameLimits.DEFAULT.nestingLimit());
+    }
+
+    @Test
     void streamEndingInsideTheFirstWordIsTruncated() {
         FrameException e = refused(new byte[] {0, 0, 0, 0, 1}, FrameLimits.DEFAULT);
 
