@@ -16,9 +16,8 @@ import org.btcmp.primitives.crypto.PublicKey;
 
 /**
  * Verifies that an input's scriptSig and witness satisfy the output it spends (Core's VerifyScript),
- * for P2SH and witness v0. The interpreter covers stack, flow-control, hashing, signature and
- * lock-time opcodes; a script using an opcode outside that set (arithmetic, taproot spends) fails
- * with "unsupported_opcode" rather than being guessed at.
+ * for P2SH and witness v0, with every pre-taproot opcode. Taproot spends (witness v1 with the
+ * TAPROOT flag) are not verified yet: they fail with "unsupported_opcode" rather than being guessed at.
  */
 public final class ScriptVerifier {
     private static final int MAX_SCRIPT_SIZE = 10_000;
@@ -30,6 +29,7 @@ public final class ScriptVerifier {
     private final int inputIndex;
     private final long amount;
     private final int flags;
+    private int opCount;
 
     public ScriptVerifier(Transaction tx, int inputIndex, long amount, int flags) {
         this.tx = tx;
@@ -94,6 +94,9 @@ public final class ScriptVerifier {
         if (version != 0) {
             if (version == 1 && prog.length == 32 && has(ScriptFlags.TAPROOT)) {
                 throw new ScriptException("unsupported_opcode", "taproot spends are not verified yet");
+            }
+            if (has(ScriptFlags.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM)) {
+                throw new ScriptException("discourage_upgradable_witness_program", "");
             }
             return; // unknown versions stay anyone-can-spend for consensus (policy refuses them)
         }
@@ -173,7 +176,7 @@ public final class ScriptVerifier {
         }
         Deque<byte[]> alt = new ArrayDeque<>();
         List<Boolean> exec = new ArrayList<>();
-        int opCount = 0;
+        opCount = 0;
         int codeStart = 0;
         for (int pc = 0; pc < ops.size(); pc++) {
             ScriptOp op = ops.get(pc);
@@ -187,6 +190,12 @@ public final class ScriptVerifier {
             }
             if (Opcodes.isDisabled(code)) {
                 throw new ScriptException("disabled_opcode", "opcode 0x" + Integer.toHexString(code));
+            }
+            if (code == Opcodes.OP_CODESEPARATOR && !witnessV0 && has(ScriptFlags.CONST_SCRIPTCODE)) {
+                throw new ScriptException("op_codeseparator", "");
+            }
+            if (code == 0x65 || code == 0x66) {
+                throw new ScriptException("bad_opcode", "OP_VERIF/OP_VERNOTIF");
             }
             if (code == Opcodes.OP_CODESEPARATOR && executing) {
                 codeStart = pc + 1;
@@ -239,17 +248,25 @@ public final class ScriptVerifier {
                 }
                 exec.remove(exec.size() - 1);
             }
-            case Opcodes.OP_NOP, Opcodes.OP_NOP1, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, Opcodes.OP_NOP10,
-                    Opcodes.OP_CODESEPARATOR -> {
+            case Opcodes.OP_NOP, Opcodes.OP_CODESEPARATOR -> {
+            }
+            case Opcodes.OP_NOP1, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, Opcodes.OP_NOP10 -> {
+                if (has(ScriptFlags.DISCOURAGE_UPGRADABLE_NOPS)) {
+                    throw new ScriptException("discourage_upgradable_nops", "");
+                }
             }
             case Opcodes.OP_CHECKLOCKTIMEVERIFY -> {
                 if (has(ScriptFlags.CHECKLOCKTIMEVERIFY)) {
                     checkLockTime(peekNum(stack, 5));
+                } else if (has(ScriptFlags.DISCOURAGE_UPGRADABLE_NOPS)) {
+                    throw new ScriptException("discourage_upgradable_nops", "");
                 }
             }
             case Opcodes.OP_CHECKSEQUENCEVERIFY -> {
                 if (has(ScriptFlags.CHECKSEQUENCEVERIFY)) {
                     checkSequence(peekNum(stack, 5));
+                } else if (has(ScriptFlags.DISCOURAGE_UPGRADABLE_NOPS)) {
+                    throw new ScriptException("discourage_upgradable_nops", "");
                 }
             }
             case Opcodes.OP_VERIFY -> {
@@ -296,7 +313,7 @@ public final class ScriptVerifier {
                 byte[] pub = pop(stack, "invalid_stack_operation");
                 byte[] sig = pop(stack, "invalid_stack_operation");
                 Script code0 = subscript(ops, codeStart);
-                boolean ok = checkSig(sig, pub, code0, witnessV0);
+                boolean ok = checkSig(sig, pub, code0, witnessV0, true);
                 if (!ok && has(ScriptFlags.NULLFAIL) && sig.length > 0) {
                     throw new ScriptException("nullfail", "");
                 }
@@ -310,8 +327,11 @@ public final class ScriptVerifier {
             }
             case Opcodes.OP_CHECKMULTISIG, Opcodes.OP_CHECKMULTISIGVERIFY ->
                     checkMultisig(ops, codeStart, code, stack, witnessV0);
-            default -> throw new ScriptException("unsupported_opcode", "opcode 0x" + Integer.toHexString(code)
-                    + " is not implemented by this verifier");
+            default -> {
+                if (!StackOps.apply(code, stack, alt, this::num, has(ScriptFlags.MINIMALDATA))) {
+                    throw new ScriptException("bad_opcode", "opcode 0x" + Integer.toHexString(code));
+                }
+            }
         }
         return codeStart;
     }
@@ -321,6 +341,10 @@ public final class ScriptVerifier {
         long nKeys = num(pop(stack, "invalid_stack_operation"), 4);
         if (nKeys < 0 || nKeys > 20) {
             throw new ScriptException("pubkey_count", "");
+        }
+        opCount += (int) nKeys;
+        if (opCount > MAX_OPS) {
+            throw new ScriptException("op_count", "");
         }
         List<byte[]> keys = new ArrayList<>();
         for (int i = 0; i < nKeys; i++) {
@@ -339,11 +363,16 @@ public final class ScriptVerifier {
             throw new ScriptException("sig_nulldummy", "");
         }
         Script code0 = subscript(ops, codeStart);
+        if (!witnessV0) {
+            for (byte[] sig : sigs) {
+                code0 = withoutSignature(code0, sig);
+            }
+        }
         int k = 0;
         int s = 0;
         boolean ok = true;
         while (ok && s < sigs.size()) {
-            if (checkSig(sigs.get(s), keys.get(k), code0, witnessV0)) {
+            if (checkSig(sigs.get(s), keys.get(k), code0, witnessV0, false)) {
                 s++;
             }
             k++;
@@ -363,8 +392,8 @@ public final class ScriptVerifier {
         }
     }
 
-    private boolean checkSig(byte[] sigWithType, byte[] pub, Script scriptCode, boolean witnessV0)
-            throws ScriptException {
+    private boolean checkSig(byte[] sigWithType, byte[] pub, Script scriptCode, boolean witnessV0,
+            boolean deleteSignature) throws ScriptException {
         if (sigWithType.length == 0) {
             return false;
         }
@@ -385,12 +414,10 @@ public final class ScriptVerifier {
         if (witnessV0 && has(ScriptFlags.WITNESS_PUBKEYTYPE) && !(pub.length == 33 && (pub[0] == 2 || pub[0] == 3))) {
             throw new ScriptException("witness_pubkeytype", "");
         }
-        if (!EcdsaSignature.isStrictDer(der)) {
-            // Only reachable without DERSIG, i.e. before BIP66: lax DER parsing is not implemented,
-            // so such a signature counts as failing (documented limitation).
+        EcdsaSignature sig = EcdsaSignature.isStrictDer(der) ? EcdsaSignature.fromDer(der) : LaxDer.parse(der);
+        if (sig == null) {
             return false;
         }
-        EcdsaSignature sig = EcdsaSignature.fromDer(der);
         if (has(ScriptFlags.LOW_S) && !sig.hasLowS()) {
             throw new ScriptException("sig_high_s", "");
         }
@@ -402,16 +429,20 @@ public final class ScriptVerifier {
         }
         byte[] hash = witnessV0
                 ? SignatureHash.witnessV0(tx, inputIndex, scriptCode, amount, hashType)
-                : SignatureHash.legacy(tx, inputIndex, withoutSignature(scriptCode, sigWithType), hashType);
+                : SignatureHash.legacy(tx, inputIndex,
+                        deleteSignature ? withoutSignature(scriptCode, sigWithType) : scriptCode, hashType);
         return key.verify(hash, sig);
     }
 
     /** Core's FindAndDelete of the signature push from the legacy script code. */
-    private static Script withoutSignature(Script code, byte[] sig) {
+    private Script withoutSignature(Script code, byte[] sig) throws ScriptException {
         byte[] pushed = new ScriptBuilder().data(sig).build().bytes();
         List<ScriptOp> ops = ScriptOp.parse(code);
         if (ops.stream().noneMatch(op -> Arrays.equals(op.encoded(), pushed))) {
             return code;
+        }
+        if (has(ScriptFlags.CONST_SCRIPTCODE)) {
+            throw new ScriptException("sig_findanddelete", "");
         }
         var w = new org.btcmp.primitives.ByteWriter();
         for (ScriptOp op : ops) {
@@ -448,7 +479,7 @@ public final class ScriptVerifier {
         return n;
     }
 
-    private long num(byte[] v, int maxLen) throws ScriptException {
+    long num(byte[] v, int maxLen) throws ScriptException {
         if (v.length > maxLen) {
             throw new ScriptException("unknown_error", "script number overflow");
         }
