@@ -228,7 +228,7 @@ public final class ScriptVerifier {
             case Opcodes.OP_IF, Opcodes.OP_NOTIF -> {
                 boolean value = false;
                 if (executing) {
-                    byte[] top = pop(stack, "unbalanced_conditional");
+                    byte[] top = pop(stack, "invalid_stack_operation");
                     if (witnessV0 && has(ScriptFlags.MINIMALIF) && (top.length > 1 || (top.length == 1 && top[0] != 1))) {
                         throw new ScriptException("minimalif", "");
                     }
@@ -394,32 +394,33 @@ public final class ScriptVerifier {
 
     private boolean checkSig(byte[] sigWithType, byte[] pub, Script scriptCode, boolean witnessV0,
             boolean deleteSignature) throws ScriptException {
-        if (sigWithType.length == 0) {
-            return false;
-        }
-        byte[] der = Arrays.copyOf(sigWithType, sigWithType.length - 1);
-        int hashType = sigWithType[sigWithType.length - 1] & 0xff;
-        if (has(ScriptFlags.DERSIG | ScriptFlags.LOW_S | ScriptFlags.STRICTENC) && !EcdsaSignature.isStrictDer(der)) {
-            throw new ScriptException("sig_der", "");
-        }
-        if (has(ScriptFlags.STRICTENC)) {
+        byte[] der = sigWithType.length == 0 ? new byte[0] : Arrays.copyOf(sigWithType, sigWithType.length - 1);
+        int hashType = sigWithType.length == 0 ? 0 : sigWithType[sigWithType.length - 1] & 0xff;
+        if (sigWithType.length > 0) {
+            if (has(ScriptFlags.DERSIG | ScriptFlags.LOW_S | ScriptFlags.STRICTENC) && !EcdsaSignature.isStrictDer(der)) {
+                throw new ScriptException("sig_der", "");
+            }
+            if (has(ScriptFlags.LOW_S) && !EcdsaSignature.fromDer(der).hasLowS()) {
+                throw new ScriptException("sig_high_s", "");
+            }
             int base = hashType & ~SignatureHash.ANYONECANPAY;
-            if (base < SignatureHash.ALL || base > SignatureHash.SINGLE) {
+            if (has(ScriptFlags.STRICTENC) && (base < SignatureHash.ALL || base > SignatureHash.SINGLE)) {
                 throw new ScriptException("sig_hashtype", "");
             }
-            if (!(pub.length == 33 && (pub[0] == 2 || pub[0] == 3)) && !(pub.length == 65 && pub[0] == 4)) {
-                throw new ScriptException("pubkeytype", "");
-            }
+        }
+        if (has(ScriptFlags.STRICTENC)
+                && !(pub.length == 33 && (pub[0] == 2 || pub[0] == 3)) && !(pub.length == 65 && pub[0] == 4)) {
+            throw new ScriptException("pubkeytype", "");
         }
         if (witnessV0 && has(ScriptFlags.WITNESS_PUBKEYTYPE) && !(pub.length == 33 && (pub[0] == 2 || pub[0] == 3))) {
             throw new ScriptException("witness_pubkeytype", "");
         }
+        if (sigWithType.length == 0) {
+            return false;
+        }
         EcdsaSignature sig = EcdsaSignature.isStrictDer(der) ? EcdsaSignature.fromDer(der) : LaxDer.parse(der);
         if (sig == null) {
             return false;
-        }
-        if (has(ScriptFlags.LOW_S) && !sig.hasLowS()) {
-            throw new ScriptException("sig_high_s", "");
         }
         PublicKey key;
         try {
@@ -481,11 +482,11 @@ public final class ScriptVerifier {
 
     long num(byte[] v, int maxLen) throws ScriptException {
         if (v.length > maxLen) {
-            throw new ScriptException("unknown_error", "script number overflow");
+            throw new ScriptException("scriptnum", "script number overflow");
         }
         if (has(ScriptFlags.MINIMALDATA) && v.length > 0 && (v[v.length - 1] & 0x7f) == 0
                 && (v.length == 1 || (v[v.length - 2] & 0x80) == 0)) {
-            throw new ScriptException("unknown_error", "non-minimally encoded script number");
+            throw new ScriptException("scriptnum", "non-minimally encoded script number");
         }
         if (v.length == 0) {
             return 0;

@@ -47,11 +47,11 @@ final class StackOps {
             }
             case 0x71 -> { // OP_2ROT
                 need(s, 6);
-                rebuild(stack, s, List.of(1, 0, 5, 4, 3, 2), 6);
+                rebuild(stack, s, List.of(4, 5, 0, 1, 2, 3), 6);
             }
             case 0x72 -> { // OP_2SWAP
                 need(s, 4);
-                rebuild(stack, s, List.of(1, 0, 3, 2), 4);
+                rebuild(stack, s, List.of(2, 3, 0, 1), 4);
             }
             case 0x73 -> { // OP_IFDUP
                 need(s, 1);
