@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Bitcoin Core's tx_valid.json and tx_invalid.json (see README-vectors.md), run as Core's
  * transaction_tests do: valid ones with every flag except the listed ones, invalid ones with the
- * listed flags (BADTX: CheckTransaction must fail). Vectors that need taproot script verification,
- * which this node does not implement yet, are counted and reported, never counted as passing.
+ * listed flags (BADTX: CheckTransaction must fail). Vectors whose verification reports "unsupported"
+ * (a spend the verifier cannot judge) are counted and reported, never counted as passing.
  */
 class CoreTxVectorsTest {
     private static final Map<String, Integer> FLAGS = Map.ofEntries(
@@ -99,14 +99,19 @@ class CoreTxVectorsTest {
         } catch (ValidationException e) {
             return Outcome.INVALID;
         }
-        for (int i = 0; i < v.tx().inputs().size(); i++) {
-            OutPoint prev = v.tx().inputs().get(i).prevout();
-            Script script = v.scripts().get(prev);
+        List<org.btcmp.primitives.TxOut> spent = new ArrayList<>();
+        for (var in : v.tx().inputs()) {
+            Script script = v.scripts().get(in.prevout());
             if (script == null) {
                 return Outcome.INVALID;
             }
+            spent.add(new org.btcmp.primitives.TxOut(v.amounts().get(in.prevout()), script));
+        }
+        for (int i = 0; i < v.tx().inputs().size(); i++) {
+            OutPoint prev = v.tx().inputs().get(i).prevout();
+            Script script = v.scripts().get(prev);
             try {
-                new ScriptVerifier(v.tx(), i, v.amounts().get(prev), flags).verify(script);
+                new ScriptVerifier(v.tx(), i, v.amounts().get(prev), flags, spent).verify(script);
             } catch (ScriptException e) {
                 return e.error().equals("unsupported_opcode") ? Outcome.UNSUPPORTED : Outcome.INVALID;
             }
@@ -127,7 +132,7 @@ class CoreTxVectorsTest {
                 default -> failures.add(v.text());
             }
         }
-        System.out.printf("tx_valid.json: %d passed, %d need taproot verification (not implemented)%n", passed,
+        System.out.printf("tx_valid.json: %d passed, %d unsupported%n", passed,
                 unsupported);
         assertEquals(List.of(), failures);
         assertTrue(passed > 100, "parsed too few vectors: " + passed);
@@ -158,7 +163,7 @@ class CoreTxVectorsTest {
                 default -> accepted.add(v.text());
             }
         }
-        System.out.printf("tx_invalid.json: %d rejected, %d need taproot verification (not implemented)%n", rejected,
+        System.out.printf("tx_invalid.json: %d rejected, %d unsupported%n", rejected,
                 unsupported);
         assertEquals(List.of(), accepted);
         assertTrue(rejected > 50, "parsed too few vectors: " + rejected);

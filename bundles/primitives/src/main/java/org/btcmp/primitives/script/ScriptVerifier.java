@@ -16,8 +16,8 @@ import org.btcmp.primitives.crypto.PublicKey;
 
 /**
  * Verifies that an input's scriptSig and witness satisfy the output it spends (Core's VerifyScript),
- * for P2SH and witness v0, with every pre-taproot opcode. Taproot spends (witness v1 with the
- * TAPROOT flag) are not verified yet: they fail with "unsupported_opcode" rather than being guessed at.
+ * for P2SH, witness v0 and taproot (key path and tapscript, BIP341/342). Taproot needs every spent
+ * output ({@code spentOutputs}); without them a taproot spend fails with "unsupported_opcode".
  */
 public final class ScriptVerifier {
     private static final int MAX_SCRIPT_SIZE = 10_000;
@@ -29,13 +29,26 @@ public final class ScriptVerifier {
     private final int inputIndex;
     private final long amount;
     private final int flags;
+    private final List<org.btcmp.primitives.TxOut> spentOutputs;
     private int opCount;
+    /** Set while a tapscript runs: its leaf hash, annex, remaining signature budget and last OP_CODESEPARATOR. */
+    private byte[] tapLeafHash;
+    private byte[] annex;
+    private long sigBudget;
+    private long codeSepPos;
 
     public ScriptVerifier(Transaction tx, int inputIndex, long amount, int flags) {
+        this(tx, inputIndex, amount, flags, null);
+    }
+
+    /** With every output the transaction spends, in input order, as taproot signature hashes need. */
+    public ScriptVerifier(Transaction tx, int inputIndex, long amount, int flags,
+            List<org.btcmp.primitives.TxOut> spentOutputs) {
         this.tx = tx;
         this.inputIndex = inputIndex;
         this.amount = amount;
         this.flags = flags;
+        this.spentOutputs = spentOutputs;
     }
 
     private boolean has(int flag) {
@@ -60,7 +73,7 @@ public final class ScriptVerifier {
             if (!scriptSig.isEmpty()) {
                 throw new ScriptException("witness_malleated", "");
             }
-            verifyWitnessProgram(scriptPubKey, witness);
+            verifyWitnessProgram(scriptPubKey, witness, false);
             stack = new ArrayDeque<>(List.of(new byte[] {1}));
         }
         if (has(ScriptFlags.P2SH) && scriptPubKey.isP2SH()) {
@@ -76,7 +89,7 @@ public final class ScriptVerifier {
                 if (!scriptSig.equals(new ScriptBuilder().data(redeem.bytes()).build())) {
                     throw new ScriptException("witness_malleated_p2sh", "");
                 }
-                verifyWitnessProgram(redeem, witness);
+                verifyWitnessProgram(redeem, witness, true);
                 stack = new ArrayDeque<>(List.of(new byte[] {1}));
             }
         }
@@ -88,12 +101,13 @@ public final class ScriptVerifier {
         }
     }
 
-    private void verifyWitnessProgram(Script program, List<byte[]> witness) throws ScriptException {
+    private void verifyWitnessProgram(Script program, List<byte[]> witness, boolean p2sh) throws ScriptException {
         int version = program.witnessVersion();
         byte[] prog = program.witnessProgram();
         if (version != 0) {
-            if (version == 1 && prog.length == 32 && has(ScriptFlags.TAPROOT)) {
-                throw new ScriptException("unsupported_opcode", "taproot spends are not verified yet");
+            if (version == 1 && prog.length == 32 && has(ScriptFlags.TAPROOT) && !p2sh) {
+                verifyTaproot(prog, witness);
+                return;
             }
             if (has(ScriptFlags.DISCOURAGE_UPGRADABLE_WITNESS_PROGRAM)) {
                 throw new ScriptException("discourage_upgradable_witness_program", "");
@@ -137,6 +151,118 @@ public final class ScriptVerifier {
         requireTrue(stack);
     }
 
+    private void verifyTaproot(byte[] outputKey, List<byte[]> witness) throws ScriptException {
+        if (spentOutputs == null) {
+            throw new ScriptException("unsupported_opcode", "taproot verification needs the spent outputs");
+        }
+        if (witness.isEmpty()) {
+            throw new ScriptException("witness_program_witness_empty", "");
+        }
+        List<byte[]> items = new ArrayList<>(witness);
+        annex = null;
+        if (items.size() >= 2 && items.get(items.size() - 1).length > 0 && items.get(items.size() - 1)[0] == 0x50) {
+            annex = items.remove(items.size() - 1);
+        }
+        if (items.size() == 1) {
+            if (!checkSchnorr(items.get(0), outputKey, null)) {
+                throw new ScriptException("schnorr_sig", "");
+            }
+            return;
+        }
+        byte[] control = items.remove(items.size() - 1);
+        byte[] script = items.remove(items.size() - 1);
+        if (control.length < 33 || (control.length - 33) % 32 != 0 || (control.length - 33) / 32 > 128) {
+            throw new ScriptException("taproot_wrong_control_size", "");
+        }
+        int leafVersion = control[0] & 0xfe;
+        byte[] leaf = Hashes.taggedHash("TapLeaf", new byte[] {(byte) leafVersion},
+                new org.btcmp.primitives.ByteWriter().writeVarBytes(script).toByteArray());
+        byte[] node = leaf;
+        for (int i = 33; i < control.length; i += 32) {
+            byte[] e = Arrays.copyOfRange(control, i, i + 32);
+            node = Arrays.compareUnsigned(node, e) < 0 ? Hashes.taggedHash("TapBranch", node, e)
+                    : Hashes.taggedHash("TapBranch", e, node);
+        }
+        boolean[] odd = new boolean[1];
+        byte[] q = org.btcmp.primitives.crypto.Schnorr.tweak(Arrays.copyOfRange(control, 1, 33), node, odd);
+        if (q == null || !Arrays.equals(q, outputKey) || odd[0] != ((control[0] & 1) == 1)) {
+            throw new ScriptException("witness_program_mismatch", "taproot commitment does not match");
+        }
+        if (leafVersion != 0xc0) {
+            return; // unknown leaf versions are anyone-can-spend (reserved for upgrades)
+        }
+        Script tapscript = Script.of(script);
+        if (Tapscript.hasSuccessOpcode(tapscript)) {
+            return; // OP_SUCCESSx: the spend is valid whatever follows (BIP342)
+        }
+        Deque<byte[]> stack = new ArrayDeque<>();
+        for (byte[] item : items) {
+            if (item.length > MAX_ELEMENT) {
+                throw new ScriptException("push_size", "");
+            }
+            stack.push(item);
+        }
+        if (stack.size() > MAX_STACK) {
+            throw new ScriptException("stack_size", "");
+        }
+        tapLeafHash = leaf;
+        codeSepPos = 0xffffffffL;
+        sigBudget = 50 + new org.btcmp.primitives.ByteWriter().writeCompactSize(witness.size()).size();
+        for (byte[] w : witness) {
+            sigBudget += new org.btcmp.primitives.ByteWriter().writeVarBytes(w).size();
+        }
+        try {
+            execute(tapscript, stack, true);
+        } finally {
+            tapLeafHash = null;
+        }
+        if (stack.size() != 1) {
+            throw new ScriptException("cleanstack", "tapscript must leave one element");
+        }
+        requireTrue(stack);
+    }
+
+    /** A BIP340 signature check with BIP341 hash types; false only for an invalid signature value. */
+    private boolean checkSchnorr(byte[] sig, byte[] key32, byte[] leafHash) throws ScriptException {
+        int hashType = 0;
+        if (sig.length == 65) {
+            hashType = sig[64] & 0xff;
+            if (hashType == 0) {
+                throw new ScriptException("schnorr_sig_hashtype", "");
+            }
+        } else if (sig.length != 64) {
+            throw new ScriptException("schnorr_sig_size", "");
+        }
+        if (!TaprootSighash.isValidHashType(hashType)) {
+            throw new ScriptException("schnorr_sig_hashtype", "");
+        }
+        byte[] msg = TaprootSighash.hash(tx, inputIndex, spentOutputs, hashType, annex, leafHash, codeSepPos);
+        if (msg == null) {
+            throw new ScriptException("schnorr_sig_hashtype", "");
+        }
+        return org.btcmp.primitives.crypto.Schnorr.verify(key32, msg, Arrays.copyOf(sig, 64));
+    }
+
+    /** BIP342 OP_CHECKSIG on one signature and key: pushes the result, or fails the script. */
+    private boolean tapCheckSig(byte[] sig, byte[] pub) throws ScriptException {
+        if (pub.length == 0) {
+            throw new ScriptException("tapscript_empty_pubkey", "");
+        }
+        if (sig.length == 0) {
+            return false;
+        }
+        sigBudget -= 50;
+        if (sigBudget < 0) {
+            throw new ScriptException("tapscript_validation_weight", "");
+        }
+        if (pub.length == 32) {
+            if (!checkSchnorr(sig, pub, tapLeafHash)) {
+                throw new ScriptException("schnorr_sig", "");
+            }
+        }
+        return true; // unknown public key types succeed (reserved for upgrades)
+    }
+
     private static void requireTrue(Deque<byte[]> stack) throws ScriptException {
         if (stack.isEmpty() || !castToBool(stack.peek())) {
             throw new ScriptException("eval_false", "");
@@ -165,7 +291,8 @@ public final class ScriptVerifier {
     }
 
     private void execute(Script script, Deque<byte[]> stack, boolean witnessV0) throws ScriptException {
-        if (script.length() > MAX_SCRIPT_SIZE) {
+        boolean tapscript = tapLeafHash != null;
+        if (script.length() > MAX_SCRIPT_SIZE && !tapscript) {
             throw new ScriptException("script_size", "");
         }
         List<ScriptOp> ops;
@@ -185,7 +312,7 @@ public final class ScriptVerifier {
             if (op.data() != null && op.data().length > MAX_ELEMENT) {
                 throw new ScriptException("push_size", "");
             }
-            if (code > Opcodes.OP_16 && ++opCount > MAX_OPS) {
+            if (code > Opcodes.OP_16 && ++opCount > MAX_OPS && !tapscript) {
                 throw new ScriptException("op_count", "");
             }
             if (Opcodes.isDisabled(code)) {
@@ -199,6 +326,7 @@ public final class ScriptVerifier {
             }
             if (code == Opcodes.OP_CODESEPARATOR && executing) {
                 codeStart = pc + 1;
+                codeSepPos = pc;
             }
             if (!executing && (code < Opcodes.OP_IF || code > Opcodes.OP_ENDIF)) {
                 continue;
@@ -229,7 +357,11 @@ public final class ScriptVerifier {
                 boolean value = false;
                 if (executing) {
                     byte[] top = pop(stack, "invalid_stack_operation");
-                    if (witnessV0 && has(ScriptFlags.MINIMALIF) && (top.length > 1 || (top.length == 1 && top[0] != 1))) {
+                    boolean minimal = top.length == 0 || (top.length == 1 && top[0] == 1);
+                    if (tapLeafHash != null && !minimal) {
+                        throw new ScriptException("tapscript_minimalif", "");
+                    }
+                    if (witnessV0 && has(ScriptFlags.MINIMALIF) && !minimal) {
                         throw new ScriptException("minimalif", "");
                     }
                     value = castToBool(top) == (code == Opcodes.OP_IF);
@@ -312,6 +444,17 @@ public final class ScriptVerifier {
             case Opcodes.OP_CHECKSIG, Opcodes.OP_CHECKSIGVERIFY -> {
                 byte[] pub = pop(stack, "invalid_stack_operation");
                 byte[] sig = pop(stack, "invalid_stack_operation");
+                if (tapLeafHash != null) {
+                    boolean ok = tapCheckSig(sig, pub);
+                    if (code == Opcodes.OP_CHECKSIGVERIFY) {
+                        if (!ok) {
+                            throw new ScriptException("checksigverify", "");
+                        }
+                    } else {
+                        stack.push(ok ? new byte[] {1} : new byte[0]);
+                    }
+                    return codeStart;
+                }
                 Script code0 = subscript(ops, codeStart);
                 boolean ok = checkSig(sig, pub, code0, witnessV0, true);
                 if (!ok && has(ScriptFlags.NULLFAIL) && sig.length > 0) {
@@ -325,8 +468,22 @@ public final class ScriptVerifier {
                     stack.push(ok ? new byte[] {1} : new byte[0]);
                 }
             }
-            case Opcodes.OP_CHECKMULTISIG, Opcodes.OP_CHECKMULTISIGVERIFY ->
-                    checkMultisig(ops, codeStart, code, stack, witnessV0);
+            case Opcodes.OP_CHECKMULTISIG, Opcodes.OP_CHECKMULTISIGVERIFY -> {
+                if (tapLeafHash != null) {
+                    throw new ScriptException("tapscript_checkmultisig", "");
+                }
+                checkMultisig(ops, codeStart, code, stack, witnessV0);
+            }
+            case 0xba -> { // OP_CHECKSIGADD, tapscript only
+                if (tapLeafHash == null) {
+                    throw new ScriptException("bad_opcode", "OP_CHECKSIGADD outside tapscript");
+                }
+                byte[] pub = pop(stack, "invalid_stack_operation");
+                byte[] n = pop(stack, "invalid_stack_operation");
+                byte[] sig = pop(stack, "invalid_stack_operation");
+                long count = num(n, 4);
+                stack.push(ScriptBuilder.encodeNum(count + (tapCheckSig(sig, pub) ? 1 : 0)));
+            }
             default -> {
                 if (!StackOps.apply(code, stack, alt, this::num, has(ScriptFlags.MINIMALDATA))) {
                     throw new ScriptException("bad_opcode", "opcode 0x" + Integer.toHexString(code));
