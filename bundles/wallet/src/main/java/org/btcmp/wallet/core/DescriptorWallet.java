@@ -193,6 +193,69 @@ public final class DescriptorWallet implements AutoCloseable {
         });
     }
 
+    /**
+     * Imports one descriptor with its private keys (one request of Core's importdescriptors), in one
+     * transaction: scripts for indexes 0 to {@code rangeEnd} (ranged descriptors) plus the keypool
+     * beyond the next index. An active import replaces the active descriptor of its type and role.
+     * The private text is stored encrypted when the wallet is (so the wallet must be unlocked).
+     *
+     * @throws WalletError with Core's codes for a bad descriptor (-5), missing private keys (-4),
+     *     a locked wallet (-13), or contradicting options (-8)
+     */
+    public synchronized void importDescriptor(String text, boolean active, boolean internal, int rangeEnd, String label) {
+        Descriptor d;
+        try {
+            d = DescriptorParser.parse(text, options.network() == Network.MAIN, true);
+        } catch (IllegalArgumentException e) {
+            throw new WalletError(WalletError.INVALID_ADDRESS_OR_KEY, e.getMessage());
+        }
+        if (!d.key().hasPrivateKey()) {
+            throw new WalletError(WalletError.WALLET_ERROR,
+                    "Cannot import descriptor without private keys to a wallet with private keys enabled");
+        }
+        if (active && !d.isRange()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Active descriptors must be ranged");
+        }
+        if (active && d.outputType().isEmpty()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "pk() descriptors have no address type and cannot be active");
+        }
+        if (d.isRange() && !label.isEmpty()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Ranged descriptors should not have a label");
+        }
+        if (d.isRange() && rangeEnd < 0) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Range should be greater or equal than 0");
+        }
+        String id = idOf(d);
+        String secretName = DESCRIPTOR_SECRET_PREFIX + id;
+        byte[] plaintext = d.toPrivateString().getBytes(StandardCharsets.UTF_8);
+        boolean encrypted = isEncrypted();
+        byte[] stored = encrypted ? MasterKeyCrypter.encryptSecret(vault.masterKey().orElseThrow(() -> new WalletError(
+                WalletError.UNLOCK_NEEDED, "Error: Please enter the wallet passphrase with walletpassphrase first.")),
+                secretName, plaintext) : plaintext;
+        long now = options.clock().instant().getEpochSecond();
+        Optional<String> labelled = label.isEmpty() ? Optional.empty() : Address.fromScript(d.scriptAt(0), params);
+        db.write(c -> {
+            Optional<DescriptorRecords.Row> existing = DescriptorRecords.find(c, id);
+            if (existing.isEmpty()) {
+                DescriptorRecords.insert(c, new DescriptorRecords.Row(id, d.toString(), d.outputType().orElse(null),
+                        internal, false, 0, 0, now));
+            }
+            if (active) {
+                DescriptorRecords.deactivate(c, d.outputType().get(), internal);
+            }
+            DescriptorRecords.setRole(c, id, active, internal);
+            SecretRecords.put(c, secretName, stored, encrypted);
+            parsed.put(id, d); // a parse cache by id: harmless if this transaction rolls back
+            DescriptorRecords.Row row = DescriptorRecords.get(c, id);
+            int derived = deriveUpTo(c, id, row.rangeEnd(), d.isRange() ? rangeEnd + 1 : 1);
+            topUp(c, id, row.nextIndex(), derived);
+            if (labelled.isPresent()) {
+                AddressBookRecords.put(c, new AddressBookRecords.Entry(labelled.get(), label, "receive"));
+            }
+            return null;
+        });
+    }
+
     /** Where a script of this wallet comes from, or empty when it is not the wallet's. */
     public synchronized Optional<ScriptRecords.Row> findScript(Script script) {
         return db.read(c -> ScriptRecords.find(c, script.bytes()));
@@ -337,13 +400,18 @@ public final class DescriptorWallet implements AutoCloseable {
 
     /** Sets next_index and derives scripts so that {@code keypoolSize} unused ones lie beyond it. */
     private void topUp(Connection c, String id, int nextIndex, int rangeEnd) throws SQLException {
+        int target = parsed.get(id).isRange() ? nextIndex + options.keypoolSize() : 1;
+        DescriptorRecords.setIndexes(c, id, nextIndex, deriveUpTo(c, id, rangeEnd, target));
+    }
+
+    /** Derives and stores the scripts of indexes [from, to); returns the new end of the derived range. */
+    private int deriveUpTo(Connection c, String id, int from, int to) throws SQLException {
         Descriptor d = parsed.get(id);
-        int target = d.isRange() ? nextIndex + options.keypoolSize() : 1;
-        int end = rangeEnd;
-        for (; end < target; end++) {
+        int end = from;
+        for (; end < to; end++) {
             ScriptRecords.insert(c, d.scriptAt(end).bytes(), id, end);
         }
-        DescriptorRecords.setIndexes(c, id, nextIndex, end);
+        return end;
     }
 
     private byte[] secret(String name) {
