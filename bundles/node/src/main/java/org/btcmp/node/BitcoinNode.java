@@ -1,0 +1,169 @@
+package org.btcmp.node;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.btcmp.node.chain.ChainState;
+import org.btcmp.node.chain.Mempool;
+import org.btcmp.node.chain.Miner;
+import org.btcmp.node.rpc.HttpRpcServer;
+import org.btcmp.node.rpc.JsonRpcDispatcher;
+import org.btcmp.node.rpc.NodeContext;
+import org.btcmp.node.rpc.RpcAuth;
+import org.btcmp.node.rpc.RpcMethods;
+import org.btcmp.node.rpc.RpcTable;
+
+/**
+ * A running node in this process: chain state, mempool, miner and the JSON-RPC server. Tests
+ * create one directly; the launcher's component does the same inside Felix.
+ */
+public final class BitcoinNode implements AutoCloseable {
+    private final NodeConfig config;
+    private final AtomicLong mockTime = new AtomicLong();
+    private final RpcTable table = new RpcTable();
+    private final RpcAuth auth = new RpcAuth();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final DebugLog log;
+    private final HttpRpcServer http;
+    private volatile String warmup = "Loading block index…";
+    private ChainState chain;
+    private Mempool mempool;
+    private Miner miner;
+
+    /**
+     * Starts as Core does: the RPC server and cookie first (calls get -28 while warming up), then the
+     * chain; the constructor returns once the node serves every command.
+     */
+    private BitcoinNode(NodeConfig config) throws IOException {
+        this.config = config;
+        Path net = config.networkDir();
+        Files.createDirectories(net);
+        Files.createDirectories(net.resolve("wallets"));
+        Files.createDirectories(net.resolve("indexes"));
+        log = new DebugLog(net.resolve("debug.log"));
+        log.log("btcmp node starting, network " + config.network().chainName() + ", datadir " + config.dataDir());
+        if (config.rpcUser() != null && config.rpcPassword() != null) {
+            auth.allow(config.rpcUser(), config.rpcPassword());
+        }
+        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(table, () -> warmup);
+        try {
+            http = new HttpRpcServer(InetAddress.getByName(config.rpcBind()), config.effectiveRpcPort(), auth,
+                    dispatcher, config.rpcServerTimeoutSeconds());
+        } catch (IOException e) {
+            log.log("Error: Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort());
+            log.close();
+            throw new IOException("Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort()
+                    + ": " + e.getMessage(), e);
+        }
+        auth.writeCookie(net.resolve(".cookie"));
+        log.log("Binding RPC on address " + config.rpcBind() + " port " + http.port());
+        try {
+            chain = new ChainState(config.network().params(), net, this::now);
+        } catch (IOException | RuntimeException e) {
+            log.log("Error opening the chain: " + e.getMessage());
+            http.close();
+            auth.deleteCookie();
+            log.close();
+            throw e;
+        }
+        mempool = new Mempool(chain);
+        miner = new Miner(chain, mempool);
+        chain.addListener(new org.btcmp.node.chain.ChainListener() {
+            @Override
+            public void blockConnected(org.btcmp.primitives.Block block, org.btcmp.node.chain.BlockIndex index) {
+                log.log("UpdateTip: new best=" + index.hash() + " height=" + index.height() + " tx="
+                        + block.transactions().size());
+            }
+
+            @Override
+            public void blockDisconnected(org.btcmp.primitives.Block block, org.btcmp.node.chain.BlockIndex index) {
+                log.log("DisconnectTip: " + index.hash() + " height=" + index.height());
+            }
+        });
+        NodeContext ctx = new NodeContext(chain, mempool, miner, mockTime, System.currentTimeMillis() / 1000,
+                this::requestStop);
+        RpcMethods.registerAll(table, ctx);
+        log.log("Loaded best chain: hashBestChain=" + chain.tip().hash() + " height=" + chain.height());
+        warmup = null;
+    }
+
+    /** Opens the chain and starts serving RPC; the cookie exists when this returns. */
+    public static BitcoinNode start(NodeConfig config) throws IOException {
+        return new BitcoinNode(config);
+    }
+
+    /** Seconds since the epoch, or the mock time set by setmocktime. */
+    public long now() {
+        long m = mockTime.get();
+        return m != 0 ? m : System.currentTimeMillis() / 1000;
+    }
+
+    public ChainState chain() {
+        return chain;
+    }
+
+    public Mempool mempool() {
+        return mempool;
+    }
+
+    public Miner miner() {
+        return miner;
+    }
+
+    public RpcTable rpcTable() {
+        return table;
+    }
+
+    public int rpcPort() {
+        return http.port();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The stop RPC: replies first, then shuts down on another thread. */
+    private void requestStop() {
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                log.log("Error during shutdown: " + e.getMessage());
+            }
+        }, "shutoff");
+        t.start();
+    }
+
+    /** Blocks until the node has shut down (by close or the stop RPC). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        log.log("Shutdown: In progress...");
+        try {
+            http.close();
+            auth.deleteCookie();
+        } finally {
+            try {
+                chain.close();
+            } finally {
+                log.log("Shutdown: done");
+                log.close();
+                stopped.countDown();
+            }
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package org.btcmp.node.chain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.btcmp.primitives.Block;
+import org.btcmp.primitives.Hash256;
+import org.btcmp.primitives.OutPoint;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
+import org.btcmp.primitives.TxOut;
+import org.btcmp.primitives.script.ScriptFlags;
+
+/**
+ * Unconfirmed transactions (Core's CTxMemPool with MemPoolAccept's main rules): standardness,
+ * fee floor, conflicts with full-RBF replacement, ancestor/descendant limits, BIP68, expiry, and
+ * upkeep as blocks connect and disconnect. Shares the chain state's lock.
+ */
+public final class Mempool implements ChainListener {
+    /** Core v31's default -minrelaytxfee in satoshis per 1000 virtual bytes. */
+    public static final long MIN_RELAY_FEE_PER_KVB = 100;
+    static final int ANCESTOR_LIMIT = 25;
+    static final int DESCENDANT_LIMIT = 25;
+    static final long EXPIRY_SECONDS = 336 * 60 * 60;
+
+    /** One mempool transaction with what RPC reports about it. */
+    public record Entry(Transaction tx, long fee, int vsize, long time, int height) {
+    }
+
+    private final ChainState chain;
+    private final Map<Hash256, Entry> entries = new LinkedHashMap<>();
+    private final Map<OutPoint, Hash256> spentBy = new HashMap<>();
+    private final List<Consumer<Transaction>> addedListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Transaction>> removedListeners = new CopyOnWriteArrayList<>();
+
+    public Mempool(ChainState chain) {
+        this.chain = chain;
+        chain.addListener(this);
+    }
+
+    public void onAdded(Consumer<Transaction> l) {
+        addedListeners.add(l);
+    }
+
+    public void onRemoved(Consumer<Transaction> l) {
+        removedListeners.add(l);
+    }
+
+    /** Validates {@code tx} and adds it unless {@code testOnly}; returns its entry. */
+    public Entry accept(Transaction tx, boolean testOnly) throws ValidationException {
+        synchronized (chain) {
+            return acceptLocked(tx, testOnly);
+        }
+    }
+
+    private Entry acceptLocked(Transaction tx, boolean testOnly) throws ValidationException {
+        TxChecks.checkTransaction(tx);
+        if (tx.isCoinbase()) {
+            throw new ValidationException("coinbase");
+        }
+        Policy.checkStandard(tx);
+        BlockIndex tip = chain.tip();
+        int nextHeight = tip.height + 1;
+        if (!TxChecks.isFinal(tx, nextHeight, tip.medianTimePast())) {
+            throw new ValidationException("non-final");
+        }
+        if (entries.containsKey(tx.txid())) {
+            throw new ValidationException("txn-already-in-mempool");
+        }
+        Set<Hash256> conflicts = new HashSet<>();
+        List<Coin> spent = new ArrayList<>();
+        Set<Hash256> parents = new HashSet<>();
+        for (TxIn in : tx.inputs()) {
+            Hash256 other = spentBy.get(in.prevout());
+            if (other != null) {
+                conflicts.add(other);
+            }
+            Entry parent = entries.get(in.prevout().txid());
+            if (parent != null) {
+                long idx = in.prevout().index();
+                if (idx >= parent.tx().outputs().size()) {
+                    spent.add(null);
+                } else {
+                    spent.add(new Coin(parent.tx().outputs().get((int) idx), nextHeight, false));
+                    parents.add(parent.tx().txid());
+                }
+            } else {
+                spent.add(chain.coinsView().get(in.prevout()));
+            }
+        }
+        if (spent.contains(null)) {
+            for (int i = 0; i < tx.outputs().size(); i++) {
+                if (chain.coinsView().containsKey(new OutPoint(tx.txid(), i))) {
+                    throw new ValidationException("txn-already-known");
+                }
+            }
+            throw new ValidationException("missing-inputs");
+        }
+        long fee;
+        try {
+            fee = TxChecks.checkInputs(tx, spent, nextHeight);
+        } catch (ValidationException e) {
+            throw e;
+        }
+        if (!TxChecks.sequenceLocksPass(tx, spent, tip, nextHeight, new HashMap<>())) {
+            throw new ValidationException("non-BIP68-final");
+        }
+        int vsize = tx.vsize();
+        long minFee = MIN_RELAY_FEE_PER_KVB * vsize / 1000;
+        if (fee < minFee) {
+            throw new ValidationException("min relay fee not met", fee + " < " + minFee);
+        }
+        if (Sigops.cost(tx, spent) > Consensus.MAX_BLOCK_SIGOPS_COST / 5) {
+            throw new ValidationException("bad-txns-too-many-sigops");
+        }
+        Set<Hash256> ancestors = ancestors(parents);
+        if (ancestors.size() + 1 > ANCESTOR_LIMIT) {
+            throw new ValidationException("too-long-mempool-chain", "too many unconfirmed ancestors");
+        }
+        for (Hash256 a : ancestors) {
+            if (descendants(a).size() + 1 > DESCENDANT_LIMIT) {
+                throw new ValidationException("too-long-mempool-chain", "too many descendants for " + a);
+            }
+        }
+        Set<Hash256> evicted = Set.of();
+        if (!conflicts.isEmpty()) {
+            evicted = checkReplacement(tx, fee, vsize, conflicts, ancestors);
+        }
+        int consensus = ScriptChecks.consensusFlags(chain.params(), nextHeight);
+        chain.verifyScripts(tx, spent, consensus | ScriptFlags.STANDARD_EXTRA);
+        Entry e = new Entry(tx, fee, vsize, chain.now(), tip.height);
+        if (testOnly) {
+            return e;
+        }
+        for (Hash256 h : evicted) {
+            removeOne(h);
+        }
+        entries.put(tx.txid(), e);
+        for (TxIn in : tx.inputs()) {
+            spentBy.put(in.prevout(), tx.txid());
+        }
+        addedListeners.forEach(l -> l.accept(tx));
+        expire();
+        return e;
+    }
+
+    /** Core's full-RBF rules 3-5: pay more in total and in rate, cover relay of the replacement, evict ≤ 100. */
+    private Set<Hash256> checkReplacement(Transaction tx, long fee, int vsize, Set<Hash256> conflicts,
+            Set<Hash256> ancestors) throws ValidationException {
+        Set<Hash256> evicted = new HashSet<>();
+        for (Hash256 c : conflicts) {
+            if (ancestors.contains(c)) {
+                throw new ValidationException("bad-txns-spends-conflicting-tx");
+            }
+            evicted.add(c);
+            evicted.addAll(descendants(c));
+        }
+        if (evicted.size() > 100) {
+            throw new ValidationException("too many potential replacements");
+        }
+        long oldFees = 0;
+        for (Hash256 h : evicted) {
+            oldFees += entries.get(h).fee();
+        }
+        for (Hash256 c : conflicts) {
+            Entry old = entries.get(c);
+            if (fee * old.vsize() <= old.fee() * vsize) {
+                throw new ValidationException("insufficient fee", "rejecting replacement " + tx.txid()
+                        + "; new feerate not higher than the replaced transaction's");
+            }
+        }
+        if (fee < oldFees) {
+            throw new ValidationException("insufficient fee", "rejecting replacement " + tx.txid()
+                    + ", less fees than conflicting txs");
+        }
+        if (fee - oldFees < MIN_RELAY_FEE_PER_KVB * vsize / 1000) {
+            throw new ValidationException("insufficient fee", "rejecting replacement " + tx.txid()
+                    + ", not enough additional fees to relay");
+        }
+        return evicted;
+    }
+
+    private Set<Hash256> ancestors(Set<Hash256> parents) {
+        Set<Hash256> out = new HashSet<>();
+        List<Hash256> todo = new ArrayList<>(parents);
+        while (!todo.isEmpty()) {
+            Hash256 h = todo.remove(todo.size() - 1);
+            if (out.add(h)) {
+                for (TxIn in : entries.get(h).tx().inputs()) {
+                    if (entries.containsKey(in.prevout().txid())) {
+                        todo.add(in.prevout().txid());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Set<Hash256> descendants(Hash256 root) {
+        Set<Hash256> out = new HashSet<>();
+        List<Hash256> todo = new ArrayList<>(List.of(root));
+        while (!todo.isEmpty()) {
+            Entry e = entries.get(todo.remove(todo.size() - 1));
+            if (e == null) {
+                continue;
+            }
+            for (int i = 0; i < e.tx().outputs().size(); i++) {
+                Hash256 child = spentBy.get(new OutPoint(e.tx().txid(), i));
+                if (child != null && out.add(child)) {
+                    todo.add(child);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void removeOne(Hash256 h) {
+        Entry e = entries.remove(h);
+        if (e != null) {
+            for (TxIn in : e.tx().inputs()) {
+                spentBy.remove(in.prevout(), h);
+            }
+            removedListeners.forEach(l -> l.accept(e.tx()));
+        }
+    }
+
+    private void removeWithDescendants(Hash256 h) {
+        for (Hash256 d : descendants(h)) {
+            removeOne(d);
+        }
+        removeOne(h);
+    }
+
+    private void expire() {
+        long cutoff = chain.now() - EXPIRY_SECONDS;
+        for (Entry e : new ArrayList<>(entries.values())) {
+            if (e.time() < cutoff) {
+                removeWithDescendants(e.tx().txid());
+            }
+        }
+    }
+
+    @Override
+    public void blockConnected(Block block, BlockIndex index) {
+        for (Transaction tx : block.transactions()) {
+            removeOne(tx.txid());
+            for (TxIn in : tx.inputs()) {
+                Hash256 conflict = spentBy.get(in.prevout());
+                if (conflict != null) {
+                    removeWithDescendants(conflict);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void blockDisconnected(Block block, BlockIndex index) {
+        // Re-add after the tip moved: the chain state calls us with the block already disconnected.
+        for (Transaction tx : block.transactions()) {
+            if (tx.isCoinbase()) {
+                continue;
+            }
+            try {
+                acceptLocked(tx, false);
+            } catch (ValidationException e) {
+                // No longer valid on the new tip (e.g. spends an immature coinbase): dropped, as Core does.
+            }
+        }
+        removeForReorg();
+    }
+
+    /**
+     * Core's removeForReorg: after the tip moved back, entries that spend a coinbase no longer mature
+     * for the next block, or that are no longer final, leave with their descendants.
+     */
+    private void removeForReorg() {
+        BlockIndex tip = chain.tip();
+        int next = tip.height + 1;
+        for (Entry e : new ArrayList<>(entries.values())) {
+            if (!entries.containsKey(e.tx().txid())) {
+                continue;
+            }
+            boolean drop = !TxChecks.isFinal(e.tx(), next, tip.medianTimePast());
+            List<Coin> coins = new ArrayList<>();
+            for (TxIn in : e.tx().inputs()) {
+                Coin c = chain.coinsView().get(in.prevout());
+                Entry parent = entries.get(in.prevout().txid());
+                if (c == null && parent != null && in.prevout().index() < parent.tx().outputs().size()) {
+                    c = new Coin(parent.tx().outputs().get((int) in.prevout().index()), next, false);
+                }
+                if (c == null || (c.coinbase() && next - c.height() < org.btcmp.primitives.ChainParams.COINBASE_MATURITY)) {
+                    drop = true;
+                }
+                coins.add(c);
+            }
+            if (!drop && !TxChecks.sequenceLocksPass(e.tx(), coins, tip, next, new HashMap<>())) {
+                drop = true;
+            }
+            if (drop) {
+                removeWithDescendants(e.tx().txid());
+            }
+        }
+    }
+
+    public Entry get(Hash256 txid) {
+        synchronized (chain) {
+            return entries.get(txid);
+        }
+    }
+
+    public boolean contains(Hash256 txid) {
+        return get(txid) != null;
+    }
+
+    public List<Entry> entries() {
+        synchronized (chain) {
+            return new ArrayList<>(entries.values());
+        }
+    }
+
+    public int size() {
+        synchronized (chain) {
+            return entries.size();
+        }
+    }
+
+    /** Mempool transactions in an order a block may include them (parents first), highest fee rate first otherwise. */
+    public List<Entry> blockCandidates() {
+        synchronized (chain) {
+            List<Entry> all = new ArrayList<>(entries.values());
+            all.sort(Comparator.comparingDouble((Entry e) -> -(double) e.fee() / e.vsize()));
+            List<Entry> ordered = new ArrayList<>();
+            Set<Hash256> placed = new HashSet<>();
+            while (ordered.size() < all.size()) {
+                for (Entry e : all) {
+                    if (placed.contains(e.tx().txid())) {
+                        continue;
+                    }
+                    boolean ready = e.tx().inputs().stream().allMatch(
+                            in -> !entries.containsKey(in.prevout().txid()) || placed.contains(in.prevout().txid()));
+                    if (ready) {
+                        ordered.add(e);
+                        placed.add(e.tx().txid());
+                        break;
+                    }
+                }
+            }
+            return ordered;
+        }
+    }
+
+    /** Total size of all entries in virtual bytes. */
+    public long totalVsize() {
+        synchronized (chain) {
+            return entries.values().stream().mapToLong(Entry::vsize).sum();
+        }
+    }
+
+    /** The output a mempool transaction creates, if one does and it is unspent in the mempool. */
+    public TxOut mempoolOutput(OutPoint o) {
+        synchronized (chain) {
+            Entry e = entries.get(o.txid());
+            if (e == null || o.index() >= e.tx().outputs().size() || spentBy.containsKey(o)) {
+                return null;
+            }
+            return e.tx().outputs().get((int) o.index());
+        }
+    }
+
+    public boolean isSpentInMempool(OutPoint o) {
+        synchronized (chain) {
+            return spentBy.containsKey(o);
+        }
+    }
+
+    public Set<Hash256> ancestorsOf(Hash256 txid) {
+        synchronized (chain) {
+            Entry e = entries.get(txid);
+            if (e == null) {
+                return Set.of();
+            }
+            Set<Hash256> parents = new HashSet<>();
+            for (TxIn in : e.tx().inputs()) {
+                if (entries.containsKey(in.prevout().txid())) {
+                    parents.add(in.prevout().txid());
+                }
+            }
+            return ancestors(parents);
+        }
+    }
+
+    public Set<Hash256> descendantsOf(Hash256 txid) {
+        synchronized (chain) {
+            return descendants(txid);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.btcmp.node.chain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.btcmp.primitives.Block;
+import org.btcmp.primitives.BlockHeader;
+import org.btcmp.primitives.Hash256;
+import org.btcmp.primitives.Hashes;
+import org.btcmp.primitives.MerkleTree;
+import org.btcmp.primitives.OutPoint;
+import org.btcmp.primitives.Script;
+import org.btcmp.primitives.ScriptBuilder;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
+import org.btcmp.primitives.TxOut;
+
+/** Builds block templates on the tip (Core's BlockAssembler) and grinds regtest proof of work. */
+public final class Miner {
+    /** Core's VERSIONBITS_TOP_BITS: what its miner puts in nVersion with no deployment signalling. */
+    public static final int BLOCK_VERSION = 0x20000000;
+    static final int COINBASE_RESERVED_WEIGHT = 8000;
+
+    private final ChainState chain;
+    private final Mempool mempool;
+
+    public Miner(ChainState chain, Mempool mempool) {
+        this.chain = chain;
+        this.mempool = mempool;
+    }
+
+    /** A template paying {@code payout}; {@code txs} null means "fill from the mempool". Nonce not yet ground. */
+    public Block template(Script payout, List<Transaction> txs) {
+        synchronized (chain) {
+            return templateOn(chain.tip(), payout, txs);
+        }
+    }
+
+    /** A template on any known block (tests build forks with it). */
+    Block templateOn(BlockIndex tip, Script payout, List<Transaction> txs) {
+        synchronized (chain) {
+            int height = tip.height + 1;
+            List<Transaction> chosen = new ArrayList<>();
+            long fees = 0;
+            if (txs == null) {
+                int weight = COINBASE_RESERVED_WEIGHT;
+                int sigops = 400;
+                for (Mempool.Entry e : mempool.blockCandidates()) {
+                    int w = e.tx().weight();
+                    int s = Sigops.legacy(e.tx()) * Consensus.WITNESS_SCALE_FACTOR;
+                    if (weight + w > Consensus.MAX_BLOCK_WEIGHT || sigops + s > Consensus.MAX_BLOCK_SIGOPS_COST) {
+                        continue;
+                    }
+                    if (!e.tx().inputs().stream().allMatch(in -> parentIncluded(in, chosen))) {
+                        continue;
+                    }
+                    chosen.add(e.tx());
+                    fees += e.fee();
+                    weight += w;
+                    sigops += s;
+                }
+            } else {
+                chosen.addAll(txs);
+                fees = feesOf(txs);
+            }
+            long time = Math.max(tip.medianTimePast() + 1, chain.now());
+            Transaction coinbase = coinbase(height, payout, chain.params().subsidy(height) + fees, chosen);
+            List<Transaction> all = new ArrayList<>();
+            all.add(coinbase);
+            all.addAll(chosen);
+            BlockHeader draft = new BlockHeader(BLOCK_VERSION, tip.hash, Hash256.ZERO, time, 0, 0);
+            long bits = NextWork.required(tip, draft, chain.params());
+            BlockHeader header = new BlockHeader(BLOCK_VERSION, tip.hash, MerkleTree.ofTxids(all).hash(), time, bits, 0);
+            return new Block(header, all);
+        }
+    }
+
+    private boolean parentIncluded(TxIn in, List<Transaction> chosen) {
+        if (!mempool.contains(in.prevout().txid())) {
+            return true;
+        }
+        return chosen.stream().anyMatch(t -> t.txid().equals(in.prevout().txid()));
+    }
+
+    /** Fees of explicitly chosen transactions, whose inputs are in the UTXO set or earlier in the list. */
+    private long feesOf(List<Transaction> txs) {
+        long fees = 0;
+        java.util.Map<OutPoint, TxOut> local = new java.util.HashMap<>();
+        for (Transaction tx : txs) {
+            long in = 0;
+            for (TxIn i : tx.inputs()) {
+                TxOut o = local.get(i.prevout());
+                Coin c = chain.coinsView().get(i.prevout());
+                in += o != null ? o.value() : c != null ? c.output().value() : 0;
+            }
+            fees += Math.max(0, in - tx.outputs().stream().mapToLong(TxOut::value).sum());
+            for (int k = 0; k < tx.outputs().size(); k++) {
+                local.put(new OutPoint(tx.txid(), k), tx.outputs().get(k));
+            }
+        }
+        return fees;
+    }
+
+    static Transaction coinbase(int height, Script payout, long value, List<Transaction> others) {
+        Script sig = new ScriptBuilder().number(height).op(0).build();
+        TxIn in = new TxIn(OutPoint.NULL, sig, 0xfffffffeL, List.of(new byte[32]));
+        List<TxOut> outs = new ArrayList<>();
+        outs.add(new TxOut(value, payout));
+        Transaction draft = new Transaction(2, List.of(in), outs, height - 1L);
+        List<Transaction> all = new ArrayList<>();
+        all.add(draft);
+        all.addAll(others);
+        byte[] root = MerkleTree.witnessRoot(all).internalBytes();
+        byte[] commitment = Hashes.sha256d(BlockChecks.concat(root, new byte[32]));
+        outs.add(new TxOut(0, new ScriptBuilder().op(0x6a)
+                .data(BlockChecks.concat(BlockChecks.WITNESS_COMMITMENT_HEADER, commitment)).build()));
+        return new Transaction(2, List.of(in), outs, height - 1L);
+    }
+
+    /** Finds a nonce meeting the target (instant on regtest); bumps the time when the nonce space runs out. */
+    public static Block solve(Block template) {
+        BlockHeader h = template.header();
+        var target = BlockHeader.targetFromBits(h.bits());
+        while (true) {
+            for (long nonce = 0; nonce <= 0xffffffffL; nonce++) {
+                BlockHeader c = h.withNonce(nonce);
+                if (c.hash().toBigInteger().compareTo(target) <= 0) {
+                    return new Block(c, template.transactions());
+                }
+            }
+            h = new BlockHeader(h.version(), h.prevBlock(), h.merkleRoot(), h.time() + 1, h.bits(), 0);
+        }
+    }
+
+    /** Mines one block on the tip paying {@code payout} and submits it; returns its hash. */
+    public Hash256 generate(Script payout, List<Transaction> txs) throws ValidationException, IOException {
+        synchronized (chain) {
+            Block block = solve(template(payout, txs));
+            chain.processBlock(block);
+            if (chain.isInvalid(block.hash())) {
+                throw new ValidationException(chain.failureReason(block.hash()), "mined block was invalid");
+            }
+            return block.hash();
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.btcmp.node.rpc;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.btcmp.node.chain.BlockIndex;
+import org.btcmp.node.chain.Mempool;
+import org.btcmp.node.chain.ValidationException;
+import org.btcmp.primitives.Block;
+import org.btcmp.primitives.DecodeException;
+import org.btcmp.primitives.Hash256;
+import org.btcmp.primitives.Hex;
+import org.btcmp.primitives.OutPoint;
+import org.btcmp.primitives.Script;
+import org.btcmp.primitives.ScriptBuilder;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
+import org.btcmp.primitives.TxOut;
+import org.btcmp.primitives.script.Address;
+import org.btcmp.primitives.script.ScriptAsm;
+
+/** Core's raw transaction RPC commands. */
+final class RawTransactionRpc {
+    /** Core's DEFAULT_MAX_RAW_TX_FEE_RATE: 0.10 BTC/kvB. */
+    static final BigDecimal DEFAULT_MAX_FEE_RATE = new BigDecimal("0.10");
+    private final NodeContext node;
+
+    private RawTransactionRpc(NodeContext node) {
+        this.node = node;
+    }
+
+    static void register(RpcTable t, NodeContext node) {
+        RawTransactionRpc r = new RawTransactionRpc(node);
+        String c = "rawtransactions";
+        t.register(new RpcMethod("getrawtransaction", c, List.of("txid", "verbosity", "blockhash"), 1,
+                "Return the raw transaction data (mempool, or in the given block).", r::getRaw));
+        t.register(new RpcMethod("decoderawtransaction", c, List.of("hexstring", "iswitness"), 1,
+                "Return a JSON object representing the serialized, hex-encoded transaction.", r::decode));
+        t.register(new RpcMethod("decodescript", c, List.of("hexstring"), 1,
+                "Decode a hex-encoded script.", r::decodeScript));
+        t.register(new RpcMethod("createrawtransaction", c, List.of("inputs", "outputs", "locktime", "replaceable"), 2,
+                "Create a transaction spending the given inputs and creating new outputs.", r::create));
+        t.register(new RpcMethod("sendrawtransaction", c, List.of("hexstring", "maxfeerate", "maxburnamount"), 1,
+                "Submit a raw transaction (serialized, hex-encoded) to local node and network.", r::send));
+        t.register(new RpcMethod("testmempoolaccept", c, List.of("rawtxs", "maxfeerate"), 1,
+                "Returns result of mempool acceptance tests indicating if raw transaction(s) would be accepted.",
+                r::testAccept));
+    }
+
+    static Transaction decodeTx(String hex) throws RpcException {
+        try {
+            return Transaction.fromHex(hex);
+        } catch (DecodeException e) {
+            throw new RpcException(RpcException.DESERIALIZATION_ERROR,
+                    "TX decode failed. Make sure the tx has at least one input.");
+        }
+    }
+
+    private Object getRaw(Params p) throws RpcException {
+        Hash256 txid = p.hash(0, "txid");
+        long verbosity = 0;
+        if (p.has(1)) {
+            verbosity = p.raw(1) instanceof Boolean b ? (b ? 1 : 0) : p.integer(1);
+        }
+        Transaction tx = null;
+        BlockIndex in = null;
+        if (p.has(2)) {
+            in = node.chain().lookup(p.hash(2, "blockhash"));
+            if (in == null) {
+                throw new RpcException(RpcException.INVALID_ADDRESS_OR_KEY, "Block hash not found");
+            }
+            try {
+                Block b = node.chain().readBlock(in);
+                tx = b.transactions().stream().filter(t -> t.txid().equals(txid)).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new RpcException(RpcException.MISC_ERROR, "Block not available");
+            }
+            if (tx == null) {
+                throw new RpcException(RpcException.INVALID_ADDRESS_OR_KEY,
+                        "No such transaction found in the provided block. Use gettransaction for wallet transactions.");
+            }
+        } else {
+            Mempool.Entry e = node.mempool().get(txid);
+            if (e == null) {
+                throw new RpcException(RpcException.INVALID_ADDRESS_OR_KEY, "No such mempool transaction. Use -txindex"
+                        + " or provide a block hash to enable blockchain transaction queries. Use gettransaction for"
+                        + " wallet transactions.");
+            }
+            tx = e.tx();
+        }
+        if (verbosity == 0) {
+            return Hex.encode(tx.toBytes());
+        }
+        Map<String, Object> m = RpcJson.tx(tx, node.params());
+        m.put("hex", Hex.encode(tx.toBytes()));
+        if (in != null) {
+            m.put("blockhash", in.hash().toString());
+            boolean active = node.chain().isActive(in);
+            m.put("confirmations", (long) (active ? node.chain().height() - in.height() + 1 : 0));
+            m.put("time", in.header().time());
+            m.put("blocktime", in.header().time());
+        }
+        return m;
+    }
+
+    private Object decode(Params p) throws RpcException {
+        return RpcJson.tx(decodeTx(p.str(0)), node.params());
+    }
+
+    private Object decodeScript(Params p) throws RpcException {
+        Script s = Script.of(p.hex(0, "argument"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("asm", ScriptAsm.toAsm(s));
+        m.put("type", RpcJson.scriptType(s));
+        Address.fromScript(s, node.params()).ifPresent(a -> m.put("address", a));
+        if (!s.isP2SH() && !s.isWitnessProgram()) {
+            m.put("p2sh", Address.fromScript(ScriptBuilder.p2sh(org.btcmp.primitives.Hashes.hash160(s.bytes())),
+                    node.params()).orElseThrow());
+        }
+        return m;
+    }
+
+    private Object create(Params p) throws RpcException {
+        List<TxIn> inputs = new ArrayList<>();
+        boolean rbf = p.bool(3, true);
+        long lockTime = p.integer(2, 0);
+        if (lockTime < 0 || lockTime > 0xffffffffL) {
+            throw new RpcException(RpcException.INVALID_PARAMETER, "Invalid parameter, locktime out of range");
+        }
+        for (Object o : p.array(0)) {
+            if (!(o instanceof Map<?, ?> in)) {
+                throw new RpcException(RpcException.TYPE_ERROR, "JSON value of type " + Json.typeName(o)
+                        + " is not of expected type object");
+            }
+            if (!(in.get("txid") instanceof String txid)) {
+                throw new RpcException(RpcException.INVALID_PARAMETER, "Invalid parameter, missing txid key");
+            }
+            if (!(in.get("vout") instanceof Long vout)) {
+                throw new RpcException(RpcException.INVALID_PARAMETER, "Invalid parameter, missing vout key");
+            }
+            if (vout < 0) {
+                throw new RpcException(RpcException.INVALID_PARAMETER, "Invalid parameter, vout cannot be negative");
+            }
+            long seq = rbf ? 0xfffffffdL : lockTime != 0 ? 0xfffffffeL : 0xffffffffL;
+            if (in.get("sequence") instanceof Long s) {
+                if (s < 0 || s > 0xffffffffL) {
+                    throw new RpcException(RpcException.INVALID_PARAMETER,
+                            "Invalid parameter, sequence number is out of range");
+                }
+                seq = s;
+            }
+            inputs.add(new TxIn(new OutPoint(Params.parseHash(txid, "txid"), vout), Script.EMPTY, seq));
+        }
+        List<TxOut> outputs = new ArrayList<>();
+        List<Map<String, Object>> outList = new ArrayList<>();
+        Object raw = p.raw(1);
+        if (raw instanceof Map<?, ?> m) {
+            outList.add(castMap(m));
+        } else if (raw instanceof List<?> l) {
+            for (Object o : l) {
+                if (!(o instanceof Map<?, ?> m)) {
+                    throw new RpcException(RpcException.INVALID_PARAMETER,
+                            "Invalid parameter, key-value pair must contain exactly one key");
+                }
+                outList.add(castMap(m));
+            }
+        } else {
+            throw new RpcException(RpcException.TYPE_ERROR, "JSON value of type " + Json.typeName(raw)
+                    + " is not of expected type array");
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Map<String, Object> m : outList) {
+            for (Map.Entry<String, Object> e : m.entrySet()) {
+                if (e.getKey().equals("data")) {
+                    byte[] data;
+                    try {
+                        data = Hex.decode(String.valueOf(e.getValue()));
+                    } catch (DecodeException ex) {
+                        throw new RpcException(RpcException.INVALID_PARAMETER, "Data must be hexadecimal string");
+                    }
+                    outputs.add(new TxOut(0, ScriptBuilder.opReturn(data)));
+                    continue;
+                }
+                if (!seen.add(e.getKey())) {
+                    throw new RpcException(RpcException.INVALID_PARAMETER,
+                            "Invalid parameter, duplicated address: " + e.getKey());
+                }
+                Script s;
+                try {
+                    s = Address.toScript(e.getKey(), node.params());
+                } catch (DecodeException ex) {
+                    throw new RpcException(RpcException.INVALID_ADDRESS_OR_KEY,
+                            "Invalid Bitcoin address: " + e.getKey());
+                }
+                outputs.add(new TxOut(RpcJson.satoshis(new Params(List.of(e.getValue()), "/").number(0)), s));
+            }
+        }
+        return Hex.encode(new Transaction(2, inputs, outputs, lockTime).toBytes());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    private long maxFeeRate(Params p, int i) throws RpcException {
+        BigDecimal rate = p.has(i) ? p.number(i) : DEFAULT_MAX_FEE_RATE;
+        return RpcJson.satoshis(rate);
+    }
+
+    private Object send(Params p) throws RpcException {
+        Transaction tx = decodeTx(p.str(0));
+        long maxRate = maxFeeRate(p, 1);
+        long maxBurn = p.has(2) ? RpcJson.satoshis(p.number(2)) : 0;
+        for (TxOut o : tx.outputs()) {
+            if (o.scriptPubKey().isUnspendable() && o.value() > maxBurn) {
+                throw new RpcException(RpcException.VERIFY_ERROR, "Unspendable output exceeds maximum configured by"
+                        + " user (maxburnamount)");
+            }
+        }
+        if (node.mempool().contains(tx.txid())) {
+            return tx.txid().toString();
+        }
+        try {
+            Mempool.Entry e = node.mempool().accept(tx, true);
+            if (maxRate > 0 && e.fee() > maxRate * e.vsize() / 1000) {
+                throw new RpcException(RpcException.VERIFY_ERROR,
+                        "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
+            }
+            node.mempool().accept(tx, false);
+        } catch (ValidationException e) {
+            switch (e.reason()) {
+                case "missing-inputs" -> throw new RpcException(RpcException.VERIFY_ERROR,
+                        "bad-txns-inputs-missingorspent");
+                case "txn-already-known" -> throw new RpcException(RpcException.VERIFY_ALREADY_IN_CHAIN,
+                        "Transaction outputs already in utxo set");
+                default -> throw new RpcException(RpcException.VERIFY_REJECTED, e.getMessage());
+            }
+        }
+        return tx.txid().toString();
+    }
+
+    private Object testAccept(Params p) throws RpcException {
+        List<Object> raws = p.array(0);
+        if (raws.size() > 25) {
+            throw new RpcException(RpcException.INVALID_PARAMETER, "Array must contain between 1 and 25 transactions.");
+        }
+        long maxRate = maxFeeRate(p, 1);
+        List<Object> out = new ArrayList<>();
+        for (Object o : raws) {
+            if (!(o instanceof String hex)) {
+                throw new RpcException(RpcException.TYPE_ERROR, "JSON value of type " + Json.typeName(o)
+                        + " is not of expected type string");
+            }
+            Transaction tx = decodeTx(hex);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("txid", tx.txid().toString());
+            m.put("wtxid", tx.wtxid().toString());
+            try {
+                Mempool.Entry e = node.mempool().accept(tx, true);
+                if (maxRate > 0 && e.fee() > maxRate * e.vsize() / 1000) {
+                    m.put("allowed", false);
+                    m.put("reject-reason", "max-fee-exceeded");
+                } else {
+                    m.put("allowed", true);
+                    m.put("vsize", (long) e.vsize());
+                    Map<String, Object> fees = new LinkedHashMap<>();
+                    fees.put("base", RpcJson.amount(e.fee()));
+                    m.put("fees", fees);
+                }
+            } catch (ValidationException e) {
+                m.put("allowed", false);
+                m.put("reject-reason", e.reason());
+            }
+            out.add(m);
+        }
+        return out;
+    }
+}

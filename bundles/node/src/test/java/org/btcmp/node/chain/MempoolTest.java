@@ -1,0 +1,137 @@
+package org.btcmp.node.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.btcmp.primitives.Hashes;
+import org.btcmp.primitives.OutPoint;
+import org.btcmp.primitives.Script;
+import org.btcmp.primitives.ScriptBuilder;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxOut;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MempoolTest {
+    TestChain t;
+    final TestKey bob = new TestKey("bob");
+    OutPoint coin;
+    long value;
+
+    @BeforeEach
+    void chain(@TempDir Path dir) throws Exception {
+        t = new TestChain(dir);
+        t.mine(105);
+        coin = t.coinbaseAt(1);
+        value = t.coinbaseValue(1);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        t.close();
+    }
+
+    private String reject(Transaction tx) {
+        int before = t.mempool.size();
+        ValidationException e = assertThrows(ValidationException.class, () -> t.mempool.accept(tx, false));
+        assertEquals(before, t.mempool.size(), "a refused transaction changes nothing");
+        return e.reason();
+    }
+
+    @Test
+    void dustOutputIsRefused() {
+        assertEquals("dust", reject(t.key.spend(List.of(coin), List.of(value),
+                List.of(new TxOut(293, bob.script), new TxOut(value - 100_000, bob.script)))));
+        t.key.spend(coin, value, 294, bob.script);
+    }
+
+    @Test
+    void feeBelowMinimumRelayIsRefused() {
+        assertEquals("min relay fee not met", reject(t.key.spend(coin, value, value, bob.script)));
+    }
+
+    @Test
+    void nonStandardOutputIsRefused() {
+        Script weird = Script.of(new byte[] {(byte) 0xac, (byte) 0xac, (byte) 0xac, (byte) 0xac, (byte) 0xac, 0x51, 0x51, 0x51, 0x51, 0x51});
+        assertEquals("scriptpubkey", reject(t.key.spend(coin, value, value - 1000, weird)));
+    }
+
+    @Test
+    void missingInputsAreReported() {
+        assertEquals("missing-inputs", reject(t.key.spend(new OutPoint(Hashes.hash256(new byte[] {9}), 0), value,
+                value - 1000, bob.script)));
+    }
+
+    @Test
+    void testOnlyDoesNotAdd() throws Exception {
+        Transaction tx = t.key.spend(coin, value, value - 1000, bob.script);
+        t.mempool.accept(tx, true);
+        assertFalse(t.mempool.contains(tx.txid()));
+        t.mempool.accept(tx, false);
+        assertEquals("txn-already-in-mempool", reject(tx));
+    }
+
+    @Test
+    void replacementNeedsHigherFeeAndRateThenEvictsTheOriginal() throws Exception {
+        Transaction first = t.key.spend(coin, value, value - 1000, bob.script);
+        t.mempool.accept(first, false);
+        Transaction same = t.key.spend(coin, value, value - 1000, ScriptBuilder.witness(0, new byte[20]));
+        assertEquals("insufficient fee", reject(same));
+        Transaction better = t.key.spend(coin, value, value - 5000, ScriptBuilder.witness(0, new byte[20]));
+        t.mempool.accept(better, false);
+        assertTrue(t.mempool.contains(better.txid()));
+        assertFalse(t.mempool.contains(first.txid()), "the replaced transaction is evicted");
+    }
+
+    @Test
+    void chainsLongerThan25AreRefused() throws Exception {
+        OutPoint prev = coin;
+        long amount = value;
+        for (int i = 0; i < 25; i++) {
+            Transaction tx = t.key.spend(prev, amount, amount - 1000, t.key.script);
+            t.mempool.accept(tx, false);
+            prev = new OutPoint(tx.txid(), 0);
+            amount -= 1000;
+        }
+        assertEquals("too-long-mempool-chain", reject(t.key.spend(prev, amount, amount - 1000, t.key.script)));
+    }
+
+    @Test
+    void immatureCoinbaseIsRefused() throws Exception {
+        int h = t.chain.height() - 10;
+        assertEquals("bad-txns-premature-spend-of-coinbase",
+                reject(t.key.spend(t.coinbaseAt(h), t.coinbaseValue(h), 1000, bob.script)));
+    }
+
+    @Test
+    void badSignatureIsRefusedWithScriptReason() {
+        Transaction forged = bob.spend(List.of(coin), List.of(value), List.of(new TxOut(value - 1000, bob.script)));
+        assertTrue(reject(forged).startsWith("mempool-script-verify-flag-failed"));
+    }
+
+    @Test
+    void entriesExpireAfterTwoWeeks() throws Exception {
+        Transaction old = t.key.spend(coin, value, value - 1000, bob.script);
+        t.mempool.accept(old, false);
+        t.clock.addAndGet(Mempool.EXPIRY_SECONDS + 1);
+        t.mempool.accept(t.key.spend(t.coinbaseAt(2), t.coinbaseValue(2), t.coinbaseValue(2) - 1000, bob.script),
+                false);
+        assertFalse(t.mempool.contains(old.txid()));
+        assertEquals(1, t.mempool.size());
+    }
+
+    @Test
+    void blockConflictsEvictMempoolSpends() throws Exception {
+        Transaction inPool = t.key.spend(coin, value, value - 1000, bob.script);
+        t.mempool.accept(inPool, false);
+        Transaction mined = t.key.spend(coin, value, value - 2000, ScriptBuilder.witness(0, new byte[20]));
+        t.miner.generate(t.key.script, List.of(mined));
+        assertFalse(t.mempool.contains(inPool.txid()));
+    }
+}
