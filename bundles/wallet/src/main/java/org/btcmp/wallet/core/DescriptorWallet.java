@@ -282,6 +282,25 @@ public final class DescriptorWallet implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Core's listdescriptors: every descriptor, sorted by its text, public or (needing the wallet
+     * unlocked when encrypted) with private keys.
+     */
+    public synchronized List<ListedDescriptor> listDescriptors(boolean withPrivateKeys) {
+        List<ListedDescriptor> out = new ArrayList<>();
+        for (DescriptorRecords.Row row : descriptors()) {
+            String text = withPrivateKeys
+                    ? new String(secret(DESCRIPTOR_SECRET_PREFIX + row.id()), StandardCharsets.UTF_8) : row.descriptor();
+            boolean ranged = parsed.get(row.id()).isRange();
+            out.add(new ListedDescriptor(text, row.created(), row.active(),
+                    row.active() ? Optional.of(row.internal()) : Optional.empty(),
+                    ranged ? Optional.of(new int[] {0, row.rangeEnd() - 1}) : Optional.empty(),
+                    ranged ? Optional.of(row.nextIndex()) : Optional.empty()));
+        }
+        out.sort(java.util.Comparator.comparing(ListedDescriptor::desc));
+        return out;
+    }
+
     /** The BIP39 words this wallet was made from (needs the wallet unlocked when encrypted). */
     public synchronized String mnemonic() {
         String stored = new String(secret(SECRET_MNEMONIC), StandardCharsets.UTF_8);
