@@ -2,7 +2,6 @@ package org.btcmp.wallet.core;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,11 +16,8 @@ import org.btcmp.primitives.Hashes;
 import org.btcmp.primitives.Network;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
-import org.btcmp.wallet.descriptor.DefaultDescriptors;
 import org.btcmp.wallet.descriptor.Descriptor;
 import org.btcmp.wallet.descriptor.DescriptorParser;
-import org.btcmp.wallet.keys.Bip39;
-import org.btcmp.wallet.keys.ExtendedKey;
 import org.btcmp.wallet.store.AddressBookRecords;
 import org.btcmp.wallet.store.DescriptorRecords;
 import org.btcmp.wallet.store.MetaRecords;
@@ -40,93 +36,29 @@ import org.btcmp.wallet.store.WalletFileException;
  * that returns it.
  */
 public final class DescriptorWallet implements AutoCloseable {
-    private static final String META_NETWORK = "network";
-    private static final String META_CREATED = "created";
-    private static final String META_MASTER_KEY = "master_key";
-    private static final String SECRET_MNEMONIC = "mnemonic";
-    private static final String DESCRIPTOR_SECRET_PREFIX = "descriptor:";
-    private static final long UNLOCK_TIMEOUT_CAP_SECONDS = 100_000_000L; // Core's cap for walletpassphrase
+    private static final String META_NETWORK = NewWalletContent.META_NETWORK;
+    private static final String SECRET_MNEMONIC = NewWalletContent.SECRET_MNEMONIC;
+    private static final String DESCRIPTOR_SECRET_PREFIX = NewWalletContent.DESCRIPTOR_SECRET_PREFIX;
 
     private final WalletDatabase db;
     private final WalletOptions options;
     private final ChainParams params;
-    private final KeyVault vault;
+    private final WalletEncryption encryption;
     private final Map<String, Descriptor> parsed = new LinkedHashMap<>(); // id -> public descriptor (guarded by this)
 
     private DescriptorWallet(WalletDatabase db, WalletOptions options) {
         this.db = db;
         this.options = options;
         this.params = options.network().params();
-        this.vault = new KeyVault(options.clock());
+        this.encryption = new WalletEncryption(db, options.clock());
     }
 
     /** Creates a new wallet in {@code walletDir} with Core's default descriptors from {@code seed}. */
     public static DescriptorWallet create(Path walletDir, WalletOptions options, WalletOptions.Seed seed) {
-        String mnemonic = seed.mnemonic().orElseGet(() -> {
-            byte[] entropy = new byte[32];
-            new SecureRandom().nextBytes(entropy);
-            return Bip39.fromEntropy(entropy);
-        });
-        try {
-            Bip39.toEntropy(mnemonic);
-        } catch (IllegalArgumentException e) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, e.getMessage());
-        }
-        seed.walletPassphrase().ifPresent(DescriptorWallet::checkNewPassphrase);
-        boolean mainnet = options.network() == Network.MAIN;
-        ExtendedKey master = ExtendedKey.fromSeed(Bip39.toSeed(mnemonic, seed.mnemonicPassphrase()), mainnet);
-
-        Map<String, byte[]> secrets = new LinkedHashMap<>();
-        secrets.put(SECRET_MNEMONIC, (mnemonic + "\n" + seed.mnemonicPassphrase()).getBytes(StandardCharsets.UTF_8));
-        List<DefaultDescriptors.Entry> entries = DefaultDescriptors.forMaster(master);
-        for (DefaultDescriptors.Entry e : entries) {
-            secrets.put(DESCRIPTOR_SECRET_PREFIX + idOf(e.descriptor()),
-                    e.descriptor().toPrivateString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        List<DescriptorRecords.Row> rows = new ArrayList<>();
-        Map<String, Descriptor> byId = new LinkedHashMap<>();
-        long now = options.clock().instant().getEpochSecond();
-        for (DefaultDescriptors.Entry e : entries) {
-            String id = idOf(e.descriptor());
-            rows.add(new DescriptorRecords.Row(id, e.descriptor().toString(), e.outputType(), e.internal(), true, 0, 0, now));
-            byId.put(id, e.descriptor());
-        }
-        // Derive the first keypool before the file exists: creation is then one short transaction.
-        Map<String, List<byte[]>> keypool = new LinkedHashMap<>();
-        for (var d : byId.entrySet()) {
-            List<byte[]> scripts = new ArrayList<>();
-            for (int i = 0; i < options.keypoolSize(); i++) {
-                scripts.add(d.getValue().scriptAt(i).bytes());
-            }
-            keypool.put(d.getKey(), scripts);
-        }
-        Optional<byte[]> masterKey = seed.walletPassphrase().map(p -> newMasterKey());
-        Optional<byte[]> sealed = seed.walletPassphrase().map(p -> sealMasterKey(masterKey.get(), p));
-
-        WalletDatabase db = WalletDatabase.create(walletDir, c -> {
-            MetaRecords.putString(c, META_NETWORK, options.network().chainName());
-            MetaRecords.putString(c, META_CREATED, Long.toString(now));
-            for (DescriptorRecords.Row row : rows) {
-                DescriptorRecords.insert(c, row);
-                List<byte[]> scripts = keypool.get(row.id());
-                for (int i = 0; i < scripts.size(); i++) {
-                    ScriptRecords.insert(c, scripts.get(i), row.id(), i);
-                }
-                DescriptorRecords.setIndexes(c, row.id(), 0, scripts.size());
-            }
-            if (sealed.isPresent()) {
-                MetaRecords.put(c, META_MASTER_KEY, sealed.get());
-            }
-            for (var s : secrets.entrySet()) {
-                byte[] stored = masterKey.isPresent()
-                        ? MasterKeyCrypter.encryptSecret(masterKey.get(), s.getKey(), s.getValue()) : s.getValue();
-                SecretRecords.put(c, s.getKey(), stored, masterKey.isPresent());
-            }
-            return null;
-        });
+        NewWalletContent content = NewWalletContent.plan(options, seed);
+        WalletDatabase db = WalletDatabase.create(walletDir, content::write);
         DescriptorWallet wallet = new DescriptorWallet(db, options);
-        wallet.parsed.putAll(byId);
+        wallet.parsed.putAll(content.descriptors());
         return wallet;
     }
 
@@ -228,10 +160,7 @@ public final class DescriptorWallet implements AutoCloseable {
         String id = idOf(d);
         String secretName = DESCRIPTOR_SECRET_PREFIX + id;
         byte[] plaintext = d.toPrivateString().getBytes(StandardCharsets.UTF_8);
-        boolean encrypted = isEncrypted();
-        byte[] stored = encrypted ? MasterKeyCrypter.encryptSecret(vault.masterKey().orElseThrow(() -> new WalletError(
-                WalletError.UNLOCK_NEEDED, "Error: Please enter the wallet passphrase with walletpassphrase first.")),
-                secretName, plaintext) : plaintext;
+        SecretRecords.Stored stored = encryption.protect(secretName, plaintext);
         long now = options.clock().instant().getEpochSecond();
         Optional<String> labelled = label.isEmpty() ? Optional.empty() : Address.fromScript(d.scriptAt(0), params);
         db.write(c -> {
@@ -244,7 +173,7 @@ public final class DescriptorWallet implements AutoCloseable {
                 DescriptorRecords.deactivate(c, d.outputType().get(), internal);
             }
             DescriptorRecords.setRole(c, id, active, internal);
-            SecretRecords.put(c, secretName, stored, encrypted);
+            SecretRecords.put(c, secretName, stored.bytes(), stored.encrypted());
             parsed.put(id, d); // a parse cache by id: harmless if this transaction rolls back
             DescriptorRecords.Row row = DescriptorRecords.get(c, id);
             int derived = deriveUpTo(c, id, row.rangeEnd(), d.isRange() ? rangeEnd + 1 : 1);
@@ -308,12 +237,12 @@ public final class DescriptorWallet implements AutoCloseable {
     }
 
     public synchronized boolean isEncrypted() {
-        return db.read(c -> MetaRecords.get(c, META_MASTER_KEY).isPresent());
+        return encryption.isEncrypted();
     }
 
     /** When the wallet relocks, or empty when it is locked (or not encrypted). */
     public Optional<java.time.Instant> unlockedUntil() {
-        return vault.unlockedUntil();
+        return encryption.unlockedUntil();
     }
 
     /**
@@ -322,64 +251,22 @@ public final class DescriptorWallet implements AutoCloseable {
      * wallet is locked afterwards.
      */
     public synchronized void encrypt(String passphrase) {
-        checkNewPassphrase(passphrase);
-        if (isEncrypted()) {
-            throw new WalletError(WalletError.WRONG_ENC_STATE,
-                    "Error: running with an encrypted wallet, but encryptwallet was called.");
-        }
-        byte[] masterKey = newMasterKey();
-        db.write(c -> {
-            MetaRecords.put(c, META_MASTER_KEY, sealMasterKey(masterKey, passphrase));
-            for (var s : SecretRecords.all(c).entrySet()) {
-                SecretRecords.put(c, s.getKey(),
-                        MasterKeyCrypter.encryptSecret(masterKey, s.getKey(), s.getValue().bytes()), true);
-            }
-            return null;
-        });
-        db.checkpointAndTruncateLog();
-        vault.lock();
+        encryption.encrypt(passphrase);
     }
 
-    /** Core's walletpassphrase: unlocks for {@code timeout}. */
+    /** Core's walletpassphrase: unlocks for {@code timeout} (capped as Core caps it). */
     public synchronized void unlock(String passphrase, Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "Timeout cannot be negative.");
-        }
-        byte[] sealed = db.read(c -> MetaRecords.get(c, META_MASTER_KEY)).orElseThrow(() -> new WalletError(
-                WalletError.WRONG_ENC_STATE, "Error: running with an unencrypted wallet, but walletpassphrase was called."));
-        if (passphrase.isEmpty()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
-        }
-        byte[] masterKey = MasterKeyCrypter.open(MasterKeyCrypter.EncryptedMasterKey.parse(sealed), passphrase);
-        Duration capped = timeout.compareTo(Duration.ofSeconds(UNLOCK_TIMEOUT_CAP_SECONDS)) > 0
-                ? Duration.ofSeconds(UNLOCK_TIMEOUT_CAP_SECONDS) : timeout;
-        vault.unlock(masterKey, options.clock().instant().plus(capped));
+        encryption.unlock(passphrase, timeout);
     }
 
     /** Core's walletlock. */
     public synchronized void lock() {
-        if (!isEncrypted()) {
-            throw new WalletError(WalletError.WRONG_ENC_STATE,
-                    "Error: running with an unencrypted wallet, but walletlock was called.");
-        }
-        vault.lock();
+        encryption.lock();
     }
 
     /** Core's walletpassphrasechange: reseals the master key; the secrets themselves are unchanged. */
     public synchronized void changePassphrase(String oldPassphrase, String newPassphrase) {
-        byte[] sealed = db.read(c -> MetaRecords.get(c, META_MASTER_KEY)).orElseThrow(() -> new WalletError(
-                WalletError.WRONG_ENC_STATE,
-                "Error: running with an unencrypted wallet, but walletpassphrasechange was called."));
-        if (oldPassphrase.isEmpty()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
-        }
-        checkNewPassphrase(newPassphrase);
-        byte[] masterKey = MasterKeyCrypter.open(MasterKeyCrypter.EncryptedMasterKey.parse(sealed), oldPassphrase);
-        db.write(c -> {
-            MetaRecords.put(c, META_MASTER_KEY, sealMasterKey(masterKey, newPassphrase));
-            return null;
-        });
-        db.checkpointAndTruncateLog();
+        encryption.changePassphrase(oldPassphrase, newPassphrase);
     }
 
     public Path file() {
@@ -388,7 +275,7 @@ public final class DescriptorWallet implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        vault.lock();
+        encryption.forget();
         db.close();
     }
 
@@ -434,35 +321,11 @@ public final class DescriptorWallet implements AutoCloseable {
     }
 
     private byte[] secret(String name) {
-        SecretRecords.Stored stored = db.read(c -> SecretRecords.get(c, name)).orElseThrow(() -> new WalletError(
-                WalletError.WALLET_ERROR, "Can't get descriptor string: no private key for " + name));
-        if (!stored.encrypted()) {
-            return stored.bytes();
-        }
-        byte[] masterKey = vault.masterKey().orElseThrow(() -> new WalletError(WalletError.UNLOCK_NEEDED,
-                "Error: Please enter the wallet passphrase with walletpassphrase first."));
-        return MasterKeyCrypter.decryptSecret(masterKey, name, stored.bytes());
+        return encryption.reveal(name);
     }
 
-    private static String idOf(Descriptor d) {
+    /** A descriptor's id: SHA-256 of its public text (as Core's DescriptorID, over the same string). */
+    static String idOf(Descriptor d) {
         return HexFormat.of().formatHex(Hashes.sha256(d.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] newMasterKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
-    }
-
-    private static byte[] sealMasterKey(byte[] masterKey, String passphrase) {
-        byte[] salt = new byte[MasterKeyCrypter.SALT_LENGTH];
-        new SecureRandom().nextBytes(salt);
-        return MasterKeyCrypter.seal(masterKey, passphrase, salt, MasterKeyCrypter.calibrateRounds(100)).serialize();
-    }
-
-    private static void checkNewPassphrase(String passphrase) {
-        if (passphrase.isEmpty()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
-        }
     }
 }
