@@ -2,7 +2,6 @@ package org.btcmp.wallet.core;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,11 +16,8 @@ import org.btcmp.primitives.Hashes;
 import org.btcmp.primitives.Network;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
-import org.btcmp.wallet.descriptor.DefaultDescriptors;
 import org.btcmp.wallet.descriptor.Descriptor;
 import org.btcmp.wallet.descriptor.DescriptorParser;
-import org.btcmp.wallet.keys.Bip39;
-import org.btcmp.wallet.keys.ExtendedKey;
 import org.btcmp.wallet.store.AddressBookRecords;
 import org.btcmp.wallet.store.DescriptorRecords;
 import org.btcmp.wallet.store.MetaRecords;
@@ -40,93 +36,29 @@ import org.btcmp.wallet.store.WalletFileException;
  * that returns it.
  */
 public final class DescriptorWallet implements AutoCloseable {
-    private static final String META_NETWORK = "network";
-    private static final String META_CREATED = "created";
-    private static final String META_MASTER_KEY = "master_key";
-    private static final String SECRET_MNEMONIC = "mnemonic";
-    private static final String DESCRIPTOR_SECRET_PREFIX = "descriptor:";
-    private static final long UNLOCK_TIMEOUT_CAP_SECONDS = 100_000_000L; // Core's cap for walletpassphrase
+    private static final String META_NETWORK = NewWalletContent.META_NETWORK;
+    private static final String SECRET_MNEMONIC = NewWalletContent.SECRET_MNEMONIC;
+    private static final String DESCRIPTOR_SECRET_PREFIX = NewWalletContent.DESCRIPTOR_SECRET_PREFIX;
 
     private final WalletDatabase db;
     private final WalletOptions options;
     private final ChainParams params;
-    private final KeyVault vault;
+    private final WalletEncryption encryption;
     private final Map<String, Descriptor> parsed = new LinkedHashMap<>(); // id -> public descriptor (guarded by this)
 
     private DescriptorWallet(WalletDatabase db, WalletOptions options) {
         this.db = db;
         this.options = options;
         this.params = options.network().params();
-        this.vault = new KeyVault(options.clock());
+        this.encryption = new WalletEncryption(db, options.clock());
     }
 
     /** Creates a new wallet in {@code walletDir} with Core's default descriptors from {@code seed}. */
     public static DescriptorWallet create(Path walletDir, WalletOptions options, WalletOptions.Seed seed) {
-        String mnemonic = seed.mnemonic().orElseGet(() -> {
-            byte[] entropy = new byte[32];
-            new SecureRandom().nextBytes(entropy);
-            return Bip39.fromEntropy(entropy);
-        });
-        try {
-            Bip39.toEntropy(mnemonic);
-        } catch (IllegalArgumentException e) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, e.getMessage());
-        }
-        seed.walletPassphrase().ifPresent(DescriptorWallet::checkNewPassphrase);
-        boolean mainnet = options.network() == Network.MAIN;
-        ExtendedKey master = ExtendedKey.fromSeed(Bip39.toSeed(mnemonic, seed.mnemonicPassphrase()), mainnet);
-
-        Map<String, byte[]> secrets = new LinkedHashMap<>();
-        secrets.put(SECRET_MNEMONIC, (mnemonic + "\n" + seed.mnemonicPassphrase()).getBytes(StandardCharsets.UTF_8));
-        List<DefaultDescriptors.Entry> entries = DefaultDescriptors.forMaster(master);
-        for (DefaultDescriptors.Entry e : entries) {
-            secrets.put(DESCRIPTOR_SECRET_PREFIX + idOf(e.descriptor()),
-                    e.descriptor().toPrivateString().getBytes(StandardCharsets.UTF_8));
-        }
-
-        List<DescriptorRecords.Row> rows = new ArrayList<>();
-        Map<String, Descriptor> byId = new LinkedHashMap<>();
-        long now = options.clock().instant().getEpochSecond();
-        for (DefaultDescriptors.Entry e : entries) {
-            String id = idOf(e.descriptor());
-            rows.add(new DescriptorRecords.Row(id, e.descriptor().toString(), e.outputType(), e.internal(), true, 0, 0, now));
-            byId.put(id, e.descriptor());
-        }
-        // Derive the first keypool before the file exists: creation is then one short transaction.
-        Map<String, List<byte[]>> keypool = new LinkedHashMap<>();
-        for (var d : byId.entrySet()) {
-            List<byte[]> scripts = new ArrayList<>();
-            for (int i = 0; i < options.keypoolSize(); i++) {
-                scripts.add(d.getValue().scriptAt(i).bytes());
-            }
-            keypool.put(d.getKey(), scripts);
-        }
-        Optional<byte[]> masterKey = seed.walletPassphrase().map(p -> newMasterKey());
-        Optional<byte[]> sealed = seed.walletPassphrase().map(p -> sealMasterKey(masterKey.get(), p));
-
-        WalletDatabase db = WalletDatabase.create(walletDir, c -> {
-            MetaRecords.putString(c, META_NETWORK, options.network().chainName());
-            MetaRecords.putString(c, META_CREATED, Long.toString(now));
-            for (DescriptorRecords.Row row : rows) {
-                DescriptorRecords.insert(c, row);
-                List<byte[]> scripts = keypool.get(row.id());
-                for (int i = 0; i < scripts.size(); i++) {
-                    ScriptRecords.insert(c, scripts.get(i), row.id(), i);
-                }
-                DescriptorRecords.setIndexes(c, row.id(), 0, scripts.size());
-            }
-            if (sealed.isPresent()) {
-                MetaRecords.put(c, META_MASTER_KEY, sealed.get());
-            }
-            for (var s : secrets.entrySet()) {
-                byte[] stored = masterKey.isPresent()
-                        ? MasterKeyCrypter.encryptSecret(masterKey.get(), s.getKey(), s.getValue()) : s.getValue();
-                SecretRecords.put(c, s.getKey(), stored, masterKey.isPresent());
-            }
-            return null;
-        });
+        NewWalletContent content = NewWalletContent.plan(options, seed);
+        WalletDatabase db = WalletDatabase.create(walletDir, content::write);
         DescriptorWallet wallet = new DescriptorWallet(db, options);
-        wallet.parsed.putAll(byId);
+        wallet.parsed.putAll(content.descriptors());
         return wallet;
     }
 
@@ -193,6 +125,66 @@ public final class DescriptorWallet implements AutoCloseable {
         });
     }
 
+    /**
+     * Imports one descriptor with its private keys (one request of Core's importdescriptors), in one
+     * transaction: scripts for indexes 0 to {@code rangeEnd} (ranged descriptors) plus the keypool
+     * beyond the next index. An active import replaces the active descriptor of its type and role.
+     * The private text is stored encrypted when the wallet is (so the wallet must be unlocked).
+     *
+     * @throws WalletError with Core's codes for a bad descriptor (-5), missing private keys (-4),
+     *     a locked wallet (-13), or contradicting options (-8)
+     */
+    public synchronized void importDescriptor(String text, boolean active, boolean internal, int rangeEnd, String label) {
+        Descriptor d;
+        try {
+            d = DescriptorParser.parse(text, options.network() == Network.MAIN, true);
+        } catch (IllegalArgumentException e) {
+            throw new WalletError(WalletError.INVALID_ADDRESS_OR_KEY, e.getMessage());
+        }
+        if (!d.key().hasPrivateKey()) {
+            throw new WalletError(WalletError.WALLET_ERROR,
+                    "Cannot import descriptor without private keys to a wallet with private keys enabled");
+        }
+        if (active && !d.isRange()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Active descriptors must be ranged");
+        }
+        if (active && d.outputType().isEmpty()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "pk() descriptors have no address type and cannot be active");
+        }
+        if (d.isRange() && !label.isEmpty()) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Ranged descriptors should not have a label");
+        }
+        if (d.isRange() && rangeEnd < 0) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Range should be greater or equal than 0");
+        }
+        String id = idOf(d);
+        String secretName = DESCRIPTOR_SECRET_PREFIX + id;
+        byte[] plaintext = d.toPrivateString().getBytes(StandardCharsets.UTF_8);
+        SecretRecords.Stored stored = encryption.protect(secretName, plaintext);
+        long now = options.clock().instant().getEpochSecond();
+        Optional<String> labelled = label.isEmpty() ? Optional.empty() : Address.fromScript(d.scriptAt(0), params);
+        db.write(c -> {
+            Optional<DescriptorRecords.Row> existing = DescriptorRecords.find(c, id);
+            if (existing.isEmpty()) {
+                DescriptorRecords.insert(c, new DescriptorRecords.Row(id, d.toString(), d.outputType().orElse(null),
+                        internal, false, 0, 0, now));
+            }
+            if (active) {
+                DescriptorRecords.deactivate(c, d.outputType().get(), internal);
+            }
+            DescriptorRecords.setRole(c, id, active, internal);
+            SecretRecords.put(c, secretName, stored.bytes(), stored.encrypted());
+            parsed.put(id, d); // a parse cache by id: harmless if this transaction rolls back
+            DescriptorRecords.Row row = DescriptorRecords.get(c, id);
+            int derived = deriveUpTo(c, id, row.rangeEnd(), d.isRange() ? rangeEnd + 1 : 1);
+            topUp(c, id, row.nextIndex(), derived);
+            if (labelled.isPresent()) {
+                AddressBookRecords.put(c, new AddressBookRecords.Entry(labelled.get(), label, "receive"));
+            }
+            return null;
+        });
+    }
+
     /** Where a script of this wallet comes from, or empty when it is not the wallet's. */
     public synchronized Optional<ScriptRecords.Row> findScript(Script script) {
         return db.read(c -> ScriptRecords.find(c, script.bytes()));
@@ -219,6 +211,25 @@ public final class DescriptorWallet implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Core's listdescriptors: every descriptor, sorted by its text, public or (needing the wallet
+     * unlocked when encrypted) with private keys.
+     */
+    public synchronized List<ListedDescriptor> listDescriptors(boolean withPrivateKeys) {
+        List<ListedDescriptor> out = new ArrayList<>();
+        for (DescriptorRecords.Row row : descriptors()) {
+            String text = withPrivateKeys
+                    ? new String(secret(DESCRIPTOR_SECRET_PREFIX + row.id()), StandardCharsets.UTF_8) : row.descriptor();
+            boolean ranged = parsed.get(row.id()).isRange();
+            out.add(new ListedDescriptor(text, row.created(), row.active(),
+                    row.active() ? Optional.of(row.internal()) : Optional.empty(),
+                    ranged ? Optional.of(new int[] {0, row.rangeEnd() - 1}) : Optional.empty(),
+                    ranged ? Optional.of(row.nextIndex()) : Optional.empty()));
+        }
+        out.sort(java.util.Comparator.comparing(ListedDescriptor::desc));
+        return out;
+    }
+
     /** The BIP39 words this wallet was made from (needs the wallet unlocked when encrypted). */
     public synchronized String mnemonic() {
         String stored = new String(secret(SECRET_MNEMONIC), StandardCharsets.UTF_8);
@@ -226,12 +237,12 @@ public final class DescriptorWallet implements AutoCloseable {
     }
 
     public synchronized boolean isEncrypted() {
-        return db.read(c -> MetaRecords.get(c, META_MASTER_KEY).isPresent());
+        return encryption.isEncrypted();
     }
 
     /** When the wallet relocks, or empty when it is locked (or not encrypted). */
     public Optional<java.time.Instant> unlockedUntil() {
-        return vault.unlockedUntil();
+        return encryption.unlockedUntil();
     }
 
     /**
@@ -240,64 +251,22 @@ public final class DescriptorWallet implements AutoCloseable {
      * wallet is locked afterwards.
      */
     public synchronized void encrypt(String passphrase) {
-        checkNewPassphrase(passphrase);
-        if (isEncrypted()) {
-            throw new WalletError(WalletError.WRONG_ENC_STATE,
-                    "Error: running with an encrypted wallet, but encryptwallet was called.");
-        }
-        byte[] masterKey = newMasterKey();
-        db.write(c -> {
-            MetaRecords.put(c, META_MASTER_KEY, sealMasterKey(masterKey, passphrase));
-            for (var s : SecretRecords.all(c).entrySet()) {
-                SecretRecords.put(c, s.getKey(),
-                        MasterKeyCrypter.encryptSecret(masterKey, s.getKey(), s.getValue().bytes()), true);
-            }
-            return null;
-        });
-        db.checkpointAndTruncateLog();
-        vault.lock();
+        encryption.encrypt(passphrase);
     }
 
-    /** Core's walletpassphrase: unlocks for {@code timeout}. */
+    /** Core's walletpassphrase: unlocks for {@code timeout} (capped as Core caps it). */
     public synchronized void unlock(String passphrase, Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "Timeout cannot be negative.");
-        }
-        byte[] sealed = db.read(c -> MetaRecords.get(c, META_MASTER_KEY)).orElseThrow(() -> new WalletError(
-                WalletError.WRONG_ENC_STATE, "Error: running with an unencrypted wallet, but walletpassphrase was called."));
-        if (passphrase.isEmpty()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
-        }
-        byte[] masterKey = MasterKeyCrypter.open(MasterKeyCrypter.EncryptedMasterKey.parse(sealed), passphrase);
-        Duration capped = timeout.compareTo(Duration.ofSeconds(UNLOCK_TIMEOUT_CAP_SECONDS)) > 0
-                ? Duration.ofSeconds(UNLOCK_TIMEOUT_CAP_SECONDS) : timeout;
-        vault.unlock(masterKey, options.clock().instant().plus(capped));
+        encryption.unlock(passphrase, timeout);
     }
 
     /** Core's walletlock. */
     public synchronized void lock() {
-        if (!isEncrypted()) {
-            throw new WalletError(WalletError.WRONG_ENC_STATE,
-                    "Error: running with an unencrypted wallet, but walletlock was called.");
-        }
-        vault.lock();
+        encryption.lock();
     }
 
     /** Core's walletpassphrasechange: reseals the master key; the secrets themselves are unchanged. */
     public synchronized void changePassphrase(String oldPassphrase, String newPassphrase) {
-        byte[] sealed = db.read(c -> MetaRecords.get(c, META_MASTER_KEY)).orElseThrow(() -> new WalletError(
-                WalletError.WRONG_ENC_STATE,
-                "Error: running with an unencrypted wallet, but walletpassphrasechange was called."));
-        if (oldPassphrase.isEmpty()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
-        }
-        checkNewPassphrase(newPassphrase);
-        byte[] masterKey = MasterKeyCrypter.open(MasterKeyCrypter.EncryptedMasterKey.parse(sealed), oldPassphrase);
-        db.write(c -> {
-            MetaRecords.put(c, META_MASTER_KEY, sealMasterKey(masterKey, newPassphrase));
-            return null;
-        });
-        db.checkpointAndTruncateLog();
+        encryption.changePassphrase(oldPassphrase, newPassphrase);
     }
 
     public Path file() {
@@ -306,7 +275,7 @@ public final class DescriptorWallet implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        vault.lock();
+        encryption.forget();
         db.close();
     }
 
@@ -337,45 +306,26 @@ public final class DescriptorWallet implements AutoCloseable {
 
     /** Sets next_index and derives scripts so that {@code keypoolSize} unused ones lie beyond it. */
     private void topUp(Connection c, String id, int nextIndex, int rangeEnd) throws SQLException {
+        int target = parsed.get(id).isRange() ? nextIndex + options.keypoolSize() : 1;
+        DescriptorRecords.setIndexes(c, id, nextIndex, deriveUpTo(c, id, rangeEnd, target));
+    }
+
+    /** Derives and stores the scripts of indexes [from, to); returns the new end of the derived range. */
+    private int deriveUpTo(Connection c, String id, int from, int to) throws SQLException {
         Descriptor d = parsed.get(id);
-        int target = d.isRange() ? nextIndex + options.keypoolSize() : 1;
-        int end = rangeEnd;
-        for (; end < target; end++) {
+        int end = from;
+        for (; end < to; end++) {
             ScriptRecords.insert(c, d.scriptAt(end).bytes(), id, end);
         }
-        DescriptorRecords.setIndexes(c, id, nextIndex, end);
+        return end;
     }
 
     private byte[] secret(String name) {
-        SecretRecords.Stored stored = db.read(c -> SecretRecords.get(c, name)).orElseThrow(() -> new WalletError(
-                WalletError.WALLET_ERROR, "Can't get descriptor string: no private key for " + name));
-        if (!stored.encrypted()) {
-            return stored.bytes();
-        }
-        byte[] masterKey = vault.masterKey().orElseThrow(() -> new WalletError(WalletError.UNLOCK_NEEDED,
-                "Error: Please enter the wallet passphrase with walletpassphrase first."));
-        return MasterKeyCrypter.decryptSecret(masterKey, name, stored.bytes());
+        return encryption.reveal(name);
     }
 
-    private static String idOf(Descriptor d) {
+    /** A descriptor's id: SHA-256 of its public text (as Core's DescriptorID, over the same string). */
+    static String idOf(Descriptor d) {
         return HexFormat.of().formatHex(Hashes.sha256(d.toString().getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static byte[] newMasterKey() {
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        return key;
-    }
-
-    private static byte[] sealMasterKey(byte[] masterKey, String passphrase) {
-        byte[] salt = new byte[MasterKeyCrypter.SALT_LENGTH];
-        new SecureRandom().nextBytes(salt);
-        return MasterKeyCrypter.seal(masterKey, passphrase, salt, MasterKeyCrypter.calibrateRounds(100)).serialize();
-    }
-
-    private static void checkNewPassphrase(String passphrase) {
-        if (passphrase.isEmpty()) {
-            throw new WalletError(WalletError.INVALID_PARAMETER, "passphrase cannot be empty");
-        }
     }
 }

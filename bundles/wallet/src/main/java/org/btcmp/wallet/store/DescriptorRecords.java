@@ -47,6 +47,29 @@ public final class DescriptorRecords {
         }
     }
 
+    /** Makes no descriptor active for this output type and role any more (before activating another). */
+    public static void deactivate(Connection c, String outputType, boolean internal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "UPDATE descriptors SET active = 0 WHERE output_type = ? AND internal = ?")) {
+            s.setString(1, outputType);
+            s.setInt(2, internal ? 1 : 0);
+            s.executeUpdate();
+        }
+    }
+
+    public static void setRole(Connection c, String id, boolean active, boolean internal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE descriptors SET active = ?, internal = ? WHERE id = ?")) {
+            s.setInt(1, active ? 1 : 0);
+            s.setInt(2, internal ? 1 : 0);
+            s.setString(3, id);
+            s.executeUpdate();
+        }
+    }
+
+    public static java.util.Optional<Row> find(Connection c, String id) throws SQLException {
+        return query(c, "SELECT * FROM descriptors WHERE id = ?", id).stream().findFirst();
+    }
+
     public static Row get(Connection c, String id) throws SQLException {
         for (Row row : query(c, "SELECT * FROM descriptors WHERE id = ?", id)) {
             return row;

@@ -53,6 +53,28 @@ class DescriptorWalletTest {
     }
 
     @Test
+    void listDescriptorsHasCoresShape() {
+        try (DescriptorWallet w = createMainnetAbandonAbout()) {
+            w.getNewAddress("bech32", "");
+            List<ListedDescriptor> listed = w.listDescriptors(false);
+            assertEquals(8, listed.size());
+            List<String> texts = listed.stream().map(ListedDescriptor::desc).toList();
+            assertEquals(texts.stream().sorted().toList(), texts, "sorted by descriptor text, as Core");
+            ListedDescriptor receive = listed.stream()
+                    .filter(d -> d.desc().startsWith("wpkh(") && d.desc().contains("/0/*)")).findFirst().orElseThrow();
+            assertTrue(receive.active());
+            assertEquals(false, receive.internal().orElseThrow());
+            assertEquals(1, receive.next().orElseThrow());
+            assertEquals(0, receive.range().orElseThrow()[0]);
+            assertEquals(5, receive.range().orElseThrow()[1], "keypool of 5 beyond next index 1, inclusive end");
+            assertEquals(clock.instant().getEpochSecond(), receive.timestamp());
+            assertTrue(receive.desc().startsWith("wpkh([73c5da0a/84h/0h/0h]xpub"), receive.desc());
+            List<String> withKeys = w.listDescriptors(true).stream().map(ListedDescriptor::desc).toList();
+            assertTrue(withKeys.stream().allMatch(d -> d.contains("xprv")), withKeys.toString());
+        }
+    }
+
+    @Test
     void noAddressIsHandedOutTwiceAcrossRestarts() {
         Set<String> seen = new HashSet<>();
         DescriptorWallet.create(dir.resolve("w"), options(Network.REGTEST), WalletOptions.Seed.random()).close();

@@ -11,7 +11,11 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    public static Process start(Class<?> mainClass, String... args) throws IOException {
+    /**
+     * Starts {@code mainClass}; its stderr goes to {@code errorLog}, never to this JVM's stderr (a
+     * child that outlived a failed test would otherwise hold the test runner's pipe open).
+     */
+    public static Process start(Path errorLog, Class<?> mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xshare:auto");
@@ -19,7 +23,7 @@ public final class ChildJvm {
         command.add(classPath());
         command.add(mainClass.getName());
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(errorLog.toFile())).start();
     }
 
     /** Surefire puts the module under test on the module path: the child gets all of it on its class path. */

@@ -106,7 +106,7 @@ class WalletDatabaseTest {
     @Test
     void aWalletHeldByAnotherProcessIsRefused() throws Exception {
         WalletDatabase.create(walletDir()).close();
-        Process child = ChildJvm.start(HoldWalletMain.class, walletDir().toString());
+        Process child = ChildJvm.start(dir.resolve("child.err"), HoldWalletMain.class, walletDir().toString());
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
@@ -115,7 +115,7 @@ class WalletDatabaseTest {
             child.getOutputStream().close();
             assertTrue(child.waitFor(60, TimeUnit.SECONDS), "child did not exit");
         } finally {
-            child.destroyForcibly();
+            child.toHandle().destroyForcibly();
         }
         WalletDatabase.open(walletDir()).close();
     }
