@@ -11,6 +11,7 @@ import org.btcmp.mpgen.parse.Located;
 import org.btcmp.mpgen.parse.LocatedInteger;
 import org.btcmp.mpgen.schema.Brand;
 import org.btcmp.mpgen.schema.Node;
+import org.btcmp.mpgen.schema.SourceInfo;
 import org.btcmp.mpgen.schema.Type;
 import org.btcmp.mpgen.schema.Value;
 
@@ -43,6 +44,8 @@ final class NodeTranslator {
             node.displayNamePrefixLength = lastColon + 1;
         }
         node.scopeId = cn.parent == null ? 0 : cn.parent.id;
+        node.sourceInfo = new SourceInfo(node.id);
+        node.sourceInfo.docComment = decl.docComment;
         cn.expand();
         for (CompilerNode child : cn.orderedNested) {
             node.nestedNodes.add(new Node.NestedNode(child.decl.name.text(), child.id));
@@ -158,6 +161,7 @@ final class NodeTranslator {
                 ordinals.check(m.ordinal);
                 list.add(new Node.Enumerant(m.name.text(), (Integer) e[0],
                         compileAnnotations(m.annotations, Node.Target.ENUMERANT)));
+                node.sourceInfo.members.add(m.docComment);
             }
         }
         node.enumerants = list;

@@ -37,6 +37,7 @@ public final class Parser {
                     source.error(s.start(), "File can only have one ID.");
                 } else {
                     file.uid = id;
+                    file.docComment = s.docComment();
                 }
             } else if (parsed instanceof AnnotationApplication a) {
                 annotations.add(a);
@@ -72,6 +73,7 @@ public final class Parser {
         if (result instanceof Declaration d) {
             d.start = s.start();
             d.end = s.end();
+            d.docComment = s.docComment();
             Level inner = switch (d.kind) {
                 case STRUCT, UNION, GROUP -> Level.STRUCT;
                 case ENUM -> Level.ENUM;

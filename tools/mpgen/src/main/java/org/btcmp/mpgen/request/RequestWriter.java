@@ -8,6 +8,7 @@ import org.btcmp.mpgen.schema.CompiledSchema;
 import org.btcmp.mpgen.schema.Field;
 import org.btcmp.mpgen.schema.Node;
 import org.btcmp.mpgen.schema.RequestedFile;
+import org.btcmp.mpgen.schema.SourceInfo;
 import org.btcmp.mpgen.schema.Type;
 import org.btcmp.mpgen.schema.Value;
 import org.capnproto.MessageBuilder;
@@ -40,6 +41,10 @@ public final class RequestWriter {
         for (int i = 0; i < nodes.size(); i++) {
             writeNode(nodeList.get(i), nodes.get(i));
         }
+        StructList.Builder<RawStruct> infos = root.initStructList(3, nodes.size(), 1, 2);
+        for (int i = 0; i < nodes.size(); i++) {
+            writeSourceInfo(infos.get(i), nodes.get(i));
+        }
         List<RequestedFile> files = schema.requestedFiles();
         StructList.Builder<RawStruct> fileList = root.initStructList(1, files.size(), 1, 2);
         for (int i = 0; i < files.size(); i++) {
@@ -59,6 +64,24 @@ public final class RequestWriter {
     /** Writes the request in the standard (unpacked) stream framing. */
     public static void write(CompiledSchema schema, WritableByteChannel out) throws IOException {
         Serialize.write(out, build(schema));
+    }
+
+    private static void writeSourceInfo(RawStruct out, Node n) {
+        SourceInfo info = n.sourceInfo;
+        if (info == null) {
+            out.setU64(0, n.id);
+            return;
+        }
+        out.setU64(0, info.id);
+        if (info.docComment != null) {
+            out.setText(0, info.docComment);
+        }
+        StructList.Builder<RawStruct> members = out.initStructList(1, info.members.size(), 0, 1);
+        for (int i = 0; i < info.members.size(); i++) {
+            if (info.members.get(i) != null) {
+                members.get(i).setText(0, info.members.get(i));
+            }
+        }
     }
 
     private static void writeNode(RawStruct out, Node n) {

@@ -180,7 +180,7 @@ final class RandomSchemaGenerator {
                 body.append(" = ").append(value);
             }
         }
-        body.append(maybeAnnotation()).append(";\n");
+        body.append(maybeAnnotation()).append(";").append(random.nextInt(5) == 0 ? "  # doc " + name : "").append("\n");
     }
 
     private String type() {
