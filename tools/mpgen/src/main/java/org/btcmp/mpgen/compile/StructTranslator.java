@@ -344,7 +344,7 @@ final class StructTranslator {
                     t.errors.at(r.start(), "Only pointer parameters can declare their default as 'null'.");
                 }
             } else {
-                t.compileBootstrapValue(member.defaultValue, type, null, v -> f.defaultValue = v);
+                t.compileBootstrapValue(member.defaultValue, type, v -> f.defaultValue = v);
             }
             f.hadExplicitDefault = true;
         }

@@ -44,6 +44,7 @@ class FeatureConformanceTest {
         CHECKLIST.put("annotations from another file ($import/$namespace style), file annotations",
                 "annotations.capnp");
         CHECKLIST.put("relative imports, import paths (-I), using import \"...\".Name", "imports.capnp");
+        CHECKLIST.put("files importing each other (an import cycle through types)", "cycle.capnp");
         CHECKLIST.put("doc comments (sourceInfo) of files, nodes, fields, groups, enumerants, methods", "docs.capnp");
     }
 
