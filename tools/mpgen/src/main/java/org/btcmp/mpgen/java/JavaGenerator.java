@@ -377,8 +377,10 @@ public final class JavaGenerator {
             w.line("}");
             return;
         }
+        w.line("/** Sets the field; null clears it (it then reads as its default). */");
         w.line("public final void set" + cap + "(" + types.reader(t) + " value) {");
-        w.line("    " + setDiscriminant + "_setPointerField(" + factory + ", " + off + ", value);");
+        w.line("    " + setDiscriminant + "if (value == null) { _clearPointerField(" + off + "); } else { _setPointerField("
+                + factory + ", " + off + ", value); }");
         w.line("}");
         if (t.which == Type.Which.TEXT) {
             w.line("public final void set" + cap + "(String value) {");
