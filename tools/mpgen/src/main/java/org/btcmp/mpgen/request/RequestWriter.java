@@ -97,10 +97,14 @@ public final class RequestWriter {
             writeParameters(out.initParameters(n.parameters.size()), n.parameters);
         }
         out.setIsGeneric(n.isGeneric);
-        var nested = out.initNestedNodes(n.nestedNodes.size());
-        for (int i = 0; i < n.nestedNodes.size(); i++) {
-            nested.get(i).setName(n.nestedNodes.get(i).name());
-            nested.get(i).setId(n.nestedNodes.get(i).id());
+        boolean declared = !n.isGroup && !(n.kind == Node.Kind.STRUCT && n.scopeId == 0);
+        if (declared) {
+            // capnp lists nested nodes (maybe none) for declarations only, not for groups or param structs.
+            var nested = out.initNestedNodes(n.nestedNodes.size());
+            for (int i = 0; i < n.nestedNodes.size(); i++) {
+                nested.get(i).setName(n.nestedNodes.get(i).name());
+                nested.get(i).setId(n.nestedNodes.get(i).id());
+            }
         }
         if (!n.annotations.isEmpty()) {
             writeAnnotations(out.initAnnotations(n.annotations.size()), n.annotations);
@@ -224,8 +228,10 @@ public final class RequestWriter {
         for (int i = 0; i < annotations.size(); i++) {
             Node.Annotation a = annotations.get(i);
             list.get(i).setId(a.id());
+            // capnp always gives an annotation a brand (it reads it through a builder, which creates it).
+            Schema.Brand.Builder brand = list.get(i).initBrand();
             if (a.brand() != null) {
-                writeBrand(list.get(i).initBrand(), a.brand());
+                writeBrand(brand, a.brand());
             }
             writeValue(list.get(i).initValue(), a.value());
         }
