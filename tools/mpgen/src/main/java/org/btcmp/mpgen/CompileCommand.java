@@ -80,6 +80,9 @@ final class CompileCommand {
         } catch (SchemaException e) {
             err.println(e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("mpgen compile: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
         }
         if (output == null) {
             return 0;

@@ -175,7 +175,11 @@ final class Lexer {
             return binaryLiteral();
         }
         if (c >= '0' && c <= '9') {
-            return numberLiteral();
+            Token number = numberLiteral();
+            if (pos < in.length && isIdentPart(in[pos] & 0xff)) {
+                fail(pos);
+            }
+            return number;
         }
         if (OPERATOR_CHARS.indexOf(c) >= 0) {
             while (pos < in.length && OPERATOR_CHARS.indexOf(in[pos] & 0xff) >= 0) {
@@ -305,6 +309,9 @@ final class Lexer {
             byte b = in[pos++];
             if (b == '"') {
                 break;
+            }
+            if (b == '\n') {
+                fail(pos - 1);
             }
             if (b != '\\') {
                 out.write(b);
