@@ -60,6 +60,34 @@ class PluginInteropTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void randomSchemasGiveTheSameCppCode(@TempDir Path tmp) throws Exception {
+        CapnpOracle.require();
+        long seed = Long.getLong("mpgen.seed", System.nanoTime());
+        System.err.println("PluginInteropTest: base seed " + seed + " (-Dmpgen.seed to repeat)");
+        Path dir = Files.createDirectories(tmp.resolve("schemas"));
+        int compared = 0;
+        for (int i = 0; compared < 30 && i < 200; i++) {
+            String name = "r" + i + ".capnp";
+            Files.writeString(dir.resolve(name), RandomSchemaGenerator.generate(seed + i));
+            CapnpOracle.Result oracle = CapnpOracle.compile(dir, List.of(), List.of(name));
+            if (oracle.exitCode() != 0) {
+                continue;
+            }
+            byte[] ours = RequestComparison.ours(dir, List.of(), List.of(name));
+            Path theirsOut = Files.createDirectories(tmp.resolve(i + "-capnp"));
+            Path oursOut = Files.createDirectories(tmp.resolve(i + "-mpgen"));
+            runPlugin("capnpc-c++", oracle.stdout(), theirsOut);
+            runPlugin("capnpc-c++", ours, oursOut);
+            for (Path f : list(theirsOut)) {
+                assertEquals(Files.readString(theirsOut.resolve(f), StandardCharsets.ISO_8859_1),
+                        Files.readString(oursOut.resolve(f), StandardCharsets.ISO_8859_1), name + " (seed " + seed + ")");
+            }
+            compared++;
+        }
+        assertEquals(30, compared);
+    }
+
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
