@@ -67,3 +67,6 @@ const nothing :Void = void;
 const yes :Bool = true;
 const nestedPoint :Point = .origin;
 const pointList :List(Point) = [.origin, (x = 5)];
+const embeddedText :Text = embed "inc/lib/embedded.txt";
+const embeddedData :Data = embed "inc/lib/embedded.bin";
+const embeddedPoint :Point = embed "inc/lib/point.bin";

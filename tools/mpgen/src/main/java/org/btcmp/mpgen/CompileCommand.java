@@ -27,6 +27,7 @@ final class CompileCommand {
         List<Path> files = new ArrayList<>();
         boolean standardImports = true;
         String output = null;
+        String javaPackage = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("-I") || a.equals("--import-path")) {
@@ -37,6 +38,12 @@ final class CompileCommand {
                 imports.add(Path.of(args[i]));
             } else if (a.startsWith("-I")) {
                 imports.add(Path.of(a.substring(2)));
+            } else if (a.equals("--java-package")) {
+                if (++i >= args.length) {
+                    err.println("mpgen compile: --java-package needs a package name");
+                    return 1;
+                }
+                javaPackage = args[i];
             } else if (a.equals("--no-standard-import")) {
                 standardImports = false;
             } else if (a.equals("-o")) {
@@ -73,13 +80,16 @@ final class CompileCommand {
         } catch (SchemaException e) {
             err.println(e.getMessage());
             return 1;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("mpgen compile: " + e.getMessage() + ": " + e.getCause().getMessage());
+            return 1;
         }
         if (output == null) {
             return 0;
         }
         if (output.startsWith("java:")) {
             try {
-                JavaGenerator.generate(schema, Path.of(output.substring("java:".length())));
+                JavaGenerator.generate(schema, Path.of(output.substring("java:".length())), javaPackage);
             } catch (JavaGenerationException e) {
                 err.println("mpgen compile: " + e.getMessage());
                 return 1;

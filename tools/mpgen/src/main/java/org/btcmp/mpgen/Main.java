@@ -12,6 +12,7 @@ public final class Main {
               compile  [-I DIR]... [--no-standard-import] -o OUT FILE.capnp...
                        compile schemas; -o- writes a CodeGeneratorRequest to stdout,
                        -o java:DIR writes Java readers/builders under DIR
+                       (--java-package PKG for files without $Java.package)
               help     print this help
             """;
 

@@ -34,6 +34,8 @@ public final class SchemaCompilation {
             return JavaGenerator.generate(new Compiler(importPaths, workingDirectory).compile(files), outputDirectory);
         } catch (SchemaException | JavaGenerationException e) {
             throw new Failure(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 }

@@ -320,5 +320,4 @@ final class BrandScope {
     record ImplicitParams(long scopeId, List<org.btcmp.mpgen.parse.Located> names) {
         static final ImplicitParams NONE = new ImplicitParams(0, List.of());
     }
-
 }

@@ -9,6 +9,7 @@ import org.btcmp.mpgen.parse.Expression;
 import org.btcmp.mpgen.parse.Located;
 import org.btcmp.mpgen.schema.Brand;
 import org.btcmp.mpgen.schema.Node;
+import org.btcmp.mpgen.schema.SourceInfo;
 
 /** Builds an interface node: superclasses, methods, and the implicit param/result structs. */
 final class InterfaceTranslator {
@@ -68,6 +69,7 @@ final class InterfaceTranslator {
                         : new Declaration.ParamList(List.of(), null, false, m.start, m.start);
                 Brand[] resultBrand = new Brand[1];
                 long resultId = paramList(m, ordinal, true, results, resultBrand);
+                node.sourceInfo.members.add(m.docComment);
                 methods.add(new Node.Method(m.name.text(), (Integer) e[0], implicit, paramId, paramBrand[0], resultId,
                         resultBrand[0], t.compileAnnotations(m.annotations, Node.Target.METHOD)));
             }
@@ -88,6 +90,8 @@ final class InterfaceTranslator {
             s.displayNamePrefixLength = s.displayName.length() - typeName.length();
             s.isGeneric = parent.isGeneric || !implicitNames.isEmpty();
             s.scopeId = 0;
+            // capnp 0.9.2 leaves the id of a param struct's source info unset (0); so do we.
+            s.sourceInfo = new SourceInfo(0);
             new StructTranslator(t, new BrandScope.ImplicitParams(s.id, implicitNames)).translateParams(list.named(), s);
             t.auxNodes.add(s);
             BrandScope brand = t.localBrand.push(s.id, implicitNames.size());

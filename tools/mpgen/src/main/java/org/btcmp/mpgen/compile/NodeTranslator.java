@@ -11,6 +11,7 @@ import org.btcmp.mpgen.parse.Located;
 import org.btcmp.mpgen.parse.LocatedInteger;
 import org.btcmp.mpgen.schema.Brand;
 import org.btcmp.mpgen.schema.Node;
+import org.btcmp.mpgen.schema.SourceInfo;
 import org.btcmp.mpgen.schema.Type;
 import org.btcmp.mpgen.schema.Value;
 
@@ -43,6 +44,8 @@ final class NodeTranslator {
             node.displayNamePrefixLength = lastColon + 1;
         }
         node.scopeId = cn.parent == null ? 0 : cn.parent.id;
+        node.sourceInfo = new SourceInfo(node.id);
+        node.sourceInfo.docComment = decl.docComment;
         cn.expand();
         for (CompilerNode child : cn.orderedNested) {
             node.nestedNodes.add(new Node.NestedNode(child.decl.name.text(), child.id));
@@ -65,7 +68,7 @@ final class NodeTranslator {
                 node.type = compileType(decl.type, BrandScope.ImplicitParams.NONE);
                 if (node.type != null) {
                     node.value = defaultDefault(node.type);
-                    compileBootstrapValue(decl.value, node.type, null, v -> node.value = v);
+                    compileBootstrapValue(decl.value, node.type, v -> node.value = v);
                 }
                 target = Node.Target.CONST;
             }
@@ -120,12 +123,11 @@ final class NodeTranslator {
             }
             Node.Target target = null;
             for (Node.Target candidate : Node.Target.values()) {
-                if (candidate.name().replace("_", "").equalsIgnoreCase(t.text())
-                        && Character.isLowerCase(t.text().charAt(0))) {
+                if (candidate.name().toLowerCase(java.util.Locale.ROOT).equals(t.text())) {
                     target = candidate;
                 }
             }
-            if (target == null || !t.text().equals(targetName(target))) {
+            if (target == null) {
                 errors.at(t.start(), "Not a valid annotation target.");
             } else {
                 if (node.targets[target.ordinal()]) {
@@ -134,11 +136,6 @@ final class NodeTranslator {
                 node.targets[target.ordinal()] = true;
             }
         }
-    }
-
-    private static String targetName(Node.Target t) {
-        String n = t.name().toLowerCase(java.util.Locale.ROOT);
-        return n;
     }
 
     private void compileEnum(Declaration decl) {
@@ -158,6 +155,7 @@ final class NodeTranslator {
                 ordinals.check(m.ordinal);
                 list.add(new Node.Enumerant(m.name.text(), (Integer) e[0],
                         compileAnnotations(m.annotations, Node.Target.ENUMERANT)));
+                node.sourceInfo.members.add(m.docComment);
             }
         }
         node.enumerants = list;
@@ -173,7 +171,7 @@ final class NodeTranslator {
     }
 
     /** Compiles a value now if it is a data value, or once all layouts are known if it is a pointer. */
-    void compileBootstrapValue(Expression source, Type type, Type scope, Consumer<Value> sink) {
+    void compileBootstrapValue(Expression source, Type type, Consumer<Value> sink) {
         if (type.isPointer()) {
             unfinished.add(() -> {
                 Value v = values.compile(source, type);
@@ -225,8 +223,7 @@ final class NodeTranslator {
                 }
             } else {
                 result.set(index, new Node.Annotation(id, brand, defaultDefault(type)));
-                compileBootstrapValue(app.value(), type, null,
-                        v -> result.set(index, new Node.Annotation(id, brand, v)));
+                compileBootstrapValue(app.value(), type, v -> result.set(index, new Node.Annotation(id, brand, v)));
             }
         }
         return result;

@@ -9,6 +9,7 @@ import org.btcmp.mpgen.parse.Expression;
 import org.btcmp.mpgen.parse.LocatedInteger;
 import org.btcmp.mpgen.schema.Field;
 import org.btcmp.mpgen.schema.Node;
+import org.btcmp.mpgen.schema.SourceInfo;
 import org.btcmp.mpgen.schema.Type;
 
 /**
@@ -45,6 +46,7 @@ final class StructTranslator {
         Expression defaultValue;
         List<Declaration.AnnotationApplication> annotations = List.of();
         int start;
+        String docComment;
         Field schema;
         final Node node;
         StructLayout.Scope fieldScope;
@@ -69,6 +71,7 @@ final class StructTranslator {
             this.kind = Kind.FIELD;
             this.annotations = d.annotations;
             this.start = d.start;
+            this.docComment = d.docComment;
             this.fieldType = d.type;
             this.defaultValue = d.value;
             this.fieldScope = scope;
@@ -100,6 +103,7 @@ final class StructTranslator {
             this.kind = d.kind;
             this.annotations = d.annotations;
             this.start = d.start;
+            this.docComment = d.docComment;
             this.node = groupNode;
         }
 
@@ -112,6 +116,7 @@ final class StructTranslator {
                 }
                 f.name = name;
                 f.codeOrder = codeOrder;
+                parent.node.sourceInfo.members.set(index, docComment);
                 schema = f;
             }
             return schema;
@@ -123,6 +128,7 @@ final class StructTranslator {
             }
             Field f = new Field();
             node.fields.add(f);
+            node.sourceInfo.members.add(null);
             ++childInitializedCount;
             return f;
         }
@@ -137,6 +143,8 @@ final class StructTranslator {
                 long groupId = TypeIds.group(parent.node.id, index);
                 node.id = groupId;
                 node.scopeId = parent.node.id;
+                node.sourceInfo.id = groupId;
+                node.sourceInfo.docComment = docComment;
                 Field f = schema();
                 f.isGroup = true;
                 f.groupTypeId = groupId;
@@ -172,6 +180,7 @@ final class StructTranslator {
         n.displayNamePrefixLength = n.displayName.length() - name.length();
         n.isGeneric = parent.isGeneric;
         n.isGroup = true;
+        n.sourceInfo = new SourceInfo(0);
         groups.add(n);
         t.auxNodes.add(n);
         return n;
@@ -335,7 +344,7 @@ final class StructTranslator {
                     t.errors.at(r.start(), "Only pointer parameters can declare their default as 'null'.");
                 }
             } else {
-                t.compileBootstrapValue(member.defaultValue, type, null, v -> f.defaultValue = v);
+                t.compileBootstrapValue(member.defaultValue, type, v -> f.defaultValue = v);
             }
             f.hadExplicitDefault = true;
         }

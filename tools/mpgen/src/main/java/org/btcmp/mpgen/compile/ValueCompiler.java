@@ -244,11 +244,29 @@ final class ValueCompiler {
         return switch (type.which) {
             case TEXT -> new Evaluated(Category.TEXT, 0, 0, new RawPointer.Blob(bytes, true), null);
             case DATA -> new Evaluated(Category.DATA, 0, 0, new RawPointer.Blob(bytes, false), null);
+            case STRUCT -> {
+                try {
+                    yield new Evaluated(Category.STRUCT, 0, 0, withSchemaSize(MessageDecoder.root(bytes), type), type);
+                } catch (MessageDecoder.MalformedMessage e) {
+                    t.errors.at(embed, e.getMessage());
+                    yield null;
+                }
+            }
             default -> {
                 t.errors.at(embed, "Embeds can only be used when Text, Data, or a struct is expected.");
                 yield null;
             }
         };
+    }
+
+    /** capnp copies an embedded struct at least as large as its schema says; so do we. */
+    private RawPointer withSchemaSize(RawPointer root, Type type) {
+        Node s = structNode(type.typeId);
+        if (!(root instanceof RawPointer.Struct r) || s == null) {
+            return root;
+        }
+        return new RawPointer.Struct(java.util.Arrays.copyOf(r.data(), Math.max(r.data().length, s.dataWordCount)),
+                java.util.Arrays.copyOf(r.pointers(), Math.max(r.pointers().length, s.pointerCount)));
     }
 
     private Node structNode(long id) {

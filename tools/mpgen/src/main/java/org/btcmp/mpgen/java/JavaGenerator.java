@@ -26,19 +26,27 @@ public final class JavaGenerator {
     private final JavaTypes types;
     private final List<String> defaults = new ArrayList<>();
 
-    private JavaGenerator(CompiledSchema schema) {
-
-        this.names = new JavaNames(schema);
+    private JavaGenerator(CompiledSchema schema, String defaultPackage) {
+        this.names = new JavaNames(schema, defaultPackage);
         this.types = new JavaTypes(names);
     }
 
     /** Writes one .java file per requested schema file under outputDir; returns the files written. */
     public static List<Path> generate(CompiledSchema schema, Path outputDir) throws IOException {
+        return generate(schema, outputDir, null);
+    }
+
+    /**
+     * As {@link #generate(CompiledSchema, Path)}; files without {@code $Java.package} (and the files
+     * they use) go to {@code defaultPackage} when it is not null.
+     */
+    public static List<Path> generate(CompiledSchema schema, Path outputDir, String defaultPackage)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         for (RequestedFile f : schema.requestedFiles()) {
-            JavaGenerator g = new JavaGenerator(schema);
+            JavaGenerator g = new JavaGenerator(schema, defaultPackage);
             Node file = g.names.node(f.id());
-            String pkg = JavaNames.packageOf(file);
+            String pkg = g.names.packageOf(file);
             String outer = JavaNames.outerClassOf(file);
             String source = g.file(file, pkg, outer);
             Path dir = outputDir.resolve(pkg.replace('.', '/'));
@@ -369,8 +377,10 @@ public final class JavaGenerator {
             w.line("}");
             return;
         }
+        w.line("/** Sets the field; null clears it (it then reads as its default). */");
         w.line("public final void set" + cap + "(" + types.reader(t) + " value) {");
-        w.line("    " + setDiscriminant + "_setPointerField(" + factory + ", " + off + ", value);");
+        w.line("    " + setDiscriminant + "if (value == null) { _clearPointerField(" + off + "); } else { _setPointerField("
+                + factory + ", " + off + ", value); }");
         w.line("}");
         if (t.which == Type.Which.TEXT) {
             w.line("public final void set" + cap + "(String value) {");

@@ -16,8 +16,10 @@ final class JavaNames {
 
     private final Map<Long, Node> nodes = new HashMap<>();
     private final Map<Long, String> qualified = new HashMap<>();
+    private final String defaultPackage;
 
-    JavaNames(CompiledSchema schema) {
+    JavaNames(CompiledSchema schema, String defaultPackage) {
+        this.defaultPackage = defaultPackage;
         for (Node n : schema.nodes()) {
             nodes.put(n.id, n);
         }
@@ -40,8 +42,12 @@ final class JavaNames {
         return null;
     }
 
-    static String packageOf(Node file) {
+    /** The file's $Java.package, else the default package given to the generator. */
+    String packageOf(Node file) {
         String p = fileAnnotation(file, PACKAGE);
+        if (p == null) {
+            p = defaultPackage;
+        }
         if (p == null) {
             throw new JavaGenerationException(file.displayName + ": needs $Java.package(\"...\") from "
                     + "import \"/mpgen/java.capnp\" to generate Java");
@@ -49,9 +55,14 @@ final class JavaNames {
         return p;
     }
 
+    /** The file's $Java.outerClassname, else a name made from the file name (suffixed if a type has it). */
     static String outerClassOf(Node file) {
         String o = fileAnnotation(file, OUTER_CLASSNAME);
         if (o != null) {
+            if (declares(file, o)) {
+                throw new JavaGenerationException(file.displayName + ": $Java.outerClassname(\"" + o
+                        + "\") is also the name of a declaration in the file; Java forbids that");
+            }
             return o;
         }
         String base = file.displayName.substring(file.displayName.lastIndexOf('/') + 1).replace(".capnp", "");
@@ -65,7 +76,12 @@ final class JavaNames {
                 upper = false;
             }
         }
-        return sb.toString();
+        String derived = sb.toString();
+        return declares(file, derived) ? derived + "Schema" : derived;
+    }
+
+    private static boolean declares(Node file, String name) {
+        return file.nestedNodes.stream().anyMatch(n -> n.name().equals(name));
     }
 
     /** Fully qualified Java class name of a struct, enum or group node. */

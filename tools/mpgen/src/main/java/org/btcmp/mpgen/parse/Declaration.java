@@ -31,6 +31,8 @@ public final class Declaration {
     public List<Declaration> nested = new ArrayList<>();
     public int start;
     public int end;
+    /** The doc comment following the declaration, or null. */
+    public String docComment;
 
     /** using target; const/field/annotation type. */
     public Expression target;

@@ -55,21 +55,76 @@ final class Lexer {
             }
             if (in[pos] == ';') {
                 pos++;
-                result.add(new Statement(tokens, null, start, pos));
+                int end = pos;
+                result.add(new Statement(tokens, null, start, end, docComment()));
             } else if (in[pos] == '{') {
                 pos++;
+                String early = docComment();
                 List<Statement> block = statementSequence();
                 if (pos >= in.length || in[pos] != '}') {
                     fail(pos);
                 }
                 pos++;
-                result.add(new Statement(tokens, block, start, pos));
+                int end = pos;
+                String late = docComment();
+                result.add(new Statement(tokens, block, start, end, early != null ? early : late));
             } else {
                 fail(pos);
             }
             skipSpace();
         }
         return result;
+    }
+
+    /**
+     * Comment lines right after a statement (same line, or starting on the next line) form its doc
+     * comment; each line loses its '#' and one following space.
+     */
+    private String docComment() {
+        int save = pos;
+        skipLineWhitespace();
+        if (pos < in.length && in[pos] == '\n') {
+            pos++;
+        } else if (pos < in.length && in[pos] == '\r') {
+            pos++;
+            if (pos < in.length && in[pos] == '\n') {
+                pos++;
+            }
+        }
+        StringBuilder doc = new StringBuilder();
+        boolean any = false;
+        while (true) {
+            int lineStart = pos;
+            skipLineWhitespace();
+            if (pos >= in.length || in[pos] != '#') {
+                pos = lineStart;
+                break;
+            }
+            pos++;
+            if (pos < in.length && in[pos] == ' ') {
+                pos++;
+            }
+            int textStart = pos;
+            while (pos < in.length && in[pos] != '\n') {
+                pos++;
+            }
+            doc.append(new String(in, textStart, pos - textStart, StandardCharsets.UTF_8)).append('\n');
+            if (pos < in.length) {
+                pos++;
+            }
+            any = true;
+        }
+        if (!any) {
+            pos = save;
+            return null;
+        }
+        return doc.toString();
+    }
+
+    private void skipLineWhitespace() {
+        while (pos < in.length && (in[pos] == ' ' || in[pos] == '\t' || in[pos] == '\f' || in[pos] == 0x0b)) {
+            pos++;
+        }
     }
 
     private List<Token> tokenSequence() {
@@ -120,7 +175,11 @@ final class Lexer {
             return binaryLiteral();
         }
         if (c >= '0' && c <= '9') {
-            return numberLiteral();
+            Token number = numberLiteral();
+            if (pos < in.length && isIdentPart(in[pos] & 0xff)) {
+                fail(pos);
+            }
+            return number;
         }
         if (OPERATOR_CHARS.indexOf(c) >= 0) {
             while (pos < in.length && OPERATOR_CHARS.indexOf(in[pos] & 0xff) >= 0) {
@@ -250,6 +309,9 @@ final class Lexer {
             byte b = in[pos++];
             if (b == '"') {
                 break;
+            }
+            if (b == '\n') {
+                fail(pos - 1);
             }
             if (b != '\\') {
                 out.write(b);

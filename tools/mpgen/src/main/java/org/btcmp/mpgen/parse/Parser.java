@@ -37,6 +37,7 @@ public final class Parser {
                     source.error(s.start(), "File can only have one ID.");
                 } else {
                     file.uid = id;
+                    file.docComment = s.docComment();
                 }
             } else if (parsed instanceof AnnotationApplication a) {
                 annotations.add(a);
@@ -72,6 +73,7 @@ public final class Parser {
         if (result instanceof Declaration d) {
             d.start = s.start();
             d.end = s.end();
+            d.docComment = s.docComment();
             Level inner = switch (d.kind) {
                 case STRUCT, UNION, GROUP -> Level.STRUCT;
                 case ENUM -> Level.ENUM;
@@ -128,7 +130,7 @@ public final class Parser {
     private Object genericDecl(TokenCursor c) {
         Token t = c.peek();
         if (t == null || t.kind() != Token.Kind.IDENTIFIER) {
-            c.reach(c.index);
+            c.reject();
             return null;
         }
         return switch (t.text()) {
@@ -139,7 +141,7 @@ public final class Parser {
             case "struct" -> typeDecl(c, Kind.STRUCT);
             case "interface" -> typeDecl(c, Kind.INTERFACE);
             default -> {
-                c.reach(c.index);
+                c.reject();
                 yield null;
             }
         };
@@ -207,7 +209,7 @@ public final class Parser {
             return null;
         }
         if (e instanceof Expression.Application app) {
-            if (app.params().size() == 1 && app.params().get(0).name() == null) {
+            if (app.params().size() == 1 && app.params().get(0) != null && app.params().get(0).name() == null) {
                 return new AnnotationApplication(app.function(), app.params().get(0).value());
             }
             return new AnnotationApplication(app.function(),
@@ -506,7 +508,7 @@ public final class Parser {
                 c.next();
                 base = new Expression.Application(base, tupleItems(t), base.start(), t.end());
             } else {
-                c.reach(c.index);
+                c.reject();
                 return base;
             }
         }
@@ -528,7 +530,7 @@ public final class Parser {
     private Expression primary(TokenCursor c) {
         Token t = c.peek();
         if (t == null) {
-            c.reach(c.index);
+            c.reject();
             return null;
         }
         switch (t.kind()) {
@@ -571,7 +573,7 @@ public final class Parser {
             case IDENTIFIER:
                 return identifierPrimary(c, t);
             default:
-                c.reach(c.index);
+                c.reject();
                 return null;
         }
     }
@@ -598,7 +600,7 @@ public final class Parser {
             c.next();
             return new Expression.AbsoluteName(new Located(n.text(), n.start(), n.end()), t.start(), n.end());
         }
-        c.reach(c.index);
+        c.reject();
         c.index = save;
         return null;
     }
@@ -614,7 +616,7 @@ public final class Parser {
                         ? new Expression.Import(file, t.start(), n.end())
                         : new Expression.Embed(file, t.start(), n.end());
             }
-            c.reach(c.index);
+            c.reject();
         }
         Located name = new Located(t.text(), t.start(), t.end());
         return new Expression.RelativeName(name, t.start(), t.end());

@@ -35,6 +35,14 @@ final class TokenCursor {
         }
     }
 
+    /**
+     * Records that the next token was looked at and refused. The C++ parser consumes a token before
+     * checking its kind, so its "furthest position" is then just past that token.
+     */
+    void reject() {
+        reach(index < tokens.size() ? index + 1 : index);
+    }
+
     /** Consumes the operator if it is next. */
     boolean operator(String op) {
         Token t = peek();
@@ -42,7 +50,7 @@ final class TokenCursor {
             next();
             return true;
         }
-        reach(index);
+        reject();
         return false;
     }
 
@@ -52,7 +60,7 @@ final class TokenCursor {
             next();
             return true;
         }
-        reach(index);
+        reject();
         return false;
     }
 
@@ -61,7 +69,7 @@ final class TokenCursor {
         if (t != null && t.kind() == kind) {
             return next();
         }
-        reach(index);
+        reject();
         return null;
     }
 

@@ -1,28 +1,35 @@
 package org.btcmp.mpgen.request;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.List;
+import org.btcmp.mpgen.bootstrap.Schema;
 import org.btcmp.mpgen.schema.Brand;
 import org.btcmp.mpgen.schema.CompiledSchema;
 import org.btcmp.mpgen.schema.Field;
 import org.btcmp.mpgen.schema.Node;
+import org.btcmp.mpgen.schema.RawPointer;
 import org.btcmp.mpgen.schema.RequestedFile;
+import org.btcmp.mpgen.schema.SourceInfo;
 import org.btcmp.mpgen.schema.Type;
 import org.btcmp.mpgen.schema.Value;
+import org.capnproto.Data;
 import org.capnproto.MessageBuilder;
 import org.capnproto.Serialize;
 import org.capnproto.StructList;
+import org.capnproto.Text;
 
 /**
- * Writes a compiled schema as a schema.capnp {@code CodeGeneratorRequest}. Offsets below are those
- * of schema.capnp's structs (facts of that schema; SchemaCapnpLayoutTest checks them against our compiler).
+ * Writes a compiled schema as a schema.capnp {@code CodeGeneratorRequest}, through the builders mpgen
+ * generated from schema.capnp itself ({@link Schema}, see BootstrapTest).
  */
 public final class RequestWriter {
     /** The Cap'n Proto version we claim to be, the one whose compiler we agree with. */
-    private static final int MAJOR = 0;
-    private static final int MINOR = 9;
-    private static final int MICRO = 2;
+    private static final short MAJOR = 0;
+    private static final byte MINOR = 9;
+    private static final byte MICRO = 2;
+    private static final org.capnproto.Void VOID = org.capnproto.Void.VOID;
 
     private RequestWriter() {
     }
@@ -30,27 +37,30 @@ public final class RequestWriter {
     /** Builds the request message. */
     public static MessageBuilder build(CompiledSchema schema) {
         MessageBuilder message = new MessageBuilder();
-        RawStruct root = message.initRoot(RawStruct.factory(0, 4));
-        RawStruct version = root.initStruct(2, 1, 0);
-        version.setU16(0, MAJOR);
-        version.setU8(2, MINOR);
-        version.setU8(3, MICRO);
+        Schema.CodeGeneratorRequest.Builder request = message.initRoot(Schema.CodeGeneratorRequest.factory);
+        Schema.CapnpVersion.Builder version = request.initCapnpVersion();
+        version.setMajor(MAJOR);
+        version.setMinor(MINOR);
+        version.setMicro(MICRO);
         List<Node> nodes = schema.nodes();
-        StructList.Builder<RawStruct> nodeList = root.initStructList(0, nodes.size(), 5, 6);
+        StructList.Builder<Schema.Node.Builder> nodeList = request.initNodes(nodes.size());
+        StructList.Builder<Schema.Node.SourceInfo.Builder> infos = request.initSourceInfo(nodes.size());
         for (int i = 0; i < nodes.size(); i++) {
             writeNode(nodeList.get(i), nodes.get(i));
+            writeSourceInfo(infos.get(i), nodes.get(i));
         }
         List<RequestedFile> files = schema.requestedFiles();
-        StructList.Builder<RawStruct> fileList = root.initStructList(1, files.size(), 1, 2);
+        StructList.Builder<Schema.CodeGeneratorRequest.RequestedFile.Builder> fileList =
+                request.initRequestedFiles(files.size());
         for (int i = 0; i < files.size(); i++) {
             RequestedFile f = files.get(i);
-            RawStruct out = fileList.get(i);
-            out.setU64(0, f.id());
-            out.setText(0, f.filename());
-            StructList.Builder<RawStruct> imports = out.initStructList(1, f.imports().size(), 1, 1);
+            Schema.CodeGeneratorRequest.RequestedFile.Builder out = fileList.get(i);
+            out.setId(f.id());
+            out.setFilename(f.filename());
+            var imports = out.initImports(f.imports().size());
             for (int j = 0; j < f.imports().size(); j++) {
-                imports.get(j).setU64(0, f.imports().get(j).id());
-                imports.get(j).setText(0, f.imports().get(j).name());
+                imports.get(j).setId(f.imports().get(j).id());
+                imports.get(j).setName(f.imports().get(j).name());
             }
         }
         return message;
@@ -61,186 +71,274 @@ public final class RequestWriter {
         Serialize.write(out, build(schema));
     }
 
-    private static void writeNode(RawStruct out, Node n) {
-        out.setU64(0, n.id);
-        out.setText(0, n.displayName);
-        out.setU32(2, n.displayNamePrefixLength);
-        out.setU64(2, n.scopeId);
+    private static void writeSourceInfo(Schema.Node.SourceInfo.Builder out, Node n) {
+        SourceInfo info = n.sourceInfo;
+        out.setId(info == null ? n.id : info.id);
+        if (info == null) {
+            return;
+        }
+        if (info.docComment != null) {
+            out.setDocComment(info.docComment);
+        }
+        var members = out.initMembers(info.members.size());
+        for (int i = 0; i < info.members.size(); i++) {
+            if (info.members.get(i) != null) {
+                members.get(i).setDocComment(info.members.get(i));
+            }
+        }
+    }
+
+    private static void writeNode(Schema.Node.Builder out, Node n) {
+        out.setId(n.id);
+        out.setDisplayName(n.displayName);
+        out.setDisplayNamePrefixLength(n.displayNamePrefixLength);
+        out.setScopeId(n.scopeId);
         if (!n.parameters.isEmpty()) {
-            writeParameters(out.initStructList(5, n.parameters.size(), 0, 1), n.parameters);
+            writeParameters(out.initParameters(n.parameters.size()), n.parameters);
         }
-        out.setBit(288, n.isGeneric);
-        StructList.Builder<RawStruct> nested = out.initStructList(1, n.nestedNodes.size(), 1, 1);
-        for (int i = 0; i < n.nestedNodes.size(); i++) {
-            nested.get(i).setText(0, n.nestedNodes.get(i).name());
-            nested.get(i).setU64(0, n.nestedNodes.get(i).id());
+        out.setIsGeneric(n.isGeneric);
+        boolean declared = !n.isGroup && !(n.kind == Node.Kind.STRUCT && n.scopeId == 0);
+        if (declared) {
+            // capnp lists nested nodes (maybe none) for declarations only, not for groups or param structs.
+            var nested = out.initNestedNodes(n.nestedNodes.size());
+            for (int i = 0; i < n.nestedNodes.size(); i++) {
+                nested.get(i).setName(n.nestedNodes.get(i).name());
+                nested.get(i).setId(n.nestedNodes.get(i).id());
+            }
         }
-        writeAnnotations(out, 2, n.annotations);
-        out.setU16(6, n.kind.ordinal());
+        if (!n.annotations.isEmpty()) {
+            writeAnnotations(out.initAnnotations(n.annotations.size()), n.annotations);
+        }
         switch (n.kind) {
-            case FILE -> {
-            }
-            case STRUCT -> {
-                out.setU16(7, n.dataWordCount);
-                out.setU16(12, n.pointerCount);
-                out.setU16(13, 7);
-                out.setBit(224, n.isGroup);
-                out.setU16(15, n.discriminantCount);
-                out.setU32(8, n.discriminantOffset);
-                if (!n.fields.isEmpty()) {
-                    StructList.Builder<RawStruct> fields = out.initStructList(3, n.fields.size(), 3, 4);
-                    for (int i = 0; i < n.fields.size(); i++) {
-                        writeField(fields.get(i), n.fields.get(i));
-                    }
-                }
-            }
+            case FILE -> out.setFile(VOID);
+            case STRUCT -> writeStruct(out.initStruct(), n);
             case ENUM -> {
-                StructList.Builder<RawStruct> list = out.initStructList(3, n.enumerants.size(), 1, 2);
+                var list = out.initEnum().initEnumerants(n.enumerants.size());
                 for (int i = 0; i < n.enumerants.size(); i++) {
                     Node.Enumerant e = n.enumerants.get(i);
-                    list.get(i).setText(0, e.name());
-                    list.get(i).setU16(0, e.codeOrder());
-                    writeAnnotations(list.get(i), 1, e.annotations());
+                    list.get(i).setName(e.name());
+                    list.get(i).setCodeOrder((short) e.codeOrder());
+                    if (!e.annotations().isEmpty()) {
+                        writeAnnotations(list.get(i).initAnnotations(e.annotations().size()), e.annotations());
+                    }
                 }
             }
             case INTERFACE -> {
-                StructList.Builder<RawStruct> methods = out.initStructList(3, n.methods.size(), 3, 5);
+                Schema.Node.Interface.Builder iface = out.initInterface();
+                var methods = iface.initMethods(n.methods.size());
                 for (int i = 0; i < n.methods.size(); i++) {
                     writeMethod(methods.get(i), n.methods.get(i));
                 }
-                StructList.Builder<RawStruct> supers = out.initStructList(4, n.superclasses.size(), 1, 1);
+                var supers = iface.initSuperclasses(n.superclasses.size());
                 for (int i = 0; i < n.superclasses.size(); i++) {
-                    supers.get(i).setU64(0, n.superclasses.get(i).id());
-                    writeBrand(supers.get(i), 0, n.superclasses.get(i).brand());
+                    supers.get(i).setId(n.superclasses.get(i).id());
+                    if (n.superclasses.get(i).brand() != null) {
+                        writeBrand(supers.get(i).initBrand(), n.superclasses.get(i).brand());
+                    }
                 }
             }
             case CONST -> {
-                writeType(out.initStruct(3, 3, 1), n.type);
-                writeValue(out.initStruct(4, 2, 1), n.value);
+                Schema.Node.Const.Builder c = out.initConst();
+                writeType(c.initType(), n.type);
+                writeValue(c.initValue(), n.value);
             }
             case ANNOTATION -> {
-                writeType(out.initStruct(3, 3, 1), n.type);
-                for (int i = 0; i < n.targets.length; i++) {
-                    out.setBit(112 + i, n.targets[i]);
-                }
+                Schema.Node.Annotation.Builder a = out.initAnnotation();
+                writeType(a.initType(), n.type);
+                boolean[] t = n.targets;
+                a.setTargetsFile(t[Node.Target.FILE.ordinal()]);
+                a.setTargetsConst(t[Node.Target.CONST.ordinal()]);
+                a.setTargetsEnum(t[Node.Target.ENUM.ordinal()]);
+                a.setTargetsEnumerant(t[Node.Target.ENUMERANT.ordinal()]);
+                a.setTargetsStruct(t[Node.Target.STRUCT.ordinal()]);
+                a.setTargetsField(t[Node.Target.FIELD.ordinal()]);
+                a.setTargetsUnion(t[Node.Target.UNION.ordinal()]);
+                a.setTargetsGroup(t[Node.Target.GROUP.ordinal()]);
+                a.setTargetsInterface(t[Node.Target.INTERFACE.ordinal()]);
+                a.setTargetsMethod(t[Node.Target.METHOD.ordinal()]);
+                a.setTargetsParam(t[Node.Target.PARAM.ordinal()]);
+                a.setTargetsAnnotation(t[Node.Target.ANNOTATION.ordinal()]);
             }
         }
     }
 
-    private static void writeParameters(StructList.Builder<RawStruct> list, List<String> names) {
-        for (int i = 0; i < names.size(); i++) {
-            list.get(i).setText(0, names.get(i));
+    private static void writeStruct(Schema.Node.Struct.Builder out, Node n) {
+        out.setDataWordCount((short) n.dataWordCount);
+        out.setPointerCount((short) n.pointerCount);
+        out.setPreferredListEncoding(Schema.ElementSize.INLINE_COMPOSITE);
+        out.setIsGroup(n.isGroup);
+        out.setDiscriminantCount((short) n.discriminantCount);
+        out.setDiscriminantOffset(n.discriminantOffset);
+        if (!n.fields.isEmpty()) {
+            var fields = out.initFields(n.fields.size());
+            for (int i = 0; i < n.fields.size(); i++) {
+                writeField(fields.get(i), n.fields.get(i));
+            }
         }
     }
 
-    private static void writeField(RawStruct out, Field f) {
-        out.setText(0, f.name);
-        out.setU16(0, f.codeOrder);
-        writeAnnotations(out, 1, f.annotations);
-        out.setU16(1, f.discriminantValue ^ Field.NO_DISCRIMINANT);
+    private static void writeParameters(StructList.Builder<Schema.Node.Parameter.Builder> list, List<String> names) {
+        for (int i = 0; i < names.size(); i++) {
+            list.get(i).setName(names.get(i));
+        }
+    }
+
+    private static void writeField(Schema.Field.Builder out, Field f) {
+        out.setName(f.name);
+        out.setCodeOrder((short) f.codeOrder);
+        if (!f.annotations.isEmpty()) {
+            writeAnnotations(out.initAnnotations(f.annotations.size()), f.annotations);
+        }
+        out.setDiscriminantValue((short) f.discriminantValue);
         if (f.isGroup) {
-            out.setU16(4, 1);
-            out.setU64(2, f.groupTypeId);
+            out.initGroup().setTypeId(f.groupTypeId);
         } else {
-            out.setU32(1, f.offset);
-            writeType(out.initStruct(2, 3, 1), f.type);
-            writeValue(out.initStruct(3, 2, 1), f.defaultValue);
-            out.setBit(128, f.hadExplicitDefault);
+            Schema.Field.Slot.Builder slot = out.initSlot();
+            slot.setOffset(f.offset);
+            writeType(slot.initType(), f.type);
+            writeValue(slot.initDefaultValue(), f.defaultValue);
+            slot.setHadExplicitDefault(f.hadExplicitDefault);
         }
         if (f.ordinal >= 0) {
-            out.setU16(5, 1);
-            out.setU16(6, f.ordinal);
+            out.initOrdinal().setExplicit((short) f.ordinal);
+        } else {
+            out.initOrdinal().setImplicit(VOID);
         }
     }
 
-    private static void writeMethod(RawStruct out, Node.Method m) {
-        out.setText(0, m.name());
-        out.setU16(0, m.codeOrder());
-        writeParameters(out.initStructList(4, m.implicitParameters().size(), 0, 1), m.implicitParameters());
-        out.setU64(1, m.paramStructType());
-        writeBrand(out, 2, m.paramBrand());
-        out.setU64(2, m.resultStructType());
-        writeBrand(out, 3, m.resultBrand());
-        writeAnnotations(out, 1, m.annotations());
+    private static void writeMethod(Schema.Method.Builder out, Node.Method m) {
+        out.setName(m.name());
+        out.setCodeOrder((short) m.codeOrder());
+        writeParameters(out.initImplicitParameters(m.implicitParameters().size()), m.implicitParameters());
+        out.setParamStructType(m.paramStructType());
+        if (m.paramBrand() != null) {
+            writeBrand(out.initParamBrand(), m.paramBrand());
+        }
+        out.setResultStructType(m.resultStructType());
+        if (m.resultBrand() != null) {
+            writeBrand(out.initResultBrand(), m.resultBrand());
+        }
+        if (!m.annotations().isEmpty()) {
+            writeAnnotations(out.initAnnotations(m.annotations().size()), m.annotations());
+        }
     }
 
-    private static void writeAnnotations(RawStruct out, int pointer, List<Node.Annotation> annotations) {
-        if (annotations.isEmpty()) {
-            return;
-        }
-        StructList.Builder<RawStruct> list = out.initStructList(pointer, annotations.size(), 1, 2);
+    private static void writeAnnotations(StructList.Builder<Schema.Annotation.Builder> list,
+                                         List<Node.Annotation> annotations) {
         for (int i = 0; i < annotations.size(); i++) {
             Node.Annotation a = annotations.get(i);
-            list.get(i).setU64(0, a.id());
-            writeBrand(list.get(i), 1, a.brand());
-            writeValue(list.get(i).initStruct(0, 2, 1), a.value());
+            list.get(i).setId(a.id());
+            // capnp always gives an annotation a brand (it reads it through a builder, which creates it).
+            Schema.Brand.Builder brand = list.get(i).initBrand();
+            if (a.brand() != null) {
+                writeBrand(brand, a.brand());
+            }
+            writeValue(list.get(i).initValue(), a.value());
         }
     }
 
-    private static void writeBrand(RawStruct owner, int pointer, Brand brand) {
-        if (brand == null) {
-            return;
-        }
-        RawStruct out = owner.initStruct(pointer, 0, 1);
-        StructList.Builder<RawStruct> scopes = out.initStructList(0, brand.scopes().size(), 2, 1);
+    private static void writeBrand(Schema.Brand.Builder out, Brand brand) {
+        var scopes = out.initScopes(brand.scopes().size());
         for (int i = 0; i < brand.scopes().size(); i++) {
             Brand.Scope s = brand.scopes().get(i);
-            RawStruct so = scopes.get(i);
-            so.setU64(0, s.scopeId());
+            Schema.Brand.Scope.Builder so = scopes.get(i);
+            so.setScopeId(s.scopeId());
             if (s.bindings() == null) {
-                so.setU16(4, 1);
+                so.setInherit(VOID);
             } else {
-                StructList.Builder<RawStruct> bindings = so.initStructList(0, s.bindings().size(), 1, 1);
+                var bindings = so.initBind(s.bindings().size());
                 for (int j = 0; j < s.bindings().size(); j++) {
                     Type t = s.bindings().get(j);
-                    if (t != null) {
-                        bindings.get(j).setU16(0, 1);
-                        writeType(bindings.get(j).initStruct(0, 3, 1), t);
+                    if (t == null) {
+                        bindings.get(j).setUnbound(VOID);
+                    } else {
+                        writeType(bindings.get(j).initType(), t);
                     }
                 }
             }
         }
     }
 
-    private static void writeType(RawStruct out, Type t) {
-        out.setU16(0, t.which.ordinal());
+    private static void writeType(Schema.Type.Builder out, Type t) {
         switch (t.which) {
-            case LIST -> writeType(out.initStruct(0, 3, 1), t.elementType);
-            case ENUM, STRUCT, INTERFACE -> {
-                out.setU64(1, t.typeId);
-                writeBrand(out, 0, t.brand);
+            case VOID -> out.setVoid(VOID);
+            case BOOL -> out.setBool(VOID);
+            case INT8 -> out.setInt8(VOID);
+            case INT16 -> out.setInt16(VOID);
+            case INT32 -> out.setInt32(VOID);
+            case INT64 -> out.setInt64(VOID);
+            case UINT8 -> out.setUint8(VOID);
+            case UINT16 -> out.setUint16(VOID);
+            case UINT32 -> out.setUint32(VOID);
+            case UINT64 -> out.setUint64(VOID);
+            case FLOAT32 -> out.setFloat32(VOID);
+            case FLOAT64 -> out.setFloat64(VOID);
+            case TEXT -> out.setText(VOID);
+            case DATA -> out.setData(VOID);
+            case LIST -> writeType(out.initList().initElementType(), t.elementType);
+            case ENUM -> {
+                var e = out.initEnum();
+                e.setTypeId(t.typeId);
+                if (t.brand != null) {
+                    writeBrand(e.initBrand(), t.brand);
+                }
+            }
+            case STRUCT -> {
+                var s = out.initStruct();
+                s.setTypeId(t.typeId);
+                if (t.brand != null) {
+                    writeBrand(s.initBrand(), t.brand);
+                }
+            }
+            case INTERFACE -> {
+                var i = out.initInterface();
+                i.setTypeId(t.typeId);
+                if (t.brand != null) {
+                    writeBrand(i.initBrand(), t.brand);
+                }
             }
             case ANY_POINTER -> {
+                Schema.Type.AnyPointer.Builder a = out.initAnyPointer();
                 switch (t.anyKind) {
+                    case ANY -> a.initUnconstrained().setAnyKind(VOID);
+                    case STRUCT -> a.initUnconstrained().setStruct(VOID);
+                    case LIST -> a.initUnconstrained().setList(VOID);
+                    case CAPABILITY -> a.initUnconstrained().setCapability(VOID);
                     case PARAMETER -> {
-                        out.setU16(4, 1);
-                        out.setU64(2, t.parameterScopeId);
-                        out.setU16(5, t.parameterIndex);
+                        var p = a.initParameter();
+                        p.setScopeId(t.parameterScopeId);
+                        p.setParameterIndex((short) t.parameterIndex);
                     }
-                    case IMPLICIT_METHOD_PARAMETER -> {
-                        out.setU16(4, 2);
-                        out.setU16(5, t.parameterIndex);
-                    }
-                    default -> out.setU16(5, t.anyKind.ordinal());
+                    case IMPLICIT_METHOD_PARAMETER -> a.initImplicitMethodParameter()
+                            .setParameterIndex((short) t.parameterIndex);
                 }
-            }
-            default -> {
             }
         }
     }
 
-    private static void writeValue(RawStruct out, Value v) {
-        out.setU16(0, v.which().ordinal());
+    private static void writeValue(Schema.Value.Builder out, Value v) {
         long b = v.bits();
         switch (v.which()) {
-            case BOOL -> out.setBit(16, b != 0);
-            case INT8, UINT8 -> out.setU8(2, (int) b);
-            case INT16, UINT16, ENUM -> out.setU16(1, (int) b);
-            case INT32, UINT32, FLOAT32 -> out.setU32(1, (int) b);
-            case INT64, UINT64, FLOAT64 -> out.setU64(1, b);
-            case TEXT, DATA, LIST, STRUCT, ANY_POINTER -> RawWriter.write(out.pointer(0), v.pointer());
-            default -> {
-            }
+            case VOID -> out.setVoid(VOID);
+            case BOOL -> out.setBool(b != 0);
+            case INT8 -> out.setInt8((byte) b);
+            case INT16 -> out.setInt16((short) b);
+            case INT32 -> out.setInt32((int) b);
+            case INT64 -> out.setInt64(b);
+            case UINT8 -> out.setUint8((byte) b);
+            case UINT16 -> out.setUint16((short) b);
+            case UINT32 -> out.setUint32((int) b);
+            case UINT64 -> out.setUint64(b);
+            case FLOAT32 -> out.setFloat32(Float.intBitsToFloat((int) b));
+            case FLOAT64 -> out.setFloat64(Double.longBitsToDouble(b));
+            case TEXT -> out.setText(v.pointer() instanceof RawPointer.Blob blob
+                    ? new Text.Reader(ByteBuffer.wrap(blob.bytes()), 0, blob.bytes().length) : null);
+            case DATA -> out.setData(v.pointer() instanceof RawPointer.Blob blob ? new Data.Reader(blob.bytes()) : null);
+            case LIST -> RawWriter.write(out.initList(), v.pointer());
+            case ENUM -> out.setEnum((short) b);
+            case STRUCT -> RawWriter.write(out.initStruct(), v.pointer());
+            case INTERFACE -> out.setInterface(VOID);
+            case ANY_POINTER -> RawWriter.write(out.initAnyPointer(), v.pointer());
         }
     }
 }

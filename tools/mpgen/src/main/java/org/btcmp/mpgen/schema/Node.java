@@ -41,6 +41,9 @@ public final class Node {
     public Value value;
     public final boolean[] targets = new boolean[Target.values().length];
 
+    /** Doc comments; its id is set when the node's id is known. */
+    public SourceInfo sourceInfo;
+
     /** The name after the scope prefix, e.g. "Inner" for "file.capnp:Outer.Inner". */
     public String shortName() {
         return displayName.substring(displayNamePrefixLength);

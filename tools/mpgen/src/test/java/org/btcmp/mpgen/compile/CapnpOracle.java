@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Assumptions;
  * The C++ {@code capnp} tool as a test oracle. Missing tool: tests skip loudly, unless CI=true,
  * where they fail (CI installs capnproto and libcapnp-dev).
  */
-final class CapnpOracle {
+public final class CapnpOracle {
     /** What capnp printed and whether it succeeded. */
     record Result(int exitCode, byte[] stdout, String stderr) {
     }
@@ -25,7 +26,7 @@ final class CapnpOracle {
     private CapnpOracle() {
     }
 
-    static void require() {
+    public static void require() {
         if (available == null) {
             try {
                 Process p = new ProcessBuilder("capnp", "--version").redirectErrorStream(true).start();
@@ -45,7 +46,19 @@ final class CapnpOracle {
                 fail(message + " (CI=true requires it)");
             }
             System.err.println("SKIPPED: " + message);
-            Assumptions.assumeTrue(false, message);
+            Assumptions.abort(message);
+        }
+    }
+
+    /** Debian's libcapnp-dev schema files: skip loudly when absent, fail when CI=true. */
+    public static void requireInstalled(Path file) {
+        if (!Files.isRegularFile(file)) {
+            String message = file + " is missing (Debian package libcapnp-dev)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message + " (CI=true requires it)");
+            }
+            System.err.println("SKIPPED: " + message);
+            Assumptions.abort(message);
         }
     }
 

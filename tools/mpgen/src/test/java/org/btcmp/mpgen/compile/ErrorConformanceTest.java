@@ -81,6 +81,10 @@ class ErrorConformanceTest {
         add(c, "method outside interface", ID + "struct S {\n  m @0 () -> ();\n}\n");
         add(c, "float for integer", ID + "struct S {\n  a @0 :Int32 = 1.5;\n}\n");
         add(c, "List(AnyStruct) of a generic parameter", ID + "struct P(A, B) {\n  l @0 :List(B);\n}\n");
+        add(c, "invalid annotation target", ID + "annotation a(bogus) :Void;\n");
+        add(c, "duplicate annotation target", ID + "annotation a(field, field) :Void;\n");
+        add(c, "wildcard with other targets", ID + "annotation a(*, field) :Void;\n");
+        add(c, "type mismatch in a list literal", ID + "const l :List(Int32) = [1, \"x\"];\n");
         return c.stream();
     }
 

@@ -33,6 +33,7 @@ class FeatureConformanceTest {
         CHECKLIST.put("Text/Data literals, escapes, concatenation, binary literals", "defaults.capnp");
         CHECKLIST.put("struct literals with unions and groups, lists of structs/lists/enums/bools", "defaults.capnp");
         CHECKLIST.put("constants of every kind, constants referencing constants", "defaults.capnp");
+        CHECKLIST.put("embed of Text, Data and struct (message) files", "defaults.capnp");
         CHECKLIST.put("interfaces, named param/result structs, param defaults incl. null", "interfaces.capnp");
         CHECKLIST.put("extends (single and multiple), struct types as params/results, stream", "interfaces.capnp");
         CHECKLIST.put("method-level generic parameters, generic interfaces", "interfaces.capnp");
@@ -44,6 +45,8 @@ class FeatureConformanceTest {
         CHECKLIST.put("annotations from another file ($import/$namespace style), file annotations",
                 "annotations.capnp");
         CHECKLIST.put("relative imports, import paths (-I), using import \"...\".Name", "imports.capnp");
+        CHECKLIST.put("files importing each other (an import cycle through types)", "cycle.capnp");
+        CHECKLIST.put("doc comments (sourceInfo) of files, nodes, fields, groups, enumerants, methods", "docs.capnp");
     }
 
     static Path featureDir() {

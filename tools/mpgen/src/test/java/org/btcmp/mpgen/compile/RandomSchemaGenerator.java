@@ -35,8 +35,16 @@ final class RandomSchemaGenerator {
     private String file() {
         out.append(String.format("@0x%016x;%n", random.nextLong() | Long.MIN_VALUE));
         out.append("annotation tag(*) :UInt32;\n");
-        out.append("struct Box(T) {\n  value @0 :T;\n  next @1 :Box(T);\n  n @2 :UInt16;\n}\n");
+        out.append("annotation note(struct, field, enum, interface, method) :Note;\n");
+        out.append("struct Note { text @0 :Text; level @1 :Int8 = -1; tags @2 :List(Text); }\n");
+        out.append("struct Box(T) {\n  value @0 :T;\n  next @1 :Box(T);\n  n @2 :UInt16;\n"
+                + "  struct Inner(U) { t @0 :T; u @1 :U; }\n  inner @3 :Inner(Data);\n}\n");
         structs.add("Box(Text)");
+        structs.add("Box(Note).Inner(Text)");
+        if (random.nextBoolean()) {
+            out.append(String.format("struct Explicit @0x%016x { a @0 :UInt8; }%n", random.nextLong() | Long.MIN_VALUE));
+            structs.add("Explicit");
+        }
         int enumCount = random.nextInt(3);
         for (int i = 0; i < enumCount; i++) {
             String name = "E" + i;
@@ -58,9 +66,20 @@ final class RandomSchemaGenerator {
             interfaceDecl();
         }
         int consts = random.nextInt(3);
+        String firstConstType = null;
         for (int i = 0; i < consts; i++) {
             String type = primitiveNonVoid();
+            if (firstConstType == null) {
+                firstConstType = type;
+            }
             out.append("const k").append(i).append(" :").append(type).append(" = ").append(literal(type)).append(";\n");
+        }
+        if (consts > 0 && random.nextBoolean()) {
+            out.append("const copy :").append(firstConstType).append(" = .k0;\n");
+        }
+        if (random.nextBoolean()) {
+            out.append("const noteConst :Note = (text = \"c\", tags = [\"x\", \"y\"]);\n");
+            out.append("const noteList :List(Note) = [.noteConst, (level = 2)];\n");
         }
         return out.toString();
     }
@@ -75,7 +94,15 @@ final class RandomSchemaGenerator {
     }
 
     private String maybeAnnotation() {
-        return random.nextInt(4) == 0 ? " $tag(" + random.nextInt(1000) + ")" : "";
+        return switch (random.nextInt(8)) {
+            case 0, 1 -> " $tag(" + random.nextInt(1000) + ")";
+            default -> "";
+        };
+    }
+
+    /** An annotation with a struct value, for the kinds that `note` targets. */
+    private String maybeNote() {
+        return random.nextInt(6) == 0 ? " $note(text = \"n" + random.nextInt(100) + "\", tags = [\"a\", \"b\"])" : "";
     }
 
     private String primitiveNonVoid() {
@@ -83,7 +110,7 @@ final class RandomSchemaGenerator {
     }
 
     private void struct(String name, String qualified, String indent) {
-        out.append(indent).append("struct ").append(name).append(maybeAnnotation()).append(" {\n");
+        out.append(indent).append("struct ").append(name).append(maybeAnnotation()).append(maybeNote()).append(" {\n");
         List<Slot> slots = new ArrayList<>();
         StringBuilder body = new StringBuilder();
         members(body, slots, indent + "  ", 1 + random.nextInt(6), true);
@@ -153,7 +180,7 @@ final class RandomSchemaGenerator {
                 body.append(" = ").append(value);
             }
         }
-        body.append(maybeAnnotation()).append(";\n");
+        body.append(maybeAnnotation()).append(";").append(random.nextInt(5) == 0 ? "  # doc " + name : "").append("\n");
     }
 
     private String type() {
@@ -169,6 +196,8 @@ final class RandomSchemaGenerator {
         } else if (k < 18 && !structs.isEmpty()) {
             String s = structs.get(random.nextInt(structs.size()));
             return random.nextInt(3) == 0 ? "List(" + s + ")" : s;
+        } else if (k == 18 && random.nextBoolean()) {
+            return random.nextBoolean() ? "Note" : "List(Note)";
         } else if (k < 19) {
             return "Box(" + (structs.isEmpty() || random.nextBoolean() ? "Data" : structs.get(random.nextInt(structs.size()))) + ")";
         }
@@ -201,8 +230,14 @@ final class RandomSchemaGenerator {
             return "\"t" + random.nextInt(100) + "\"";
         } else if (type.equals("Data")) {
             return "0x\"" + Integer.toHexString(16 + random.nextInt(200)) + "\"";
+        } else if (type.startsWith("Box(Note).Inner(")) {
+            return "(u = \"i\")";
         } else if (type.startsWith("Box(")) {
-            return "(n = " + random.nextInt(65536) + ")";
+            return "(n = " + random.nextInt(65536) + ", inner = (u = 0x\"0102\"))";
+        } else if (type.equals("Note")) {
+            return "(text = \"d\", level = " + (random.nextInt(256) - 128) + ")";
+        } else if (type.equals("List(Note)")) {
+            return "[(text = \"x\"), (level = 3, tags = [\"t\"])]";
         }
         for (String p : PRIMITIVES) {
             if (p.equals(type)) {
@@ -230,14 +265,20 @@ final class RandomSchemaGenerator {
     }
 
     private void interfaceDecl() {
-        out.append("interface I").append(maybeAnnotation()).append(" {\n");
+        out.append("interface Base(X) { get @0 () -> (x :X); }\n");
+        out.append("interface I").append(random.nextBoolean() ? " extends(Base)" : "").append(maybeAnnotation())
+                .append(maybeNote()).append(" {\n");
         int methods = 1 + random.nextInt(4);
         List<Integer> ordinals = shuffled(methods);
         for (int i = 0; i < methods; i++) {
-            out.append("  m").append(i).append(" @").append(ordinals.get(i)).append(" (");
+            boolean generic = random.nextInt(4) == 0;
+            out.append("  m").append(i).append(" @").append(ordinals.get(i)).append(generic ? " [M] (m :M, " : " (");
             int params = random.nextInt(3);
             for (int j = 0; j < params; j++) {
                 out.append(j == 0 ? "" : ", ").append("p").append(j).append(" :").append(type());
+            }
+            if (generic && params == 0) {
+                out.append("p :Box(M)");
             }
             out.append(") -> (r :").append(type()).append(")").append(maybeAnnotation()).append(";\n");
         }

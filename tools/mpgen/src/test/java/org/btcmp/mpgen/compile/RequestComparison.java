@@ -58,14 +58,52 @@ final class RequestComparison {
                 }
             }
         }
+        Map<Long, WireDecoder.Struct> expectedInfo = byId(e.pointer(3));
+        Map<Long, WireDecoder.Struct> actualInfo = byId(a.pointer(3));
+        // capnp keeps one of the id-less (param/result struct) source infos, which one depends on its
+        // traversal order; we write them all, so each of capnp's must be among ours.
+        List<String> ourUnidentified = unidentified(a.pointer(3));
+        for (String info : unidentified(e.pointer(3))) {
+            assertTrue(ourUnidentified.contains(info), "param/result source info " + info + " not among ours");
+        }
+        for (var entry : expectedInfo.entrySet()) {
+            if (entry.getKey() == 0) {
+                continue;
+            }
+            String name = "sourceInfo @0x" + Long.toHexString(entry.getKey());
+            WireDecoder.Struct ours = actualInfo.get(entry.getKey());
+            assertTrue(ours != null, "missing " + name);
+            assertEquals(null, WireDiff.first(name, entry.getValue(), ours), name + " differs");
+        }
         String diff = WireDiff.first("requestedFiles", e.pointer(1), a.pointer(1));
         assertEquals(null, diff, "requested files differ");
         return expectedNodes.size();
     }
 
     private static Map<Long, WireDecoder.Struct> nodes(WireDecoder.Struct request) {
+        return byId(request.pointer(0));
+    }
+
+    /** Entries with id 0, which capnp gives to param/result structs, as a sorted multiset. */
+    private static List<String> unidentified(Object structList) {
+        List<String> result = new java.util.ArrayList<>();
+        if (structList != null) {
+            for (Object o : ((WireDecoder.WireList) structList).elements()) {
+                if (((WireDecoder.Struct) o).word(0) == 0) {
+                    result.add(String.valueOf(o));
+                }
+            }
+        }
+        java.util.Collections.sort(result);
+        return result;
+    }
+
+    private static Map<Long, WireDecoder.Struct> byId(Object structList) {
         Map<Long, WireDecoder.Struct> result = new LinkedHashMap<>();
-        WireDecoder.WireList list = (WireDecoder.WireList) request.pointer(0);
+        if (structList == null) {
+            return result;
+        }
+        WireDecoder.WireList list = (WireDecoder.WireList) structList;
         for (Object o : list.elements()) {
             WireDecoder.Struct n = (WireDecoder.Struct) o;
             result.put(n.word(0), n);

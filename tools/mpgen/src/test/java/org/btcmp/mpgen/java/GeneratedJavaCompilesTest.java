@@ -1,0 +1,86 @@
+package org.btcmp.mpgen.java;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.btcmp.mpgen.compile.Compiler;
+import org.capnproto.MessageBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Java generated for Debian's schemas, our feature schemas and random schemas compiles with javac. */
+class GeneratedJavaCompilesTest {
+    private static final Path INCLUDE = Path.of("/usr/include");
+
+    @Test
+    void debianCorpus(@TempDir Path out) throws Exception {
+        List<String> corpus = List.of("capnp/schema.capnp", "capnp/rpc.capnp", "capnp/rpc-twoparty.capnp",
+                "capnp/persistent.capnp", "capnp/c++.capnp", "capnp/compat/json.capnp", "capnp/stream.capnp");
+        for (String f : corpus) {
+            org.btcmp.mpgen.compile.CapnpOracle.requireInstalled(INCLUDE.resolve(f));
+        }
+        assertCompiles(generate(INCLUDE, List.of(INCLUDE), corpus, out, "debian"), out);
+    }
+
+    @Test
+    void featureSchemas(@TempDir Path out) throws Exception {
+        Path dir = Path.of(GeneratedJavaCompilesTest.class.getResource("/features/types.capnp").toURI()).getParent();
+        List<String> files = new ArrayList<>();
+        try (var list = Files.walk(dir)) {
+            list.filter(p -> p.toString().endsWith(".capnp")).forEach(p -> files.add(dir.relativize(p).toString()));
+        }
+        org.btcmp.mpgen.compile.CapnpOracle.requireInstalled(INCLUDE.resolve("capnp/stream.capnp"));
+        List<Path> sources = generate(dir, List.of(dir, INCLUDE), files, out, "feat");
+        assertTrue(sources.stream().anyMatch(p -> p.endsWith("CommonSchema.java")), "outer name made unique");
+        assertCompiles(sources, out);
+    }
+
+    @Test
+    void randomSchemas(@TempDir Path out) throws Exception {
+        Path dir = Files.createDirectories(out.resolve("schemas"));
+        List<String> files = new ArrayList<>();
+        for (int i = 0; files.size() < 60 && i < 400; i++) {
+            String name = "r" + i + ".capnp";
+            Files.writeString(dir.resolve(name), org.btcmp.mpgen.compile.RandomSchemas.generate(1000 + i));
+            try {
+                new Compiler(List.of(), dir).compile(List.of(Path.of(name)));
+                files.add(name);
+            } catch (RuntimeException rejected) {
+                Files.delete(dir.resolve(name));
+            }
+        }
+        List<Path> sources = new ArrayList<>();
+        for (String f : files) {
+            sources.addAll(generate(dir, List.of(), List.of(f), out.resolve("src"), "rand"));
+        }
+        assertEquals(60, sources.size());
+        assertCompiles(sources, out);
+    }
+
+    private static List<Path> generate(Path dir, List<Path> imports, List<String> files, Path out, String pkg)
+            throws IOException {
+        var schema = new Compiler(imports, dir).compile(files.stream().map(Path::of).toList());
+        return JavaGenerator.generate(schema, out.resolve("src"), pkg);
+    }
+
+    private static void assertCompiles(List<Path> sources, Path out) throws IOException, InterruptedException,
+            URISyntaxException {
+        String runtime = Path.of(MessageBuilder.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .toString();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-nowarn", "--release", "17", "-encoding", "UTF-8", "-cp", runtime, "-d", out.resolve("classes").toString()));
+        sources.forEach(s -> cmd.add(s.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS), "javac hung");
+        assertEquals(0, p.exitValue(), output);
+    }
+}
