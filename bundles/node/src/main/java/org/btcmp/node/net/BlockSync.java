@@ -242,7 +242,7 @@ public final class BlockSync implements PeerListener, ChainListener {
         List<InvVector> notFound = new ArrayList<>();
         for (InvVector e : request.entries()) {
             int type = e.type() & ~InvVector.MSG_WITNESS_FLAG;
-            if (type != InvVector.MSG_BLOCK) {
+            if (type != InvVector.MSG_BLOCK && type != InvVector.MSG_CMPCT_BLOCK) {
                 // Transactions are not relayed yet: Core answers what it cannot serve with notfound.
                 notFound.add(e);
                 continue;
@@ -253,7 +253,9 @@ public final class BlockSync implements PeerListener, ChainListener {
             }
             try {
                 Block block = chain.readBlock(b);
-                boolean witness = (e.type() & InvVector.MSG_WITNESS_FLAG) != 0;
+                // A compact block request is answered with the full witness block, as Core does for blocks
+                // deeper than it sends cmpctblock for (BIP152 encoding is not written yet).
+                boolean witness = type == InvVector.MSG_CMPCT_BLOCK || (e.type() & InvVector.MSG_WITNESS_FLAG) != 0;
                 peer.send(new RawMessage(RawMessage.BLOCK, Bytes.wrap(block.serialize(witness))));
             } catch (IOException ex) {
                 LOG.log(Level.WARNING, "reading block " + b.hash() + " for " + peer + " failed", ex);
