@@ -175,7 +175,12 @@ public final class BlockSync implements PeerListener, ChainListener {
             chain.processBlock(block);
         } catch (ValidationException e) {
             if (e.reason().equals("prev-blk-not-found")) {
+                // Core punishes a block with an unknown parent, but it has the parent's header from headers-first
+                // sync; without header storage an out-of-order block is ours to re-fetch, not the peer's fault.
                 requestHeaders(d.peer);
+            } else if (e.reason().equals("time-too-new")) {
+                // Core's BLOCK_TIME_FUTURE: may become valid later, so the peer is not punished.
+                LOG.log(Level.DEBUG, "{0}: block {1} from the future ignored", d.peer, hash);
             } else {
                 d.peer.misbehaving("invalid block " + hash + ": " + e.getMessage());
                 return;

@@ -49,4 +49,28 @@ class ChainSyncTest {
             assertEquals(List.of(), NetThreads.alive());
         });
     }
+
+    @Test
+    void aLongerForkMinedWhileDisconnectedIsFollowedAfterReconnecting() {
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            try (SyncNode a = new SyncNode(temp.resolve("a")); SyncNode b = new SyncNode(temp.resolve("b"))) {
+                a.mine(10);
+                java.net.InetSocketAddress listening = a.listen();
+                Peer first = b.net.connect(listening, ConnectionType.MANUAL);
+                await(() -> b.chain.height() == 10, "the shared 10 blocks");
+                first.disconnect();
+                await(() -> a.net.peers().isEmpty() && b.net.peers().isEmpty(), "both sides to drop the connection");
+                String shortFork = a.mine(3).get(2);
+                String longFork = b.mine(5).get(4);
+                assertEquals(shortFork, a.tip());
+                Peer second = b.net.connect(listening, ConnectionType.MANUAL);
+                assertTrue(second.awaitHandshake(WAIT));
+                await(() -> longFork.equals(a.tip()), "A to reorganize onto B's longer fork");
+                assertEquals(15, a.chain.height());
+                assertEquals(longFork, b.tip(), "B keeps its own fork, which has more work");
+                assertTrue(b.chain.lookup(a.chain.atHeight(10).hash()) != null);
+            }
+            assertEquals(List.of(), NetThreads.alive());
+        });
+    }
 }
