@@ -101,4 +101,50 @@ class BcoinSyncTest {
             bcoinFollowsOurBlocks(30);
         });
     }
+
+    @Test
+    void weFollowBcoinsLongerForkMinedWhileDisconnected() {
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            bcoin.generate(BCOIN_SEGWIT_HEIGHT);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort);
+            Peer first = ours.net.connect(address, ConnectionType.MANUAL);
+            await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "the shared chain");
+            first.disconnect();
+            await(() -> bcoin.rpc("getconnectioncount").equals("0"), "bcoin to see the disconnect");
+            String ourFork = ours.mine(3).get(2);
+            String bcoinFork = bcoin.generate(5).get(4);
+            assertEquals(ourFork, ours.tip());
+            Peer second = ours.net.connect(address, ConnectionType.MANUAL);
+            assertTrue(second.awaitHandshake(WAIT));
+            await(() -> bcoinFork.equals(ours.tip()), "our node to reorganize onto bcoin's longer fork");
+            assertEquals(BCOIN_SEGWIT_HEIGHT + 5, ours.chain.height());
+            assertEquals(0, second.droppedMessages(), second.lastDroppedReason());
+        });
+    }
+
+    @Test
+    void bcoinFollowsOurLongerForkAfterReconnectingToUs() {
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            // A listener of its own over our chain, so the port can go away while both sides mine forks.
+            PeerTimeouts timeouts = new PeerTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2),
+                    Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMillis(200));
+            LocalNode local = LocalNode.defaults(P2pNetwork.REGTEST, ours.chain::height);
+            ConnectionManager first = new ConnectionManager(local, timeouts, 8, ours.sync);
+            InetSocketAddress listening = first.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + listening.getPort()));
+            List<String> shared = bcoin.generate(BCOIN_SEGWIT_HEIGHT);
+            await(() -> ours.tip().equals(shared.get(BCOIN_SEGWIT_HEIGHT - 1)), "the shared chain");
+            first.close();
+            await(() -> bcoin.rpc("getconnectioncount").equals("0"), "bcoin to see the disconnect");
+            String bcoinFork = bcoin.generate(2).get(1);
+            String ourFork = ours.mine(6).get(5);
+            assertEquals(bcoinFork, bcoin.bestBlockHash());
+            try (ConnectionManager second = new ConnectionManager(local, timeouts, 8, ours.sync)) {
+                second.listen(listening);
+                await(() -> bcoin.bestBlockHash().equals(ourFork), "bcoin to reorganize onto our longer fork");
+                assertEquals(ourFork, ours.tip());
+            }
+        });
+    }
 }
