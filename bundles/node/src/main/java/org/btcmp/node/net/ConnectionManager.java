@@ -43,13 +43,19 @@ public final class ConnectionManager implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timer;
+    /** The executor's threads: termination is reported before they have exited, so close() joins them too. */
+    private final List<Thread> timerThreads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     public ConnectionManager(LocalNode local, PeerTimeouts timeouts, int maxInbound, PeerListener listener) {
         this.local = local;
         this.maxInbound = maxInbound;
         this.context = new PeerContext(timeouts, listener, discouraged, outboundNonces::contains, this::closed);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "net-timer"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "net-timer");
+            timerThreads.add(t);
+            return t;
+        });
         long tick = timeouts.tick().toNanos();
         timer.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.NANOSECONDS);
     }
@@ -199,8 +205,12 @@ public final class ConnectionManager implements AutoCloseable {
                     stuck.add(peer.toString());
                 }
             }
-            if (!timer.awaitTermination(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                stuck.add("net-timer");
+            timer.awaitTermination(JOIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            for (Thread t : timerThreads) {
+                t.join(JOIN_TIMEOUT.toMillis());
+                if (t.isAlive()) {
+                    stuck.add(t.getName());
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -10,6 +10,8 @@ import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -33,6 +35,7 @@ public final class Peer {
     private final InetSocketAddress remote;
     private final V1Transport transport;
     private final PeerProtocol protocol;
+    private final ProtocolActions actions;
     private final PeerListener listener;
     private final Discouraged discouraged;
     private final Consumer<Peer> onClosed;
@@ -46,6 +49,8 @@ public final class Peer {
     private final Thread receiver;
     private final Thread sender;
     private volatile String lastDropped;
+    /** Listener calls decided under the protocol lock, made after it is released (the chain takes its own). */
+    private final List<Runnable> events = new ArrayList<>();
 
     Peer(long id, ConnectionType type, Socket socket, LocalNode local, long nonce, PeerContext context) {
         this.id = id;
@@ -56,8 +61,9 @@ public final class Peer {
         this.listener = context.listener();
         this.discouraged = context.discouraged();
         this.onClosed = context.onClosed();
+        this.actions = new ProtocolActions();
         this.protocol = new PeerProtocol(local, type, remote, nonce, context.ownNonce(), context.timeouts(),
-                new ProtocolActions(), System.nanoTime());
+                actions, System.nanoTime());
         this.receiver = new Thread(this::receiveLoop, "net-peer-" + id + "-recv");
         this.sender = new Thread(this::sendLoop, "net-peer-" + id + "-send");
     }
@@ -145,6 +151,11 @@ public final class Peer {
         }
     }
 
+    /** Core's Misbehaving() from a layer above (an invalid block, non-continuous headers). */
+    void misbehaving(String reason) {
+        actions.misbehaving(reason);
+    }
+
     /** Closes the connection (disconnectnode, shutdown). */
     public void disconnect() {
         close(new Disconnect(Disconnect.Kind.LOCAL, "disconnected locally"));
@@ -187,12 +198,21 @@ public final class Peer {
         }
         outbox.clear();
         outbox.add(END_OF_OUTBOX);
-        closed.countDown();
         onClosed.accept(this);
-        listener.disconnected(this, reason);
+        // The receive thread tells the listener once it has stopped reading, outside every lock.
     }
 
     private void receiveLoop() {
+        try {
+            receiveUntilClosed();
+        } finally {
+            close(new Disconnect(Disconnect.Kind.LOCAL, "receive loop ended"));
+            listener.disconnected(this, disconnect.get());
+            closed.countDown();
+        }
+    }
+
+    private void receiveUntilClosed() {
         try {
             InputStream in = new BufferedInputStream(new ActivityInputStream(socket.getInputStream(),
                     this::onBytes));
@@ -202,11 +222,15 @@ public final class Peer {
                     close(new Disconnect(Disconnect.Kind.PEER_CLOSED, "connection closed by peer"));
                     return;
                 }
+                List<Runnable> ready;
                 synchronized (protocol) {
                     if (disconnect.get() == null) {
                         protocol.onFrame(frame, System.nanoTime());
                     }
+                    ready = List.copyOf(events);
+                    events.clear();
                 }
+                ready.forEach(Runnable::run);
             }
         } catch (FramingException e) {
             close(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION, e.getMessage()));
@@ -287,13 +311,19 @@ public final class Peer {
 
         @Override
         public void handshakeComplete() {
-            handshake.countDown();
-            listener.handshakeComplete(Peer.this);
+            events.add(() -> {
+                handshake.countDown();
+                listener.handshakeComplete(Peer.this);
+            });
         }
 
         @Override
         public void deliver(Message message) {
-            listener.message(Peer.this, message);
+            events.add(() -> {
+                if (disconnect.get() == null) {
+                    listener.message(Peer.this, message);
+                }
+            });
         }
     }
 }

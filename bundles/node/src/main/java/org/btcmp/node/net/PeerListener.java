@@ -13,7 +13,7 @@ public interface PeerListener {
     default void message(Peer peer, Message message) {
     }
 
-    /** Called exactly once per peer, after its socket is closed. */
+    /** Called exactly once per peer, on its receive thread after the socket is closed and reading stopped. */
     default void disconnected(Peer peer, Disconnect reason) {
     }
 }

@@ -129,6 +129,16 @@ final class BcoinNode implements AutoCloseable {
         }
     }
 
+    /** The last lines bcoin logged, for failure messages. */
+    String outputTail(int lines) {
+        try {
+            List<String> all = List.of(output().split("\n"));
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(bcoin's output is unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     String output() throws IOException {
         Path out = prefix.resolve("bcoin.out");
         return Files.exists(out) ? Files.readString(out) : "";

@@ -1,0 +1,150 @@
+package org.btcmp.node.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Block sync between our node and bcoin 1.0.2: the same tip hash on both sides, each way. */
+class BcoinSyncTest {
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static Path install;
+
+    @TempDir
+    Path temp;
+
+    private BcoinNode bcoin;
+    private SyncNode ours;
+
+    @BeforeAll
+    static void installBcoin() {
+        install = BcoinNode.install();
+    }
+
+    @BeforeEach
+    void requireBcoin() throws Exception {
+        BcoinNode.assumeInstalled();
+        ours = new SyncNode(temp.resolve("ours"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        ours.close();
+        if (bcoin != null) {
+            bcoin.close();
+        }
+        assertEquals(List.of(), NetThreads.alive());
+    }
+
+    private void await(Callable<Boolean> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what + "; bcoin's log ends with:\n"
+                        + bcoin.outputTail(40));
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * bcoin 1.0.2's regtest activates segwit by BIP9 signalling (active from height 432 = 3 windows of 144),
+     * while Core's regtest, whose rules our node follows, has it from genesis: our blocks carry a coinbase
+     * witness that bcoin rejects ("unexpected-witness") below that height. So bcoin's chain goes first.
+     */
+    private static final int BCOIN_SEGWIT_HEIGHT = 432;
+
+    /** Our node mines on top of bcoin's chain; bcoin must end on our tip. */
+    private void bcoinFollowsOurBlocks(int count) throws Exception {
+        List<String> ours = this.ours.mine(count);
+        await(() -> bcoin.bestBlockHash().equals(ours.get(count - 1)), "bcoin to sync our " + count + " blocks");
+        assertEquals(BCOIN_SEGWIT_HEIGHT + 1 + count, Integer.parseInt(bcoin.rpc("getblockcount")));
+    }
+
+    @Test
+    void weConnectSyncBcoinsChainFollowItAndBcoinSyncsOurBlocks() {
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            List<String> mined = bcoin.generate(BCOIN_SEGWIT_HEIGHT);
+            assertEquals(BCOIN_SEGWIT_HEIGHT, mined.size());
+            Peer peer = ours.net.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort),
+                    ConnectionType.MANUAL);
+            assertTrue(peer.awaitHandshake(WAIT));
+            await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to reach bcoin's height");
+            assertEquals(bcoin.bestBlockHash(), ours.tip());
+            String next = bcoin.generate(1).get(0);
+            await(() -> next.equals(ours.tip()), "bcoin's announced next block");
+            bcoinFollowsOurBlocks(30);
+            assertEquals(0, peer.droppedMessages(), peer.lastDroppedReason());
+        });
+    }
+
+    @Test
+    void bcoinConnectsAndBothFollowEachOthersBlocks() {
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            InetSocketAddress listening = ours.listen();
+            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + listening.getPort()));
+            await(() -> !ours.net.peers().isEmpty() && ours.net.peers().get(0).handshakeComplete(), "bcoin to connect");
+            List<String> mined = bcoin.generate(BCOIN_SEGWIT_HEIGHT + 1);
+            await(() -> ours.tip().equals(mined.get(BCOIN_SEGWIT_HEIGHT)), "our node to follow bcoin's blocks");
+            bcoinFollowsOurBlocks(30);
+        });
+    }
+
+    @Test
+    void weFollowBcoinsLongerForkMinedWhileDisconnected() {
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            bcoin.generate(BCOIN_SEGWIT_HEIGHT);
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort);
+            Peer first = ours.net.connect(address, ConnectionType.MANUAL);
+            await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "the shared chain");
+            first.disconnect();
+            await(() -> bcoin.rpc("getconnectioncount").equals("0"), "bcoin to see the disconnect");
+            String ourFork = ours.mine(3).get(2);
+            String bcoinFork = bcoin.generate(5).get(4);
+            assertEquals(ourFork, ours.tip());
+            Peer second = ours.net.connect(address, ConnectionType.MANUAL);
+            assertTrue(second.awaitHandshake(WAIT));
+            await(() -> bcoinFork.equals(ours.tip()), "our node to reorganize onto bcoin's longer fork");
+            assertEquals(BCOIN_SEGWIT_HEIGHT + 5, ours.chain.height());
+            assertEquals(0, second.droppedMessages(), second.lastDroppedReason());
+        });
+    }
+
+    @Test
+    void bcoinFollowsOurLongerForkAfterReconnectingToUs() {
+        assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
+            // A listener of its own over our chain, so the port can go away while both sides mine forks.
+            PeerTimeouts timeouts = new PeerTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2),
+                    Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMillis(200));
+            LocalNode local = LocalNode.defaults(P2pNetwork.REGTEST, ours.chain::height);
+            ConnectionManager first = new ConnectionManager(local, timeouts, 8, ours.sync);
+            InetSocketAddress listening = first.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + listening.getPort()));
+            List<String> shared = bcoin.generate(BCOIN_SEGWIT_HEIGHT);
+            await(() -> ours.tip().equals(shared.get(BCOIN_SEGWIT_HEIGHT - 1)), "the shared chain");
+            first.close();
+            await(() -> bcoin.rpc("getconnectioncount").equals("0"), "bcoin to see the disconnect");
+            String bcoinFork = bcoin.generate(2).get(1);
+            String ourFork = ours.mine(6).get(5);
+            assertEquals(bcoinFork, bcoin.bestBlockHash());
+            try (ConnectionManager second = new ConnectionManager(local, timeouts, 8, ours.sync)) {
+                second.listen(listening);
+                await(() -> bcoin.bestBlockHash().equals(ourFork), "bcoin to reorganize onto our longer fork");
+                assertEquals(ourFork, ours.tip());
+            }
+        });
+    }
+}
