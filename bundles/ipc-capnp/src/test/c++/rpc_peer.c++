@@ -4,7 +4,8 @@
 //   rpc_peer server SOCKET           serve a Calc as bootstrap; print "ready" once listening; run until killed
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
-// Client scenarios: basic, pipeline, callback, fail, hold, concurrent, bench-echo N, bench-data N BYTES.
+// Client scenarios: basic, pipeline, callback, fail, hold, concurrent, sleep (30 s call, to be killed),
+// bench-echo N, bench-data N BYTES (each prints the median round trip in microseconds).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
 // Java side can see releases arrive.
 
@@ -203,6 +204,15 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     }
     kj::joinPromises(calls.releaseAsArray()).wait(ws);
     say(kj::str("concurrent=", ok));
+  } else if (scenario == "sleep") {
+    auto request = calc.sleepRequest();
+    request.setMs(30000);
+    auto promise = request.send();
+    // Run the event loop a while so the call really goes out before we say so.
+    client.getIoProvider().getTimer().afterDelay(300 * kj::MILLISECONDS).wait(ws);
+    say("sleeping");
+    promise.wait(ws);
+    say("woke up");
   } else if (scenario == "bench-echo" && argc > 0) {
     int rounds = atoi(argv[0]);
     std::vector<double> times;
