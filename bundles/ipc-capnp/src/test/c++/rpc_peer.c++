@@ -5,7 +5,7 @@
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
 // Client scenarios: basic, pipeline, callback, fail, hold, concurrent, sleep (30 s call, to be killed),
-// bench-echo N, bench-data N BYTES (each prints the median round trip in microseconds).
+// bench-echo N, bench-data N BYTES (each prints the mean of N timed round trips after N warm-up ones).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
 // Java side can see releases arrive.
 
@@ -17,12 +17,10 @@
 #include <kj/debug.h>
 #include <kj/timer.h>
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <vector>
 
 namespace {
 
@@ -141,13 +139,13 @@ int serve(const char* socket) {
   return 0;
 }
 
-double micros(std::chrono::steady_clock::duration d) {
-  return std::chrono::duration<double, std::micro>(d).count();
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
+// Runs `once` `rounds` times to warm up, then `rounds` times timed; the mean in microseconds.
+template <typename F>
+double meanMicros(int rounds, F&& once) {
+  for (int i = 0; i < rounds; i++) once();
+  auto start = std::chrono::steady_clock::now();
+  for (int i = 0; i < rounds; i++) once();
+  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / rounds;
 }
 
 int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
@@ -215,28 +213,23 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     say("woke up");
   } else if (scenario == "bench-echo" && argc > 0) {
     int rounds = atoi(argv[0]);
-    std::vector<double> times;
-    for (int i = 0; i < rounds; i++) {
-      auto start = std::chrono::steady_clock::now();
+    auto once = [&]() {
       auto request = calc.echoRequest();
       request.setText("ping");
       request.send().wait(ws);
-      times.push_back(micros(std::chrono::steady_clock::now() - start));
-    }
-    printf("median_us=%.2f\n", median(times));
+    };
+    printf("mean_us=%.2f\n", meanMicros(rounds, once));
   } else if (scenario == "bench-data" && argc > 1) {
     int rounds = atoi(argv[0]);
     size_t bytes = strtoul(argv[1], nullptr, 10);
-    std::vector<double> times;
-    for (int i = 0; i < rounds; i++) {
-      auto start = std::chrono::steady_clock::now();
+    int round = 0;
+    auto once = [&]() {
       auto request = calc.sizeRequest();
       auto data = request.initData(bytes);
-      memset(data.begin(), i & 0xff, bytes);
+      memset(data.begin(), round++ & 0xff, bytes);
       request.send().wait(ws);
-      times.push_back(micros(std::chrono::steady_clock::now() - start));
-    }
-    printf("median_us=%.2f\n", median(times));
+    };
+    printf("mean_us=%.2f\n", meanMicros(rounds, once));
   } else {
     say(kj::str("unknown scenario ", scenario));
     return 2;
