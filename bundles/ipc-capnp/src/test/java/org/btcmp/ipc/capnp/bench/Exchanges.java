@@ -24,16 +24,16 @@ import org.capnproto.MessageBuilder;
  * The measured exchanges. Each returns nanoseconds per operation (one round trip, or one 1 MiB message
  * delivered) over a fresh connected pair, after a warm-up on the same pair.
  */
-final class Exchanges {
+public final class Exchanges {
     static final int SMALL = 8;
-    static final int MIB = 1 << 20;
+    public static final int MIB = 1 << 20;
 
     private Exchanges() {
     }
 
     // ---- raw bytes: the baseline ----
 
-    static double rawPingPong(SocketChannel[] pair, int roundTrips) throws Exception {
+    public static double rawPingPong(SocketChannel[] pair, int roundTrips) throws Exception {
         Thread echo = daemon(() -> {
             ByteBuffer buffer = ByteBuffer.allocateDirect(SMALL);
             while (readFully(pair[1], buffer.clear())) {
@@ -51,7 +51,7 @@ final class Exchanges {
         return nanos;
     }
 
-    static double rawOneWay(SocketChannel[] pair, int messages) throws Exception {
+    public static double rawOneWay(SocketChannel[] pair, int messages) throws Exception {
         ByteBuffer source = ByteBuffer.allocateDirect(MIB);
         ByteBuffer sink = ByteBuffer.allocateDirect(MIB);
         double nanos = streamed(messages, () -> {

@@ -11,13 +11,13 @@ import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketPair;
 
 /** Connected pairs of UNIX stream sockets, from the JDK or from junixsocket. */
-final class SocketPairs {
+public final class SocketPairs {
 
     private SocketPairs() {
     }
 
     /** JDK 16+ UNIX-domain channels: the baseline. */
-    static SocketChannel[] jdk(Path dir) throws IOException {
+    public static SocketChannel[] jdk(Path dir) throws IOException {
         Path path = dir.resolve("jdk-" + System.nanoTime() + ".sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(path));

@@ -34,18 +34,45 @@ public final class CxxPeer {
      * missing and CI=true.
      */
     public static CxxPeer build(String name) throws IOException, InterruptedException {
-        Path source = Path.of("src", "test", "c++", name + ".c++").toAbsolutePath();
+        return build(name, "capnp", List.of());
+    }
+
+    /**
+     * Like {@link #build(String)} for an RPC peer: each of {@code schemas} (names of .capnp files in
+     * src/test/c++) is first compiled with {@code capnp compile -oc++}, and the peer links capnp-rpc.
+     */
+    public static CxxPeer buildRpc(String name, String... schemas) throws IOException, InterruptedException {
+        return build(name, "capnp-rpc", List.of(schemas));
+    }
+
+    private static CxxPeer build(String name, String library, List<String> schemas)
+            throws IOException, InterruptedException {
+        Path sources = Path.of("src", "test", "c++").toAbsolutePath();
+        Path source = sources.resolve(name + ".c++");
         if (!Files.isRegularFile(source)) {
             fail("C++ peer source missing: " + source);
         }
-        Result flags = run(List.of("pkg-config", "--cflags", "--libs", "capnp"));
+        Result flags = run(List.of("pkg-config", "--cflags", "--libs", library));
         if (flags.status != 0) {
-            return toolchainMissing("pkg-config found no capnp (install libcapnp-dev and pkg-config): " + flags);
+            return toolchainMissing("pkg-config found no " + library + " (install libcapnp-dev and pkg-config): " + flags);
         }
         Path executable = Path.of("target", "cxx-peers", name).toAbsolutePath();
-        Files.createDirectories(executable.getParent());
+        Path generated = Path.of("target", "cxx-peers", name + "-gen").toAbsolutePath();
+        Files.createDirectories(generated);
         List<String> command = new ArrayList<>(List.of("g++", "-std=c++14", "-O1", "-o", executable.toString(),
                 source.toString()));
+        for (String schema : schemas) {
+            Result compiled = run(List.of("capnp", "compile", "-oc++:" + generated, "--src-prefix=" + sources,
+                    sources.resolve(schema).toString()));
+            if (compiled.status == 127) {
+                return toolchainMissing("capnp not found (install capnproto): " + compiled);
+            }
+            if (compiled.status != 0) {
+                fail("capnp compile -oc++ " + schema + " failed: " + compiled);
+            }
+            command.add(generated.resolve(schema + ".c++").toString());
+        }
+        command.add("-I" + generated);
         command.addAll(Arrays.asList(flags.stdout.trim().split("\\s+")));
         Result compiled = run(command);
         if (compiled.status == 127) {

@@ -1,0 +1,57 @@
+package org.btcmp.ipc.capnp.rpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** A {@link Server} in this process: calls run on a pool thread, their messages never serialized. */
+final class LocalTarget extends CapTarget {
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "capnp-local-call");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    final Server server;
+
+    LocalTarget(Server server) {
+        this.server = server;
+    }
+
+    @Override
+    RemotePromise send(Request request) {
+        CallContext context = new CallContext(request.call.asReader().getParams().getContent(),
+                new ArrayList<>(request.caps));
+        request.caps.clear(); // handed over to the context
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        retain();
+        CALLS.execute(() -> {
+            try {
+                dispatch(request.interfaceId(), request.methodId(), context);
+                List<Capability> caps = new ArrayList<>(context.resultCaps);
+                context.resultCaps.clear();
+                future.complete(new Response(context.ret.asReader().getResults().getContent(), caps, null, () -> {
+                }));
+            } catch (Throwable failure) {
+                context.releaseResultCaps();
+                future.completeExceptionally(RpcException.fromServerFailure(failure));
+            } finally {
+                context.releaseParamCaps();
+                release();
+            }
+        });
+        return new RemotePromise(future, path -> new PromisedTarget(future, path), () -> {
+        });
+    }
+
+    void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {
+        server.dispatch(interfaceId, methodId, context);
+    }
+
+    @Override
+    void dropped() {
+        server.released();
+    }
+}

@@ -1,0 +1,106 @@
+package org.btcmp.ipc.capnp.rpc;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.btcmp.ipc.IpcException;
+
+/**
+ * The answer to a sent call, before and after it arrives. Capabilities in the results can be called
+ * before then ({@link #pipeline}): such calls go out at once, addressed to the promised answer. Closing
+ * the promise before the answer cancels the call (Finish goes to the callee); after {@link #join}, the
+ * response's close ends it instead.
+ */
+public final class RemotePromise implements AutoCloseable {
+    final CompletableFuture<Response> future;
+    private final Function<int[], CapTarget> pipeliner;
+    private final Runnable dropRef;
+    private volatile boolean taken;
+
+    RemotePromise(CompletableFuture<Response> future, Function<int[], CapTarget> pipeliner, Runnable dropRef) {
+        this.future = future;
+        this.pipeliner = pipeliner;
+        this.dropRef = dropRef;
+    }
+
+    static RemotePromise failed(RuntimeException failure) {
+        return new RemotePromise(CompletableFuture.failedFuture(failure), path -> new BrokenTarget(failure), () -> {
+        });
+    }
+
+    /**
+     * Waits for the answer; the caller owns (closes) the response.
+     *
+     * @throws RpcException if the call failed on the other side
+     * @throws IpcException if the connection was lost first (or the wait was interrupted)
+     */
+    public Response join() {
+        try {
+            return take(future.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IpcException("interrupted while waiting for an answer", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** {@link #join} with a bound: an {@link IpcException} after {@code timeout} (the call goes on). */
+    public Response join(Duration timeout) {
+        try {
+            return take(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IpcException("interrupted while waiting for an answer", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } catch (TimeoutException e) {
+            throw new IpcException("no answer within " + timeout, e);
+        }
+    }
+
+    public boolean isDone() {
+        return future.isDone();
+    }
+
+    /** Completes with the response (which the callback then owns) or the failure. */
+    public CompletableFuture<Response> asFuture() {
+        return future.thenApply(this::take);
+    }
+
+    /**
+     * The capability the results will hold at pointer fields {@code path} (none: the results pointer
+     * itself). Calls on it go out now, pipelined; the handle is the caller's to close.
+     */
+    public Capability pipeline(int... path) {
+        return new Capability(pipeliner.apply(path.clone()));
+    }
+
+    /** Cancels the call if unanswered, else lets go of a response nobody took. */
+    @Override
+    public void close() {
+        if (!taken) {
+            future.thenAccept(Response::close);
+            dropRef.run();
+        }
+    }
+
+    private Response take(Response response) {
+        taken = true;
+        return response;
+    }
+
+    private static RuntimeException unwrap(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RpcException rpc) {
+            return new RpcException(rpc.type(), rpc.reason());
+        }
+        if (cause instanceof IpcException ipc) {
+            return new IpcException(ipc.getMessage(), ipc);
+        }
+        return new IpcException("call failed: " + cause, cause);
+    }
+}

@@ -1,0 +1,72 @@
+package org.btcmp.ipc.capnp.rpc;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.btcmp.ipc.capnp.rpc.schema.RpcProtocol;
+import org.capnproto.AnyPointer;
+import org.capnproto.MessageBuilder;
+
+/**
+ * A call being built: params are written straight into the outgoing Call message, capabilities in
+ * them go through {@link #addCap}. Sent once.
+ */
+public final class Request {
+    private final CapTarget target;
+    final MessageBuilder message = new MessageBuilder();
+    final RpcProtocol.Call.Builder call;
+    final List<Capability> caps = new ArrayList<>();
+    private boolean sent;
+
+    Request(CapTarget target, long interfaceId, short methodId) {
+        this.target = target;
+        this.call = message.initRoot(RpcProtocol.Message.factory).initCall();
+        call.setInterfaceId(interfaceId);
+        call.setMethodId(methodId);
+    }
+
+    public long interfaceId() {
+        return call.getInterfaceId();
+    }
+
+    public short methodId() {
+        return call.getMethodId();
+    }
+
+    /** The params pointer, to init as any struct. */
+    public AnyPointer.Builder params() {
+        return call.getParams().getContent();
+    }
+
+    /** Inits the params as a struct of the given size. */
+    public RawStruct.Builder initParams(int dataWords, int pointers) {
+        return params().initAs(RawStruct.factory(dataWords, pointers));
+    }
+
+    /**
+     * Adds {@code cap} (or null) to the params' cap table and returns its index, to write with
+     * {@link RawStruct.Builder#setCap}. The request takes its own handle: the caller keeps theirs.
+     */
+    public int addCap(Capability cap) {
+        caps.add(cap == null ? null : cap.duplicate());
+        return caps.size() - 1;
+    }
+
+    /** Sends the call; the returned promise owns the answer. */
+    public RemotePromise send() {
+        if (sent) {
+            throw new IllegalStateException("request already sent");
+        }
+        sent = true;
+        return target.send(this);
+    }
+
+    /** Lets go of the request's own cap handles once they have been written out (or it failed). */
+    void releaseCaps() {
+        for (Capability cap : caps) {
+            if (cap != null) {
+                cap.close();
+            }
+        }
+        caps.clear();
+    }
+}

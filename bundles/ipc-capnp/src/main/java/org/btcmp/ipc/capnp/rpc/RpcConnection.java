@@ -1,0 +1,770 @@
+package org.btcmp.ipc.capnp.rpc;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.btcmp.ipc.IpcException;
+import org.btcmp.ipc.capnp.net.FrameConnection;
+import org.btcmp.ipc.capnp.net.FrameHandler;
+import org.btcmp.ipc.capnp.rpc.schema.RpcProtocol;
+import org.btcmp.ipc.capnp.wire.Frame;
+import org.btcmp.ipc.capnp.wire.FrameException;
+import org.capnproto.DecodeException;
+import org.capnproto.MessageBuilder;
+import org.capnproto.StructList;
+
+/**
+ * One Cap'n Proto RPC connection (two-party, Level 1) over a {@link FrameConnection}: the four tables
+ * of the protocol (exports, questions, answers, imports) and one handler per message kind, named as
+ * in rpc.capnp. Either side may offer a bootstrap capability and call the other's.
+ *
+ * <p>Messages are handled on the frame reader's thread under this object's lock, which also orders
+ * every send with the table change it belongs to. Server methods run on this connection's pool, so a
+ * method may itself call the peer (callbacks) and wait. The state is connected until the frame
+ * connection ends; from then on every outstanding and new call fails with an {@link IpcException}
+ * naming why.
+ */
+public final class RpcConnection implements FrameHandler, AutoCloseable {
+    private final FrameConnection connection;
+    private final Capability bootstrapCap;
+    private final ExecutorService calls;
+
+    // The four tables, in teardown order.
+    private final ExportTable<Export> exports = new ExportTable<>();
+    private final ExportTable<Question> questions = new ExportTable<>();
+    private final ImportTable<Answer> answers = new ImportTable<>();
+    private final ImportTable<Import> imports = new ImportTable<>();
+    private final Map<LocalTarget, Export> exportsByTarget = new IdentityHashMap<>();
+
+    /** Null while connected; why the connection ended, after. */
+    private IpcException disconnected;
+    private final AtomicLong messagesSent = new AtomicLong();
+    private final AtomicLong messagesReceived = new AtomicLong();
+
+    private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
+        this.connection = connection;
+        this.bootstrapCap = bootstrapCap;
+        this.calls = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "capnp-call " + connection.name());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * Runs the RPC protocol on {@code connection} (not yet started), offering {@code bootstrap} (may be
+     * null: the peer's Bootstrap then fails) to the peer. The connection keeps its own handle.
+     */
+    public static RpcConnection start(FrameConnection connection, Capability bootstrap) {
+        RpcConnection rpc = new RpcConnection(connection, bootstrap == null ? null : bootstrap.duplicate());
+        connection.start(rpc);
+        return rpc;
+    }
+
+    /** The peer's bootstrap capability; calls on it go out at once, before the peer has answered. */
+    public Capability bootstrap() {
+        synchronized (this) {
+            if (disconnected != null) {
+                return new Capability(new BrokenTarget(lost()));
+            }
+            Question question = new Question();
+            question.id = questions.add(question);
+            MessageBuilder message = new MessageBuilder();
+            message.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(question.id);
+            send(message);
+            // The bootstrap question is held by its pipelined capability alone.
+            Capability cap = new Capability(pipelineTarget(question, new int[0]));
+            question.refs--;
+            question.dropPromiseRef = () -> {
+            };
+            return cap;
+        }
+    }
+
+    public String name() {
+        return connection.name();
+    }
+
+    public boolean isConnected() {
+        synchronized (this) {
+            return disconnected == null;
+        }
+    }
+
+    /** RPC messages sent and received so far (e.g. to show that pipelined calls saved round trips). */
+    public long messagesSent() {
+        return messagesSent.get();
+    }
+
+    public long messagesReceived() {
+        return messagesReceived.get();
+    }
+
+    /** Ends the connection; outstanding calls fail with an {@link IpcException}. */
+    @Override
+    public void close() {
+        connection.close();
+    }
+
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return connection.awaitClosed(timeout);
+    }
+
+    // ---- receiving ----------------------------------------------------------------------------
+
+    @Override
+    public void onFrame(Frame frame) {
+        messagesReceived.incrementAndGet();
+        boolean kept = false;
+        try {
+            RpcProtocol.Message.Reader message = frame.message().getRoot(RpcProtocol.Message.factory);
+            synchronized (this) {
+                if (disconnected == null) {
+                    kept = handleMessage(message, frame);
+                }
+            }
+        } catch (ProtocolViolation | DecodeException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            abort("bad message from the peer: " + e.getMessage());
+        } finally {
+            if (!kept) {
+                frame.close();
+            }
+        }
+    }
+
+    @Override
+    public void onProtocolError(FrameException error) {
+        sendAbort(error.getMessage());
+    }
+
+    @Override
+    public void onClosed(IpcException cause) {
+        List<Runnable> afterwards = new ArrayList<>();
+        synchronized (this) {
+            disconnected = cause;
+            for (Export export : exports.eraseAll()) {
+                afterwards.add(export.target::release);
+            }
+            exportsByTarget.clear();
+            for (Question question : questions.eraseAll()) {
+                question.answer.completeExceptionally(lost());
+            }
+            for (Answer answer : answers.eraseAll()) {
+                if (answer.context != null) {
+                    answer.context.cancel();
+                }
+                afterwards.add(answer::releaseResultCaps);
+            }
+            imports.eraseAll();
+        }
+        if (bootstrapCap != null) {
+            afterwards.add(bootstrapCap::close);
+        }
+        afterwards.forEach(Runnable::run);
+        calls.shutdown();
+    }
+
+    /** Handles one message; true if it keeps the frame (results or params still being read). */
+    private boolean handleMessage(RpcProtocol.Message.Reader message, Frame frame) {
+        switch (message.which()) {
+            case UNIMPLEMENTED -> handleUnimplemented(message.getUnimplemented());
+            case ABORT -> handleAbort(message.getAbort());
+            case BOOTSTRAP -> handleBootstrap(message.getBootstrap());
+            case CALL -> {
+                return handleCall(message.getCall(), frame);
+            }
+            case RETURN -> {
+                return handleReturn(message.getReturn(), frame);
+            }
+            case FINISH -> handleFinish(message.getFinish());
+            case RESOLVE -> handleResolve(message.getResolve());
+            case RELEASE -> handleRelease(message.getRelease());
+            case DISEMBARGO -> handleDisembargo(message.getDisembargo());
+            default -> sendUnimplemented(message);
+        }
+        return false;
+    }
+
+    private void handleUnimplemented(RpcProtocol.Message.Reader echoed) {
+        // Our own message came back: only a Call or Bootstrap leaves a question waiting.
+        int questionId = switch (echoed.which()) {
+            case CALL -> echoed.getCall().getQuestionId();
+            case BOOTSTRAP -> echoed.getBootstrap().getQuestionId();
+            default -> -1;
+        };
+        Question question = questionId < 0 ? null : questions.find(questionId);
+        if (question != null && !question.returned) {
+            question.returned = true;
+            releaseExports(question.paramExports);
+            question.answer.completeExceptionally(new RpcException(RpcException.Type.UNIMPLEMENTED,
+                    "the peer does not implement " + echoed.which()));
+            if (question.finishSent) {
+                questions.erase(question.id);
+            }
+        }
+    }
+
+    private void handleAbort(RpcProtocol.Exception.Reader exception) {
+        connection.abort(new IpcException("the peer aborted connection " + name() + ": "
+                + RpcException.read(exception).getMessage()));
+    }
+
+    private void handleBootstrap(RpcProtocol.Bootstrap.Reader bootstrap) {
+        Answer answer = newAnswer(bootstrap.getQuestionId());
+        answer.returned = true;
+        MessageBuilder message = new MessageBuilder();
+        RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
+        ret.setAnswerId(answer.id);
+        ret.setReleaseParamCaps(false);
+        if (bootstrapCap == null) {
+            answer.failure = new RpcException(RpcException.Type.FAILED, "this peer offers no bootstrap capability");
+            answer.failure.write(ret.initException());
+        } else {
+            RpcProtocol.Payload.Builder payload = ret.initResults();
+            payload.getContent().getAs(CapPointer.BUILDER).set(0);
+            answer.resultCaps.add(bootstrapCap.duplicate());
+            answer.resultExports = writeCapTable(payload, answer.resultCaps);
+            answer.results = ret.asReader().getResults().getContent();
+        }
+        send(message);
+    }
+
+    private boolean handleCall(RpcProtocol.Call.Reader call, Frame frame) {
+        Answer answer = newAnswer(call.getQuestionId());
+        RpcProtocol.Payload.Reader params = call.getParams();
+        CallContext context = new CallContext(params.getContent(), readCapTable(params.getCapTable()));
+        answer.context = context;
+        long interfaceId = call.getInterfaceId();
+        short methodId = call.getMethodId();
+        if (!call.getSendResultsTo().isCaller()) {
+            fail(answer, frame, new RpcException(RpcException.Type.UNIMPLEMENTED,
+                    "results can only be sent to the caller (Level 1)"));
+            return true;
+        }
+        RpcProtocol.MessageTarget.Reader target = call.getTarget();
+        switch (target.which()) {
+            case IMPORTED_CAP -> {
+                Export export = exports.find(target.getImportedCap() & 0xffffffffL);
+                if (export == null) {
+                    fail(answer, frame, new RpcException(RpcException.Type.FAILED, "Call target "
+                            + Integer.toUnsignedString(target.getImportedCap()) + " is not a current export"));
+                } else {
+                    deliver(answer, export.target, frame, interfaceId, methodId);
+                }
+            }
+            case PROMISED_ANSWER -> {
+                RpcProtocol.PromisedAnswer.Reader promised = target.getPromisedAnswer();
+                Answer base = answers.find(promised.getQuestionId());
+                int[] path = transform(promised);
+                if (base == null) {
+                    fail(answer, frame, new RpcException(RpcException.Type.FAILED, "Call target: question "
+                            + Integer.toUnsignedString(promised.getQuestionId()) + " is not a current answer"));
+                } else if (base.returned) {
+                    deliver(answer, base.resolve(path), frame, interfaceId, methodId);
+                } else {
+                    base.pipelined.add(() -> deliver(answer, base.resolve(path), frame, interfaceId, methodId));
+                }
+            }
+            default -> throw new ProtocolViolation("Call with an unknown kind of target");
+        }
+        return true;
+    }
+
+    private boolean handleReturn(RpcProtocol.Return.Reader ret, Frame frame) {
+        Question question = questions.find(ret.getAnswerId() & 0xffffffffL);
+        if (question == null) {
+            throw new ProtocolViolation("Return for question " + Integer.toUnsignedString(ret.getAnswerId())
+                    + ", which is not outstanding");
+        }
+        if (question.returned) {
+            throw new ProtocolViolation("second Return for question " + question.id);
+        }
+        question.returned = true;
+        if (ret.getReleaseParamCaps()) {
+            releaseExports(question.paramExports);
+        }
+        question.paramExports = new int[0];
+        boolean kept = false;
+        switch (ret.which()) {
+            case RESULTS -> {
+                RpcProtocol.Payload.Reader results = ret.getResults();
+                question.response = new Response(results.getContent(), readCapTable(results.getCapTable()), frame,
+                        question.dropPromiseRef);
+                kept = true;
+                if (question.finishSent) {
+                    question.response.close();
+                } else {
+                    question.answer.complete(question.response);
+                }
+            }
+            case EXCEPTION -> question.answer.completeExceptionally(RpcException.read(ret.getException()));
+            case CANCELED -> question.answer.completeExceptionally(
+                    new RpcException(RpcException.Type.FAILED, "the call was canceled"));
+            default -> throw new ProtocolViolation("Return of kind " + ret.which() + ", which we never asked for");
+        }
+        if (question.finishSent) {
+            questions.erase(question.id);
+        }
+        return kept;
+    }
+
+    private void handleFinish(RpcProtocol.Finish.Reader finish) {
+        Answer answer = answers.find(finish.getQuestionId());
+        if (answer == null || answer.finished) {
+            throw new ProtocolViolation("Finish for question " + Integer.toUnsignedString(finish.getQuestionId())
+                    + ", which is not an open answer");
+        }
+        answer.finished = true;
+        if (finish.getReleaseResultCaps()) {
+            releaseExports(answer.resultExports);
+        }
+        answer.resultExports = new int[0];
+        if (answer.returned) {
+            answers.erase(answer.id);
+            answer.releaseResultCaps();
+        } else if (answer.context != null) {
+            answer.context.cancel();
+        }
+    }
+
+    private void handleResolve(RpcProtocol.Resolve.Reader resolve) {
+        // We keep calling the promise's own import id: its exporter forwards those calls to the
+        // resolution in order, so nothing here needs an embargo. A capability in the Resolve is
+        // counted as received and let go at once.
+        if (resolve.isCap()) {
+            Capability resolution = readCap(resolve.getCap());
+            if (resolution != null) {
+                resolution.close();
+            }
+        }
+    }
+
+    private void handleRelease(RpcProtocol.Release.Reader release) {
+        releaseExport(release.getId() & 0xffffffffL, release.getReferenceCount() & 0xffffffffL);
+    }
+
+    private void handleDisembargo(RpcProtocol.Disembargo.Reader disembargo) {
+        RpcProtocol.Disembargo.Context.Reader context = disembargo.getContext();
+        switch (context.which()) {
+            case SENDER_LOOPBACK -> {
+                CapTarget target = disembargoTarget(disembargo.getTarget());
+                MessageBuilder message = new MessageBuilder();
+                RpcProtocol.Disembargo.Builder reply = message.initRoot(RpcProtocol.Message.factory).initDisembargo();
+                if (target instanceof ImportTarget imported && imported.connection == this) {
+                    reply.initTarget().setImportedCap(imported.importId);
+                } else if (target instanceof PipelineTarget pipelined && pipelined.connection == this) {
+                    pipelined.write(reply.initTarget().initPromisedAnswer());
+                } else {
+                    throw new ProtocolViolation("senderLoopback Disembargo for a capability that does not point back"
+                            + " to the sender");
+                }
+                reply.getContext().setReceiverLoopback(context.getSenderLoopback());
+                send(message);
+            }
+            case RECEIVER_LOOPBACK -> throw new ProtocolViolation("receiverLoopback Disembargo, but we sent no "
+                    + "senderLoopback");
+            default -> sendUnimplementedDisembargo(disembargo);
+        }
+    }
+
+    private CapTarget disembargoTarget(RpcProtocol.MessageTarget.Reader target) {
+        if (target.isImportedCap()) {
+            Export export = exports.find(target.getImportedCap() & 0xffffffffL);
+            if (export == null) {
+                throw new ProtocolViolation("Disembargo target is not a current export");
+            }
+            return export.target;
+        }
+        Answer answer = answers.find(target.getPromisedAnswer().getQuestionId());
+        if (answer == null || !answer.returned) {
+            throw new ProtocolViolation("Disembargo target is not a returned answer");
+        }
+        return answer.resolve(transform(target.getPromisedAnswer()));
+    }
+
+    // ---- serving calls ------------------------------------------------------------------------
+
+    /** Runs a call on its target once known; {@code frame} holds the params until the call ends. */
+    private void deliver(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
+        if (!(target instanceof LocalTarget local)) {
+            RuntimeException failure = target instanceof BrokenTarget broken ? broken.failure()
+                    : target == null ? new RpcException(RpcException.Type.FAILED, "called a null capability")
+                    : new RpcException(RpcException.Type.UNIMPLEMENTED,
+                            "forwarding a pipelined call to a capability outside this process is not supported yet");
+            fail(answer, frame, failure);
+            return;
+        }
+        local.retain();
+        calls.execute(() -> {
+            Throwable failure = null;
+            try {
+                local.dispatch(interfaceId, methodId, answer.context);
+            } catch (Throwable t) {
+                failure = t;
+            } finally {
+                answer.context.releaseParamCaps();
+                frame.close();
+                local.release();
+            }
+            sendReturn(answer, failure);
+        });
+    }
+
+    private void fail(Answer answer, Frame frame, RuntimeException failure) {
+        answer.context.releaseParamCaps();
+        frame.close();
+        sendReturn(answer, failure);
+    }
+
+    private void sendReturn(Answer answer, Throwable failure) {
+        synchronized (this) {
+            CallContext context = answer.context;
+            if (disconnected != null) {
+                context.releaseResultCaps();
+                return;
+            }
+            answer.returned = true;
+            if (answer.finished) {
+                MessageBuilder message = new MessageBuilder();
+                RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
+                ret.setAnswerId(answer.id);
+                ret.setReleaseParamCaps(false);
+                ret.setCanceled(org.capnproto.Void.VOID);
+                context.releaseResultCaps();
+                answers.erase(answer.id);
+                sendQuietly(message);
+                return;
+            }
+            if (failure != null) {
+                context.releaseResultCaps();
+                answer.failure = RpcException.fromServerFailure(failure);
+                MessageBuilder message = new MessageBuilder();
+                RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
+                ret.setAnswerId(answer.id);
+                ret.setReleaseParamCaps(false);
+                answer.failure.write(ret.initException());
+                sendQuietly(message);
+            } else {
+                context.ret.setAnswerId(answer.id);
+                answer.resultCaps = new ArrayList<>(context.resultCaps);
+                context.resultCaps.clear();
+                try {
+                    answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
+                } catch (IllegalArgumentException e) {
+                    answer.releaseResultCaps();
+                    answer.failure = RpcException.fromServerFailure(e);
+                    MessageBuilder message = new MessageBuilder();
+                    RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
+                    ret.setAnswerId(answer.id);
+                    ret.setReleaseParamCaps(false);
+                    answer.failure.write(ret.initException());
+                    sendQuietly(message);
+                    runPipelined(answer);
+                    return;
+                }
+                answer.results = context.ret.asReader().getResults().getContent();
+                sendQuietly(context.resultMessage);
+            }
+            runPipelined(answer);
+        }
+    }
+
+    private void runPipelined(Answer answer) {
+        List<Runnable> pipelined = new ArrayList<>(answer.pipelined);
+        answer.pipelined.clear();
+        pipelined.forEach(Runnable::run);
+    }
+
+    // ---- calling ------------------------------------------------------------------------------
+
+    RemotePromise sendCall(Request request, Consumer<RpcProtocol.MessageTarget.Builder> targetWriter) {
+        synchronized (this) {
+            if (disconnected != null) {
+                request.releaseCaps();
+                return RemotePromise.failed(lost());
+            }
+            Question question = new Question();
+            question.id = questions.add(question);
+            request.call.setQuestionId(question.id);
+            targetWriter.accept(request.call.initTarget());
+            try {
+                question.paramExports = writeCapTable(request.call.getParams(), request.caps);
+            } catch (RuntimeException e) {
+                questions.erase(question.id);
+                request.releaseCaps();
+                throw e;
+            }
+            request.releaseCaps();
+            question.dropPromiseRef = once(() -> dropQuestionRef(question));
+            send(request.message);
+            return new RemotePromise(question.answer, path -> pipelineTarget(question, path),
+                    question.dropPromiseRef);
+        }
+    }
+
+    private PipelineTarget pipelineTarget(Question question, int[] path) {
+        synchronized (this) {
+            question.refs++;
+            return new PipelineTarget(this, question, path);
+        }
+    }
+
+    /** One holder of {@code question} let go; the last one finishes it (cancelling it if unanswered). */
+    void dropQuestionRef(Question question) {
+        synchronized (this) {
+            if (--question.refs > 0 || question.finishSent) {
+                return;
+            }
+            question.finishSent = true;
+            if (disconnected != null) {
+                return;
+            }
+            MessageBuilder message = new MessageBuilder();
+            RpcProtocol.Finish.Builder finish = message.initRoot(RpcProtocol.Message.factory).initFinish();
+            finish.setQuestionId(question.id);
+            finish.setReleaseResultCaps(false);
+            if (question.returned) {
+                questions.erase(question.id);
+                if (question.response != null) {
+                    question.response.close();
+                }
+            }
+            sendQuietly(message);
+        }
+    }
+
+    /** The last handle of an import went: give back every reference the peer sent us. */
+    void releaseImport(ImportTarget target) {
+        synchronized (this) {
+            Import entry = imports.find(target.importId);
+            if (entry == null || entry.target != target || target.holders() > 0) {
+                return; // already gone with the connection, or received again meanwhile
+            }
+            imports.erase(target.importId);
+            if (disconnected != null) {
+                return;
+            }
+            MessageBuilder message = new MessageBuilder();
+            RpcProtocol.Release.Builder release = message.initRoot(RpcProtocol.Message.factory).initRelease();
+            release.setId(entry.id);
+            release.setReferenceCount(entry.remoteRefs);
+            sendQuietly(message);
+        }
+    }
+
+    // ---- capability tables --------------------------------------------------------------------
+
+    /** Writes {@code caps} as the payload's cap table; returns the ids of our exports written. */
+    private int[] writeCapTable(RpcProtocol.Payload.Builder payload, List<Capability> caps) {
+        StructList.Builder<RpcProtocol.CapDescriptor.Builder> table = payload.initCapTable(caps.size());
+        int[] exported = new int[caps.size()];
+        int count = 0;
+        for (int i = 0; i < caps.size(); i++) {
+            int id = writeCap(table.get(i), caps.get(i));
+            if (id >= 0) {
+                exported[count++] = id;
+            }
+        }
+        return java.util.Arrays.copyOf(exported, count);
+    }
+
+    /** Describes {@code cap} to the peer; returns the export id if it is (now) exported, else -1. */
+    private int writeCap(RpcProtocol.CapDescriptor.Builder descriptor, Capability cap) {
+        if (cap == null) {
+            descriptor.setNone(org.capnproto.Void.VOID);
+            return -1;
+        }
+        CapTarget target = cap.target;
+        if (target instanceof LocalTarget local) {
+            Export export = exportsByTarget.get(local);
+            if (export == null) {
+                export = new Export(local);
+                export.id = exports.add(export);
+                exportsByTarget.put(local, export);
+                local.retain();
+            }
+            export.refCount++;
+            descriptor.setSenderHosted(export.id);
+            return export.id;
+        }
+        if (target instanceof ImportTarget imported && imported.connection == this) {
+            descriptor.setReceiverHosted(imported.importId);
+            return -1;
+        }
+        if (target instanceof PipelineTarget pipelined && pipelined.connection == this) {
+            pipelined.write(descriptor.initReceiverAnswer());
+            return -1;
+        }
+        throw new IllegalArgumentException("cannot pass this capability over " + name()
+                + ": passing a promise or another connection's capability is not supported yet");
+    }
+
+    private List<Capability> readCapTable(StructList.Reader<RpcProtocol.CapDescriptor.Reader> table) {
+        List<Capability> caps = new ArrayList<>(table.size());
+        for (int i = 0; i < table.size(); i++) {
+            caps.add(readCap(table.get(i)));
+        }
+        return caps;
+    }
+
+    /** A new handle for a received capability descriptor (null for none). */
+    private Capability readCap(RpcProtocol.CapDescriptor.Reader descriptor) {
+        switch (descriptor.which()) {
+            case NONE -> {
+                return null;
+            }
+            case SENDER_HOSTED -> {
+                return importCap(descriptor.getSenderHosted());
+            }
+            case SENDER_PROMISE -> {
+                return importCap(descriptor.getSenderPromise());
+            }
+            case RECEIVER_HOSTED -> {
+                Export export = exports.find(descriptor.getReceiverHosted() & 0xffffffffL);
+                if (export == null) {
+                    throw new ProtocolViolation("receiverHosted capability "
+                            + Integer.toUnsignedString(descriptor.getReceiverHosted()) + " is not a current export");
+                }
+                return new Capability(export.target);
+            }
+            case RECEIVER_ANSWER -> {
+                RpcProtocol.PromisedAnswer.Reader promised = descriptor.getReceiverAnswer();
+                Answer answer = answers.find(promised.getQuestionId());
+                if (answer == null || !answer.returned) {
+                    throw new ProtocolViolation("receiverAnswer names question "
+                            + Integer.toUnsignedString(promised.getQuestionId()) + ", which has no results here");
+                }
+                CapTarget target = answer.resolve(transform(promised));
+                return target == null ? null : new Capability(target);
+            }
+            default -> throw new ProtocolViolation("capability descriptor of kind " + descriptor.which()
+                    + " (third-party handoff is Level 3, not supported)");
+        }
+    }
+
+    private Capability importCap(int id) {
+        Import entry = imports.find(id);
+        if (entry == null) {
+            entry = new Import(id, new ImportTarget(this, id));
+            imports.put(id, entry);
+        }
+        entry.remoteRefs++;
+        return new Capability(entry.target);
+    }
+
+    private void releaseExports(int[] ids) {
+        for (int id : ids) {
+            releaseExport(id, 1);
+        }
+    }
+
+    private void releaseExport(long id, long count) {
+        Export export = exports.find(id);
+        if (export == null) {
+            throw new ProtocolViolation("Release of capability " + id + ", which is not a current export");
+        }
+        if (count > export.refCount) {
+            throw new ProtocolViolation("Release of " + count + " references to capability " + id + ", which has "
+                    + export.refCount);
+        }
+        export.refCount -= (int) count;
+        if (export.refCount == 0) {
+            exports.erase(id);
+            exportsByTarget.remove(export.target);
+            export.target.release();
+        }
+    }
+
+    private Answer newAnswer(int questionId) {
+        if (answers.find(questionId) != null) {
+            throw new ProtocolViolation("question id " + Integer.toUnsignedString(questionId) + " is already in use");
+        }
+        Answer answer = new Answer(questionId);
+        answers.put(questionId, answer);
+        return answer;
+    }
+
+    private static int[] transform(RpcProtocol.PromisedAnswer.Reader promised) {
+        StructList.Reader<RpcProtocol.PromisedAnswer.Op.Reader> ops = promised.getTransform();
+        int[] path = new int[ops.size()];
+        int count = 0;
+        for (int i = 0; i < ops.size(); i++) {
+            RpcProtocol.PromisedAnswer.Op.Reader op = ops.get(i);
+            if (op.isGetPointerField()) {
+                path[count++] = op.getGetPointerField() & 0xffff;
+            } else if (!op.isNoop()) {
+                throw new ProtocolViolation("unknown PromisedAnswer transform op");
+            }
+        }
+        return java.util.Arrays.copyOf(path, count);
+    }
+
+    // ---- sending ------------------------------------------------------------------------------
+
+    /** Sends under the lock; a failed send ends the connection, which {@link #onClosed} then reports. */
+    private void send(MessageBuilder message) {
+        connection.send(message);
+        messagesSent.incrementAndGet();
+    }
+
+    private void sendQuietly(MessageBuilder message) {
+        try {
+            send(message);
+        } catch (IpcException e) {
+            // the connection is ending; onClosed fails whatever waited for this message's effect
+        }
+    }
+
+    private void sendUnimplemented(RpcProtocol.Message.Reader message) {
+        MessageBuilder reply = new MessageBuilder();
+        reply.initRoot(RpcProtocol.Message.factory).setUnimplemented(message);
+        sendQuietly(reply);
+    }
+
+    private void sendUnimplementedDisembargo(RpcProtocol.Disembargo.Reader disembargo) {
+        MessageBuilder reply = new MessageBuilder();
+        reply.initRoot(RpcProtocol.Message.factory).initUnimplemented().setDisembargo(disembargo);
+        sendQuietly(reply);
+    }
+
+    private void abort(String reason) {
+        sendAbort(reason);
+        connection.abort(new IpcException("aborted connection " + name() + ": " + reason));
+    }
+
+    private void sendAbort(String reason) {
+        MessageBuilder message = new MessageBuilder();
+        new RpcException(RpcException.Type.FAILED, reason).write(
+                message.initRoot(RpcProtocol.Message.factory).initAbort());
+        sendQuietly(message);
+    }
+
+    private IpcException lost() {
+        return new IpcException("connection " + name() + " lost: " + disconnected.getMessage(), disconnected);
+    }
+
+    private static Runnable once(Runnable action) {
+        AtomicBoolean done = new AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
+    }
+
+    /** The peer broke the protocol: the connection is aborted with this message. */
+    private static final class ProtocolViolation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ProtocolViolation(String message) {
+            super(message);
+        }
+    }
+}

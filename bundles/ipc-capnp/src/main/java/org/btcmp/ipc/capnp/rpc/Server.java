@@ -1,0 +1,26 @@
+package org.btcmp.ipc.capnp.rpc;
+
+/**
+ * A local object that answers calls. A method reads its params from the context and writes results
+ * into it; throwing fails the call (the caller sees the Java type name and message). Calls may run
+ * concurrently on different threads. Generated server bases implement this.
+ */
+@FunctionalInterface
+public interface Server {
+
+    /**
+     * Answers one call.
+     *
+     * @throws RpcException of type UNIMPLEMENTED for an unknown interface or method
+     */
+    void dispatch(long interfaceId, short methodId, CallContext context) throws Exception;
+
+    /** No handle and no peer refers to this object any more. */
+    default void released() {
+    }
+
+    static RpcException unimplemented(long interfaceId, short methodId) {
+        return new RpcException(RpcException.Type.UNIMPLEMENTED,
+                "method " + methodId + " of interface 0x" + Long.toHexString(interfaceId) + " is not implemented");
+    }
+}

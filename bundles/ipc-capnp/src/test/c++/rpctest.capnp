@@ -1,0 +1,25 @@
+# The interfaces our RPC interop tests call both ways; one method per feature. The Java side reads and
+# writes these params and results by offset (RpcTestSchema), so any change here must be mirrored there.
+@0xd4e1a3f26b8c9a01;
+
+interface Calc {
+  echo @0 (text :Text) -> (text :Text);
+  add @1 (a :Int64, b :Int64) -> (sum :Int64);
+  counter @2 (start :Int64, delayMs :UInt32) -> (counter :Counter);
+  callBack @3 (callback :Callback, text :Text) -> (text :Text);
+  fail @4 (reason :Text) -> ();
+  hold @5 (callback :Callback) -> ();
+  dropHeld @6 () -> ();
+  sleep @7 (ms :UInt32) -> ();
+  size @8 (data :Data) -> (size :UInt64);
+  liveCounters @9 () -> (count :Int64);
+}
+
+interface Counter {
+  next @0 () -> (counter :Counter);
+  value @1 () -> (value :Int64);
+}
+
+interface Callback {
+  call @0 (text :Text, calc :Calc) -> (text :Text);
+}

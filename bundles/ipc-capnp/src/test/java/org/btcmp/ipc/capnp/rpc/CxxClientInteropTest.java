@@ -1,0 +1,119 @@
+package org.btcmp.ipc.capnp.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.btcmp.ipc.IpcException;
+import org.btcmp.ipc.capnp.cxx.CxxPeer;
+import org.btcmp.ipc.capnp.net.UnixSocketListener;
+import org.btcmp.ipc.capnp.net.UnixSockets;
+import org.btcmp.ipc.capnp.wire.FrameLimits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** C++ client (EzRpcClient, src/test/c++/rpc_peer.c++) calling our Java server of rpctest.capnp's Calc. */
+class CxxClientInteropTest {
+    private static final Duration NO_HANG = Duration.ofSeconds(60);
+    private static CxxPeer peer;
+
+    @TempDir
+    Path dir;
+    private Path socket;
+    private UnixSocketListener listener;
+    private JavaCalc calcServer;
+    private final List<RpcConnection> connections = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void build() throws IOException, InterruptedException {
+        peer = CxxPeer.buildRpc("rpc_peer", "rpctest.capnp");
+    }
+
+    @BeforeEach
+    void listen() {
+        peer.assumeAvailable();
+        socket = dir.resolve("java-calc.sock");
+        listener = UnixSockets.listen(socket, FrameLimits.DEFAULT);
+        calcServer = new JavaCalc();
+        Capability calc = Capability.of(calcServer);
+        Thread acceptor = new Thread(() -> {
+            try (calc) {
+                while (true) {
+                    connections.add(RpcConnection.start(listener.accept(), calc));
+                }
+            } catch (IpcException closed) {
+                // the listener was closed: the test is over
+            }
+        }, "java-calc-acceptor");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    @AfterEach
+    void stop() {
+        listener.close();
+        connections.forEach(RpcConnection::close);
+    }
+
+    private void run(String scenario, String... expectedLines) throws Exception {
+        Process process = peer.start("client", socket.toString(), scenario);
+        CxxPeer.Result result = CxxPeer.await(process);
+        assertEquals(0, result.status(), result.toString());
+        assertEquals(String.join("\n", expectedLines), result.stdout().strip(), result.toString());
+    }
+
+    @Test
+    void bootstrapAndSimpleCalls() {
+        assertTimeoutPreemptively(NO_HANG, () -> run("basic", "echo=hello from c++", "add=42"));
+    }
+
+    @Test
+    void threePipelinedCallsOnJavaResults() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            run("pipeline", "value=42");
+            RpcConnectionTest.awaitValue(0, () -> calcServer.liveCounters.get());
+        });
+    }
+
+    @Test
+    void javaCallsACxxCallbackThatCallsBackIntoJava() {
+        // C++ -> Java callBack -> C++ Callback.call -> Java calc.echo ("nested"). The Java method lets go of
+        // the callback before it returns, so its Release reaches C++ before the Return does.
+        assertTimeoutPreemptively(NO_HANG, () -> run("callback", "callback destroyed", "callback=cpp:ping/nested"));
+    }
+
+    @Test
+    void aJavaExceptionArrivesInCxxWithTypeNameAndMessage() {
+        assertTimeoutPreemptively(NO_HANG, () -> run("fail",
+                "fail=remote exception: java.lang.IllegalStateException: cpp asked for it"));
+    }
+
+    @Test
+    void javaReleasesAHeldCxxCallbackWhenItDropsIt() {
+        assertTimeoutPreemptively(NO_HANG, () -> run("hold", "held", "callback destroyed", "dropped"));
+    }
+
+    @Test
+    void oneHundredConcurrentCalls() {
+        assertTimeoutPreemptively(NO_HANG, () -> run("concurrent", "concurrent=100"));
+    }
+
+    @Test
+    void aClientKilledMidCallLeavesTheServerServingOthers() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            Process sleeper = peer.start("client", socket.toString(), "sleep");
+            new PeerOutput(sleeper).expect("sleeping");
+            sleeper.destroyForcibly();
+            sleeper.waitFor();
+            RpcConnectionTest.awaitValue(1, () -> calcServer.canceledSleeps.get());
+            run("basic", "echo=hello from c++", "add=42");
+        });
+    }
+}

@@ -1,0 +1,176 @@
+package org.btcmp.ipc.capnp.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.btcmp.ipc.IpcException;
+import org.btcmp.ipc.capnp.cxx.CxxPeer;
+import org.btcmp.ipc.capnp.net.UnixSockets;
+import org.btcmp.ipc.capnp.wire.FrameLimits;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Java client, C++ server (Debian's libcapnp, EzRpcServer): src/test/c++/rpc_peer.c++ serving rpctest.capnp. */
+class CxxServerInteropTest {
+    private static final Duration NO_HANG = Duration.ofSeconds(60);
+    private static CxxPeer peer;
+
+    @TempDir
+    Path dir;
+    private Process process;
+    private PeerOutput output;
+    private RpcConnection client;
+    private Capability calc;
+
+    @BeforeAll
+    static void build() throws IOException, InterruptedException {
+        peer = CxxPeer.buildRpc("rpc_peer", "rpctest.capnp");
+    }
+
+    @BeforeEach
+    void startServer() throws IOException, InterruptedException {
+        peer.assumeAvailable();
+        Path socket = dir.resolve("calc.sock");
+        process = peer.start("server", socket.toString());
+        output = new PeerOutput(process);
+        output.expect("ready");
+        assertTrue(Files.exists(socket));
+        client = RpcConnection.start(UnixSockets.connect(socket, FrameLimits.DEFAULT), null);
+        calc = client.bootstrap();
+    }
+
+    @AfterEach
+    void stopServer() {
+        if (calc != null) {
+            calc.close();
+            client.close();
+        }
+        if (process != null) {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void simpleCalls() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            assertEquals("hello c++", Calls.echo(calc, "hello c++"));
+            assertEquals(-5, Calls.add(calc, -7, 2));
+            assertEquals(1 << 20, Calls.size(calc, new byte[1 << 20]));
+        });
+    }
+
+    @Test
+    void aCxxExceptionArrivesWithItsTypeAndDescription() {
+        RpcException failure = assertThrows(RpcException.class, () -> Calls.fail(calc, "bad request from java"));
+        assertEquals(RpcException.Type.FAILED, failure.type());
+        assertTrue(failure.reason().contains("bad request from java"), failure.reason());
+        assertEquals("after", Calls.echo(calc, "after"));
+    }
+
+    @Test
+    void threePipelinedCallsInOneRoundTrip() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            assertEquals("warm", Calls.echo(calc, "warm")); // bootstrap answered: nothing else is due
+            long sentBefore = client.messagesSent();
+            long receivedBefore = client.messagesReceived();
+            RemotePromise first = Calls.counter(calc, 40, 300);
+            Capability c1 = first.pipeline(0);
+            RemotePromise second = Calls.next(c1);
+            Capability c2 = second.pipeline(0);
+            RemotePromise third = Calls.next(c2);
+            Capability c3 = third.pipeline(0);
+            RemotePromise value = Calls.value(c3);
+            assertEquals(4, client.messagesSent() - sentBefore, "four calls, nothing else");
+            long receivedWhileSending = client.messagesReceived() - receivedBefore;
+            try (Response response = value.join()) {
+                assertEquals(42, response.struct().getLong(0));
+            }
+            assertEquals(0, receivedWhileSending, "an answer arrived before the chain was sent");
+            for (AutoCloseable c : List.of(c1, c2, c3, first, second, third)) {
+                c.close();
+            }
+            for (int i = 0; i < 3; i++) {
+                output.expect("counter destroyed");
+            }
+        });
+    }
+
+    @Test
+    void aJavaCallbackIsCalledByCxxAndCallsBackIntoCxx() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCallback callbackServer = new JavaCallback();
+            try (Capability callback = Capability.of(callbackServer)) {
+                assertEquals("cpp:java:ping/nested", Calls.callBack(calc, callback, "ping"));
+            }
+            RpcConnectionTest.awaitValue(1, () -> callbackServer.released.get());
+        });
+    }
+
+    @Test
+    void cxxReleasesAHeldJavaCallbackWhenItDropsIt() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCallback callbackServer = new JavaCallback();
+            try (Capability callback = Capability.of(callbackServer)) {
+                Calls.hold(calc, callback);
+            }
+            Thread.sleep(50);
+            assertEquals(0, callbackServer.released.get(), "C++ still holds it");
+            Calls.dropHeld(calc);
+            RpcConnectionTest.awaitValue(1, () -> callbackServer.released.get());
+        });
+    }
+
+    @Test
+    void closingAResultCapabilityRunsTheCxxDestructor() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            Capability counter;
+            try (RemotePromise promise = Calls.counter(calc, 7, 0); Response response = promise.join()) {
+                counter = response.cap(response.struct().getCap(0));
+            }
+            try (Response response = Calls.value(counter).join()) {
+                assertEquals(7, response.struct().getLong(0));
+            }
+            assertEquals(1, Calls.liveCounters(calc));
+            counter.close();
+            output.expect("counter destroyed");
+            assertEquals(0, Calls.liveCounters(calc));
+        });
+    }
+
+    @Test
+    void aKilledServerFailsTheCallInProgressWithIpcException() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            RemotePromise sleeping = Calls.sleep(calc, 30_000);
+            Thread.sleep(100);
+            process.destroyForcibly();
+            assertThrows(IpcException.class, sleeping::join);
+            assertThrows(IpcException.class, () -> Calls.echo(calc, "gone"));
+        });
+    }
+
+    @Test
+    void oneHundredConcurrentCalls() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            List<CompletableFuture<String>> results = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String text = "call " + i;
+                results.add(CompletableFuture.supplyAsync(() -> Calls.echo(calc, text)));
+            }
+            for (int i = 0; i < 100; i++) {
+                assertEquals("call " + i, results.get(i).join());
+            }
+        });
+    }
+}
