@@ -35,7 +35,10 @@ class GeneratedJavaCompilesTest {
         Path dir = Path.of(GeneratedJavaCompilesTest.class.getResource("/features/types.capnp").toURI()).getParent();
         List<String> files = new ArrayList<>();
         try (var list = Files.walk(dir)) {
-            list.filter(p -> p.toString().endsWith(".capnp")).forEach(p -> files.add(dir.relativize(p).toString()));
+            // imports.capnp uses a type of inc/broken/lazy.capnp, which cannot be generated on its own.
+            list.filter(p -> p.toString().endsWith(".capnp") && !p.toString().contains("/broken/")
+                            && !p.endsWith("imports.capnp"))
+                    .forEach(p -> files.add(dir.relativize(p).toString()));
         }
         org.btcmp.mpgen.compile.CapnpOracle.requireInstalled(INCLUDE.resolve("capnp/stream.capnp"));
         List<Path> sources = generate(dir, List.of(dir, INCLUDE), files, out, "feat");
