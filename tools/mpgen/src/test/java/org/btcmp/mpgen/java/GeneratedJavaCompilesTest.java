@@ -50,7 +50,7 @@ class GeneratedJavaCompilesTest {
     void randomSchemas(@TempDir Path out) throws Exception {
         Path dir = Files.createDirectories(out.resolve("schemas"));
         List<String> files = new ArrayList<>();
-        for (int i = 0; files.size() < 60 && i < 400; i++) {
+        for (int i = 0; files.size() < 20 && i < 200; i++) {
             String name = "r" + i + ".capnp";
             Files.writeString(dir.resolve(name), org.btcmp.mpgen.compile.RandomSchemas.generate(1000 + i));
             try {
@@ -64,7 +64,7 @@ class GeneratedJavaCompilesTest {
         for (String f : files) {
             sources.addAll(generate(dir, List.of(), List.of(f), out.resolve("src"), "rand"));
         }
-        assertEquals(60, sources.size());
+        assertEquals(20, sources.size());
         assertCompiles(sources, out);
     }
 
