@@ -10,3 +10,7 @@ struct UsesImports {
   nested @2 :import "types.capnp".Outer.Nested;
   absolute @3 :Common.Kind;
 }
+
+struct UsesLazily {
+  used @0 :import "inc/broken/lazy.capnp".Used;
+}

@@ -28,7 +28,6 @@ public final class Compiler {
     private final Map<Long, CompilerNode> nodesById = new HashMap<>();
     private final Map<String, CompilerNode> builtinsByName = new HashMap<>();
     private final Map<DeclKind, CompilerNode> builtinsByKind = new HashMap<>();
-    final List<Runnable> pendingValues = new ArrayList<>();
 
     /** @param importPaths directories searched for imports that start with '/' (like capnp -I) */
     public Compiler(List<Path> importPaths) {
@@ -176,21 +175,13 @@ public final class Compiler {
             }
             requested.add(load(workingDirectory.resolve(f), name));
         }
-        List<Node> nodes = new ArrayList<>();
-        int done = 0;
-        while (done < modulesByPath.size()) {
-            List<Module> all = new ArrayList<>(modulesByPath.values());
-            for (int i = done; i < all.size(); i++) {
-                Module m = all.get(i);
-                if (m.root != null) {
-                    translateAll(m.root, nodes);
-                }
+        Traversal traversal = new Traversal(this);
+        for (Module m : requested) {
+            if (m.root != null) {
+                traversal.requested(m.root);
             }
-            done = all.size();
         }
-        for (int i = 0; i < pendingValues.size(); i++) {
-            pendingValues.get(i).run();
-        }
+        List<Node> nodes = traversal.nodes();
         List<Diagnostic> errors = new ArrayList<>();
         for (Module m : modulesByPath.values()) {
             errors.addAll(m.source.errors());
@@ -203,18 +194,6 @@ public final class Compiler {
             requestedFiles.add(new RequestedFile(m.root.id, m.sourceName, importTable(m)));
         }
         return new CompiledSchema(nodes, requestedFiles);
-    }
-
-    private void translateAll(CompilerNode n, List<Node> out) {
-        NodeTranslator t = n.translated();
-        if (t != null) {
-            out.add(t.node);
-            out.addAll(t.auxNodes);
-        }
-        n.expand();
-        for (CompilerNode child : n.orderedNested) {
-            translateAll(child, out);
-        }
     }
 
     private List<RequestedFile.Import> importTable(Module m) {

@@ -88,6 +88,12 @@ final class CompilerNode {
         }
     }
 
+    /** Resolves every alias declared here (so their errors are reported). */
+    void compileAliases() {
+        expand();
+        aliases.values().forEach(Alias::compile);
+    }
+
     /** Looks a name up here, then in the generic parameters, then in enclosing scopes, then built-ins. */
     Resolved resolve(String name) {
         Resolved member = resolveMember(name);

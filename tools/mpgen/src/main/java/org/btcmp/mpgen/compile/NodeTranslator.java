@@ -179,7 +179,6 @@ final class NodeTranslator {
                     sink.accept(v);
                 }
             });
-            cn.compiler.pendingValues.add(this::finish);
         } else {
             Value v = values.compile(source, type);
             if (v != null) {

@@ -212,8 +212,8 @@ public final class Parser {
             if (app.params().size() == 1 && app.params().get(0) != null && app.params().get(0).name() == null) {
                 return new AnnotationApplication(app.function(), app.params().get(0).value());
             }
-            return new AnnotationApplication(app.function(),
-                    new Expression.Tuple(app.params(), app.start(), app.end()));
+            // capnp gives this tuple no location of its own: errors about it point at the file's start.
+            return new AnnotationApplication(app.function(), new Expression.Tuple(app.params(), 0, 0));
         }
         return new AnnotationApplication(e, null);
     }

@@ -45,6 +45,8 @@ class FeatureConformanceTest {
         CHECKLIST.put("annotations from another file ($import/$namespace style), file annotations",
                 "annotations.capnp");
         CHECKLIST.put("relative imports, import paths (-I), using import \"...\".Name", "imports.capnp");
+        CHECKLIST.put("unused broken declarations and missing imports in imported files are not compiled",
+                "imports.capnp");
         CHECKLIST.put("files importing each other (an import cycle through types)", "cycle.capnp");
         CHECKLIST.put("doc comments (sourceInfo) of files, nodes, fields, groups, enumerants, methods", "docs.capnp");
     }
@@ -69,7 +71,7 @@ class FeatureConformanceTest {
         CapnpOracle.Result oracle = CapnpOracle.compile(dir, imports, List.of(file));
         assertEquals(0, oracle.exitCode(), oracle.stderr());
         byte[] ours = RequestComparison.ours(dir, imports, List.of(file));
-        assertTrue(RequestComparison.assertSame(oracle.stdout(), ours, List.of(file)) > 1);
+        assertTrue(RequestComparison.assertSame(oracle.stdout(), ours) > 1);
     }
 
     @Test

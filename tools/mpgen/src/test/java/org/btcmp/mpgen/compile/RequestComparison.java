@@ -37,8 +37,8 @@ final class RequestComparison {
         return out.toByteArray();
     }
 
-    /** Asserts the two requests agree on every node the C++ compiler emitted and on the requested files. */
-    static int assertSame(byte[] expected, byte[] actual, List<String> requestedNames) {
+    /** Asserts the two requests have the same nodes, source infos and requested files. */
+    static int assertSame(byte[] expected, byte[] actual) {
         WireDecoder.Struct e = WireDecoder.root(expected);
         WireDecoder.Struct a = WireDecoder.root(actual);
         Map<Long, WireDecoder.Struct> expectedNodes = nodes(e);
@@ -51,12 +51,7 @@ final class RequestComparison {
             assertEquals(null, diff, "node " + name + " differs");
         }
         for (var entry : actualNodes.entrySet()) {
-            String name = displayName(entry.getValue());
-            for (String requested : requestedNames) {
-                if (name.equals(requested) || name.startsWith(requested + ":")) {
-                    assertTrue(expectedNodes.containsKey(entry.getKey()), "extra node " + name);
-                }
-            }
+            assertTrue(expectedNodes.containsKey(entry.getKey()), "extra node " + displayName(entry.getValue()));
         }
         Map<Long, WireDecoder.Struct> expectedInfo = byId(e.pointer(3));
         Map<Long, WireDecoder.Struct> actualInfo = byId(a.pointer(3));
@@ -74,6 +69,9 @@ final class RequestComparison {
             WireDecoder.Struct ours = actualInfo.get(entry.getKey());
             assertTrue(ours != null, "missing " + name);
             assertEquals(null, WireDiff.first(name, entry.getValue(), ours), name + " differs");
+        }
+        for (Long id : actualInfo.keySet()) {
+            assertTrue(id == 0 || expectedInfo.containsKey(id), "extra sourceInfo @0x" + Long.toHexString(id));
         }
         String diff = WireDiff.first("requestedFiles", e.pointer(1), a.pointer(1));
         assertEquals(null, diff, "requested files differ");

@@ -35,7 +35,10 @@ class GeneratedJavaCompilesTest {
         Path dir = Path.of(GeneratedJavaCompilesTest.class.getResource("/features/types.capnp").toURI()).getParent();
         List<String> files = new ArrayList<>();
         try (var list = Files.walk(dir)) {
-            list.filter(p -> p.toString().endsWith(".capnp")).forEach(p -> files.add(dir.relativize(p).toString()));
+            // imports.capnp uses a type of inc/broken/lazy.capnp, which cannot be generated on its own.
+            list.filter(p -> p.toString().endsWith(".capnp") && !p.toString().contains("/broken/")
+                            && !p.endsWith("imports.capnp"))
+                    .forEach(p -> files.add(dir.relativize(p).toString()));
         }
         org.btcmp.mpgen.compile.CapnpOracle.requireInstalled(INCLUDE.resolve("capnp/stream.capnp"));
         List<Path> sources = generate(dir, List.of(dir, INCLUDE), files, out, "feat");
@@ -47,7 +50,7 @@ class GeneratedJavaCompilesTest {
     void randomSchemas(@TempDir Path out) throws Exception {
         Path dir = Files.createDirectories(out.resolve("schemas"));
         List<String> files = new ArrayList<>();
-        for (int i = 0; files.size() < 60 && i < 400; i++) {
+        for (int i = 0; files.size() < 20 && i < 200; i++) {
             String name = "r" + i + ".capnp";
             Files.writeString(dir.resolve(name), org.btcmp.mpgen.compile.RandomSchemas.generate(1000 + i));
             try {
@@ -61,7 +64,7 @@ class GeneratedJavaCompilesTest {
         for (String f : files) {
             sources.addAll(generate(dir, List.of(), List.of(f), out.resolve("src"), "rand"));
         }
-        assertEquals(60, sources.size());
+        assertEquals(20, sources.size());
         assertCompiles(sources, out);
     }
 
