@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.btcmp.testsupport.ExternalTool;
 
 /**
  * The C++ {@code capnp} tool as a test oracle. Missing tool: tests skip loudly, unless CI=true,
@@ -40,25 +40,15 @@ public final class CapnpOracle {
             }
         }
         if (!available) {
-            String message = "the C++ 'capnp' compiler (Debian package capnproto) is not installed; "
-                    + "conformance against it cannot be checked";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + " (CI=true requires it)");
-            }
-            System.err.println("SKIPPED: " + message);
-            Assumptions.abort(message);
+            ExternalTool.missing("the C++ 'capnp' compiler (Debian package capnproto) is not installed; "
+                    + "conformance against it cannot be checked");
         }
     }
 
     /** Debian's libcapnp-dev schema files: skip loudly when absent, fail when CI=true. */
     public static void requireInstalled(Path file) {
         if (!Files.isRegularFile(file)) {
-            String message = file + " is missing (Debian package libcapnp-dev)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message + " (CI=true requires it)");
-            }
-            System.err.println("SKIPPED: " + message);
-            Assumptions.abort(message);
+            ExternalTool.missing(file + " is missing (Debian package libcapnp-dev)");
         }
     }
 
