@@ -189,6 +189,19 @@ class WalletDatabaseTest {
     }
 
     @Test
+    void listWalletsFindsSqliteWalletFilesAtAnyDepth() throws IOException {
+        Path wallets = dir.resolve("regtest").resolve("wallets");
+        assertEquals(java.util.List.of(), WalletPaths.listWallets(wallets), "no directory yet");
+        WalletDatabase.create(WalletPaths.walletDir(wallets, "alice")).close();
+        WalletDatabase.create(WalletPaths.walletDir(wallets, "team/bob")).close();
+        WalletDatabase.create(WalletPaths.walletDir(wallets, "")).close();
+        Files.createDirectories(wallets.resolve("notawallet"));
+        Files.writeString(wallets.resolve("notawallet").resolve(WalletPaths.FILE_NAME), "plain text");
+        Files.createDirectories(wallets.resolve("empty"));
+        assertEquals(java.util.List.of("", "alice", "team/bob"), WalletPaths.listWallets(wallets));
+    }
+
+    @Test
     void walletNamesStayInsideTheWalletsDirectory() {
         Path wallets = dir.resolve("regtest").resolve("wallets");
         assertEquals(wallets.resolve("alice").toAbsolutePath(), WalletPaths.walletDir(wallets, "alice"));
