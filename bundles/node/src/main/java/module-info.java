@@ -9,5 +9,6 @@ module org.btcmp.node {
     requires java.sql;
     requires org.xerial.sqlitejdbc;
     requires static osgi.annotation;
+    requires static osgi.core;
     requires static org.osgi.service.component.annotations;
 }

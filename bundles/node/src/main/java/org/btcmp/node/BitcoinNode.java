@@ -28,36 +28,68 @@ public final class BitcoinNode implements AutoCloseable {
     private final RpcAuth auth = new RpcAuth();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
-    private final ChainState chain;
-    private final Mempool mempool;
-    private final Miner miner;
+    private final DebugLog log;
     private final HttpRpcServer http;
+    private volatile String warmup = "Loading block index…";
+    private ChainState chain;
+    private Mempool mempool;
+    private Miner miner;
 
+    /**
+     * Starts as Core does: the RPC server and cookie first (calls get -28 while warming up), then the
+     * chain; the constructor returns once the node serves every command.
+     */
     private BitcoinNode(NodeConfig config) throws IOException {
         this.config = config;
         Path net = config.networkDir();
         Files.createDirectories(net);
         Files.createDirectories(net.resolve("wallets"));
         Files.createDirectories(net.resolve("indexes"));
-        chain = new ChainState(config.network().params(), net, this::now);
-        mempool = new Mempool(chain);
-        miner = new Miner(chain, mempool);
-        NodeContext ctx = new NodeContext(chain, mempool, miner, mockTime, System.currentTimeMillis() / 1000,
-                this::requestStop);
-        RpcMethods.registerAll(table, ctx);
+        log = new DebugLog(net.resolve("debug.log"));
+        log.log("btcmp node starting, network " + config.network().chainName() + ", datadir " + config.dataDir());
         if (config.rpcUser() != null && config.rpcPassword() != null) {
             auth.allow(config.rpcUser(), config.rpcPassword());
         }
-        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(table, () -> null);
+        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(table, () -> warmup);
         try {
             http = new HttpRpcServer(InetAddress.getByName(config.rpcBind()), config.effectiveRpcPort(), auth,
                     dispatcher, config.rpcServerTimeoutSeconds());
         } catch (IOException e) {
-            chain.close();
+            log.log("Error: Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort());
+            log.close();
             throw new IOException("Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort()
                     + ": " + e.getMessage(), e);
         }
         auth.writeCookie(net.resolve(".cookie"));
+        log.log("Binding RPC on address " + config.rpcBind() + " port " + http.port());
+        try {
+            chain = new ChainState(config.network().params(), net, this::now);
+        } catch (IOException | RuntimeException e) {
+            log.log("Error opening the chain: " + e.getMessage());
+            http.close();
+            auth.deleteCookie();
+            log.close();
+            throw e;
+        }
+        mempool = new Mempool(chain);
+        miner = new Miner(chain, mempool);
+        chain.addListener(new org.btcmp.node.chain.ChainListener() {
+            @Override
+            public void blockConnected(org.btcmp.primitives.Block block, org.btcmp.node.chain.BlockIndex index) {
+                log.log("UpdateTip: new best=" + index.hash() + " height=" + index.height() + " tx="
+                        + block.transactions().size());
+            }
+
+            @Override
+            public void blockDisconnected(org.btcmp.primitives.Block block, org.btcmp.node.chain.BlockIndex index) {
+                log.log("DisconnectTip: " + index.hash() + " height=" + index.height());
+            }
+        });
+        NodeContext ctx = new NodeContext(chain, mempool, miner, mockTime, System.currentTimeMillis() / 1000,
+                this::requestStop);
+        RpcMethods.registerAll(table, ctx);
+        log.log("Loaded best chain: hashBestChain=" + chain.tip().hash() + " height=" + chain.height());
+        warmup = null;
     }
 
     /** Opens the chain and starts serving RPC; the cookie exists when this returns. */
@@ -104,7 +136,7 @@ public final class BitcoinNode implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {
-                System.getLogger(BitcoinNode.class.getName()).log(System.Logger.Level.ERROR, "shutdown failed", e);
+                log.log("Error during shutdown: " + e.getMessage());
             }
         }, "shutoff");
         t.start();
@@ -120,6 +152,7 @@ public final class BitcoinNode implements AutoCloseable {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        log.log("Shutdown: In progress...");
         try {
             http.close();
             auth.deleteCookie();
@@ -127,6 +160,8 @@ public final class BitcoinNode implements AutoCloseable {
             try {
                 chain.close();
             } finally {
+                log.log("Shutdown: done");
+                log.close();
                 stopped.countDown();
             }
         }

@@ -273,6 +273,40 @@ public final class Mempool implements ChainListener {
                 // No longer valid on the new tip (e.g. spends an immature coinbase): dropped, as Core does.
             }
         }
+        removeForReorg();
+    }
+
+    /**
+     * Core's removeForReorg: after the tip moved back, entries that spend a coinbase no longer mature
+     * for the next block, or that are no longer final, leave with their descendants.
+     */
+    private void removeForReorg() {
+        BlockIndex tip = chain.tip();
+        int next = tip.height + 1;
+        for (Entry e : new ArrayList<>(entries.values())) {
+            if (!entries.containsKey(e.tx().txid())) {
+                continue;
+            }
+            boolean drop = !TxChecks.isFinal(e.tx(), next, tip.medianTimePast());
+            List<Coin> coins = new ArrayList<>();
+            for (TxIn in : e.tx().inputs()) {
+                Coin c = chain.coinsView().get(in.prevout());
+                Entry parent = entries.get(in.prevout().txid());
+                if (c == null && parent != null && in.prevout().index() < parent.tx().outputs().size()) {
+                    c = new Coin(parent.tx().outputs().get((int) in.prevout().index()), next, false);
+                }
+                if (c == null || (c.coinbase() && next - c.height() < org.btcmp.primitives.ChainParams.COINBASE_MATURITY)) {
+                    drop = true;
+                }
+                coins.add(c);
+            }
+            if (!drop && !TxChecks.sequenceLocksPass(e.tx(), coins, tip, next, new HashMap<>())) {
+                drop = true;
+            }
+            if (drop) {
+                removeWithDescendants(e.tx().txid());
+            }
+        }
     }
 
     public Entry get(Hash256 txid) {

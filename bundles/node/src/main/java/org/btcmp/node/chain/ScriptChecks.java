@@ -38,10 +38,11 @@ final class ScriptChecks {
         if (passed.contains(key)) {
             return;
         }
+        List<org.btcmp.primitives.TxOut> spent = coins.stream().map(Coin::output).toList();
         for (int i = 0; i < tx.inputs().size(); i++) {
             Coin c = coins.get(i);
             try {
-                new ScriptVerifier(tx, i, c.output().value(), flags).verify(c.output().scriptPubKey());
+                new ScriptVerifier(tx, i, c.output().value(), flags, spent).verify(c.output().scriptPubKey());
             } catch (ScriptException e) {
                 throw new ValidationException(prefix + "-script-verify-flag-failed (" + describe(e) + ")",
                         "input " + i + " of " + tx.txid());

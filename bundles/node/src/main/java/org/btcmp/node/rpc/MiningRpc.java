@@ -33,6 +33,8 @@ final class MiningRpc {
                 r::generateBlock));
         t.register(new RpcMethod("submitblock", "mining", List.of("hexdata", "dummy"), 1,
                 "Attempts to submit new block to network.", r::submitBlock));
+        t.register(new RpcMethod("getblocktemplate", "mining", List.of("template_request"), 0,
+                "Returns data needed to construct a block to work on (BIP 22, 23, 9, 145).", r::blockTemplate));
         t.register(new RpcMethod("getmininginfo", "mining", List.of(), 0,
                 "Returns a json object containing mining-related information.", p -> r.miningInfo()));
     }
@@ -133,6 +135,71 @@ final class MiningRpc {
             return e.reason();
         } catch (IOException e) {
             throw new RpcException(RpcException.DATABASE_ERROR, e.getMessage());
+        }
+    }
+
+    private Object blockTemplate(Params p) throws RpcException {
+        Map<String, Object> request = p.has(0) ? p.object(0) : Map.of();
+        Object mode = request.getOrDefault("mode", "template");
+        if (!"template".equals(mode)) {
+            throw new RpcException(RpcException.INVALID_PARAMETER, "Invalid mode");
+        }
+        Object rules = request.get("rules");
+        if (!(rules instanceof List<?> l) || !l.contains("segwit")) {
+            throw new RpcException(RpcException.INVALID_PARAMETER, "getblocktemplate must be called with the segwit"
+                    + " rule set (call with {\"rules\": [\"segwit\"]})");
+        }
+        ChainState chain = node.chain();
+        synchronized (chain) {
+            Block block = node.miner().template(Script.EMPTY, null);
+            Transaction coinbase = block.transactions().get(0);
+            var tip = chain.tip();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("capabilities", List.of("proposal"));
+            m.put("version", (long) block.header().version());
+            m.put("rules", List.of("csv", "!segwit", "taproot"));
+            m.put("vbavailable", new LinkedHashMap<>());
+            m.put("vbrequired", 0L);
+            m.put("previousblockhash", tip.hash().toString());
+            List<Object> txs = new ArrayList<>();
+            Map<Hash256, Long> position = new java.util.HashMap<>();
+            for (int i = 1; i < block.transactions().size(); i++) {
+                Transaction tx = block.transactions().get(i);
+                position.put(tx.txid(), (long) i);
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("data", Hex.encode(tx.toBytes()));
+                e.put("txid", tx.txid().toString());
+                e.put("hash", tx.wtxid().toString());
+                List<Object> depends = new ArrayList<>();
+                tx.inputs().forEach(in -> {
+                    Long at = position.get(in.prevout().txid());
+                    if (at != null && !depends.contains(at)) {
+                        depends.add(at);
+                    }
+                });
+                e.put("depends", depends);
+                var entry = node.mempool().get(tx.txid());
+                e.put("fee", entry == null ? 0L : entry.fee());
+                e.put("weight", (long) tx.weight());
+                txs.add(e);
+            }
+            m.put("transactions", txs);
+            m.put("coinbaseaux", new LinkedHashMap<>());
+            m.put("coinbasevalue", coinbase.outputs().get(0).value());
+            m.put("longpollid", tip.hash() + Integer.toString(node.mempool().size()));
+            m.put("target", RpcJson.target(block.header().bits()));
+            m.put("mintime", tip.medianTimePast() + 1);
+            m.put("mutable", List.of("time", "transactions", "prevblock"));
+            m.put("noncerange", "00000000ffffffff");
+            m.put("sigoplimit", 80_000L);
+            m.put("sizelimit", 4_000_000L);
+            m.put("weightlimit", 4_000_000L);
+            m.put("curtime", block.header().time());
+            m.put("bits", String.format("%08x", block.header().bits()));
+            m.put("height", (long) tip.height() + 1);
+            m.put("default_witness_commitment", coinbase.outputs().get(coinbase.outputs().size() - 1)
+                    .scriptPubKey().toHex());
+            return m;
         }
     }
 

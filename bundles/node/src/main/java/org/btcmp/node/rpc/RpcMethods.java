@@ -10,5 +10,6 @@ public final class RpcMethods {
         MiningRpc.register(table, node);
         RawTransactionRpc.register(table, node);
         ControlRpc.register(table, node);
+        DescriptorRpc.register(table, node);
     }
 }

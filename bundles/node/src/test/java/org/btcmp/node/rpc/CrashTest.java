@@ -64,6 +64,8 @@ class CrashTest {
                     assertEquals("Bitcoin Core stopping", rpc.call("stop", "[]"));
                     assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node did not exit after stop");
                     assertEquals(0, node.exitValue());
+                    assertEquals("", Files.readString(dir.resolve("node-output.log")),
+                            "normal operation writes nothing to stdout or stderr");
                     return;
                 }
                 if (height < 110) {
@@ -157,7 +159,15 @@ class CrashTest {
                         + Files.readString(dir.resolve("node-output.log")));
             }
             if (Files.exists(cookie) && Files.size(cookie) > 0) {
-                return RpcClient.withCookie(port, cookie);
+                RpcClient rpc = RpcClient.withCookie(port, cookie);
+                try {
+                    rpc.call("getblockcount", "[]");
+                    return rpc;
+                } catch (IllegalStateException warmingUp) {
+                    // -28 while the chain loads: poll again
+                } catch (java.io.IOException notYet) {
+                    // server socket not accepting yet
+                }
             }
             Thread.sleep(20);
         }

@@ -50,6 +50,25 @@ class RpcServerTest {
     }
 
     @Test
+    void debugLogRecordsStartupAndTipUpdates() throws Exception {
+        rpc.call("generatetoaddress", "[1, \"bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080\"]");
+        String log = Files.readString(dir.resolve("regtest/debug.log"));
+        assertTrue(log.contains("Loaded best chain"), log);
+        assertTrue(log.contains("UpdateTip: new best=" + rpc.call("getbestblockhash", "[]") + " height=1"), log);
+    }
+
+    @Test
+    void callsDuringWarmupGetMinus28() throws Exception {
+        RpcTable table = new RpcTable();
+        JsonRpcDispatcher d = new JsonRpcDispatcher(table, () -> "Loading block index…");
+        JsonRpcDispatcher.Reply r = d.handle("{\"method\":\"getblockcount\",\"id\":1}", "/");
+        assertEquals(500, r.status());
+        Map<String, Object> e = map(map(Json.parse(r.body())).get("error"));
+        assertEquals(-28L, e.get("code"));
+        assertEquals("Loading block index…", e.get("message"));
+    }
+
+    @Test
     void missingOrWrongCredentialsGet401() throws Exception {
         assertEquals(401, new RpcClient(node.rpcPort(), null).post("{\"method\":\"getblockcount\"}").status());
         assertEquals(401, new RpcClient(node.rpcPort(), "__cookie__:nope").post("{\"method\":\"getblockcount\"}")

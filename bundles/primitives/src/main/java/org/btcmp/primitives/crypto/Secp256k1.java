@@ -52,16 +52,82 @@ public final class Secp256k1 {
         return new Point(x, y);
     }
 
+    /** k·p by double-and-add in Jacobian coordinates (one inversion at the end instead of one per step). */
     public static Point multiply(Point p, BigInteger k) {
-        Point result = null;
-        Point addend = p;
-        for (int i = 0; i < k.bitLength(); i++) {
-            if (k.testBit(i)) {
-                result = add(result, addend);
-            }
-            addend = add(addend, addend);
+        if (p == null || k.signum() == 0) {
+            return null;
         }
-        return result;
+        BigInteger[] r = null;
+        for (int i = k.bitLength() - 1; i >= 0; i--) {
+            if (r != null) {
+                r = jDouble(r);
+            }
+            if (k.testBit(i)) {
+                r = r == null ? new BigInteger[] {p.x, p.y, BigInteger.ONE} : jAddAffine(r, p);
+            }
+        }
+        return toAffine(r);
+    }
+
+    /** a·G + b·q with one shared doubling chain (Shamir's trick), as ECDSA verification needs. */
+    public static Point multiplyAdd(BigInteger a, Point q, BigInteger b) {
+        Point gq = add(G, q);
+        BigInteger[] r = null;
+        for (int i = Math.max(a.bitLength(), b.bitLength()) - 1; i >= 0; i--) {
+            if (r != null) {
+                r = jDouble(r);
+            }
+            boolean ba = a.testBit(i);
+            boolean bb = b.testBit(i);
+            Point addend = ba && bb ? gq : ba ? G : bb ? q : null;
+            if (addend != null) {
+                r = r == null ? new BigInteger[] {addend.x, addend.y, BigInteger.ONE} : jAddAffine(r, addend);
+            }
+        }
+        return toAffine(r);
+    }
+
+    private static BigInteger[] jDouble(BigInteger[] a) {
+        if (a == null || a[1].signum() == 0) {
+            return null;
+        }
+        BigInteger ysq = a[1].multiply(a[1]).mod(P);
+        BigInteger s = a[0].multiply(ysq).shiftLeft(2).mod(P);
+        BigInteger m = a[0].multiply(a[0]).multiply(BigInteger.valueOf(3)).mod(P);
+        BigInteger x = m.multiply(m).subtract(s.shiftLeft(1)).mod(P);
+        BigInteger y = m.multiply(s.subtract(x)).subtract(ysq.multiply(ysq).shiftLeft(3)).mod(P);
+        BigInteger z = a[1].multiply(a[2]).shiftLeft(1).mod(P);
+        return new BigInteger[] {x, y, z};
+    }
+
+    private static BigInteger[] jAddAffine(BigInteger[] a, Point b) {
+        if (a == null) {
+            return new BigInteger[] {b.x, b.y, BigInteger.ONE};
+        }
+        BigInteger z2 = a[2].multiply(a[2]).mod(P);
+        BigInteger u2 = b.x.multiply(z2).mod(P);
+        BigInteger s2 = b.y.multiply(z2).multiply(a[2]).mod(P);
+        BigInteger h = u2.subtract(a[0]).mod(P);
+        BigInteger r = s2.subtract(a[1]).mod(P);
+        if (h.signum() == 0) {
+            return r.signum() == 0 ? jDouble(a) : null;
+        }
+        BigInteger h2 = h.multiply(h).mod(P);
+        BigInteger h3 = h2.multiply(h).mod(P);
+        BigInteger u1h2 = a[0].multiply(h2).mod(P);
+        BigInteger x = r.multiply(r).subtract(h3).subtract(u1h2.shiftLeft(1)).mod(P);
+        BigInteger y = r.multiply(u1h2.subtract(x)).subtract(a[1].multiply(h3)).mod(P);
+        BigInteger z = a[2].multiply(h).mod(P);
+        return new BigInteger[] {x, y, z};
+    }
+
+    private static Point toAffine(BigInteger[] j) {
+        if (j == null || j[2].signum() == 0) {
+            return null;
+        }
+        BigInteger zi = j[2].modInverse(P);
+        BigInteger zi2 = zi.multiply(zi).mod(P);
+        return new Point(j[0].multiply(zi2).mod(P), j[1].multiply(zi2).multiply(zi).mod(P));
     }
 
     public static Point negate(Point p) {

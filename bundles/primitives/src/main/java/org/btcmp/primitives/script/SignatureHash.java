@@ -1,7 +1,5 @@
 package org.btcmp.primitives.script;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.btcmp.primitives.ByteWriter;
 import org.btcmp.primitives.Hashes;
 import org.btcmp.primitives.Script;
@@ -19,7 +17,11 @@ public final class SignatureHash {
     private SignatureHash() {
     }
 
-    /** Core's legacy SignatureHash, with its "one" result when SINGLE has no matching output. */
+    /**
+     * Core's legacy SignatureHash, with its "one" result when SINGLE has no matching output. The
+     * script code is serialized exactly as Core does it, including its treatment of a malformed push
+     * at the end (the declared length counts every byte, the bytes written stop where parsing failed).
+     */
     public static byte[] legacy(Transaction tx, int inputIndex, Script scriptCode, int hashType) {
         if (inputIndex >= tx.inputs().size()) {
             return one();
@@ -28,34 +30,96 @@ public final class SignatureHash {
         if (base == SINGLE && inputIndex >= tx.outputs().size()) {
             return one();
         }
-        Script code = withoutCodeSeparators(scriptCode);
-        List<TxIn> ins = new ArrayList<>();
         boolean anyoneCanPay = (hashType & ANYONECANPAY) != 0;
+        ByteWriter w = new ByteWriter();
+        w.writeInt32(tx.version());
+        w.writeCompactSize(anyoneCanPay ? 1 : tx.inputs().size());
         for (int i = 0; i < tx.inputs().size(); i++) {
             if (anyoneCanPay && i != inputIndex) {
                 continue;
             }
             TxIn in = tx.inputs().get(i);
-            long seq = in.sequence();
-            if (i != inputIndex && (base == NONE || base == SINGLE)) {
-                seq = 0;
+            w.writeBytes(in.prevout().toBytes());
+            if (i == inputIndex) {
+                writeScriptCode(w, scriptCode.bytes());
+            } else {
+                w.writeCompactSize(0);
             }
-            ins.add(new TxIn(in.prevout(), i == inputIndex ? code : Script.EMPTY, seq));
+            long seq = i != inputIndex && (base == NONE || base == SINGLE) ? 0 : in.sequence();
+            w.writeUInt32(seq);
         }
-        List<TxOut> outs = new ArrayList<>();
-        if (base == SINGLE) {
+        if (base == NONE) {
+            w.writeCompactSize(0);
+        } else if (base == SINGLE) {
+            w.writeCompactSize(inputIndex + 1);
             for (int i = 0; i < inputIndex; i++) {
-                outs.add(new TxOut(-1, Script.EMPTY));
+                w.writeInt64(-1).writeCompactSize(0);
             }
-            outs.add(tx.outputs().get(inputIndex));
-        } else if (base != NONE) {
-            outs.addAll(tx.outputs());
+            TxOut out = tx.outputs().get(inputIndex);
+            w.writeInt64(out.value()).writeVarBytes(out.scriptPubKey().bytes());
+        } else {
+            w.writeCompactSize(tx.outputs().size());
+            for (TxOut out : tx.outputs()) {
+                w.writeInt64(out.value()).writeVarBytes(out.scriptPubKey().bytes());
+            }
         }
-        Transaction copy = new Transaction(tx.version(), ins, outs, tx.lockTime());
-        ByteWriter w = new ByteWriter();
-        copy.write(w, false);
+        w.writeUInt32(tx.lockTime());
         w.writeInt32(hashType);
         return Hashes.sha256d(w.toByteArray());
+    }
+
+    /** Core's SerializeScriptCode: OP_CODESEPARATORs dropped, stopping where an op fails to parse. */
+    private static void writeScriptCode(ByteWriter w, byte[] code) {
+        int separators = 0;
+        int[] pc = {0};
+        int op;
+        while ((op = nextOp(code, pc)) >= 0) {
+            if (op == Opcodes.OP_CODESEPARATOR) {
+                separators++;
+            }
+        }
+        w.writeCompactSize(code.length - separators);
+        pc[0] = 0;
+        int begin = 0;
+        while ((op = nextOp(code, pc)) >= 0) {
+            if (op == Opcodes.OP_CODESEPARATOR) {
+                w.writeBytes(java.util.Arrays.copyOfRange(code, begin, pc[0] - 1));
+                begin = pc[0];
+            }
+        }
+        if (begin != code.length) {
+            w.writeBytes(java.util.Arrays.copyOfRange(code, begin, Math.max(begin, pc[0])));
+        }
+    }
+
+    /** Core's GetScriptOp on {@code pc}: the opcode, or -1 at the end or on a truncated push (pc advanced as Core does). */
+    private static int nextOp(byte[] b, int[] pc) {
+        if (pc[0] >= b.length) {
+            return -1;
+        }
+        int op = b[pc[0]++] & 0xff;
+        if (op > Opcodes.OP_PUSHDATA4) {
+            return op;
+        }
+        long size;
+        if (op < Opcodes.OP_PUSHDATA1) {
+            size = op;
+        } else {
+            int width = op == Opcodes.OP_PUSHDATA1 ? 1 : op == Opcodes.OP_PUSHDATA2 ? 2 : 4;
+            if (b.length - pc[0] < width) {
+                return -1;
+            }
+            size = 0;
+            for (int k = 0; k < width; k++) {
+                size |= (long) (b[pc[0] + k] & 0xff) << (8 * k);
+            }
+            pc[0] += width;
+        }
+        if (b.length - pc[0] < size) {
+            return -1;
+        }
+        pc[0] += (int) size;
+        return op;
     }
 
     /** BIP143's digest for witness v0 programs. */
@@ -97,19 +161,5 @@ public final class SignatureHash {
         byte[] h = new byte[32];
         h[0] = 1;
         return h;
-    }
-
-    private static Script withoutCodeSeparators(Script s) {
-        List<ScriptOp> ops = ScriptOp.parse(s);
-        if (ops.stream().noneMatch(op -> op.opcode() == Opcodes.OP_CODESEPARATOR)) {
-            return s;
-        }
-        ByteWriter w = new ByteWriter();
-        for (ScriptOp op : ops) {
-            if (op.opcode() != Opcodes.OP_CODESEPARATOR) {
-                w.writeBytes(op.encoded());
-            }
-        }
-        return Script.of(w.toByteArray());
     }
 }
