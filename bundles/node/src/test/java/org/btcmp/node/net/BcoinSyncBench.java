@@ -70,9 +70,11 @@ class BcoinSyncBench {
                 await(() -> miner.chain.height() == SEGWIT_HEIGHT, 300, "the segwit prefix");
                 peer.disconnect();
             }
+            long miningStart = System.nanoTime();
             for (int h = SEGWIT_HEIGHT + 1; h <= blocks; h++) {
                 miner.miner.generate(OP_TRUE, List.of(spendMatureCoinbase(miner, h)));
             }
+            double miningSeconds = (System.nanoTime() - miningStart) / 1e9;
             String tip = miner.tip();
 
             InetSocketAddress listening = miner.listen();
@@ -98,9 +100,11 @@ class BcoinSyncBench {
             System.out.printf("p2p sync of %d regtest blocks (%d with a transaction besides the coinbase):%n"
                     + "  our node from bcoin: %.1f s, %.0f blocks/s%n"
                     + "  bcoin from our node: %.1f s, %.0f blocks/s%n"
-                    + "  ratio (our sync speed / bcoin's): %.2f%n",
+                    + "  ratio (our sync speed / bcoin's): %.2f%n"
+                    + "  for scale, without P2P: our node mined and stored %d blocks at %.0f blocks/s%n",
                     blocks, blocks - SEGWIT_HEIGHT, oursSeconds, blocks / oursSeconds, bcoinSeconds,
-                    blocks / bcoinSeconds, bcoinSeconds / oursSeconds);
+                    blocks / bcoinSeconds, bcoinSeconds / oursSeconds, blocks - SEGWIT_HEIGHT,
+                    (blocks - SEGWIT_HEIGHT) / miningSeconds);
         }
     }
 }
