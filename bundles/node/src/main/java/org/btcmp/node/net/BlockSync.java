@@ -52,6 +52,8 @@ public final class BlockSync implements PeerListener, ChainListener {
         final Deque<Hash256> queued = new ArrayDeque<>();
         final Set<Hash256> known = new HashSet<>();
         final Set<Hash256> requested = new HashSet<>();
+        /** Core's hashContinue: the last block of a full getblocks answer. */
+        Hash256 continueAfter;
 
         Downloads(Peer peer) {
             this.peer = peer;
@@ -87,11 +89,11 @@ public final class BlockSync implements PeerListener, ChainListener {
         } else if (message instanceof InventoryMessage inv && inv.command().equals(InventoryMessage.INV)) {
             onInv(d, inv);
         } else if (message instanceof InventoryMessage get && get.command().equals(InventoryMessage.GETDATA)) {
-            onGetData(peer, get);
+            onGetData(d, get);
         } else if (message instanceof LocatorMessage l && l.command().equals(LocatorMessage.GETHEADERS)) {
             onGetHeaders(peer, l);
         } else if (message instanceof LocatorMessage l && l.command().equals(LocatorMessage.GETBLOCKS)) {
-            onGetBlocks(peer, l);
+            onGetBlocks(d, l);
         }
     }
 
@@ -215,13 +217,20 @@ public final class BlockSync implements PeerListener, ChainListener {
         peer.send(new HeadersMessage(headers));
     }
 
-    private void onGetBlocks(Peer peer, LocatorMessage request) {
+    private void onGetBlocks(Downloads d, LocatorMessage request) {
+        List<BlockIndex> blocks = after(request, MAX_GETBLOCKS_RESULTS);
         List<InvVector> inv = new ArrayList<>();
-        for (BlockIndex b : after(request, MAX_GETBLOCKS_RESULTS)) {
+        for (BlockIndex b : blocks) {
             inv.add(new InvVector(InvVector.MSG_BLOCK, Hashes.of(b.hash())));
         }
+        if (blocks.size() == MAX_GETBLOCKS_RESULTS) {
+            // When the peer fetches the last of these, an inv of our tip tells it to ask for the next batch.
+            synchronized (d) {
+                d.continueAfter = blocks.get(blocks.size() - 1).hash();
+            }
+        }
         if (!inv.isEmpty()) {
-            peer.send(new InventoryMessage(InventoryMessage.INV, inv));
+            d.peer.send(new InventoryMessage(InventoryMessage.INV, inv));
         }
     }
 
@@ -243,7 +252,8 @@ public final class BlockSync implements PeerListener, ChainListener {
         return out;
     }
 
-    private void onGetData(Peer peer, InventoryMessage request) {
+    private void onGetData(Downloads d, InventoryMessage request) {
+        Peer peer = d.peer;
         List<InvVector> notFound = new ArrayList<>();
         for (InvVector e : request.entries()) {
             int type = e.type() & ~InvVector.MSG_WITNESS_FLAG;
@@ -262,6 +272,13 @@ public final class BlockSync implements PeerListener, ChainListener {
                 // deeper than it sends cmpctblock for (BIP152 encoding is not written yet).
                 boolean witness = type == InvVector.MSG_CMPCT_BLOCK || (e.type() & InvVector.MSG_WITNESS_FLAG) != 0;
                 peer.send(new RawMessage(RawMessage.BLOCK, Bytes.wrap(block.serialize(witness))));
+                synchronized (d) {
+                    if (b.hash().equals(d.continueAfter)) {
+                        d.continueAfter = null;
+                        peer.send(new InventoryMessage(InventoryMessage.INV,
+                                List.of(new InvVector(InvVector.MSG_BLOCK, Hashes.of(chain.tip().hash())))));
+                    }
+                }
             } catch (IOException ex) {
                 LOG.log(Level.WARNING, "reading block " + b.hash() + " for " + peer + " failed", ex);
             }
