@@ -22,7 +22,7 @@ public final class InterfaceChecker {
     private final Set<String> requestedFiles = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     /** Record/struct and enum pairs already compared (or being compared: recursive types). */
-    private final Map<String, String> compared = new HashMap<>();
+    private final Set<String> compared = new HashSet<>();
 
     public InterfaceChecker(CompiledSchema compiled) {
         this.schema = new SchemaIndex(compiled);
@@ -310,10 +310,9 @@ public final class InterfaceChecker {
 
     private List<String> recordReasons(Class<?> record, Node struct) {
         String key = record.getName() + "@" + struct.id;
-        if (compared.containsKey(key)) {
+        if (!compared.add(key)) {
             return List.of();
         }
-        compared.put(key, "");
         List<String> reasons = new ArrayList<>();
         String wraps = JavaAnnotations.text(struct.annotations, JavaAnnotations.WRAPS);
         if (wraps != null && !wraps.equals(record.getName())) {
@@ -341,10 +340,9 @@ public final class InterfaceChecker {
 
     private List<String> enumReasons(Class<?> javaEnum, Node schemaEnum) {
         String key = javaEnum.getName() + "@" + schemaEnum.id;
-        if (compared.containsKey(key)) {
+        if (!compared.add(key)) {
             return List.of();
         }
-        compared.put(key, "");
         Set<String> javaConstants = new java.util.LinkedHashSet<>();
         for (Object c : javaEnum.getEnumConstants()) {
             javaConstants.add(((Enum<?>) c).name());

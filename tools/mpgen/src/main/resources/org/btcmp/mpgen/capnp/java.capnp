@@ -14,9 +14,10 @@ annotation outerClassname(file) :Text;
 
 annotation wraps(interface, struct, enum) :Text;
 # The fully qualified Java type a schema interface (a Java interface), struct (a record) or enum
-# (a Java enum) stands for, e.g. $Java.wraps("org.btcmp.interfaces.Echo").
+# (a Java enum) stands for, by binary name (Outer$Inner for a nested type), e.g.
+# $Java.wraps("org.btcmp.interfaces.Echo").
 
-annotation name(method, field, param, enumerant) :Text;
+annotation name(method, field, enumerant) :Text;
 # The Java name of a method, record component or enum constant where it differs from the schema
 # name (Java's close() is always the schema's destroy).
 
