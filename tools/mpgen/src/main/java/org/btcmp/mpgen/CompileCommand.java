@@ -17,7 +17,7 @@ import org.btcmp.mpgen.schema.CompiledSchema;
 /** {@code mpgen compile}: compiles schemas like {@code capnp compile}. */
 final class CompileCommand {
     /** Searched after -I directories unless --no-standard-import, as capnp does. */
-    private static final List<Path> STANDARD_IMPORTS = List.of(Path.of("/usr/local/include"), Path.of("/usr/include"));
+    static final List<Path> STANDARD_IMPORTS = List.of(Path.of("/usr/local/include"), Path.of("/usr/include"));
 
     private CompileCommand() {
     }

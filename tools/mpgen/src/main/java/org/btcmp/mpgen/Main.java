@@ -13,6 +13,11 @@ public final class Main {
                        compile schemas; -o- writes a CodeGeneratorRequest to stdout,
                        -o java:DIR writes Java readers/builders under DIR
                        (--java-package PKG for files without $Java.package)
+              check    [-I DIR]... [--no-standard-import] [-cp CLASSPATH] [--interface NAME]... FILE.capnp...
+                       compare schemas with the Java types they wrap ($Java.wraps), and with each
+                       --interface; prints every disagreement and exits 1 if there is one
+              skeleton [-cp CLASSPATH] [-o FILE.capnp] fully.qualified.JavaInterface
+                       write a .capnp skeleton for a Java interface (stdout without -o)
               help     print this help
             """;
 
@@ -39,6 +44,12 @@ public final class Main {
             }
             case "compile" -> {
                 return CompileCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            }
+            case "check" -> {
+                return CheckCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+            }
+            case "skeleton" -> {
+                return SkeletonCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
             }
             case "help", "-help", "--help", "-h" -> {
                 out.print(USAGE);
