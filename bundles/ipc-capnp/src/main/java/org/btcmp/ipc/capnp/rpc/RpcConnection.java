@@ -1,6 +1,7 @@
 package org.btcmp.ipc.capnp.rpc;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.net.FrameConnection;
@@ -47,6 +49,11 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     private IpcException disconnected;
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
+    /** Messages to write, in order; guarded by this object's lock. */
+    private final ArrayDeque<MessageBuilder> outgoing = new ArrayDeque<>();
+    /** Held while writing queued messages, so they go out in queue order. */
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private volatile Thread readerThread;
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
@@ -70,21 +77,25 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** The peer's bootstrap capability; calls on it go out at once, before the peer has answered. */
     public Capability bootstrap() {
-        synchronized (this) {
-            if (disconnected != null) {
-                return new Capability(new BrokenTarget(lost()));
+        try {
+            synchronized (this) {
+                if (disconnected != null) {
+                    return new Capability(new BrokenTarget(lost()));
+                }
+                Question question = new Question();
+                question.id = questions.add(question);
+                MessageBuilder message = new MessageBuilder();
+                message.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(question.id);
+                send(message);
+                // The bootstrap question is held by its pipelined capability alone.
+                Capability cap = new Capability(pipelineTarget(question, new int[0]));
+                question.refs--;
+                question.dropPromiseRef = () -> {
+                };
+                return cap;
             }
-            Question question = new Question();
-            question.id = questions.add(question);
-            MessageBuilder message = new MessageBuilder();
-            message.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(question.id);
-            send(message);
-            // The bootstrap question is held by its pipelined capability alone.
-            Capability cap = new Capability(pipelineTarget(question, new int[0]));
-            question.refs--;
-            question.dropPromiseRef = () -> {
-            };
-            return cap;
+        } finally {
+            flushIfOutermost();
         }
     }
 
@@ -121,6 +132,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     @Override
     public void onFrame(Frame frame) {
+        readerThread = Thread.currentThread();
         messagesReceived.incrementAndGet();
         boolean kept = false;
         try {
@@ -136,6 +148,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
             if (!kept) {
                 frame.close();
             }
+            flushIfOutermost();
         }
     }
 
@@ -424,6 +437,14 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     }
 
     private void sendReturn(Answer answer, Throwable failure) {
+        try {
+            sendReturnLocked(answer, failure);
+        } finally {
+            flushIfOutermost();
+        }
+    }
+
+    private void sendReturnLocked(Answer answer, Throwable failure) {
         synchronized (this) {
             CallContext context = answer.context;
             if (disconnected != null) {
@@ -439,7 +460,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 ret.setCanceled(org.capnproto.Void.VOID);
                 context.releaseResultCaps();
                 answers.erase(answer.id);
-                sendQuietly(message);
+                send(message);
                 return;
             }
             if (failure != null) {
@@ -450,7 +471,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 ret.setAnswerId(answer.id);
                 ret.setReleaseParamCaps(false);
                 answer.failure.write(ret.initException());
-                sendQuietly(message);
+                send(message);
             } else {
                 context.ret.setAnswerId(answer.id);
                 answer.resultCaps = new ArrayList<>(context.resultCaps);
@@ -465,12 +486,12 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                     ret.setAnswerId(answer.id);
                     ret.setReleaseParamCaps(false);
                     answer.failure.write(ret.initException());
-                    sendQuietly(message);
+                    send(message);
                     runPipelined(answer);
                     return;
                 }
                 answer.results = context.ret.asReader().getResults().getContent();
-                sendQuietly(context.resultMessage);
+                send(context.resultMessage);
             }
             runPipelined(answer);
         }
@@ -485,27 +506,31 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     // ---- calling ------------------------------------------------------------------------------
 
     RemotePromise sendCall(Request request, Consumer<RpcProtocol.MessageTarget.Builder> targetWriter) {
-        synchronized (this) {
-            if (disconnected != null) {
+        try {
+            synchronized (this) {
+                if (disconnected != null) {
+                    request.releaseCaps();
+                    return RemotePromise.failed(lost());
+                }
+                Question question = new Question();
+                question.id = questions.add(question);
+                request.call.setQuestionId(question.id);
+                targetWriter.accept(request.call.initTarget());
+                try {
+                    question.paramExports = writeCapTable(request.call.getParams(), request.caps);
+                } catch (RuntimeException e) {
+                    questions.erase(question.id);
+                    request.releaseCaps();
+                    throw e;
+                }
                 request.releaseCaps();
-                return RemotePromise.failed(lost());
+                question.dropPromiseRef = once(() -> dropQuestionRef(question));
+                send(request.message);
+                return new RemotePromise(question.answer, path -> pipelineTarget(question, path),
+                        question.dropPromiseRef);
             }
-            Question question = new Question();
-            question.id = questions.add(question);
-            request.call.setQuestionId(question.id);
-            targetWriter.accept(request.call.initTarget());
-            try {
-                question.paramExports = writeCapTable(request.call.getParams(), request.caps);
-            } catch (RuntimeException e) {
-                questions.erase(question.id);
-                request.releaseCaps();
-                throw e;
-            }
-            request.releaseCaps();
-            question.dropPromiseRef = once(() -> dropQuestionRef(question));
-            send(request.message);
-            return new RemotePromise(question.answer, path -> pipelineTarget(question, path),
-                    question.dropPromiseRef);
+        } finally {
+            flushIfOutermost();
         }
     }
 
@@ -518,44 +543,52 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** One holder of {@code question} let go; the last one finishes it (cancelling it if unanswered). */
     void dropQuestionRef(Question question) {
-        synchronized (this) {
-            if (--question.refs > 0 || question.finishSent) {
-                return;
-            }
-            question.finishSent = true;
-            if (disconnected != null) {
-                return;
-            }
-            MessageBuilder message = new MessageBuilder();
-            RpcProtocol.Finish.Builder finish = message.initRoot(RpcProtocol.Message.factory).initFinish();
-            finish.setQuestionId(question.id);
-            finish.setReleaseResultCaps(false);
-            if (question.returned) {
-                questions.erase(question.id);
-                if (question.response != null) {
-                    question.response.close();
+        try {
+            synchronized (this) {
+                if (--question.refs > 0 || question.finishSent) {
+                    return;
                 }
+                question.finishSent = true;
+                if (disconnected != null) {
+                    return;
+                }
+                MessageBuilder message = new MessageBuilder();
+                RpcProtocol.Finish.Builder finish = message.initRoot(RpcProtocol.Message.factory).initFinish();
+                finish.setQuestionId(question.id);
+                finish.setReleaseResultCaps(false);
+                if (question.returned) {
+                    questions.erase(question.id);
+                    if (question.response != null) {
+                        question.response.close();
+                    }
+                }
+                send(message);
             }
-            sendQuietly(message);
+        } finally {
+            flushIfOutermost();
         }
     }
 
     /** The last handle of an import went: give back every reference the peer sent us. */
     void releaseImport(ImportTarget target) {
-        synchronized (this) {
-            Import entry = imports.find(target.importId);
-            if (entry == null || entry.target != target || target.holders() > 0) {
-                return; // already gone with the connection, or received again meanwhile
+        try {
+            synchronized (this) {
+                Import entry = imports.find(target.importId);
+                if (entry == null || entry.target != target || target.holders() > 0) {
+                    return; // already gone with the connection, or received again meanwhile
+                }
+                imports.erase(target.importId);
+                if (disconnected != null) {
+                    return;
+                }
+                MessageBuilder message = new MessageBuilder();
+                RpcProtocol.Release.Builder release = message.initRoot(RpcProtocol.Message.factory).initRelease();
+                release.setId(entry.id);
+                release.setReferenceCount(entry.remoteRefs);
+                send(message);
             }
-            imports.erase(target.importId);
-            if (disconnected != null) {
-                return;
-            }
-            MessageBuilder message = new MessageBuilder();
-            RpcProtocol.Release.Builder release = message.initRoot(RpcProtocol.Message.factory).initRelease();
-            release.setId(entry.id);
-            release.setReferenceCount(entry.remoteRefs);
-            sendQuietly(message);
+        } finally {
+            flushIfOutermost();
         }
     }
 
@@ -708,30 +741,77 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     // ---- sending ------------------------------------------------------------------------------
 
-    /** Sends under the lock; a failed send ends the connection, which {@link #onClosed} then reports. */
+    /**
+     * Queues {@code message}, in the order of the table changes it belongs to (the caller holds the
+     * lock). It is written by {@link #flush} once the lock is let go: a thread blocked in a socket write
+     * must not hold the lock the reader thread needs, or two peers writing large messages to each
+     * other would both stop reading.
+     */
     private void send(MessageBuilder message) {
-        connection.send(message);
-        messagesSent.incrementAndGet();
+        assert Thread.holdsLock(this);
+        outgoing.add(message);
     }
 
-    private void sendQuietly(MessageBuilder message) {
-        try {
-            send(message);
-        } catch (IpcException e) {
-            // the connection is ending; onClosed fails whatever waited for this message's effect
+    /** Writes the queued messages unless the caller still holds the lock (its outermost caller flushes). */
+    private void flushIfOutermost() {
+        if (!Thread.holdsLock(this)) {
+            flush();
         }
+    }
+
+    /**
+     * Writes queued messages in order until none is left. The reader thread only writes if no other
+     * thread is writing (it must get back to reading); others wait their turn. A failed write ends the
+     * connection, which {@link #onClosed} then reports to everyone waiting.
+     */
+    private void flush() {
+        boolean reader = Thread.currentThread() == readerThread;
+        while (true) {
+            if (reader) {
+                if (!sendLock.tryLock()) {
+                    return; // the thread holding it writes our messages too, then checks again
+                }
+            } else {
+                sendLock.lock();
+            }
+            try {
+                MessageBuilder message;
+                while ((message = nextOutgoing()) != null) {
+                    try {
+                        connection.send(message);
+                        messagesSent.incrementAndGet();
+                    } catch (IpcException e) {
+                        synchronized (this) {
+                            outgoing.clear();
+                        }
+                        return;
+                    }
+                }
+            } finally {
+                sendLock.unlock();
+            }
+            synchronized (this) {
+                if (outgoing.isEmpty()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private synchronized MessageBuilder nextOutgoing() {
+        return outgoing.poll();
     }
 
     private void sendUnimplemented(RpcProtocol.Message.Reader message) {
         MessageBuilder reply = new MessageBuilder();
         reply.initRoot(RpcProtocol.Message.factory).setUnimplemented(message);
-        sendQuietly(reply);
+        send(reply);
     }
 
     private void sendUnimplementedDisembargo(RpcProtocol.Disembargo.Reader disembargo) {
         MessageBuilder reply = new MessageBuilder();
         reply.initRoot(RpcProtocol.Message.factory).initUnimplemented().setDisembargo(disembargo);
-        sendQuietly(reply);
+        send(reply);
     }
 
     private void abort(String reason) {
@@ -743,7 +823,10 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
         MessageBuilder message = new MessageBuilder();
         new RpcException(RpcException.Type.FAILED, reason).write(
                 message.initRoot(RpcProtocol.Message.factory).initAbort());
-        sendQuietly(message);
+        synchronized (this) {
+            send(message);
+        }
+        flushIfOutermost();
     }
 
     private IpcException lost() {
