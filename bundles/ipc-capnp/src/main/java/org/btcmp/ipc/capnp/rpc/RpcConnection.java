@@ -84,7 +84,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 }
                 Question question = new Question();
                 question.id = questions.add(question);
-                MessageBuilder message = new MessageBuilder();
+                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
                 message.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(question.id);
                 send(message);
                 // The bootstrap question is held by its pipelined capability alone.
@@ -232,7 +232,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     private void handleBootstrap(RpcProtocol.Bootstrap.Reader bootstrap) {
         Answer answer = newAnswer(bootstrap.getQuestionId());
         answer.returned = true;
-        MessageBuilder message = new MessageBuilder();
+        MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
         RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
         ret.setAnswerId(answer.id);
         ret.setReleaseParamCaps(false);
@@ -368,7 +368,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
         switch (context.which()) {
             case SENDER_LOOPBACK -> {
                 CapTarget target = disembargoTarget(disembargo.getTarget());
-                MessageBuilder message = new MessageBuilder();
+                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
                 RpcProtocol.Disembargo.Builder reply = message.initRoot(RpcProtocol.Message.factory).initDisembargo();
                 if (target instanceof ImportTarget imported && imported.connection == this) {
                     reply.initTarget().setImportedCap(imported.importId);
@@ -453,7 +453,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
             }
             answer.returned = true;
             if (answer.finished) {
-                MessageBuilder message = new MessageBuilder();
+                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
                 RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
                 ret.setAnswerId(answer.id);
                 ret.setReleaseParamCaps(false);
@@ -466,7 +466,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
             if (failure != null) {
                 context.releaseResultCaps();
                 answer.failure = RpcException.fromServerFailure(failure);
-                MessageBuilder message = new MessageBuilder();
+                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
                 RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
                 ret.setAnswerId(answer.id);
                 ret.setReleaseParamCaps(false);
@@ -481,7 +481,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 } catch (IllegalArgumentException e) {
                     answer.releaseResultCaps();
                     answer.failure = RpcException.fromServerFailure(e);
-                    MessageBuilder message = new MessageBuilder();
+                    MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
                     RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
                     ret.setAnswerId(answer.id);
                     ret.setReleaseParamCaps(false);
@@ -552,7 +552,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 if (disconnected != null) {
                     return;
                 }
-                MessageBuilder message = new MessageBuilder();
+                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
                 RpcProtocol.Finish.Builder finish = message.initRoot(RpcProtocol.Message.factory).initFinish();
                 finish.setQuestionId(question.id);
                 finish.setReleaseResultCaps(false);
@@ -581,7 +581,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 if (disconnected != null) {
                     return;
                 }
-                MessageBuilder message = new MessageBuilder();
+                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
                 RpcProtocol.Release.Builder release = message.initRoot(RpcProtocol.Message.factory).initRelease();
                 release.setId(entry.id);
                 release.setReferenceCount(entry.remoteRefs);
@@ -803,13 +803,13 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     }
 
     private void sendUnimplemented(RpcProtocol.Message.Reader message) {
-        MessageBuilder reply = new MessageBuilder();
+        MessageBuilder reply = new MessageBuilder(Messages.CONTROL_WORDS);
         reply.initRoot(RpcProtocol.Message.factory).setUnimplemented(message);
         send(reply);
     }
 
     private void sendUnimplementedDisembargo(RpcProtocol.Disembargo.Reader disembargo) {
-        MessageBuilder reply = new MessageBuilder();
+        MessageBuilder reply = new MessageBuilder(Messages.CONTROL_WORDS);
         reply.initRoot(RpcProtocol.Message.factory).initUnimplemented().setDisembargo(disembargo);
         send(reply);
     }
@@ -820,7 +820,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     }
 
     private void sendAbort(String reason) {
-        MessageBuilder message = new MessageBuilder();
+        MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
         new RpcException(RpcException.Type.FAILED, reason).write(
                 message.initRoot(RpcProtocol.Message.factory).initAbort());
         synchronized (this) {
