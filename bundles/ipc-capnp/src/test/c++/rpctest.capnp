@@ -13,6 +13,7 @@ interface Calc {
   sleep @7 (ms :UInt32) -> ();
   size @8 (data :Data) -> (size :UInt64);
   liveCounters @9 () -> (count :Int64);
+  identity @10 (callback :Callback) -> (callback :Callback);
 }
 
 interface Counter {

@@ -180,6 +180,50 @@ class RpcFaultTest {
         });
     }
 
+    @Test
+    void aSenderLoopbackDisembargoIsReflectedToTheCapabilityItResolvedTo() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            // Bootstrap (question 0), then identity(our export 7) pipelined on it (question 1): the
+            // results name our own export, so a senderLoopback Disembargo on them must come back to 7.
+            MessageBuilder bootstrap = new MessageBuilder();
+            bootstrap.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(0);
+            rawOut.write(bootstrap);
+            MessageBuilder message = new MessageBuilder();
+            RpcProtocol.Call.Builder call = message.initRoot(RpcProtocol.Message.factory).initCall();
+            call.setQuestionId(1);
+            call.initTarget().initPromisedAnswer().setQuestionId(0);
+            call.setInterfaceId(RpcTestSchema.CALC);
+            call.setMethodId((short) RpcTestSchema.IDENTITY);
+            RpcProtocol.Payload.Builder params = call.initParams();
+            params.getContent().initAs(RawStruct.factory(0, 1)).setCap(0, 0);
+            params.initCapTable(1).get(0).setSenderHosted(7);
+            rawOut.write(message);
+            assertEquals(0, next().getReturn().getAnswerId());
+            RpcProtocol.Return.Reader identity = next().getReturn();
+            assertEquals(1, identity.getAnswerId());
+            assertEquals(7, identity.getResults().getCapTable().get(0).getReceiverHosted());
+
+            MessageBuilder embargo = new MessageBuilder();
+            RpcProtocol.Disembargo.Builder disembargo = embargo.initRoot(RpcProtocol.Message.factory).initDisembargo();
+            RpcProtocol.PromisedAnswer.Builder target = disembargo.initTarget().initPromisedAnswer();
+            target.setQuestionId(1);
+            target.initTransform(1).get(0).setGetPointerField((short) 0);
+            disembargo.getContext().setSenderLoopback(55);
+            rawOut.write(embargo);
+            RpcProtocol.Message.Reader reply = next();
+            assertEquals(RpcProtocol.Message.Which.DISEMBARGO, reply.which());
+            assertEquals(7, reply.getDisembargo().getTarget().getImportedCap());
+            assertEquals(55, reply.getDisembargo().getContext().getReceiverLoopback());
+            finish(1);
+            // Finishing the answer drops the server's last hold on our export 7: it gives it back.
+            RpcProtocol.Message.Reader release = next();
+            assertEquals(RpcProtocol.Message.Which.RELEASE, release.which());
+            assertEquals(7, release.getRelease().getId());
+            assertEquals(1, release.getRelease().getReferenceCount());
+            assertRawConnectionWorks();
+        });
+    }
+
     private RpcProtocol.Message.Reader next() throws IOException {
         Frame frame = rawIn.read();
         assertNotNull(frame, "the server closed the connection instead of answering");
