@@ -53,6 +53,22 @@ class CounterImpl final : public Counter::Server {
   int64_t current;
 };
 
+// Answers call(text, calc) with "cpp:" + text + "/" + calc.echo("nested").
+class CallbackImpl final : public Callback::Server {
+ public:
+  ~CallbackImpl() noexcept(false) { say("callback destroyed"); }
+
+ protected:
+  kj::Promise<void> call(CallContext context) override {
+    auto text = kj::str(context.getParams().getText());
+    auto request = context.getParams().getCalc().echoRequest();
+    request.setText("nested");
+    return request.send().then([context, text = kj::mv(text)](capnp::Response<Calc::EchoResults> r) mutable {
+      context.getResults().setText(kj::str("cpp:", text, "/", r.getText()));
+    });
+  }
+};
+
 class CalcImpl final : public Calc::Server {
  public:
   // The timer comes from the EzRpcServer, which needs this object first: set right after.
@@ -106,25 +122,20 @@ class CalcImpl final : public Calc::Server {
     context.getResults().setCount(::liveCounters);
     return kj::READY_NOW;
   }
+  kj::Promise<void> identity(IdentityContext context) override {
+    context.getResults().setCallback(context.getParams().getCallback());
+    return kj::READY_NOW;
+  }
+  kj::Promise<void> later(LaterContext context) override {
+    auto callback = timer->afterDelay(context.getParams().getDelayMs() * kj::MILLISECONDS).then([]() {
+      return Callback::Client(kj::heap<CallbackImpl>());
+    });
+    context.getResults().setCallback(Callback::Client(kj::mv(callback)));
+    return kj::READY_NOW;
+  }
 
  private:
   kj::Maybe<Callback::Client> held;
-};
-
-// Answers call(text, calc) with "cpp:" + text + "/" + calc.echo("nested").
-class CallbackImpl final : public Callback::Server {
- public:
-  ~CallbackImpl() noexcept(false) { say("callback destroyed"); }
-
- protected:
-  kj::Promise<void> call(CallContext context) override {
-    auto text = kj::str(context.getParams().getText());
-    auto request = context.getParams().getCalc().echoRequest();
-    request.setText("nested");
-    return request.send().then([context, text = kj::mv(text)](capnp::Response<Calc::EchoResults> r) mutable {
-      context.getResults().setText(kj::str("cpp:", text, "/", r.getText()));
-    });
-  }
 };
 
 int serve(const char* socket) {
