@@ -154,6 +154,36 @@ class RpcFaultTest {
     }
 
     @Test
+    void aPointerLoopIsAbortedNotFollowedForever() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            // An unknown kind (so the server copies it into Unimplemented) whose pointer field points
+            // back at its own struct: copying it runs into the nesting limit.
+            ByteBuffer frame = ByteBuffer.allocate(8 + 4 * 8).order(ByteOrder.LITTLE_ENDIAN);
+            frame.putInt(0).putInt(4);
+            frame.putLong(0x0001_0001_0000_0000L); // root: struct at word 1, 1 data word, 1 pointer
+            frame.putLong(77); // union tag 77
+            frame.putLong(0x0001_0001_ffff_fff8L); // pointer (word 2), offset -2: back to its own struct (word 1)
+            frame.putLong(0);
+            raw.write(frame.flip());
+            assertAborted("bad message");
+        });
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsAborted() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            MessageBuilder message = new MessageBuilder();
+            RawStruct.Builder struct = message.initRoot(RawStruct.factory(1, 1));
+            struct.setInt(0, 77);
+            for (int depth = 0; depth < 100; depth++) {
+                struct = struct.pointer(0).initAs(RawStruct.factory(1, 1));
+            }
+            rawOut.write(message);
+            assertAborted("nested");
+        });
+    }
+
+    @Test
     void aFrameOf512SegmentsIsAborted() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             ByteBuffer frame = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
