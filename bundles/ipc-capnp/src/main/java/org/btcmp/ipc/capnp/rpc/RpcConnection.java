@@ -1,7 +1,6 @@
 package org.btcmp.ipc.capnp.rpc;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -10,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.net.FrameConnection;
@@ -47,17 +45,14 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** Null while connected; why the connection ended, after. */
     private IpcException disconnected;
-    private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
-    /** Messages to write, in order; guarded by this object's lock. */
-    private final ArrayDeque<MessageBuilder> outgoing = new ArrayDeque<>();
-    /** Held while writing queued messages, so they go out in queue order. */
-    private final ReentrantLock sendLock = new ReentrantLock();
+    private final Outbox outbox;
     private volatile Thread readerThread;
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
         this.bootstrapCap = bootstrapCap;
+        this.outbox = new Outbox(connection);
         this.calls = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "capnp-call " + connection.name());
             thread.setDaemon(true);
@@ -84,8 +79,8 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 }
                 Question question = new Question();
                 question.id = questions.add(question);
-                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-                message.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(question.id);
+                MessageBuilder message = Messages.control();
+                Messages.root(message).initBootstrap().setQuestionId(question.id);
                 send(message);
                 // The bootstrap question is held by its pipelined capability alone.
                 Capability cap = new Capability(pipelineTarget(question, new int[0]));
@@ -111,7 +106,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** RPC messages sent and received so far (e.g. to show that pipelined calls saved round trips). */
     public long messagesSent() {
-        return messagesSent.get();
+        return outbox.sent();
     }
 
     public long messagesReceived() {
@@ -232,21 +227,21 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     private void handleBootstrap(RpcProtocol.Bootstrap.Reader bootstrap) {
         Answer answer = newAnswer(bootstrap.getQuestionId());
         answer.returned = true;
-        MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-        RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-        ret.setAnswerId(answer.id);
-        ret.setReleaseParamCaps(false);
         if (bootstrapCap == null) {
             answer.failure = new RpcException(RpcException.Type.FAILED, "this peer offers no bootstrap capability");
-            answer.failure.write(ret.initException());
+            send(Messages.exceptionReturn(answer.id, answer.failure));
         } else {
+            MessageBuilder message = Messages.control();
+            RpcProtocol.Return.Builder ret = Messages.root(message).initReturn();
+            ret.setAnswerId(answer.id);
+            ret.setReleaseParamCaps(false);
             RpcProtocol.Payload.Builder payload = ret.initResults();
             payload.getContent().getAs(CapPointer.BUILDER).set(0);
             answer.resultCaps.add(bootstrapCap.duplicate());
             answer.resultExports = writeCapTable(payload, answer.resultCaps);
             answer.results = ret.asReader().getResults().getContent();
+            send(message);
         }
-        send(message);
     }
 
     private boolean handleCall(RpcProtocol.Call.Reader call, Frame frame) {
@@ -368,8 +363,8 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
         switch (context.which()) {
             case SENDER_LOOPBACK -> {
                 CapTarget target = disembargoTarget(disembargo.getTarget());
-                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-                RpcProtocol.Disembargo.Builder reply = message.initRoot(RpcProtocol.Message.factory).initDisembargo();
+                MessageBuilder message = Messages.control();
+                RpcProtocol.Disembargo.Builder reply = Messages.root(message).initDisembargo();
                 if (target instanceof ImportTarget imported && imported.connection == this) {
                     reply.initTarget().setImportedCap(imported.importId);
                 } else if (target instanceof PipelineTarget pipelined && pipelined.connection == this) {
@@ -438,66 +433,46 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     private void sendReturn(Answer answer, Throwable failure) {
         try {
-            sendReturnLocked(answer, failure);
+            synchronized (this) {
+                sendReturnLocked(answer, failure);
+            }
         } finally {
             flushIfOutermost();
         }
     }
 
+    /** Queues the Return for {@code answer} (results, or {@code failure}) and runs calls pipelined on it. */
     private void sendReturnLocked(Answer answer, Throwable failure) {
-        synchronized (this) {
-            CallContext context = answer.context;
-            if (disconnected != null) {
-                context.releaseResultCaps();
-                return;
-            }
-            answer.returned = true;
-            if (answer.finished) {
-                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-                RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-                ret.setAnswerId(answer.id);
-                ret.setReleaseParamCaps(false);
-                ret.setCanceled(org.capnproto.Void.VOID);
-                context.releaseResultCaps();
-                answers.erase(answer.id);
-                send(message);
-                return;
-            }
-            if (failure != null) {
-                context.releaseResultCaps();
-                answer.failure = RpcException.fromServerFailure(failure);
-                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-                RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-                ret.setAnswerId(answer.id);
-                ret.setReleaseParamCaps(false);
-                answer.failure.write(ret.initException());
-                send(message);
-            } else {
-                context.ret.setAnswerId(answer.id);
-                answer.resultCaps = new ArrayList<>(context.resultCaps);
-                context.resultCaps.clear();
-                try {
-                    answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
-                } catch (IllegalArgumentException e) {
-                    answer.releaseResultCaps();
-                    answer.failure = RpcException.fromServerFailure(e);
-                    MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-                    RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-                    ret.setAnswerId(answer.id);
-                    ret.setReleaseParamCaps(false);
-                    answer.failure.write(ret.initException());
-                    send(message);
-                    runPipelined(answer);
-                    return;
-                }
+        CallContext context = answer.context;
+        if (disconnected != null) {
+            context.releaseResultCaps();
+            return;
+        }
+        answer.returned = true;
+        if (answer.finished) {
+            context.releaseResultCaps();
+            answers.erase(answer.id);
+            send(Messages.canceledReturn(answer.id));
+            return;
+        }
+        if (failure == null) {
+            context.ret.setAnswerId(answer.id);
+            answer.resultCaps = new ArrayList<>(context.resultCaps);
+            context.resultCaps.clear();
+            try {
+                answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
                 answer.results = context.ret.asReader().getResults().getContent();
                 send(context.resultMessage);
+            } catch (IllegalArgumentException e) {
+                failure = e; // a capability in the results cannot be passed
             }
-            runPipelined(answer);
         }
-    }
-
-    private void runPipelined(Answer answer) {
+        if (failure != null) {
+            context.releaseResultCaps();
+            answer.releaseResultCaps();
+            answer.failure = RpcException.fromServerFailure(failure);
+            send(Messages.exceptionReturn(answer.id, answer.failure));
+        }
         List<Runnable> pipelined = new ArrayList<>(answer.pipelined);
         answer.pipelined.clear();
         pipelined.forEach(Runnable::run);
@@ -552,17 +527,13 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 if (disconnected != null) {
                     return;
                 }
-                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-                RpcProtocol.Finish.Builder finish = message.initRoot(RpcProtocol.Message.factory).initFinish();
-                finish.setQuestionId(question.id);
-                finish.setReleaseResultCaps(false);
                 if (question.returned) {
                     questions.erase(question.id);
                     if (question.response != null) {
                         question.response.close();
                     }
                 }
-                send(message);
+                send(Messages.finish(question.id));
             }
         } finally {
             flushIfOutermost();
@@ -581,11 +552,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
                 if (disconnected != null) {
                     return;
                 }
-                MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-                RpcProtocol.Release.Builder release = message.initRoot(RpcProtocol.Message.factory).initRelease();
-                release.setId(entry.id);
-                release.setReferenceCount(entry.remoteRefs);
-                send(message);
+                send(Messages.release(entry.id, entry.remoteRefs));
             }
         } finally {
             flushIfOutermost();
@@ -741,76 +708,28 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     // ---- sending ------------------------------------------------------------------------------
 
-    /**
-     * Queues {@code message}, in the order of the table changes it belongs to (the caller holds the
-     * lock). It is written by {@link #flush} once the lock is let go: a thread blocked in a socket write
-     * must not hold the lock the reader thread needs, or two peers writing large messages to each
-     * other would both stop reading.
-     */
+    /** Queues {@code message} (the caller holds the lock, so it keeps its place among table changes). */
     private void send(MessageBuilder message) {
         assert Thread.holdsLock(this);
-        outgoing.add(message);
+        outbox.add(message);
     }
 
-    /** Writes the queued messages unless the caller still holds the lock (its outermost caller flushes). */
+    /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */
     private void flushIfOutermost() {
         if (!Thread.holdsLock(this)) {
-            flush();
+            outbox.flush(Thread.currentThread() != readerThread);
         }
-    }
-
-    /**
-     * Writes queued messages in order until none is left. The reader thread only writes if no other
-     * thread is writing (it must get back to reading); others wait their turn. A failed write ends the
-     * connection, which {@link #onClosed} then reports to everyone waiting.
-     */
-    private void flush() {
-        boolean reader = Thread.currentThread() == readerThread;
-        while (true) {
-            if (reader) {
-                if (!sendLock.tryLock()) {
-                    return; // the thread holding it writes our messages too, then checks again
-                }
-            } else {
-                sendLock.lock();
-            }
-            try {
-                MessageBuilder message;
-                while ((message = nextOutgoing()) != null) {
-                    try {
-                        connection.send(message);
-                        messagesSent.incrementAndGet();
-                    } catch (IpcException e) {
-                        synchronized (this) {
-                            outgoing.clear();
-                        }
-                        return;
-                    }
-                }
-            } finally {
-                sendLock.unlock();
-            }
-            synchronized (this) {
-                if (outgoing.isEmpty()) {
-                    return;
-                }
-            }
-        }
-    }
-
-    private synchronized MessageBuilder nextOutgoing() {
-        return outgoing.poll();
     }
 
     private void sendUnimplemented(RpcProtocol.Message.Reader message) {
-        MessageBuilder reply = new MessageBuilder(Messages.CONTROL_WORDS);
-        reply.initRoot(RpcProtocol.Message.factory).setUnimplemented(message);
+        MessageBuilder reply = Messages.control();
+        Messages.root(reply).setUnimplemented(message);
         send(reply);
     }
 
     private void sendUnimplementedDisembargo(RpcProtocol.Disembargo.Reader disembargo) {
-        MessageBuilder reply = new MessageBuilder(Messages.CONTROL_WORDS);
-        reply.initRoot(RpcProtocol.Message.factory).initUnimplemented().setDisembargo(disembargo);
+        MessageBuilder reply = Messages.control();
+        Messages.root(reply).initUnimplemented().setDisembargo(disembargo);
         send(reply);
     }
 
@@ -820,11 +739,8 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     }
 
     private void sendAbort(String reason) {
-        MessageBuilder message = new MessageBuilder(Messages.CONTROL_WORDS);
-        new RpcException(RpcException.Type.FAILED, reason).write(
-                message.initRoot(RpcProtocol.Message.factory).initAbort());
         synchronized (this) {
-            send(message);
+            send(Messages.abort(reason));
         }
         flushIfOutermost();
     }
