@@ -31,7 +31,7 @@ import org.capnproto.StructList;
  * connection ends; from then on every outstanding and new call fails with an {@link IpcException}
  * naming why.
  */
-public final class RpcConnection implements FrameHandler, AutoCloseable {
+public final class RpcConnection implements AutoCloseable {
     private final FrameConnection connection;
     private final Capability bootstrapCap;
     private final ExecutorService calls;
@@ -66,7 +66,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
      */
     public static RpcConnection start(FrameConnection connection, Capability bootstrap) {
         RpcConnection rpc = new RpcConnection(connection, bootstrap == null ? null : bootstrap.duplicate());
-        connection.start(rpc);
+        connection.start(rpc.new Receiver());
         return rpc;
     }
 
@@ -125,8 +125,25 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     // ---- receiving ----------------------------------------------------------------------------
 
-    @Override
-    public void onFrame(Frame frame) {
+    /** What the frame connection's reader thread delivers, kept off this class's public surface. */
+    private final class Receiver implements FrameHandler {
+        @Override
+        public void onFrame(Frame frame) {
+            receive(frame);
+        }
+
+        @Override
+        public void onProtocolError(FrameException error) {
+            sendAbort(error.getMessage());
+        }
+
+        @Override
+        public void onClosed(IpcException cause) {
+            disconnect(cause);
+        }
+    }
+
+    private void receive(Frame frame) {
         readerThread = Thread.currentThread();
         messagesReceived.incrementAndGet();
         boolean kept = false;
@@ -147,13 +164,8 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
         }
     }
 
-    @Override
-    public void onProtocolError(FrameException error) {
-        sendAbort(error.getMessage());
-    }
-
-    @Override
-    public void onClosed(IpcException cause) {
+    /** Connected -> Disconnected: empties the four tables; every waiting question fails with {@code cause}. */
+    private void disconnect(IpcException cause) {
         List<Runnable> afterwards = new ArrayList<>();
         synchronized (this) {
             disconnected = cause;
