@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 
@@ -190,6 +192,55 @@ class RpcFaultTest {
             frame.putInt(511).putInt(1);
             raw.write(frame.flip());
             assertAborted("512");
+        });
+    }
+
+    /** Frame headers (32-bit words) the framing refuses, and what the Abort then says. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-1 0            | 0 segments",
+        "0 0             | first segment is empty",
+        "0 268435456     | 2147483648 bytes",
+        "1 4194304 4194305 0 | more than the traversal limit",
+    })
+    void aRefusedFrameHeaderIsAborted(String header, String reason) {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            String[] words = header.trim().split("\\s+");
+            ByteBuffer frame = ByteBuffer.allocate(4 * words.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (String word : words) {
+                frame.putInt(Integer.parseInt(word));
+            }
+            raw.write(frame.flip());
+            assertAborted(reason);
+        });
+    }
+
+    @Test
+    void aFrameCutShortByAVanishingPeerIsDroppedQuietly() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            ByteBuffer frame = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            frame.putInt(0).putInt(10).putLong(0); // 10 words declared, 1 sent
+            raw.write(frame.flip());
+            raw.close();
+            // @AfterEach checks that the other connection is still served
+        });
+    }
+
+    @Test
+    void aMessageOf511SegmentsIsServed() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            MessageBuilder bootstrap = new MessageBuilder();
+            bootstrap.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(0);
+            ByteBuffer first = bootstrap.getSegmentsForOutput()[0];
+            ByteBuffer[] segments = new ByteBuffer[511];
+            segments[0] = first;
+            for (int i = 1; i < segments.length; i++) {
+                segments[i] = ByteBuffer.allocate(8); // one zero word each, never pointed at
+            }
+            rawOut.write(segments);
+            RpcProtocol.Message.Reader reply = next();
+            assertEquals(0, reply.getReturn().getAnswerId());
+            assertTrue(reply.getReturn().isResults());
         });
     }
 
