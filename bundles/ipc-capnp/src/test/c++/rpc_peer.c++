@@ -4,7 +4,7 @@
 //   rpc_peer server SOCKET           serve a Calc as bootstrap; print "ready" once listening; run until killed
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
-// Client scenarios: basic, pipeline, callback, fail, hold, concurrent, sleep (30 s call, to be killed),
+// Client scenarios: basic, pipeline, pipeline-back, callback, fail, hold, concurrent, sleep (30 s call, to be killed),
 // bench-echo N, bench-data N BYTES (each prints the mean of N timed round trips after N warm-up ones).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
 // Java side can see releases arrive.
@@ -53,7 +53,7 @@ class CounterImpl final : public Counter::Server {
   int64_t current;
 };
 
-// Answers call(text, calc) with "cpp:" + text + "/" + calc.echo("nested").
+// Answers call(text, calc) with "cpp:" + text + "/" + calc.echo("nested"), or "/no calc" without one.
 class CallbackImpl final : public Callback::Server {
  public:
   ~CallbackImpl() noexcept(false) { say("callback destroyed"); }
@@ -61,6 +61,10 @@ class CallbackImpl final : public Callback::Server {
  protected:
   kj::Promise<void> call(CallContext context) override {
     auto text = kj::str(context.getParams().getText());
+    if (!context.getParams().hasCalc()) {
+      context.getResults().setText(kj::str("cpp:", text, "/no calc"));
+      return kj::READY_NOW;
+    }
     auto request = context.getParams().getCalc().echoRequest();
     request.setText("nested");
     return request.send().then([context, text = kj::mv(text)](capnp::Response<Calc::EchoResults> r) mutable {
@@ -213,6 +217,18 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     }
     kj::joinPromises(calls.releaseAsArray()).wait(ws);
     say(kj::str("concurrent=", ok));
+  } else if (scenario == "pipeline-back") {
+    // identity() hands our own callback back; the call on it goes out before the answer, so the Java
+    // side must pass it back here (and answer the Disembargo that follows).
+    auto identity = calc.identityRequest();
+    identity.setCallback(kj::heap<CallbackImpl>());
+    auto callback = identity.send().getCallback();
+    auto call = callback.callRequest();
+    call.setText("back");
+    say(kj::str("back=", call.send().wait(ws).getText()));
+    auto again = callback.callRequest();
+    again.setText("again");
+    say(kj::str("again=", again.send().wait(ws).getText()));
   } else if (scenario == "sleep") {
     auto request = calc.sleepRequest();
     request.setMs(30000);

@@ -16,6 +16,7 @@ import org.btcmp.ipc.capnp.net.FrameHandler;
 import org.btcmp.ipc.capnp.rpc.schema.RpcProtocol;
 import org.btcmp.ipc.capnp.wire.Frame;
 import org.btcmp.ipc.capnp.wire.FrameException;
+import org.capnproto.AnyPointer;
 import org.capnproto.DecodeException;
 import org.capnproto.MessageBuilder;
 import org.capnproto.StructList;
@@ -413,12 +414,16 @@ public final class RpcConnection implements AutoCloseable {
 
     /** Runs a call on its target once known; {@code frame} holds the params until the call ends. */
     private void deliver(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
+        if (target == null) {
+            fail(answer, frame, new RpcException(RpcException.Type.FAILED, "called a null capability"));
+            return;
+        }
+        if (target instanceof BrokenTarget broken) {
+            fail(answer, frame, broken.failure());
+            return;
+        }
         if (!(target instanceof LocalTarget local)) {
-            RuntimeException failure = target instanceof BrokenTarget broken ? broken.failure()
-                    : target == null ? new RpcException(RpcException.Type.FAILED, "called a null capability")
-                    : new RpcException(RpcException.Type.UNIMPLEMENTED,
-                            "forwarding a pipelined call to a capability outside this process is not supported yet");
-            fail(answer, frame, failure);
+            forward(answer, target, frame, interfaceId, methodId);
             return;
         }
         local.retain();
@@ -434,6 +439,41 @@ public final class RpcConnection implements AutoCloseable {
                 local.release();
             }
             sendReturn(answer, failure);
+        });
+    }
+
+    /**
+     * Passes a call on to a capability that lives elsewhere (a pipelined call whose target turned out
+     * to be a remote object, e.g. the caller's own), and its results back. capnproto-java cannot copy
+     * capability pointers, so params and results that hold capabilities are refused for now.
+     */
+    private void forward(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
+        Request request = new Request(target, interfaceId, methodId);
+        try {
+            request.params().setAs(AnyPointer.factory, answer.context.params());
+        } catch (DecodeException e) {
+            fail(answer, frame, new RpcException(RpcException.Type.UNIMPLEMENTED,
+                    "cannot forward a call whose params hold capabilities yet: " + e.getMessage()));
+            return;
+        }
+        answer.context.releaseParamCaps();
+        frame.close();
+        RemotePromise promise = request.send();
+        promise.asFuture().whenComplete((response, failure) -> {
+            if (failure != null) {
+                promise.close();
+                sendReturn(answer, failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure);
+                return;
+            }
+            Throwable copyFailure = null;
+            try (response) {
+                answer.context.results().setAs(AnyPointer.factory, response.content());
+            } catch (DecodeException e) {
+                copyFailure = new RpcException(RpcException.Type.UNIMPLEMENTED,
+                        "cannot forward results that hold capabilities yet: " + e.getMessage());
+            }
+            sendReturn(answer, copyFailure);
         });
     }
 

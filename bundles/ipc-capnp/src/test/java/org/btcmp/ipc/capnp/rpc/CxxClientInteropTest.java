@@ -83,6 +83,12 @@ class CxxClientInteropTest {
     }
 
     @Test
+    void aPipelinedCallOnItsOwnCallbackIsPassedBackToCxx() {
+        assertTimeoutPreemptively(NO_HANG, () -> run("pipeline-back", "back=cpp:back/no calc", "again=cpp:again/no calc",
+                "callback destroyed"));
+    }
+
+    @Test
     void javaCallsACxxCallbackThatCallsBackIntoJava() {
         // C++ -> Java callBack -> C++ Callback.call -> Java calc.echo ("nested"). The Java method lets go of
         // the callback before it returns, so its Release reaches C++ before the Return does.
