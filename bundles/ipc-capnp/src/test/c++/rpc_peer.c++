@@ -116,6 +116,7 @@ class CalcImpl final : public Calc::Server {
     return kj::READY_NOW;
   }
   kj::Promise<void> sleep(SleepContext context) override {
+    context.allowCancellation(); // capnp 0.9 cancels a call on Finish only when the method allows it
     return timer->afterDelay(context.getParams().getMs() * kj::MILLISECONDS);
   }
   kj::Promise<void> size(SizeContext context) override {

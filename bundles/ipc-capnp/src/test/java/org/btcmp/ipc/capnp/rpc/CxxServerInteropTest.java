@@ -170,6 +170,22 @@ class CxxServerInteropTest {
     }
 
     @Test
+    void closingAPendingCallCancelsItInCxx() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            RemotePromise sleeping = Calls.sleep(calc, 30_000);
+            Thread.sleep(100);
+            long received = client.messagesReceived();
+            sleeping.close(); // Finish: C++ cancels the 30 s timer and answers at once (Return canceled)
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); // far below the 30 s sleep
+            while (client.messagesReceived() == received) {
+                assertTrue(System.nanoTime() < deadline, "C++ did not answer the cancelled call");
+                Thread.sleep(5);
+            }
+            assertEquals("after cancel", Calls.echo(calc, "after cancel"));
+        });
+    }
+
+    @Test
     void aKilledServerFailsTheCallInProgressWithIpcException() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             RemotePromise sleeping = Calls.sleep(calc, 30_000);
