@@ -4,7 +4,7 @@
 //   rpc_peer server SOCKET           serve a Calc as bootstrap; print "ready" once listening; run until killed
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
-// Client scenarios: basic, pipeline, pipeline-back, callback, fail, hold, concurrent, sleep (30 s call, to be killed),
+// Client scenarios: basic, pipeline, pipeline-back, callback, fail, hold, concurrent, cancel, sleep (30 s call, to be killed),
 // bench-echo N, bench-data N BYTES (each prints the mean of N timed round trips after N warm-up ones).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
 // Java side can see releases arrive.
@@ -230,6 +230,18 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     auto again = callback.callRequest();
     again.setText("again");
     say(kj::str("again=", again.send().wait(ws).getText()));
+  } else if (scenario == "cancel") {
+    {
+      auto request = calc.sleepRequest();
+      request.setMs(30000);
+      auto promise = request.send();
+      client.getIoProvider().getTimer().afterDelay(300 * kj::MILLISECONDS).wait(ws);
+    }  // dropping the promise sends Finish
+    auto echo = calc.echoRequest();
+    echo.setText("after cancel");
+    say(kj::str("echo=", echo.send().wait(ws).getText()));
+    // Stay connected a while, so the Java side can see the cancellation come from Finish alone.
+    client.getIoProvider().getTimer().afterDelay(3 * kj::SECONDS).wait(ws);
   } else if (scenario == "sleep") {
     auto request = calc.sleepRequest();
     request.setMs(30000);
