@@ -4,7 +4,7 @@
 //   rpc_peer server SOCKET           serve a Calc as bootstrap; print "ready" once listening; run until killed
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
-// Client scenarios: basic, pipeline, callback, fail, hold, concurrent, sleep (30 s call, to be killed),
+// Client scenarios: basic, pipeline, pipeline-back, callback, fail, hold, concurrent, cancel, sleep (30 s call, to be killed),
 // bench-echo N, bench-data N BYTES (each prints the mean of N timed round trips after N warm-up ones).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
 // Java side can see releases arrive.
@@ -53,6 +53,26 @@ class CounterImpl final : public Counter::Server {
   int64_t current;
 };
 
+// Answers call(text, calc) with "cpp:" + text + "/" + calc.echo("nested"), or "/no calc" without one.
+class CallbackImpl final : public Callback::Server {
+ public:
+  ~CallbackImpl() noexcept(false) { say("callback destroyed"); }
+
+ protected:
+  kj::Promise<void> call(CallContext context) override {
+    auto text = kj::str(context.getParams().getText());
+    if (!context.getParams().hasCalc()) {
+      context.getResults().setText(kj::str("cpp:", text, "/no calc"));
+      return kj::READY_NOW;
+    }
+    auto request = context.getParams().getCalc().echoRequest();
+    request.setText("nested");
+    return request.send().then([context, text = kj::mv(text)](capnp::Response<Calc::EchoResults> r) mutable {
+      context.getResults().setText(kj::str("cpp:", text, "/", r.getText()));
+    });
+  }
+};
+
 class CalcImpl final : public Calc::Server {
  public:
   // The timer comes from the EzRpcServer, which needs this object first: set right after.
@@ -96,6 +116,7 @@ class CalcImpl final : public Calc::Server {
     return kj::READY_NOW;
   }
   kj::Promise<void> sleep(SleepContext context) override {
+    context.allowCancellation(); // capnp 0.9 cancels a call on Finish only when the method allows it
     return timer->afterDelay(context.getParams().getMs() * kj::MILLISECONDS);
   }
   kj::Promise<void> size(SizeContext context) override {
@@ -106,25 +127,20 @@ class CalcImpl final : public Calc::Server {
     context.getResults().setCount(::liveCounters);
     return kj::READY_NOW;
   }
+  kj::Promise<void> identity(IdentityContext context) override {
+    context.getResults().setCallback(context.getParams().getCallback());
+    return kj::READY_NOW;
+  }
+  kj::Promise<void> later(LaterContext context) override {
+    auto callback = timer->afterDelay(context.getParams().getDelayMs() * kj::MILLISECONDS).then([]() {
+      return Callback::Client(kj::heap<CallbackImpl>());
+    });
+    context.getResults().setCallback(Callback::Client(kj::mv(callback)));
+    return kj::READY_NOW;
+  }
 
  private:
   kj::Maybe<Callback::Client> held;
-};
-
-// Answers call(text, calc) with "cpp:" + text + "/" + calc.echo("nested").
-class CallbackImpl final : public Callback::Server {
- public:
-  ~CallbackImpl() noexcept(false) { say("callback destroyed"); }
-
- protected:
-  kj::Promise<void> call(CallContext context) override {
-    auto text = kj::str(context.getParams().getText());
-    auto request = context.getParams().getCalc().echoRequest();
-    request.setText("nested");
-    return request.send().then([context, text = kj::mv(text)](capnp::Response<Calc::EchoResults> r) mutable {
-      context.getResults().setText(kj::str("cpp:", text, "/", r.getText()));
-    });
-  }
 };
 
 int serve(const char* socket) {
@@ -202,6 +218,30 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     }
     kj::joinPromises(calls.releaseAsArray()).wait(ws);
     say(kj::str("concurrent=", ok));
+  } else if (scenario == "pipeline-back") {
+    // identity() hands our own callback back; the call on it goes out before the answer, so the Java
+    // side must pass it back here (and answer the Disembargo that follows).
+    auto identity = calc.identityRequest();
+    identity.setCallback(kj::heap<CallbackImpl>());
+    auto callback = identity.send().getCallback();
+    auto call = callback.callRequest();
+    call.setText("back");
+    say(kj::str("back=", call.send().wait(ws).getText()));
+    auto again = callback.callRequest();
+    again.setText("again");
+    say(kj::str("again=", again.send().wait(ws).getText()));
+  } else if (scenario == "cancel") {
+    {
+      auto request = calc.sleepRequest();
+      request.setMs(30000);
+      auto promise = request.send();
+      client.getIoProvider().getTimer().afterDelay(300 * kj::MILLISECONDS).wait(ws);
+    }  // dropping the promise sends Finish
+    auto echo = calc.echoRequest();
+    echo.setText("after cancel");
+    say(kj::str("echo=", echo.send().wait(ws).getText()));
+    // Stay connected a while, so the Java side can see the cancellation come from Finish alone.
+    client.getIoProvider().getTimer().afterDelay(3 * kj::SECONDS).wait(ws);
   } else if (scenario == "sleep") {
     auto request = calc.sleepRequest();
     request.setMs(30000);

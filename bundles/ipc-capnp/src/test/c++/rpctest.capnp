@@ -13,6 +13,9 @@ interface Calc {
   sleep @7 (ms :UInt32) -> ();
   size @8 (data :Data) -> (size :UInt64);
   liveCounters @9 () -> (count :Int64);
+  identity @10 (callback :Callback) -> (callback :Callback);
+  later @11 (delayMs :UInt32) -> (callback :Callback);
+  # A callback that exists only after delayMs: until then the result is a promise (C++ server only).
 }
 
 interface Counter {

@@ -13,7 +13,7 @@ import org.capnproto.MessageBuilder;
 public final class CallContext {
     private final AnyPointer.Reader params;
     private final List<Capability> paramCaps;
-    final MessageBuilder resultMessage = new MessageBuilder();
+    final MessageBuilder resultMessage = new MessageBuilder(Messages.CALL_WORDS);
     final RpcProtocol.Return.Builder ret;
     final List<Capability> resultCaps = new ArrayList<>();
     private volatile boolean canceled;

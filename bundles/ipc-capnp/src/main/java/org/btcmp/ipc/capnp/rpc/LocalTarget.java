@@ -28,18 +28,27 @@ final class LocalTarget extends CapTarget {
         CompletableFuture<Response> future = new CompletableFuture<>();
         retain();
         CALLS.execute(() -> {
+            Response response = null;
+            RuntimeException failure = null;
             try {
                 dispatch(request.interfaceId(), request.methodId(), context);
                 List<Capability> caps = new ArrayList<>(context.resultCaps);
                 context.resultCaps.clear();
-                future.complete(new Response(context.ret.asReader().getResults().getContent(), caps, null, () -> {
-                }));
-            } catch (Throwable failure) {
+                response = new Response(context.ret.asReader().getResults().getContent(), caps, null, () -> {
+                });
+            } catch (Throwable t) {
                 context.releaseResultCaps();
-                future.completeExceptionally(RpcException.fromServerFailure(failure));
+                failure = RpcException.fromServerFailure(t);
             } finally {
+                // Let go of the call's holds before the caller hears back, so that what it sees
+                // afterwards (e.g. the server released once its handle is closed) is settled.
                 context.releaseParamCaps();
                 release();
+            }
+            if (failure == null) {
+                future.complete(response);
+            } else {
+                future.completeExceptionally(failure);
             }
         });
         return new RemotePromise(future, path -> new PromisedTarget(future, path), () -> {

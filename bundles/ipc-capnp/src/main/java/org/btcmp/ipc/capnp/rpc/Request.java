@@ -12,7 +12,7 @@ import org.capnproto.MessageBuilder;
  */
 public final class Request {
     private final CapTarget target;
-    final MessageBuilder message = new MessageBuilder();
+    final MessageBuilder message = new MessageBuilder(Messages.CALL_WORDS);
     final RpcProtocol.Call.Builder call;
     final List<Capability> caps = new ArrayList<>();
     private boolean sent;

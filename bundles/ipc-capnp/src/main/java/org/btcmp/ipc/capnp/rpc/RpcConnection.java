@@ -16,6 +16,7 @@ import org.btcmp.ipc.capnp.net.FrameHandler;
 import org.btcmp.ipc.capnp.rpc.schema.RpcProtocol;
 import org.btcmp.ipc.capnp.wire.Frame;
 import org.btcmp.ipc.capnp.wire.FrameException;
+import org.capnproto.AnyPointer;
 import org.capnproto.DecodeException;
 import org.capnproto.MessageBuilder;
 import org.capnproto.StructList;
@@ -31,7 +32,7 @@ import org.capnproto.StructList;
  * connection ends; from then on every outstanding and new call fails with an {@link IpcException}
  * naming why.
  */
-public final class RpcConnection implements FrameHandler, AutoCloseable {
+public final class RpcConnection implements AutoCloseable {
     private final FrameConnection connection;
     private final Capability bootstrapCap;
     private final ExecutorService calls;
@@ -45,12 +46,14 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** Null while connected; why the connection ended, after. */
     private IpcException disconnected;
-    private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong messagesReceived = new AtomicLong();
+    private final Outbox outbox;
+    private volatile Thread readerThread;
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
         this.bootstrapCap = bootstrapCap;
+        this.outbox = new Outbox(connection);
         this.calls = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "capnp-call " + connection.name());
             thread.setDaemon(true);
@@ -64,27 +67,31 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
      */
     public static RpcConnection start(FrameConnection connection, Capability bootstrap) {
         RpcConnection rpc = new RpcConnection(connection, bootstrap == null ? null : bootstrap.duplicate());
-        connection.start(rpc);
+        connection.start(rpc.new Receiver());
         return rpc;
     }
 
     /** The peer's bootstrap capability; calls on it go out at once, before the peer has answered. */
     public Capability bootstrap() {
-        synchronized (this) {
-            if (disconnected != null) {
-                return new Capability(new BrokenTarget(lost()));
+        try {
+            synchronized (this) {
+                if (disconnected != null) {
+                    return new Capability(new BrokenTarget(lost()));
+                }
+                Question question = new Question();
+                question.id = questions.add(question);
+                MessageBuilder message = Messages.control();
+                Messages.root(message).initBootstrap().setQuestionId(question.id);
+                send(message);
+                // The bootstrap question is held by its pipelined capability alone.
+                Capability cap = new Capability(pipelineTarget(question, new int[0]));
+                question.refs--;
+                question.dropPromiseRef = () -> {
+                };
+                return cap;
             }
-            Question question = new Question();
-            question.id = questions.add(question);
-            MessageBuilder message = new MessageBuilder();
-            message.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(question.id);
-            send(message);
-            // The bootstrap question is held by its pipelined capability alone.
-            Capability cap = new Capability(pipelineTarget(question, new int[0]));
-            question.refs--;
-            question.dropPromiseRef = () -> {
-            };
-            return cap;
+        } finally {
+            flushIfOutermost();
         }
     }
 
@@ -100,7 +107,7 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** RPC messages sent and received so far (e.g. to show that pipelined calls saved round trips). */
     public long messagesSent() {
-        return messagesSent.get();
+        return outbox.sent();
     }
 
     public long messagesReceived() {
@@ -119,8 +126,26 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     // ---- receiving ----------------------------------------------------------------------------
 
-    @Override
-    public void onFrame(Frame frame) {
+    /** What the frame connection's reader thread delivers, kept off this class's public surface. */
+    private final class Receiver implements FrameHandler {
+        @Override
+        public void onFrame(Frame frame) {
+            receive(frame);
+        }
+
+        @Override
+        public void onProtocolError(FrameException error) {
+            sendAbort(error.getMessage());
+        }
+
+        @Override
+        public void onClosed(IpcException cause) {
+            disconnect(cause);
+        }
+    }
+
+    private void receive(Frame frame) {
+        readerThread = Thread.currentThread();
         messagesReceived.incrementAndGet();
         boolean kept = false;
         try {
@@ -136,16 +161,12 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
             if (!kept) {
                 frame.close();
             }
+            flushIfOutermost();
         }
     }
 
-    @Override
-    public void onProtocolError(FrameException error) {
-        sendAbort(error.getMessage());
-    }
-
-    @Override
-    public void onClosed(IpcException cause) {
+    /** Connected -> Disconnected: empties the four tables; every waiting question fails with {@code cause}. */
+    private void disconnect(IpcException cause) {
         List<Runnable> afterwards = new ArrayList<>();
         synchronized (this) {
             disconnected = cause;
@@ -219,21 +240,21 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     private void handleBootstrap(RpcProtocol.Bootstrap.Reader bootstrap) {
         Answer answer = newAnswer(bootstrap.getQuestionId());
         answer.returned = true;
-        MessageBuilder message = new MessageBuilder();
-        RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-        ret.setAnswerId(answer.id);
-        ret.setReleaseParamCaps(false);
         if (bootstrapCap == null) {
             answer.failure = new RpcException(RpcException.Type.FAILED, "this peer offers no bootstrap capability");
-            answer.failure.write(ret.initException());
+            send(Messages.exceptionReturn(answer.id, answer.failure));
         } else {
+            MessageBuilder message = Messages.control();
+            RpcProtocol.Return.Builder ret = Messages.root(message).initReturn();
+            ret.setAnswerId(answer.id);
+            ret.setReleaseParamCaps(false);
             RpcProtocol.Payload.Builder payload = ret.initResults();
             payload.getContent().getAs(CapPointer.BUILDER).set(0);
             answer.resultCaps.add(bootstrapCap.duplicate());
             answer.resultExports = writeCapTable(payload, answer.resultCaps);
             answer.results = ret.asReader().getResults().getContent();
+            send(message);
         }
-        send(message);
     }
 
     private boolean handleCall(RpcProtocol.Call.Reader call, Frame frame) {
@@ -355,8 +376,8 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
         switch (context.which()) {
             case SENDER_LOOPBACK -> {
                 CapTarget target = disembargoTarget(disembargo.getTarget());
-                MessageBuilder message = new MessageBuilder();
-                RpcProtocol.Disembargo.Builder reply = message.initRoot(RpcProtocol.Message.factory).initDisembargo();
+                MessageBuilder message = Messages.control();
+                RpcProtocol.Disembargo.Builder reply = Messages.root(message).initDisembargo();
                 if (target instanceof ImportTarget imported && imported.connection == this) {
                     reply.initTarget().setImportedCap(imported.importId);
                 } else if (target instanceof PipelineTarget pipelined && pipelined.connection == this) {
@@ -393,12 +414,16 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** Runs a call on its target once known; {@code frame} holds the params until the call ends. */
     private void deliver(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
+        if (target == null) {
+            fail(answer, frame, new RpcException(RpcException.Type.FAILED, "called a null capability"));
+            return;
+        }
+        if (target instanceof BrokenTarget broken) {
+            fail(answer, frame, broken.failure());
+            return;
+        }
         if (!(target instanceof LocalTarget local)) {
-            RuntimeException failure = target instanceof BrokenTarget broken ? broken.failure()
-                    : target == null ? new RpcException(RpcException.Type.FAILED, "called a null capability")
-                    : new RpcException(RpcException.Type.UNIMPLEMENTED,
-                            "forwarding a pipelined call to a capability outside this process is not supported yet");
-            fail(answer, frame, failure);
+            forward(answer, target, frame, interfaceId, methodId);
             return;
         }
         local.retain();
@@ -417,6 +442,41 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
         });
     }
 
+    /**
+     * Passes a call on to a capability that lives elsewhere (a pipelined call whose target turned out
+     * to be a remote object, e.g. the caller's own), and its results back. capnproto-java cannot copy
+     * capability pointers, so params and results that hold capabilities are refused for now.
+     */
+    private void forward(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
+        Request request = new Request(target, interfaceId, methodId);
+        try {
+            request.params().setAs(AnyPointer.factory, answer.context.params());
+        } catch (DecodeException e) {
+            fail(answer, frame, new RpcException(RpcException.Type.UNIMPLEMENTED,
+                    "cannot forward a call whose params hold capabilities yet: " + e.getMessage()));
+            return;
+        }
+        answer.context.releaseParamCaps();
+        frame.close();
+        RemotePromise promise = request.send();
+        promise.asFuture().whenComplete((response, failure) -> {
+            if (failure != null) {
+                promise.close();
+                sendReturn(answer, failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                        ? c.getCause() : failure);
+                return;
+            }
+            Throwable copyFailure = null;
+            try (response) {
+                answer.context.results().setAs(AnyPointer.factory, response.content());
+            } catch (DecodeException e) {
+                copyFailure = new RpcException(RpcException.Type.UNIMPLEMENTED,
+                        "cannot forward results that hold capabilities yet: " + e.getMessage());
+            }
+            sendReturn(answer, copyFailure);
+        });
+    }
+
     private void fail(Answer answer, Frame frame, RuntimeException failure) {
         answer.context.releaseParamCaps();
         frame.close();
@@ -424,59 +484,47 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     }
 
     private void sendReturn(Answer answer, Throwable failure) {
-        synchronized (this) {
-            CallContext context = answer.context;
-            if (disconnected != null) {
-                context.releaseResultCaps();
-                return;
+        try {
+            synchronized (this) {
+                sendReturnLocked(answer, failure);
             }
-            answer.returned = true;
-            if (answer.finished) {
-                MessageBuilder message = new MessageBuilder();
-                RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-                ret.setAnswerId(answer.id);
-                ret.setReleaseParamCaps(false);
-                ret.setCanceled(org.capnproto.Void.VOID);
-                context.releaseResultCaps();
-                answers.erase(answer.id);
-                sendQuietly(message);
-                return;
-            }
-            if (failure != null) {
-                context.releaseResultCaps();
-                answer.failure = RpcException.fromServerFailure(failure);
-                MessageBuilder message = new MessageBuilder();
-                RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-                ret.setAnswerId(answer.id);
-                ret.setReleaseParamCaps(false);
-                answer.failure.write(ret.initException());
-                sendQuietly(message);
-            } else {
-                context.ret.setAnswerId(answer.id);
-                answer.resultCaps = new ArrayList<>(context.resultCaps);
-                context.resultCaps.clear();
-                try {
-                    answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
-                } catch (IllegalArgumentException e) {
-                    answer.releaseResultCaps();
-                    answer.failure = RpcException.fromServerFailure(e);
-                    MessageBuilder message = new MessageBuilder();
-                    RpcProtocol.Return.Builder ret = message.initRoot(RpcProtocol.Message.factory).initReturn();
-                    ret.setAnswerId(answer.id);
-                    ret.setReleaseParamCaps(false);
-                    answer.failure.write(ret.initException());
-                    sendQuietly(message);
-                    runPipelined(answer);
-                    return;
-                }
-                answer.results = context.ret.asReader().getResults().getContent();
-                sendQuietly(context.resultMessage);
-            }
-            runPipelined(answer);
+        } finally {
+            flushIfOutermost();
         }
     }
 
-    private void runPipelined(Answer answer) {
+    /** Queues the Return for {@code answer} (results, or {@code failure}) and runs calls pipelined on it. */
+    private void sendReturnLocked(Answer answer, Throwable failure) {
+        CallContext context = answer.context;
+        if (disconnected != null) {
+            context.releaseResultCaps();
+            return;
+        }
+        answer.returned = true;
+        if (answer.finished) {
+            context.releaseResultCaps();
+            answers.erase(answer.id);
+            send(Messages.canceledReturn(answer.id));
+            return;
+        }
+        if (failure == null) {
+            context.ret.setAnswerId(answer.id);
+            answer.resultCaps = new ArrayList<>(context.resultCaps);
+            context.resultCaps.clear();
+            try {
+                answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
+                answer.results = context.ret.asReader().getResults().getContent();
+                send(context.resultMessage);
+            } catch (IllegalArgumentException e) {
+                failure = e; // a capability in the results cannot be passed
+            }
+        }
+        if (failure != null) {
+            context.releaseResultCaps();
+            answer.releaseResultCaps();
+            answer.failure = RpcException.fromServerFailure(failure);
+            send(Messages.exceptionReturn(answer.id, answer.failure));
+        }
         List<Runnable> pipelined = new ArrayList<>(answer.pipelined);
         answer.pipelined.clear();
         pipelined.forEach(Runnable::run);
@@ -485,27 +533,31 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     // ---- calling ------------------------------------------------------------------------------
 
     RemotePromise sendCall(Request request, Consumer<RpcProtocol.MessageTarget.Builder> targetWriter) {
-        synchronized (this) {
-            if (disconnected != null) {
+        try {
+            synchronized (this) {
+                if (disconnected != null) {
+                    request.releaseCaps();
+                    return RemotePromise.failed(lost());
+                }
+                Question question = new Question();
+                question.id = questions.add(question);
+                request.call.setQuestionId(question.id);
+                targetWriter.accept(request.call.initTarget());
+                try {
+                    question.paramExports = writeCapTable(request.call.getParams(), request.caps);
+                } catch (RuntimeException e) {
+                    questions.erase(question.id);
+                    request.releaseCaps();
+                    throw e;
+                }
                 request.releaseCaps();
-                return RemotePromise.failed(lost());
+                question.dropPromiseRef = once(() -> dropQuestionRef(question));
+                send(request.message);
+                return new RemotePromise(question.answer, path -> pipelineTarget(question, path),
+                        question.dropPromiseRef);
             }
-            Question question = new Question();
-            question.id = questions.add(question);
-            request.call.setQuestionId(question.id);
-            targetWriter.accept(request.call.initTarget());
-            try {
-                question.paramExports = writeCapTable(request.call.getParams(), request.caps);
-            } catch (RuntimeException e) {
-                questions.erase(question.id);
-                request.releaseCaps();
-                throw e;
-            }
-            request.releaseCaps();
-            question.dropPromiseRef = once(() -> dropQuestionRef(question));
-            send(request.message);
-            return new RemotePromise(question.answer, path -> pipelineTarget(question, path),
-                    question.dropPromiseRef);
+        } finally {
+            flushIfOutermost();
         }
     }
 
@@ -518,44 +570,44 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     /** One holder of {@code question} let go; the last one finishes it (cancelling it if unanswered). */
     void dropQuestionRef(Question question) {
-        synchronized (this) {
-            if (--question.refs > 0 || question.finishSent) {
-                return;
-            }
-            question.finishSent = true;
-            if (disconnected != null) {
-                return;
-            }
-            MessageBuilder message = new MessageBuilder();
-            RpcProtocol.Finish.Builder finish = message.initRoot(RpcProtocol.Message.factory).initFinish();
-            finish.setQuestionId(question.id);
-            finish.setReleaseResultCaps(false);
-            if (question.returned) {
-                questions.erase(question.id);
-                if (question.response != null) {
-                    question.response.close();
+        try {
+            synchronized (this) {
+                if (--question.refs > 0 || question.finishSent) {
+                    return;
                 }
+                question.finishSent = true;
+                if (disconnected != null) {
+                    return;
+                }
+                if (question.returned) {
+                    questions.erase(question.id);
+                    if (question.response != null) {
+                        question.response.close();
+                    }
+                }
+                send(Messages.finish(question.id));
             }
-            sendQuietly(message);
+        } finally {
+            flushIfOutermost();
         }
     }
 
     /** The last handle of an import went: give back every reference the peer sent us. */
     void releaseImport(ImportTarget target) {
-        synchronized (this) {
-            Import entry = imports.find(target.importId);
-            if (entry == null || entry.target != target || target.holders() > 0) {
-                return; // already gone with the connection, or received again meanwhile
+        try {
+            synchronized (this) {
+                Import entry = imports.find(target.importId);
+                if (entry == null || entry.target != target || target.holders() > 0) {
+                    return; // already gone with the connection, or received again meanwhile
+                }
+                imports.erase(target.importId);
+                if (disconnected != null) {
+                    return;
+                }
+                send(Messages.release(entry.id, entry.remoteRefs));
             }
-            imports.erase(target.importId);
-            if (disconnected != null) {
-                return;
-            }
-            MessageBuilder message = new MessageBuilder();
-            RpcProtocol.Release.Builder release = message.initRoot(RpcProtocol.Message.factory).initRelease();
-            release.setId(entry.id);
-            release.setReferenceCount(entry.remoteRefs);
-            sendQuietly(message);
+        } finally {
+            flushIfOutermost();
         }
     }
 
@@ -708,30 +760,29 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
 
     // ---- sending ------------------------------------------------------------------------------
 
-    /** Sends under the lock; a failed send ends the connection, which {@link #onClosed} then reports. */
+    /** Queues {@code message} (the caller holds the lock, so it keeps its place among table changes). */
     private void send(MessageBuilder message) {
-        connection.send(message);
-        messagesSent.incrementAndGet();
+        assert Thread.holdsLock(this);
+        outbox.add(message);
     }
 
-    private void sendQuietly(MessageBuilder message) {
-        try {
-            send(message);
-        } catch (IpcException e) {
-            // the connection is ending; onClosed fails whatever waited for this message's effect
+    /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */
+    private void flushIfOutermost() {
+        if (!Thread.holdsLock(this)) {
+            outbox.flush(Thread.currentThread() != readerThread);
         }
     }
 
     private void sendUnimplemented(RpcProtocol.Message.Reader message) {
-        MessageBuilder reply = new MessageBuilder();
-        reply.initRoot(RpcProtocol.Message.factory).setUnimplemented(message);
-        sendQuietly(reply);
+        MessageBuilder reply = Messages.control();
+        Messages.root(reply).setUnimplemented(message);
+        send(reply);
     }
 
     private void sendUnimplementedDisembargo(RpcProtocol.Disembargo.Reader disembargo) {
-        MessageBuilder reply = new MessageBuilder();
-        reply.initRoot(RpcProtocol.Message.factory).initUnimplemented().setDisembargo(disembargo);
-        sendQuietly(reply);
+        MessageBuilder reply = Messages.control();
+        Messages.root(reply).initUnimplemented().setDisembargo(disembargo);
+        send(reply);
     }
 
     private void abort(String reason) {
@@ -740,10 +791,10 @@ public final class RpcConnection implements FrameHandler, AutoCloseable {
     }
 
     private void sendAbort(String reason) {
-        MessageBuilder message = new MessageBuilder();
-        new RpcException(RpcException.Type.FAILED, reason).write(
-                message.initRoot(RpcProtocol.Message.factory).initAbort());
-        sendQuietly(message);
+        synchronized (this) {
+            send(Messages.abort(reason));
+        }
+        flushIfOutermost();
     }
 
     private IpcException lost() {

@@ -2,6 +2,7 @@ package org.btcmp.ipc.capnp.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,6 +84,12 @@ class CxxClientInteropTest {
     }
 
     @Test
+    void aPipelinedCallOnItsOwnCallbackIsPassedBackToCxx() {
+        assertTimeoutPreemptively(NO_HANG, () -> run("pipeline-back", "back=cpp:back/no calc", "again=cpp:again/no calc",
+                "callback destroyed"));
+    }
+
+    @Test
     void javaCallsACxxCallbackThatCallsBackIntoJava() {
         // C++ -> Java callBack -> C++ Callback.call -> Java calc.echo ("nested"). The Java method lets go of
         // the callback before it returns, so its Release reaches C++ before the Return does.
@@ -103,6 +110,17 @@ class CxxClientInteropTest {
     @Test
     void oneHundredConcurrentCalls() {
         assertTimeoutPreemptively(NO_HANG, () -> run("concurrent", "concurrent=100"));
+    }
+
+    @Test
+    void aCallCxxDropsIsCancelledInJava() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            Process client = peer.start("client", socket.toString(), "cancel");
+            new PeerOutput(client).expect("echo=after cancel");
+            RpcConnectionTest.awaitValue(1, () -> calcServer.canceledSleeps.get());
+            assertTrue(client.isAlive(), "cancelled by Finish, not by the client going away");
+            assertEquals(0, client.waitFor(), "the C++ client's exit status");
+        });
     }
 
     @Test

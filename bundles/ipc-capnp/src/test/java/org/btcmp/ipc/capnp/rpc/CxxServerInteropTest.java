@@ -150,6 +150,42 @@ class CxxServerInteropTest {
     }
 
     @Test
+    void aPromisedCapabilityIsCallableBeforeAndAfterItResolvesAndIsReleased() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            Request request = calc.newCall(RpcTestSchema.CALC, RpcTestSchema.LATER);
+            request.initParams(1, 0).setInt(0, 300);
+            Capability callback;
+            try (RemotePromise promise = request.send(); Response response = promise.join()) {
+                callback = response.cap(response.struct().getCap(0)); // a senderPromise, resolved later by Resolve
+            }
+            try (Capability javaCalc = Capability.of(new JavaCalc())) {
+                assertEquals("cpp:early/nested", Calls.call(callback, "early", javaCalc));
+                Thread.sleep(100);
+                assertEquals("cpp:late/nested", Calls.call(callback, "late", javaCalc));
+            }
+            callback.close();
+            output.expect("callback destroyed");
+            assertEquals("alive", Calls.echo(calc, "alive"));
+        });
+    }
+
+    @Test
+    void closingAPendingCallCancelsItInCxx() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            RemotePromise sleeping = Calls.sleep(calc, 30_000);
+            Thread.sleep(100);
+            long received = client.messagesReceived();
+            sleeping.close(); // Finish: C++ cancels the 30 s timer and answers at once (Return canceled)
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos(); // far below the 30 s sleep
+            while (client.messagesReceived() == received) {
+                assertTrue(System.nanoTime() < deadline, "C++ did not answer the cancelled call");
+                Thread.sleep(5);
+            }
+            assertEquals("after cancel", Calls.echo(calc, "after cancel"));
+        });
+    }
+
+    @Test
     void aKilledServerFailsTheCallInProgressWithIpcException() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             RemotePromise sleeping = Calls.sleep(calc, 30_000);

@@ -60,6 +60,11 @@ final class JavaCalc implements Server {
             }
             case SIZE -> context.initResults(1, 0).setLong(0, params.getData(0).size());
             case LIVE_COUNTERS -> context.initResults(1, 0).setLong(0, liveCounters.get());
+            case IDENTITY -> {
+                try (Capability callback = context.paramCap(params.getCap(0))) {
+                    context.initResults(0, 1).setCap(0, context.addResultCap(callback));
+                }
+            }
             default -> throw Server.unimplemented(interfaceId, methodId);
         }
     }

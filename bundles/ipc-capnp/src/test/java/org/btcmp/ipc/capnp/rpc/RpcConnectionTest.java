@@ -186,6 +186,22 @@ class RpcConnectionTest {
     }
 
     @Test
+    void largeMessagesBothWaysAtOnceDoNotStall() {
+        // Each side writes megabytes while the other does too: neither may stop reading meanwhile.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            String big = "x".repeat(3 << 20);
+            List<CompletableFuture<String>> results = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String text = i + big;
+                results.add(CompletableFuture.supplyAsync(() -> Calls.echo(calc, text)));
+            }
+            for (int i = 0; i < 8; i++) {
+                assertEquals(i + big, results.get(i).join());
+            }
+        });
+    }
+
+    @Test
     void bootstrapWithoutAnOfferFails() {
         try (Capability nothing = server.bootstrap()) {
             RpcException failure = assertThrows(RpcException.class, () -> Calls.echo(nothing, "x"));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 
@@ -154,12 +156,91 @@ class RpcFaultTest {
     }
 
     @Test
+    void aPointerLoopIsAbortedNotFollowedForever() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            // An unknown kind (so the server copies it into Unimplemented) whose pointer field points
+            // back at its own struct: copying it runs into the nesting limit.
+            ByteBuffer frame = ByteBuffer.allocate(8 + 4 * 8).order(ByteOrder.LITTLE_ENDIAN);
+            frame.putInt(0).putInt(4);
+            frame.putLong(0x0001_0001_0000_0000L); // root: struct at word 1, 1 data word, 1 pointer
+            frame.putLong(77); // union tag 77
+            frame.putLong(0x0001_0001_ffff_fff8L); // pointer (word 2), offset -2: back to its own struct (word 1)
+            frame.putLong(0);
+            raw.write(frame.flip());
+            assertAborted("bad message");
+        });
+    }
+
+    @Test
+    void nestingDeeperThanTheLimitIsAborted() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            MessageBuilder message = new MessageBuilder();
+            RawStruct.Builder struct = message.initRoot(RawStruct.factory(1, 1));
+            struct.setInt(0, 77);
+            for (int depth = 0; depth < 100; depth++) {
+                struct = struct.pointer(0).initAs(RawStruct.factory(1, 1));
+            }
+            rawOut.write(message);
+            assertAborted("nested");
+        });
+    }
+
+    @Test
     void aFrameOf512SegmentsIsAborted() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             ByteBuffer frame = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             frame.putInt(511).putInt(1);
             raw.write(frame.flip());
             assertAborted("512");
+        });
+    }
+
+    /** Frame headers (32-bit words) the framing refuses, and what the Abort then says. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-1 0            | 0 segments",
+        "0 0             | first segment is empty",
+        "0 268435456     | 2147483648 bytes",
+        "1 4194304 4194305 0 | more than the traversal limit",
+    })
+    void aRefusedFrameHeaderIsAborted(String header, String reason) {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            String[] words = header.trim().split("\\s+");
+            ByteBuffer frame = ByteBuffer.allocate(4 * words.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (String word : words) {
+                frame.putInt(Integer.parseInt(word));
+            }
+            raw.write(frame.flip());
+            assertAborted(reason);
+        });
+    }
+
+    @Test
+    void aFrameCutShortByAVanishingPeerIsDroppedQuietly() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            ByteBuffer frame = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            frame.putInt(0).putInt(10).putLong(0); // 10 words declared, 1 sent
+            raw.write(frame.flip());
+            raw.close();
+            // @AfterEach checks that the other connection is still served
+        });
+    }
+
+    @Test
+    void aMessageOf511SegmentsIsServed() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            MessageBuilder bootstrap = new MessageBuilder();
+            bootstrap.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(0);
+            ByteBuffer first = bootstrap.getSegmentsForOutput()[0];
+            ByteBuffer[] segments = new ByteBuffer[511];
+            segments[0] = first;
+            for (int i = 1; i < segments.length; i++) {
+                segments[i] = ByteBuffer.allocate(8); // one zero word each, never pointed at
+            }
+            rawOut.write(segments);
+            RpcProtocol.Message.Reader reply = next();
+            assertEquals(0, reply.getReturn().getAnswerId());
+            assertTrue(reply.getReturn().isResults());
         });
     }
 
@@ -177,6 +258,50 @@ class RpcFaultTest {
             r.setReferenceCount(2);
             rawOut.write(release);
             assertAborted("Release of 2 references");
+        });
+    }
+
+    @Test
+    void aSenderLoopbackDisembargoIsReflectedToTheCapabilityItResolvedTo() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            // Bootstrap (question 0), then identity(our export 7) pipelined on it (question 1): the
+            // results name our own export, so a senderLoopback Disembargo on them must come back to 7.
+            MessageBuilder bootstrap = new MessageBuilder();
+            bootstrap.initRoot(RpcProtocol.Message.factory).initBootstrap().setQuestionId(0);
+            rawOut.write(bootstrap);
+            MessageBuilder message = new MessageBuilder();
+            RpcProtocol.Call.Builder call = message.initRoot(RpcProtocol.Message.factory).initCall();
+            call.setQuestionId(1);
+            call.initTarget().initPromisedAnswer().setQuestionId(0);
+            call.setInterfaceId(RpcTestSchema.CALC);
+            call.setMethodId((short) RpcTestSchema.IDENTITY);
+            RpcProtocol.Payload.Builder params = call.initParams();
+            params.getContent().initAs(RawStruct.factory(0, 1)).setCap(0, 0);
+            params.initCapTable(1).get(0).setSenderHosted(7);
+            rawOut.write(message);
+            assertEquals(0, next().getReturn().getAnswerId());
+            RpcProtocol.Return.Reader identity = next().getReturn();
+            assertEquals(1, identity.getAnswerId());
+            assertEquals(7, identity.getResults().getCapTable().get(0).getReceiverHosted());
+
+            MessageBuilder embargo = new MessageBuilder();
+            RpcProtocol.Disembargo.Builder disembargo = embargo.initRoot(RpcProtocol.Message.factory).initDisembargo();
+            RpcProtocol.PromisedAnswer.Builder target = disembargo.initTarget().initPromisedAnswer();
+            target.setQuestionId(1);
+            target.initTransform(1).get(0).setGetPointerField((short) 0);
+            disembargo.getContext().setSenderLoopback(55);
+            rawOut.write(embargo);
+            RpcProtocol.Message.Reader reply = next();
+            assertEquals(RpcProtocol.Message.Which.DISEMBARGO, reply.which());
+            assertEquals(7, reply.getDisembargo().getTarget().getImportedCap());
+            assertEquals(55, reply.getDisembargo().getContext().getReceiverLoopback());
+            finish(1);
+            // Finishing the answer drops the server's last hold on our export 7: it gives it back.
+            RpcProtocol.Message.Reader release = next();
+            assertEquals(RpcProtocol.Message.Which.RELEASE, release.which());
+            assertEquals(7, release.getRelease().getId());
+            assertEquals(1, release.getRelease().getReferenceCount());
+            assertRawConnectionWorks();
         });
     }
 

@@ -19,6 +19,8 @@ final class RpcTestSchema {
     static final int SLEEP = 7;
     static final int SIZE = 8;
     static final int LIVE_COUNTERS = 9;
+    static final int IDENTITY = 10;
+    static final int LATER = 11;
 
     static final int NEXT = 0;
     static final int VALUE = 1;
