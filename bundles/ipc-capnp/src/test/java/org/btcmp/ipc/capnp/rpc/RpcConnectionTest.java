@@ -73,9 +73,11 @@ class RpcConnectionTest {
     @Test
     void threePipelinedCallsGoOutBeforeAnyAnswer() {
         assertTimeoutPreemptively(NO_HANG, () -> {
+            assertEquals("warm", Calls.echo(calc, "warm")); // bootstrap answered: nothing else is due
             long receivedBefore = client.messagesReceived();
-            // counter() takes 300 ms on the server; the two next() calls and value() are sent meanwhile.
-            RemotePromise first = Calls.counter(calc, 40, 300);
+            // counter() takes 1 s on the server (a margin for a loaded machine); the two next() calls
+            // and value() are sent meanwhile.
+            RemotePromise first = Calls.counter(calc, 40, 1000);
             Capability c1 = first.pipeline(0);
             RemotePromise second = Calls.next(c1);
             Capability c2 = second.pipeline(0);
