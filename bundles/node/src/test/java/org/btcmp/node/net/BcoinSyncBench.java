@@ -14,17 +14,17 @@ import org.btcmp.primitives.Script;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Benchmark, not part of any test run (bench/p2p-sync sets btcmp.bench=true): the time our node takes to sync
+ * Benchmark (tag "benchmark": excluded from test runs; bench/p2p-sync runs it): the time our node takes to sync
  * a regtest chain from bcoin 1.0.2 and bcoin takes to sync the same chain from our node. The chain opens with
  * 432 blocks mined by bcoin (its segwit activation height, see BcoinSyncTest), paying to P2SH(OP_TRUE); every
  * later block, mined by our node, carries a transaction spending the coinbase 100 blocks back.
  */
-@EnabledIfSystemProperty(named = "btcmp.bench", matches = "true")
+@Tag("benchmark")
 class BcoinSyncBench {
     private static final int SEGWIT_HEIGHT = 432;
     /** bcoin's regtest address for P2SH(OP_TRUE), hash160(0x51) = da1745e9... (computed with bcoin's Address). */
