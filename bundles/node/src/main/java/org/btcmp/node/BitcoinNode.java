@@ -45,7 +45,7 @@ public final class BitcoinNode implements AutoCloseable {
         Files.createDirectories(net);
         Files.createDirectories(net.resolve("wallets"));
         Files.createDirectories(net.resolve("indexes"));
-        log = new DebugLog(net.resolve("debug.log"));
+        log = new DebugLog(net.resolve("debug.log"), config.printToConsole());
         log.log("btcmp node starting, network " + config.network().chainName() + ", datadir " + config.dataDir());
         if (config.rpcUser() != null && config.rpcPassword() != null) {
             auth.allow(config.rpcUser(), config.rpcPassword());

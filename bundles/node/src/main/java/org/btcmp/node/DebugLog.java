@@ -11,19 +11,26 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * {@code <datadir>/<network>/debug.log}, lines prefixed with an ISO-8601 time as Core writes them.
- * Logging never writes to stderr; a log that cannot be written is dropped silently (the node goes on).
+ * With -printtoconsole each line also goes to stdout. Logging never writes to stderr; a log that
+ * cannot be written is dropped silently (the node goes on).
  */
 final class DebugLog implements AutoCloseable {
     private final Writer out;
+    private final boolean console;
 
-    DebugLog(Path file) throws IOException {
+    DebugLog(Path file, boolean console) throws IOException {
         out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND);
+        this.console = console;
     }
 
     synchronized void log(String message) {
+        String line = Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + message;
+        if (console) {
+            System.out.println(line);
+        }
         try {
-            out.write(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " " + message + "\n");
+            out.write(line + "\n");
             out.flush();
         } catch (IOException e) {
             // the disk is full or gone: the node keeps running without its log

@@ -19,6 +19,7 @@ public final class NodeMain {
         int port = 0;
         String user = null;
         String password = null;
+        boolean console = false;
         for (String a : args) {
             String key = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "1";
@@ -38,13 +39,14 @@ public final class NodeMain {
                 case "-rpcbind" -> bind = value;
                 case "-rpcuser" -> user = value;
                 case "-rpcpassword" -> password = value;
-                case "-printtoconsole", "-server", "-listen", "-daemon" -> {
+                case "-printtoconsole" -> console = !value.equals("0");
+                case "-server", "-listen", "-daemon" -> {
                     // accepted; they change nothing in this entry point
                 }
                 default -> throw fail("Error parsing command line arguments: Invalid parameter " + key);
             }
         }
-        BitcoinNode node = BitcoinNode.start(new NodeConfig(dataDir, network, bind, port, user, password, 30));
+        BitcoinNode node = BitcoinNode.start(new NodeConfig(dataDir, network, bind, port, user, password, 30, console));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();

@@ -41,6 +41,6 @@ final class NodeSettings {
         }
         String bind = Optional.ofNullable(get.apply("rpcbind")).orElse("127.0.0.1");
         return Optional.of(new NodeConfig(Path.of(dataDir), network, bind, rpcPort, get.apply("rpcuser"),
-                get.apply("rpcpassword"), 30));
+                get.apply("rpcpassword"), 30, "1".equals(get.apply("printtoconsole"))));
     }
 }

@@ -26,6 +26,13 @@ class NodeSettingsTest {
     }
 
     @Test
+    void printToConsoleIsOffUnlessAsked() {
+        assertEquals(false, NodeSettings.read(Map.of("datadir", "/x"), k -> null).orElseThrow().printToConsole());
+        assertEquals(true, NodeSettings.read(Map.of("datadir", "/x", "printtoconsole", "1"), k -> null).orElseThrow()
+                .printToConsole());
+    }
+
+    @Test
     void mainnetLivesAtTheRootAndUsesItsPort() {
         NodeConfig c = NodeSettings.read(Map.of("datadir", "/tmp/m"), k -> null).orElseThrow();
         assertEquals(Path.of("/tmp/m"), c.networkDir());
