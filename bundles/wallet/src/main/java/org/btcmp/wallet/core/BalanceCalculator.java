@@ -2,7 +2,9 @@ package org.btcmp.wallet.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
@@ -33,21 +35,43 @@ final class BalanceCalculator {
         long pending = 0;
         long immature = 0;
         for (TxRecords.Output o : TxRecords.unspent(c)) {
-            TxRecords.Tx tx = calc.txs.get(o.txid());
-            int depth = calc.depth(tx);
-            if (tx.coinbase()) {
-                if (depth > COINBASE_MATURITY) {
-                    trustedSum += o.value();
-                } else if (depth > 0) {
-                    immature += o.value(); // a coinbase out of the active chain counts nowhere
-                }
-            } else if (calc.isTrusted(tx)) {
-                trustedSum += o.value();
-            } else if (depth == 0 && tx.inMempool()) {
-                pending += o.value();
+            switch (calc.classify(o)) {
+                case TRUSTED -> trustedSum += o.value();
+                case UNTRUSTED_PENDING -> pending += o.value();
+                case IMMATURE -> immature += o.value();
+                case NONE -> { }
             }
         }
         return new Balances(trustedSum, pending, immature);
+    }
+
+    /** The unspent outputs that count as trusted: what the wallet may spend now. */
+    static List<TxRecords.Output> spendable(Connection c) throws SQLException {
+        BalanceCalculator calc = new BalanceCalculator(c);
+        List<TxRecords.Output> out = new ArrayList<>();
+        for (TxRecords.Output o : TxRecords.unspent(c)) {
+            if (calc.classify(o) == Kind.TRUSTED) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private enum Kind { TRUSTED, UNTRUSTED_PENDING, IMMATURE, NONE }
+
+    private Kind classify(TxRecords.Output o) throws SQLException {
+        TxRecords.Tx tx = txs.get(o.txid());
+        int depth = depth(tx);
+        if (tx.coinbase()) {
+            if (depth > COINBASE_MATURITY) {
+                return Kind.TRUSTED;
+            }
+            return depth > 0 ? Kind.IMMATURE : Kind.NONE; // a coinbase out of the active chain counts nowhere
+        }
+        if (isTrusted(tx)) {
+            return Kind.TRUSTED;
+        }
+        return depth == 0 && tx.inMempool() ? Kind.UNTRUSTED_PENDING : Kind.NONE;
     }
 
     /** Confirmations on the wallet's view of the chain; 0 unconfirmed, -1 conflicted. */

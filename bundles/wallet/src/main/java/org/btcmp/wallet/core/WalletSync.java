@@ -159,6 +159,11 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
         });
     }
 
+    /** Records a transaction the wallet itself just handed to the node's mempool. */
+    void recordSent(Transaction tx) {
+        write(c -> recorder.record(c, tx, Optional.empty(), true));
+    }
+
     /** Stops following the node; the wallet keeps what it has recorded. */
     @Override
     public void close() {
