@@ -34,16 +34,17 @@ final class TransactionRecorder {
                 mine.add(new TxRecords.Output(txid, i, out.value(), out.scriptPubKey().bytes(), internal.get()));
             }
         }
-        List<TxIn> fromMe = new ArrayList<>();
+        boolean fromMe = false;
         if (!tx.isCoinbase()) {
             for (TxIn in : tx.inputs()) {
-                if (TxRecords.output(c, in.prevout().txid().toString(), (int) in.prevout().index()).isPresent()) {
-                    fromMe.add(in);
-                }
+                fromMe |= TxRecords.output(c, in.prevout().txid().toString(), (int) in.prevout().index()).isPresent();
             }
         }
+        if (block.isPresent() && !tx.isCoinbase()) {
+            markConflicts(c, tx, txid, block.get());
+        }
         boolean known = TxRecords.find(c, txid).isPresent();
-        if (!known && mine.isEmpty() && fromMe.isEmpty()) {
+        if (!known && mine.isEmpty() && !fromMe) {
             return false;
         }
         if (!known) {
@@ -53,16 +54,11 @@ final class TransactionRecorder {
         for (TxRecords.Output o : mine) {
             TxRecords.addOutput(c, o);
         }
-        for (TxIn in : fromMe) {
-            String prevTxid = in.prevout().txid().toString();
-            int vout = (int) in.prevout().index();
-            TxRecords.addSpend(c, prevTxid, vout, txid);
-            if (block.isPresent()) {
-                for (String other : TxRecords.spenders(c, prevTxid, vout)) {
-                    if (!other.equals(txid)) {
-                        TxRecords.markConflicted(c, other, block.get().hash());
-                    }
-                }
+        if (!tx.isCoinbase()) {
+            // every input, not only the wallet's: a payment received is conflicted by a block
+            // transaction that spends the same coin of the payer's (as Core's mapTxSpends)
+            for (TxIn in : tx.inputs()) {
+                TxRecords.addSpend(c, in.prevout().txid().toString(), (int) in.prevout().index(), txid);
             }
         }
         if (block.isPresent()) {
@@ -70,5 +66,16 @@ final class TransactionRecorder {
         }
         TxRecords.setInMempool(c, txid, inMempool);
         return true;
+    }
+
+    /** Marks the wallet transactions that spend any of a block transaction's outpoints as conflicted. */
+    private static void markConflicts(Connection c, Transaction tx, String txid, BlockRef block) throws SQLException {
+        for (TxIn in : tx.inputs()) {
+            for (String other : TxRecords.spenders(c, in.prevout().txid().toString(), (int) in.prevout().index())) {
+                if (!other.equals(txid)) {
+                    TxRecords.markConflicted(c, other, block.hash());
+                }
+            }
+        }
     }
 }

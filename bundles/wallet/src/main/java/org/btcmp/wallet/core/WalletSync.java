@@ -53,7 +53,12 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
     public static WalletSync attach(DescriptorWallet wallet, Chain chain) {
         WalletSync sync = new WalletSync(wallet, chain);
         sync.handler = chain.handleNotifications(sync);
-        sync.catchUp();
+        try {
+            sync.catchUp();
+        } catch (RuntimeException e) {
+            sync.handler.disconnect();
+            throw e;
+        }
         return sync;
     }
 

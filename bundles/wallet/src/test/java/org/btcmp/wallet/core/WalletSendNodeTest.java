@@ -2,16 +2,20 @@ package org.btcmp.wallet.core;
 
 import static org.btcmp.wallet.core.RegtestNode.COIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
+import org.btcmp.interfaces.BroadcastResult;
 import org.btcmp.primitives.Network;
+import org.btcmp.primitives.Script;
 import org.btcmp.primitives.ScriptBuilder;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
+import org.btcmp.primitives.TxOut;
 import org.btcmp.primitives.script.Address;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +125,38 @@ class WalletSendNodeTest {
                 List.of(new WalletSender.Recipient(bobAddress, COIN)), OptionalLong.of(FEE_RATE)));
         assertEquals(-13, locked.code());
         assertEquals(before, aliceSync.balances());
+        assertEquals(new Balances(0, 0, 0), bobSync.balances());
+    }
+
+    @Test
+    void aReplacementInABlockConflictsThePaymentUntilTheBlockIsGone() throws Exception {
+        String aliceAddress = alice.getNewAddress("bech32", "");
+        node.mine(101, aliceAddress);
+        WalletSender sender = new WalletSender(alice, aliceSync, node.chain, 0);
+        WalletSender.Sent toBob = sender.send(
+                List.of(new WalletSender.Recipient(bob.getNewAddress("bech32", ""), 10 * COIN)), OptionalLong.of(FEE_RATE));
+        assertEquals(new Balances(0, 10 * COIN, 0), bobSync.balances());
+
+        // alice replaces the payment (full RBF): the same coin, all back to herself, a higher fee
+        Transaction paid = Transaction.fromBytes(toBob.raw());
+        Script aliceScript = Address.toScript(aliceAddress, Network.REGTEST.params());
+        Transaction unsigned = new Transaction(2, List.of(new TxIn(paid.inputs().get(0).prevout(), Script.EMPTY,
+                WalletSender.SEQUENCE_RBF)), List.of(new TxOut(50 * COIN - 100_000, aliceScript)), 0);
+        Transaction replacement = TxSigner.sign(unsigned, List.of(new TxOut(50 * COIN, aliceScript)), alice);
+        BroadcastResult replaced = node.chain.broadcastTransaction(replacement.toBytes(), 0);
+        assertTrue(replaced.accepted(), replaced.error());
+        assertFalse(node.chain.isInMempool(toBob.txid()));
+        assertEquals(new Balances(0, 0, 0), bobSync.balances(), "a payment out of the mempool is not pending");
+
+        node.mine(1, OTHER);
+        assertEquals(-1, bobSync.confirmations(toBob.txid()).orElseThrow(), "bob sees the conflict too");
+        assertEquals(-1, aliceSync.confirmations(toBob.txid()).orElseThrow());
+        assertEquals(new Balances(100 * COIN - 100_000, 0, 99 * 50 * COIN), aliceSync.balances(),
+                "the replacement's output and block 2's matured coinbase");
+
+        node.invalidateTip();
+        assertEquals(0, aliceSync.confirmations(toBob.txid()).orElseThrow(), "conflict lifted with its block");
+        assertEquals(0, aliceSync.confirmations(replacement.txid().toString()).orElseThrow());
         assertEquals(new Balances(0, 0, 0), bobSync.balances());
     }
 

@@ -79,6 +79,30 @@ class WalletSyncNodeTest {
     }
 
     @Test
+    void rescanFindsPaymentsToAnImportedDescriptor() throws Exception {
+        WalletOptions options = WalletOptions.of(Network.REGTEST).withKeypoolSize(20);
+        try (WalletSync sync = WalletSync.attach(wallet, node.chain);
+                DescriptorWallet other = DescriptorWallet.create(dir.resolve("other"), options, WalletOptions.Seed.random())) {
+            node.mine(3, other.getNewAddress("bech32", ""));
+            node.mine(100, OTHER);
+            assertEquals(new Balances(0, 0, 0), sync.balances());
+
+            String wpkhReceive = other.privateDescriptors().stream().filter(d -> d.startsWith("wpkh(") && d.contains("/0/*"))
+                    .findFirst().orElseThrow();
+            wallet.importDescriptor(wpkhReceive, false, false, 10, "");
+            assertEquals(new Balances(0, 0, 0), sync.balances(), "nothing known before the rescan");
+            assertEquals(103, sync.rescan(0));
+            assertEquals(new Balances(3 * 50 * COIN, 0, 0), sync.balances());
+            assertEquals(new Balances(3 * 50 * COIN, 0, 0), sync.balances(), "a second rescan changes nothing");
+
+            WalletError bad = org.junit.jupiter.api.Assertions.assertThrows(WalletError.class, () -> sync.rescan(104));
+            assertEquals(-8, bad.code());
+            node.mine(1, OTHER);
+            assertEquals(104, sync.lastBlock().orElseThrow().height(), "still following after a rescan");
+        }
+    }
+
+    @Test
     void syncStateSurvivesReopeningTheWallet() throws Exception {
         String address = wallet.getNewAddress("bech32", "");
         try (WalletSync sync = WalletSync.attach(wallet, node.chain)) {
