@@ -57,6 +57,23 @@ final class BalanceCalculator {
         return out;
     }
 
+    /**
+     * Core's listunspent: coins with {@code minConf} to {@code maxConf} confirmations that are spendable
+     * now or pending in the mempool; immature coinbases and conflicted transactions are left out.
+     */
+    static List<UnspentCoin> listUnspent(Connection c, int minConf, int maxConf) throws SQLException {
+        BalanceCalculator calc = new BalanceCalculator(c);
+        List<UnspentCoin> out = new ArrayList<>();
+        for (TxRecords.Output o : TxRecords.unspent(c)) {
+            Kind kind = calc.classify(o);
+            int depth = calc.depth(calc.txs.get(o.txid()));
+            if ((kind == Kind.TRUSTED || kind == Kind.UNTRUSTED_PENDING) && depth >= minConf && depth <= maxConf) {
+                out.add(new UnspentCoin(o.txid(), o.vout(), o.script(), o.value(), depth, kind == Kind.TRUSTED));
+            }
+        }
+        return out;
+    }
+
     private enum Kind { TRUSTED, UNTRUSTED_PENDING, IMMATURE, NONE }
 
     private Kind classify(TxRecords.Output o) throws SQLException {

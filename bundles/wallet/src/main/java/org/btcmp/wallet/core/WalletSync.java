@@ -2,6 +2,7 @@ package org.btcmp.wallet.core;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.btcmp.interfaces.BlockInfo;
@@ -65,6 +66,11 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
     /** Core's getbalances for this wallet at its last processed block. */
     public Balances balances() {
         return db.read(BalanceCalculator::balances);
+    }
+
+    /** Core's listunspent with {@code minConf} to {@code maxConf} confirmations (Core's defaults: 1 and 9999999). */
+    public List<UnspentCoin> listUnspent(int minConf, int maxConf) {
+        return db.read(c -> BalanceCalculator.listUnspent(c, minConf, maxConf));
     }
 
     /** The last block the wallet processed. */

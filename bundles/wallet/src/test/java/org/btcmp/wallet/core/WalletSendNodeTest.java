@@ -73,10 +73,23 @@ class WalletSendNodeTest {
         assertEquals(new Balances(40 * COIN - toBob.fee(), 0, 100 * 50 * COIN), aliceSync.balances(),
                 "own change in the mempool is trusted");
         assertEquals(new Balances(0, 10 * COIN, 0), bobSync.balances(), "an incoming payment is pending");
+        assertEquals(List.of(), bobSync.listUnspent(1, 9_999_999), "Core's default minconf leaves it out");
+        List<UnspentCoin> pending = bobSync.listUnspent(0, 9_999_999);
+        assertEquals(1, pending.size());
+        assertEquals(toBob.txid(), pending.get(0).txid());
+        assertEquals(10 * COIN, pending.get(0).amount());
+        assertEquals(0, pending.get(0).confirmations());
+        assertFalse(pending.get(0).safe());
+        List<UnspentCoin> aliceCoins = aliceSync.listUnspent(0, 9_999_999);
+        assertEquals(1, aliceCoins.size(), "only the change: the spent coinbase is gone, immature ones are not listed");
+        assertTrue(aliceCoins.get(0).safe(), "own change is safe");
+        assertEquals(40 * COIN - toBob.fee(), aliceCoins.get(0).amount());
 
         node.mine(1, OTHER);
         assertEquals(1, bobSync.confirmations(toBob.txid()).orElseThrow());
         assertEquals(new Balances(10 * COIN, 0, 0), bobSync.balances());
+        assertEquals(1, bobSync.listUnspent(1, 9_999_999).get(0).confirmations());
+        assertTrue(bobSync.listUnspent(1, 9_999_999).get(0).safe());
         assertEquals(new Balances(90 * COIN - toBob.fee(), 0, 99 * 50 * COIN), aliceSync.balances(),
                 "block 2's coinbase matured");
 
