@@ -111,18 +111,56 @@ public final class DescriptorWallet implements AutoCloseable {
      * keypool behind it (gap handling). Returns false when the script is not the wallet's.
      */
     public synchronized boolean markUsed(Script script) {
-        return db.write(c -> {
-            Optional<ScriptRecords.Row> row = ScriptRecords.find(c, script.bytes());
-            if (row.isEmpty()) {
-                return false;
-            }
-            ScriptRecords.markUsed(c, script.bytes());
-            DescriptorRecords.Row d = DescriptorRecords.get(c, row.get().descriptorId());
-            if (row.get().index() >= d.nextIndex()) {
-                topUp(c, d.id(), row.get().index() + 1, d.rangeEnd());
-            }
-            return true;
-        });
+        return db.write(c -> recordUse(c, script.bytes()).isPresent());
+    }
+
+    /**
+     * {@link #markUsed} inside the caller's transaction; returns whether the script belongs to an
+     * internal (change) descriptor, or empty when it is not the wallet's.
+     */
+    synchronized Optional<Boolean> recordUse(Connection c, byte[] script) throws SQLException {
+        Optional<ScriptRecords.Row> row = ScriptRecords.find(c, script);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        ScriptRecords.markUsed(c, script);
+        DescriptorRecords.Row d = DescriptorRecords.get(c, row.get().descriptorId());
+        if (row.get().index() >= d.nextIndex()) {
+            topUp(c, d.id(), row.get().index() + 1, d.rangeEnd());
+        }
+        return Optional.of(d.internal());
+    }
+
+    /**
+     * The private key (32 bytes) behind one of the wallet's scripts, for signing; needs the wallet
+     * unlocked when it is encrypted.
+     */
+    synchronized byte[] secretKeyFor(byte[] script) {
+        ScriptRecords.Row row = db.read(c -> ScriptRecords.find(c, script)).orElseThrow(() -> new WalletError(
+                WalletError.WALLET_ERROR, "Script " + HexFormat.of().formatHex(script) + " is not the wallet's"));
+        String text = new String(secret(DESCRIPTOR_SECRET_PREFIX + row.descriptorId()), StandardCharsets.UTF_8);
+        Descriptor d = DescriptorParser.parse(text, options.network() == Network.MAIN, true);
+        return d.key().at(row.index()).secret().orElseThrow(() -> new WalletError(WalletError.WALLET_ERROR,
+                "The descriptor of script " + HexFormat.of().formatHex(script) + " has no private key"));
+    }
+
+    /** The wallet file, for the parts of the wallet (sync, spending) that keep their own tables in it. */
+    WalletDatabase database() {
+        return db;
+    }
+
+    ChainParams params() {
+        return params;
+    }
+
+    WalletOptions options() {
+        return options;
+    }
+
+    /** The earliest creation time of the wallet's descriptors (seconds): where a rescan must begin. */
+    synchronized long birthday() {
+        return db.read(c -> DescriptorRecords.all(c).stream().mapToLong(DescriptorRecords.Row::created).min()
+                .orElse(0L));
     }
 
     /**

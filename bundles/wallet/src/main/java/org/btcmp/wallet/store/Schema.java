@@ -12,7 +12,7 @@ import java.sql.Statement;
 final class Schema {
     /** "btcw": tells a btcmp wallet from any other SQLite file. */
     static final int APPLICATION_ID = 0x62746377;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private static final String[] VERSION_1 = {
         // Small facts about the wallet: network, creation time, encryption parameters, flags.
@@ -32,6 +32,24 @@ final class Schema {
         "CREATE TABLE address_book (address TEXT PRIMARY KEY, label TEXT NOT NULL, purpose TEXT NOT NULL)",
     };
 
+    private static final String[] VERSION_2 = {
+        // Transactions that pay the wallet or spend its coins. block_hash/block_height are NULL while
+        // unconfirmed; conflict_block names the block whose transaction double-spent this one.
+        "CREATE TABLE wallet_tx (txid TEXT PRIMARY KEY, raw BLOB NOT NULL, coinbase INTEGER NOT NULL,"
+            + " block_hash TEXT, block_height INTEGER, in_mempool INTEGER NOT NULL, conflict_block TEXT,"
+            + " received INTEGER NOT NULL, seq INTEGER NOT NULL)",
+        "CREATE INDEX wallet_tx_block ON wallet_tx (block_hash)",
+        // The outputs of wallet transactions that pay the wallet's own scripts.
+        "CREATE TABLE wallet_outputs (txid TEXT NOT NULL REFERENCES wallet_tx(txid), vout INTEGER NOT NULL,"
+            + " value INTEGER NOT NULL, script BLOB NOT NULL, change INTEGER NOT NULL, PRIMARY KEY (txid, vout))",
+        // Which wallet transactions spend which outpoints (more than one when they conflict).
+        "CREATE TABLE wallet_spends (txid TEXT NOT NULL, vout INTEGER NOT NULL,"
+            + " spender TEXT NOT NULL REFERENCES wallet_tx(txid), PRIMARY KEY (txid, vout, spender))",
+        // The blocks the wallet has processed on its view of the active chain: finds the fork point
+        // after a reorg that happened while the wallet was not running.
+        "CREATE TABLE synced_blocks (height INTEGER PRIMARY KEY, hash TEXT NOT NULL)",
+    };
+
     private Schema() {
     }
 
@@ -40,18 +58,30 @@ final class Schema {
             for (String ddl : VERSION_1) {
                 s.execute(ddl);
             }
+            for (String ddl : VERSION_2) {
+                s.execute(ddl);
+            }
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
             s.execute("PRAGMA user_version = " + VERSION);
         }
     }
 
-    /** Brings a verified file of an older version up to {@link #VERSION} (none older exists yet). */
+    /** Brings a verified file of an older version up to {@link #VERSION}, in the caller's transaction. */
     static void upgrade(Connection c) throws SQLException {
+        int version;
         try (Statement s = c.createStatement(); var r = s.executeQuery("PRAGMA user_version")) {
-            int version = r.next() ? r.getInt(1) : 0;
-            if (version < 1) {
-                throw new WalletFileException(WalletFileException.Reason.NOT_A_WALLET,
-                        "Wallet file has schema version " + version + ", which no btcmp release wrote");
+            version = r.next() ? r.getInt(1) : 0;
+        }
+        if (version < 1) {
+            throw new WalletFileException(WalletFileException.Reason.NOT_A_WALLET,
+                    "Wallet file has schema version " + version + ", which no btcmp release wrote");
+        }
+        if (version < 2) {
+            try (Statement s = c.createStatement()) {
+                for (String ddl : VERSION_2) {
+                    s.execute(ddl);
+                }
+                s.execute("PRAGMA user_version = 2");
             }
         }
     }

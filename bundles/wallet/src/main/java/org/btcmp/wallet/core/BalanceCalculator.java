@@ -1,0 +1,131 @@
+package org.btcmp.wallet.core;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
+import org.btcmp.wallet.store.SyncRecords;
+import org.btcmp.wallet.store.TxRecords;
+
+/** Core's balance rules (CachedTxIsTrusted, coinbase maturity) over the wallet's unspent outputs. */
+final class BalanceCalculator {
+    /** Blocks a coinbase output must wait before it can be spent (Core's COINBASE_MATURITY). */
+    static final int COINBASE_MATURITY = 100;
+
+    private final Connection c;
+    private final int tipHeight;
+    private final Map<String, TxRecords.Tx> txs = new HashMap<>();
+    private final Map<String, Boolean> trusted = new HashMap<>();
+
+    private BalanceCalculator(Connection c) throws SQLException {
+        this.c = c;
+        this.tipHeight = SyncRecords.tip(c).map(b -> b.height()).orElse(-1);
+        for (TxRecords.Tx tx : TxRecords.all(c)) {
+            txs.put(tx.txid(), tx);
+        }
+    }
+
+    static Balances balances(Connection c) throws SQLException {
+        BalanceCalculator calc = new BalanceCalculator(c);
+        long trustedSum = 0;
+        long pending = 0;
+        long immature = 0;
+        for (TxRecords.Output o : TxRecords.unspent(c)) {
+            switch (calc.classify(o)) {
+                case TRUSTED -> trustedSum += o.value();
+                case UNTRUSTED_PENDING -> pending += o.value();
+                case IMMATURE -> immature += o.value();
+                case NONE -> { }
+            }
+        }
+        return new Balances(trustedSum, pending, immature);
+    }
+
+    /** The unspent outputs that count as trusted: what the wallet may spend now. */
+    static List<TxRecords.Output> spendable(Connection c) throws SQLException {
+        BalanceCalculator calc = new BalanceCalculator(c);
+        List<TxRecords.Output> out = new ArrayList<>();
+        for (TxRecords.Output o : TxRecords.unspent(c)) {
+            if (calc.classify(o) == Kind.TRUSTED) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Core's listunspent: coins with {@code minConf} to {@code maxConf} confirmations that are spendable
+     * now or pending in the mempool; immature coinbases and conflicted transactions are left out.
+     */
+    static List<UnspentCoin> listUnspent(Connection c, int minConf, int maxConf) throws SQLException {
+        BalanceCalculator calc = new BalanceCalculator(c);
+        List<UnspentCoin> out = new ArrayList<>();
+        for (TxRecords.Output o : TxRecords.unspent(c)) {
+            Kind kind = calc.classify(o);
+            int depth = calc.depth(calc.txs.get(o.txid()));
+            if ((kind == Kind.TRUSTED || kind == Kind.UNTRUSTED_PENDING) && depth >= minConf && depth <= maxConf) {
+                out.add(new UnspentCoin(o.txid(), o.vout(), o.script(), o.value(), depth, kind == Kind.TRUSTED));
+            }
+        }
+        return out;
+    }
+
+    private enum Kind { TRUSTED, UNTRUSTED_PENDING, IMMATURE, NONE }
+
+    private Kind classify(TxRecords.Output o) throws SQLException {
+        TxRecords.Tx tx = txs.get(o.txid());
+        int depth = depth(tx);
+        if (tx.coinbase()) {
+            if (depth > COINBASE_MATURITY) {
+                return Kind.TRUSTED;
+            }
+            return depth > 0 ? Kind.IMMATURE : Kind.NONE; // a coinbase out of the active chain counts nowhere
+        }
+        if (isTrusted(tx)) {
+            return Kind.TRUSTED;
+        }
+        return depth == 0 && tx.inMempool() ? Kind.UNTRUSTED_PENDING : Kind.NONE;
+    }
+
+    /** Confirmations on the wallet's view of the chain; 0 unconfirmed, -1 conflicted. */
+    int depth(TxRecords.Tx tx) {
+        if (tx.conflicted()) {
+            return -1;
+        }
+        return tx.blockHeight().map(h -> tipHeight - h + 1).orElse(0);
+    }
+
+    /** Confirmed, or in the mempool spending only the wallet's own trusted outputs (its change). */
+    boolean isTrusted(TxRecords.Tx tx) throws SQLException {
+        Boolean known = trusted.get(tx.txid());
+        if (known != null) {
+            return known;
+        }
+        boolean result = decideTrusted(tx);
+        trusted.put(tx.txid(), result);
+        return result;
+    }
+
+    private boolean decideTrusted(TxRecords.Tx tx) throws SQLException {
+        int depth = depth(tx);
+        if (depth != 0) {
+            return depth > 0;
+        }
+        if (!tx.inMempool() || tx.coinbase()) {
+            return false;
+        }
+        for (TxIn in : Transaction.fromBytes(tx.raw()).inputs()) {
+            String parentId = in.prevout().txid().toString();
+            TxRecords.Tx parent = txs.get(parentId);
+            if (parent == null || TxRecords.output(c, parentId, (int) in.prevout().index()).isEmpty()
+                    || !isTrusted(parent)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,292 @@
+package org.btcmp.wallet.core;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.btcmp.interfaces.BlockInfo;
+import org.btcmp.interfaces.BlockRef;
+import org.btcmp.interfaces.Chain;
+import org.btcmp.interfaces.ChainNotifications;
+import org.btcmp.interfaces.Handler;
+import org.btcmp.primitives.Block;
+import org.btcmp.primitives.DecodeException;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.wallet.store.SyncRecords;
+import org.btcmp.wallet.store.TxRecords;
+import org.btcmp.wallet.store.WalletDatabase;
+
+/**
+ * Keeps a wallet's transactions in step with the node: an initial scan from the wallet's last
+ * processed block (or its birthday), then the node's notifications, each handled in one wallet-file
+ * transaction together with the block or mempool change it describes.
+ *
+ * <p>The wallet remembers which blocks it processed, so a block that does not follow its tip (missed
+ * while detached, or after a reorg it did not see) makes it rewind to the fork point and scan forward
+ * again. Block notifications that arrive while another thread scans are skipped rather than waited
+ * for (the scanning thread calls the node, whose thread delivers them: waiting could deadlock); the
+ * scan reads up to the node's tip, and the next block catches up with anything missed. Wallet-file
+ * writes take the wallet's lock, then the file's, and never call the node while holding them.
+ */
+public final class WalletSync implements ChainNotifications, AutoCloseable {
+    /** How far before the wallet's birthday a rescan starts (Core's TIMESTAMP_WINDOW). */
+    static final long TIMESTAMP_WINDOW_SECONDS = 2 * 60 * 60;
+    /** Blocks a median time past lags behind the block times it is made of. */
+    private static final int MEDIAN_SPAN = 11;
+
+    private final DescriptorWallet wallet;
+    private final WalletDatabase db;
+    private final Chain chain;
+    private final TransactionRecorder recorder;
+    private final ReentrantLock scanLock = new ReentrantLock();
+    private volatile boolean following;
+    private Handler handler;
+
+    private WalletSync(DescriptorWallet wallet, Chain chain) {
+        this.wallet = wallet;
+        this.db = wallet.database();
+        this.chain = chain;
+        this.recorder = new TransactionRecorder(wallet);
+    }
+
+    /** Subscribes the wallet to {@code chain}'s notifications and brings it up to the node's tip. */
+    public static WalletSync attach(DescriptorWallet wallet, Chain chain) {
+        WalletSync sync = new WalletSync(wallet, chain);
+        sync.handler = chain.handleNotifications(sync);
+        try {
+            sync.catchUp();
+        } catch (RuntimeException e) {
+            sync.handler.disconnect();
+            throw e;
+        }
+        return sync;
+    }
+
+    /** Core's getbalances for this wallet at its last processed block. */
+    public Balances balances() {
+        return db.read(BalanceCalculator::balances);
+    }
+
+    /** Core's listunspent with {@code minConf} to {@code maxConf} confirmations (Core's defaults: 1 and 9999999). */
+    public List<UnspentCoin> listUnspent(int minConf, int maxConf) {
+        return db.read(c -> BalanceCalculator.listUnspent(c, minConf, maxConf));
+    }
+
+    /** The last block the wallet processed. */
+    public Optional<BlockRef> lastBlock() {
+        return db.read(SyncRecords::tip);
+    }
+
+    /** Confirmations of a wallet transaction (0 unconfirmed, -1 conflicted), empty when unknown. */
+    public Optional<Integer> confirmations(String txid) {
+        return db.read(c -> {
+            Optional<TxRecords.Tx> tx = TxRecords.find(c, txid);
+            if (tx.isEmpty()) {
+                return Optional.<Integer>empty();
+            }
+            int tip = SyncRecords.tip(c).map(BlockRef::height).orElse(-1);
+            if (tx.get().conflicted()) {
+                return Optional.of(-1);
+            }
+            return Optional.of(tx.get().blockHeight().map(h -> tip - h + 1).orElse(0));
+        });
+    }
+
+    /**
+     * Core's rescanblockchain from {@code startHeight}: processes the active chain's blocks from there
+     * to the tip again (transactions already known are updated, new ones added); returns the last
+     * height scanned.
+     */
+    public int rescan(int startHeight) {
+        scanLock.lock();
+        following = false;
+        try {
+            int tip = chain.getHeight().orElse(-1);
+            if (startHeight < 0 || startHeight > tip) {
+                throw new WalletError(WalletError.INVALID_PARAMETER, "Invalid start_height");
+            }
+            for (int h = startHeight; h <= tip; h++) {
+                connect(readBlock(h));
+            }
+            return tip;
+        } finally {
+            following = true;
+            try {
+                catchUp();
+            } finally {
+                scanLock.unlock();
+            }
+        }
+    }
+
+    @Override
+    public void blockConnected(BlockInfo block) {
+        if (!following || !scanLock.tryLock()) {
+            return;
+        }
+        try {
+            Optional<BlockRef> tip = lastBlock();
+            if (tip.isPresent() && tip.get().hash().equals(block.prevHash())) {
+                connect(block);
+            } else if (!db.read(c -> SyncRecords.hashAt(c, block.height())).filter(block.hash()::equals).isPresent()) {
+                catchUp();
+            }
+        } finally {
+            scanLock.unlock();
+        }
+    }
+
+    @Override
+    public void blockDisconnected(BlockInfo block) {
+        if (!following || !scanLock.tryLock()) {
+            return;
+        }
+        try {
+            write(c -> {
+                Optional<BlockRef> tip = SyncRecords.tip(c);
+                if (tip.isPresent() && tip.get().hash().equals(block.hash())) {
+                    disconnectTip(c, tip.get());
+                }
+                return null;
+            });
+        } finally {
+            scanLock.unlock();
+        }
+    }
+
+    @Override
+    public void transactionAddedToMempool(byte[] raw) {
+        Transaction tx = parse(raw);
+        write(c -> recorder.record(c, tx, Optional.empty(), true));
+    }
+
+    @Override
+    public void transactionRemovedFromMempool(byte[] raw) {
+        Transaction tx = parse(raw);
+        write(c -> {
+            TxRecords.setInMempool(c, tx.txid().toString(), false);
+            return null;
+        });
+    }
+
+    /** Records a transaction the wallet itself just handed to the node's mempool. */
+    void recordSent(Transaction tx) {
+        write(c -> recorder.record(c, tx, Optional.empty(), true));
+    }
+
+    /** Stops following the node; the wallet keeps what it has recorded. */
+    @Override
+    public void close() {
+        following = false;
+        handler.disconnect();
+    }
+
+    /** Rewinds to the last processed block still on the node's active chain, then scans to its tip. */
+    private void catchUp() {
+        scanLock.lock();
+        following = false;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                int chainTip = chain.getHeight().orElse(-1);
+                Optional<BlockRef> tip = rewindToActiveChain(chainTip);
+                int start = tip.map(t -> t.height() + 1).orElseGet(() -> birthdayHeight(chainTip));
+                boolean consistent = true;
+                for (int h = start; h <= chainTip && consistent; h++) {
+                    BlockInfo block = readBlock(h);
+                    Optional<BlockRef> ours = lastBlock();
+                    consistent = ours.isEmpty() ? h == start : ours.get().hash().equals(block.prevHash());
+                    if (consistent) {
+                        connect(block);
+                    }
+                }
+                if (consistent || attempt > 100) {
+                    return; // a chain that keeps reorganizing under us is caught by the next notification
+                }
+            }
+        } finally {
+            following = true;
+            scanLock.unlock();
+        }
+    }
+
+    /** Undoes processed blocks, one transaction each, until the tip is on the node's active chain. */
+    private Optional<BlockRef> rewindToActiveChain(int chainTip) {
+        Optional<BlockRef> tip = lastBlock();
+        while (tip.isPresent() && (tip.get().height() > chainTip
+                || !chain.getBlockHash(tip.get().height()).equals(tip.get().hash()))) {
+            BlockRef undo = tip.get();
+            write(c -> {
+                disconnectTip(c, undo);
+                return null;
+            });
+            tip = lastBlock();
+        }
+        return tip;
+    }
+
+    /** A wallet-file transaction under the wallet's lock (the order every wallet method takes them in). */
+    private <T> T write(WalletDatabase.Work<T> work) {
+        synchronized (wallet) {
+            return db.write(work);
+        }
+    }
+
+    private void disconnectTip(Connection c, BlockRef tip) throws SQLException {
+        TxRecords.disconnectBlock(c, tip.hash());
+        SyncRecords.truncate(c, tip.height());
+    }
+
+    /** Records a block's wallet transactions and the block as the new tip, in one transaction. */
+    private void connect(BlockInfo info) {
+        Block block;
+        try {
+            block = Block.fromBytes(info.data());
+        } catch (DecodeException e) {
+            throw new IllegalStateException("Block " + info.hash() + " at height " + info.height()
+                    + " from the node does not decode: " + e.getMessage(), e);
+        }
+        BlockRef ref = new BlockRef(info.hash(), info.height());
+        write(c -> {
+            for (Transaction tx : block.transactions()) {
+                recorder.record(c, tx, Optional.of(ref), false);
+            }
+            SyncRecords.connect(c, ref);
+            return null;
+        });
+    }
+
+    private BlockInfo readBlock(int height) {
+        String hash = chain.getBlockHash(height);
+        return chain.findBlock(hash, true).orElseThrow(() -> new IllegalStateException(
+                "The node has no data for block " + hash + " at height " + height));
+    }
+
+    /**
+     * The first height whose median time past reaches the wallet's birthday minus Core's window,
+     * moved back by the median's span so no block stamped after that moment is skipped.
+     */
+    private int birthdayHeight(int chainTip) {
+        long since = wallet.birthday() - TIMESTAMP_WINDOW_SECONDS;
+        int lo = 0;
+        int hi = chainTip + 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            long mtp = chain.findBlock(chain.getBlockHash(mid), false).orElseThrow().medianTimePast();
+            if (mtp >= since) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return Math.max(0, lo - MEDIAN_SPAN);
+    }
+
+    private static Transaction parse(byte[] raw) {
+        try {
+            return Transaction.fromBytes(raw);
+        } catch (DecodeException e) {
+            throw new IllegalArgumentException("Transaction from the node does not decode: " + e.getMessage(), e);
+        }
+    }
+}
