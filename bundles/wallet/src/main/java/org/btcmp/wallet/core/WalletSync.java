@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import org.btcmp.interfaces.BlockInfo;
 import org.btcmp.interfaces.BlockRef;
@@ -40,6 +41,7 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
     private final Chain chain;
     private final TransactionRecorder recorder;
     private final ReentrantLock scanLock = new ReentrantLock();
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile boolean following;
     private Handler handler;
 
@@ -225,11 +227,23 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
         return tip;
     }
 
-    /** A wallet-file transaction under the wallet's lock (the order every wallet method takes them in). */
+    /**
+     * A wallet-file transaction under the wallet's lock (the order every wallet method takes them in);
+     * change listeners hear of it once it is committed, outside the locks.
+     */
     private <T> T write(WalletDatabase.Work<T> work) {
+        T result;
         synchronized (wallet) {
-            return db.write(work);
+            result = db.write(work);
         }
+        changeListeners.forEach(Runnable::run);
+        return result;
+    }
+
+    /** Calls {@code listener} after each committed change of the wallet's transactions or tip until disconnected. */
+    public Handler onChange(Runnable listener) {
+        changeListeners.add(listener);
+        return () -> changeListeners.remove(listener);
     }
 
     private void disconnectTip(Connection c, BlockRef tip) throws SQLException {

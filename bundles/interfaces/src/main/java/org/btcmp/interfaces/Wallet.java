@@ -1,0 +1,23 @@
+package org.btcmp.interfaces;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/** What a GUI needs from one loaded wallet (the start of Core's interfaces::Wallet). */
+@ProviderType
+public interface Wallet {
+    String getWalletName();
+
+    WalletBalances getBalances();
+
+    /** A new receiving address of {@code outputType} ("bech32", "bech32m", ...) with a label. */
+    String getNewAddress(String outputType, String label);
+
+    /**
+     * Pays {@code amount} satoshis to {@code address} at {@code feeRate} sat/kvB (0: the wallet's
+     * fallback fee rate) and returns the txid; refusals carry Core's message.
+     */
+    String sendToAddress(String address, long amount, long feeRate);
+
+    /** Calls {@code listener} after every change the wallet records (blocks, mempool, sends) until disconnected. */
+    Handler handleBalanceChanged(Runnable listener);
+}
