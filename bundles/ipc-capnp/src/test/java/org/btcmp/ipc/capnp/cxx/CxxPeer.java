@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.btcmp.testsupport.ExternalTool;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -124,7 +125,7 @@ public final class CxxPeer {
 
     private static CxxPeer toolchainMissing(String why) {
         String message = "C++ interop tests need g++ and libcapnp-dev: " + why;
-        if ("true".equals(System.getenv("CI"))) {
+        if (ExternalTool.inCi()) {
             fail(message + " (CI=true: a missing toolchain is a failure)");
         }
         return new CxxPeer(null, message);
