@@ -1,7 +1,6 @@
 package org.btcmp.mpgen;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,15 +41,10 @@ final class CheckCommand {
                 files.add(Path.of(a));
             }
         }
-        if (files.isEmpty()) {
-            err.println("mpgen check: no schema files given");
+        String problem = CompileCommand.checkInputs("check", files);
+        if (problem != null) {
+            err.println(problem);
             return 1;
-        }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                err.println(f + ": no such file");
-                return 1;
-            }
         }
         if (standardImports) {
             imports.addAll(CompileCommand.STANDARD_IMPORTS);

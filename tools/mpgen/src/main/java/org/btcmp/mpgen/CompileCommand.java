@@ -61,15 +61,10 @@ final class CompileCommand {
                 files.add(Path.of(a));
             }
         }
-        if (files.isEmpty()) {
-            err.println("mpgen compile: no schema files given");
+        String problem = checkInputs("compile", files);
+        if (problem != null) {
+            err.println(problem);
             return 1;
-        }
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                err.println(f + ": no such file");
-                return 1;
-            }
         }
         if (standardImports) {
             imports.addAll(STANDARD_IMPORTS);
@@ -111,5 +106,18 @@ final class CompileCommand {
             return 1;
         }
         return 0;
+    }
+
+    /** Why {@code files} cannot be compiled by {@code mpgen <command>}, or null if they can. */
+    static String checkInputs(String command, List<Path> files) {
+        if (files.isEmpty()) {
+            return "mpgen " + command + ": no schema files given";
+        }
+        for (Path f : files) {
+            if (!Files.isRegularFile(f)) {
+                return f + ": no such file";
+            }
+        }
+        return null;
     }
 }
