@@ -46,6 +46,16 @@ public final class ChildProcessBuilder {
         this.commandForFd = Objects.requireNonNull(commandForFd, "commandForFd");
     }
 
+    /**
+     * Loads the native calls now: about a second in a cold JVM (jnr-ffi generates its bindings), which the first
+     * {@link #start} would otherwise pay. For a background thread at startup; any thread, any number of times.
+     *
+     * @throws IpcException if the native calls cannot be loaded on this system
+     */
+    public static void preload() {
+        NativePosix.get();
+    }
+
     /** The descriptor number the child finds its end at; 3 or more. */
     public ChildProcessBuilder inheritedFd(int number) {
         if (number < 3) {
