@@ -50,6 +50,16 @@ public final class UnixSockets {
      * @throws IpcException naming the path if there is no socket there, nobody accepts on it, or it cannot be reached
      */
     public static FrameConnection connect(Path path, FrameLimits limits) {
+        return connectPeer(path, limits).connection();
+    }
+
+    /**
+     * Connects to the socket at {@code path} and reads the credentials of the process listening there, e.g.
+     * to refuse a socket that another user's process put at the path.
+     *
+     * @throws IpcException as {@link #connect(Path, FrameLimits)}
+     */
+    public static UnixPeer connectPeer(Path path, FrameLimits limits) {
         Path target = path.toAbsolutePath();
         String action = "cannot connect to unix:" + target;
         SocketFiles.checkLength(target, target, action);
@@ -65,7 +75,14 @@ public final class UnixSockets {
         }
         try {
             AFUNIXSocketChannel channel = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(target));
-            return new FrameConnection(channel, "unix:" + target, limits);
+            PeerCredentials credentials;
+            try {
+                credentials = PeerCredentials.of(channel.getPeerCredentials());
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return new UnixPeer(new FrameConnection(channel, "unix:" + target, limits), credentials);
         } catch (IOException e) {
             String why = String.valueOf(e.getMessage());
             if (why.contains("refused")) {

@@ -103,6 +103,19 @@ class UnixSocketConnectTest {
     }
 
     @Test
+    void theListeningProcessesCredentialsAreKnown() throws Exception {
+        Path socket = dir.resolve("node.sock");
+        UnixSocketListener listener = track(UnixSockets.listen(socket, FrameLimits.DEFAULT));
+
+        UnixPeer server = UnixSockets.connectPeer(socket, FrameLimits.DEFAULT);
+        track(server.connection());
+
+        assertEquals(ProcessHandle.current().pid(), server.credentials().pid());
+        assertEquals(((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue(), server.credentials().uid());
+        assertRoundTrip(server.connection(), track(listener.accept()));
+    }
+
+    @Test
     void anInheritedConnectedSocketCarriesFrames() throws Exception {
         AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
         // Take over a duplicate, as a child takes over what it inherited. The original stays open until the
