@@ -135,6 +135,9 @@ class ChildProcessBuilderTest {
             assertTrue(child.process().isAlive());
             child.destroyForcibly();
             assertEquals(128 + 9, child.onExit().get(NO_HANG_SECONDS, TimeUnit.SECONDS));
+            assertEquals(child.pid(), child.process().onExit().get(NO_HANG_SECONDS, TimeUnit.SECONDS).pid(),
+                    "the JDK's handle sees the end too, though our reaper collected the status");
+            assertFalse(child.process().isAlive());
             child.destroy(); // after the end: nothing to signal, no error
         }
     }
