@@ -6,4 +6,5 @@ module org.btcmp.common {
     requires static osgi.annotation;
 
     exports org.btcmp.common.args;
+    exports org.btcmp.common.init;
 }

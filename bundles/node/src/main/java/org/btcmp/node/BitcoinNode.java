@@ -60,10 +60,16 @@ public final class BitcoinNode implements AutoCloseable {
             throw new IOException("Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort()
                     + ": " + e.getMessage(), e);
         }
-        auth.writeCookie(net.resolve(".cookie"));
+        if (config.cookieFile() != null) {
+            auth.writeCookie(config.cookieFile());
+        }
         log.log("Binding RPC on address " + config.rpcBind() + " port " + http.port());
+        for (String address : config.ipcBind()) {
+            // TODO(#6): listen once the Cap'n Proto transport is part of the node's deployment.
+            log.log("IPC: -ipcbind=" + address + " accepted; this build's node does not listen on IPC sockets yet");
+        }
         try {
-            chain = new ChainState(config.network().params(), net, this::now);
+            chain = new ChainState(org.btcmp.primitives.ChainParams.of(config.network()), net, this::now);
         } catch (IOException | RuntimeException e) {
             log.log("Error opening the chain: " + e.getMessage());
             http.close();
