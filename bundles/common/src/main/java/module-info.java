@@ -5,6 +5,7 @@
 module org.btcmp.common {
     requires static osgi.annotation;
 
+    exports org.btcmp.common;
     exports org.btcmp.common.args;
     exports org.btcmp.common.init;
 }
