@@ -68,7 +68,7 @@ class NodeExecutablesTest {
     void bitcoinNodeReadsTheRegtestSectionOfBitcoinConfAndBitcoinCliToo() throws Exception {
         int port = RunningNode.freePort();
         Files.writeString(dataDir.resolve("bitcoin.conf"), "regtest=1\nrpcport=1\n[regtest]\nrpcport=" + port
-                + "\nrpcuser=alice\nrpcpassword=secret\n");
+                + "\nrpcuser=alice\nrpcpassword=secret\nnosuchkey=1\n");
         try (RunningNode node = RunningNode.start(dataDir, cookie(), "bitcoin-node", "-datadir=" + dataDir)) {
             Executable.Result count = Executable.run("bitcoin-cli", "-datadir=" + dataDir, "-rpcwait", "-rpcwaittimeout=60",
                     "getblockcount");
@@ -78,13 +78,36 @@ class NodeExecutablesTest {
             assertEquals(new Executable.Result(1, "", "error: Authorization failed: Incorrect rpcuser or rpcpassword were "
                     + "specified. Configuration file: (" + dataDir.resolve("bitcoin.conf") + ")\n"), wrong);
 
+            Executable.Result fromStdin = Executable.runWithInput("0\n", "bitcoin-cli", "-datadir=" + dataDir, "-stdin",
+                    "getblockhash");
+            assertEquals(0, fromStdin.exitCode(), fromStdin.stderr());
+            assertTrue(fromStdin.stdout().matches("[0-9a-f]{64}\n"), "-stdin supplies the height: " + fromStdin.stdout());
+
             Executable.Result chain = Executable.run("bitcoin-cli", "-datadir=" + dataDir, "getblockchaininfo");
             assertTrue(chain.stdout().contains("\"chain\": \"regtest\""), chain.stdout());
 
             Executable.Result stop = Executable.run("bitcoin-cli", "-datadir=" + dataDir, "stop");
             assertEquals(0, stop.exitCode(), stop.stderr());
             assertEquals(0, node.awaitExit());
-            assertEquals("", node.stderr());
+            assertEquals("", node.stderr(), "an unknown key in bitcoin.conf is no error");
+            assertTrue(Files.readString(dataDir.resolve("regtest/debug.log")).contains("Warning: Ignoring unknown "
+                    + "configuration value nosuchkey"), "it is a warning in debug.log");
+        }
+    }
+
+    @Test
+    void aSecondNodeOnTheSameDatadirIsRefusedAndTheFirstKeepsServing() throws Exception {
+        int port = RunningNode.freePort();
+        try (RunningNode first = RunningNode.start(dataDir, cookie(), "bitcoin-node", "-regtest", "-datadir=" + dataDir,
+                "-rpcport=" + port)) {
+            Executable.Result second = Executable.run("bitcoin", "node", "-regtest", "-datadir=" + dataDir,
+                    "-rpcport=" + RunningNode.freePort());
+            assertEquals(new Executable.Result(1, "", "Error: Cannot obtain a lock on data directory "
+                    + dataDir.resolve("regtest") + ". btcmp is probably already running.\n"), second);
+            assertEquals("0\n", rpc(port, "-rpcwait", "-rpcwaittimeout=60", "getblockcount").stdout());
+            assertTrue(Files.exists(cookie()), "the refused node leaves the first one's cookie alone");
+            assertEquals(0, rpc(port, "stop").exitCode());
+            assertEquals(0, first.awaitExit());
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.btcmp.common.DataDirLock;
 import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
@@ -28,6 +29,7 @@ public final class BitcoinNode implements AutoCloseable {
     private final RpcAuth auth = new RpcAuth();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final DataDirLock lock;
     private final DebugLog log;
     private final HttpRpcServer http;
     private volatile String warmup = "Loading block index…";
@@ -43,10 +45,18 @@ public final class BitcoinNode implements AutoCloseable {
         this.config = config;
         Path net = config.networkDir();
         Files.createDirectories(net);
-        Files.createDirectories(net.resolve("wallets"));
-        Files.createDirectories(net.resolve("indexes"));
-        log = new DebugLog(net.resolve("debug.log"), config.printToConsole());
+        // Before anything is written: a second node on this datadir is refused with Core's message.
+        lock = DataDirLock.acquire(net);
+        try {
+            Files.createDirectories(net.resolve("wallets"));
+            Files.createDirectories(net.resolve("indexes"));
+            log = new DebugLog(net.resolve("debug.log"), config.printToConsole());
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         log.log("btcmp node starting, network " + config.network().chainName() + ", datadir " + config.dataDir());
+        config.warnings().forEach(w -> log.log("Warning: " + w));
         if (config.rpcUser() != null && config.rpcPassword() != null) {
             auth.allow(config.rpcUser(), config.rpcPassword());
         }
@@ -57,6 +67,7 @@ public final class BitcoinNode implements AutoCloseable {
         } catch (IOException e) {
             log.log("Error: Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort());
             log.close();
+            lock.close();
             throw new IOException("Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort()
                     + ": " + e.getMessage(), e);
         }
@@ -75,6 +86,7 @@ public final class BitcoinNode implements AutoCloseable {
             http.close();
             auth.deleteCookie();
             log.close();
+            lock.close();
             throw e;
         }
         mempool = new Mempool(chain);
@@ -168,6 +180,7 @@ public final class BitcoinNode implements AutoCloseable {
             } finally {
                 log.log("Shutdown: done");
                 log.close();
+                lock.close();
                 stopped.countDown();
             }
         }

@@ -11,21 +11,23 @@ import org.btcmp.primitives.ChainParams;
  * the chain's default port and -1 any free port (tests); {@code rpcUser} null means cookie
  * authentication only; {@code cookieFile} null means no cookie (-norpccookiefile);
  * {@code printToConsole} copies debug.log lines to stdout; {@code ipcBind} lists the -ipcbind
- * addresses as given.
+ * addresses as given; {@code warnings} are what reading the options found worth a line in debug.log
+ * (e.g. an unknown key in bitcoin.conf).
  */
 public record NodeConfig(Path dataDir, ChainType network, String rpcBind, int rpcPort, String rpcUser,
         String rpcPassword, int rpcServerTimeoutSeconds, boolean printToConsole, Path cookieFile,
-        Set<String> debugCategories, List<String> ipcBind) {
+        Set<String> debugCategories, List<String> ipcBind, List<String> warnings) {
 
     public NodeConfig {
         debugCategories = Set.copyOf(debugCategories);
         ipcBind = List.copyOf(ipcBind);
+        warnings = List.copyOf(warnings);
     }
 
     public static NodeConfig regtest(Path dataDir, int rpcPort) {
         Path cookie = dataDir.resolve(ChainType.REGTEST.dataSubdirectory()).resolve(".cookie");
         return new NodeConfig(dataDir, ChainType.REGTEST, "127.0.0.1", rpcPort, null, null, 30, false, cookie,
-                Set.of(), List.of());
+                Set.of(), List.of(), List.of());
     }
 
     /** {@code <datadir>/<network>/}: mainnet lives at the root. */

@@ -63,7 +63,7 @@ final class NodeSettings {
         String password = args.get("rpcpassword").filter(s -> !s.isEmpty()).orElse(null);
         String user = password == null ? null : args.get("rpcuser", "");
         return new NodeConfig(args.dataDir(), args.chain(), rpcBind, rpcPort, user, password, timeout,
-                args.getBool("printtoconsole", false), cookie, debug, ipcBind);
+                args.getBool("printtoconsole", false), cookie, debug, ipcBind, args.warnings());
     }
 
     private static int port(String option, Optional<String> value, int otherwise) throws ArgsException {

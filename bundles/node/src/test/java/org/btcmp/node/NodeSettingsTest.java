@@ -51,6 +51,15 @@ class NodeSettingsTest {
         assertEquals(Set.of("ipc"), c.debugCategories());
         assertEquals(true, c.printToConsole());
         assertEquals(3333, read("-rpcport=3333").effectiveRpcPort(), "the command line wins");
+        assertEquals(List.of(), c.warnings());
+    }
+
+    @Test
+    void anUnknownKeyInBitcoinConfIsAWarningForDebugLog() throws Exception {
+        Files.writeString(dir.resolve("bitcoin.conf"), "regtest=1\nfrobnicate=1\n");
+        NodeConfig c = read();
+        assertEquals(List.of("Ignoring unknown configuration value frobnicate (" + dir.resolve("bitcoin.conf") + " line 2)"),
+                c.warnings());
     }
 
     @Test

@@ -18,29 +18,24 @@ final class CliOptions {
     static final int DEFAULT_CLIENT_TIMEOUT = 900;
 
     static final OptionTable TABLE = OptionTable.of(ArgsParser.COMMON_OPTIONS).with(ServerOptions.HELP_OPTIONS).with(List.of(
-            flag("named", "Pass named instead of positional arguments (default: false)", OptionCategory.OPTIONS),
-            value("rpcid", "<id>", "Set a custom JSON-RPC request ID string (default: 1)", OptionCategory.OPTIONS),
-            value("rpcclienttimeout", "<n>", "Timeout in seconds during HTTP requests, or 0 for no timeout. (default: "
+            flag("named", "Arguments are name=value pairs; words without '=' stay positional (default: off; on for 'bitcoin rpc')", OptionCategory.OPTIONS),
+            value("rpcid", "<id>", "The id string of the JSON-RPC request (default: 1)", OptionCategory.OPTIONS),
+            value("rpcclienttimeout", "<n>", "Seconds to wait for the server's reply; 0 waits without limit (default: "
                     + DEFAULT_CLIENT_TIMEOUT + ")", OptionCategory.OPTIONS),
-            value("rpcconnect", "<ip>", "Send commands to node running on <ip> (default: 127.0.0.1)", OptionCategory.OPTIONS),
-            value("rpccookiefile", "<loc>", "Location of the auth cookie. Relative paths will be prefixed by a "
-                    + "net-specific datadir location. (default: data dir)", OptionCategory.OPTIONS),
-            value("rpcpassword", "<pw>", "Password for JSON-RPC connections", OptionCategory.OPTIONS),
-            value("rpcport", "<port>", "Connect to JSON-RPC on <port> (default: 8332, testnet: 18332, testnet4: 48332, "
-                    + "signet: 38332, regtest: 18443)", OptionCategory.OPTIONS, OptionFlag.NETWORK_ONLY),
-            value("rpcuser", "<user>", "Username for JSON-RPC connections", OptionCategory.OPTIONS),
-            flag("rpcwait", "Wait for RPC server to start", OptionCategory.OPTIONS),
-            value("rpcwaittimeout", "<n>", "Timeout in seconds to wait for the RPC server to start, or 0 for no "
-                    + "timeout. (default: 0)", OptionCategory.OPTIONS),
-            value("rpcwallet", "<walletname>", "Send RPC for non-default wallet on RPC server (needs to exactly match "
-                    + "corresponding -wallet option passed to bitcoind). This changes the RPC endpoint used, e.g. "
-                    + "http://127.0.0.1:8332/wallet/<walletname>", OptionCategory.OPTIONS),
-            flag("stdin", "Read extra arguments from standard input, one per line until EOF/Ctrl-D (recommended for "
-                    + "sensitive information such as passphrases). When combined with -stdinrpcpass, the first line "
-                    + "from standard input is used for the RPC password.", OptionCategory.OPTIONS),
-            flag("stdinrpcpass", "Read RPC password from standard input as a single line. When combined with -stdin, "
-                    + "the first line from standard input is used for the RPC password.", OptionCategory.OPTIONS),
-            value("ipcconnect", "<address>", "Connect to bitcoin-node through IPC socket instead of TCP socket to "
-                    + "execute requests. Only 'auto' (the default: use TCP while this client has no IPC) and "
-                    + "-noipcconnect work in this build; 'unix' and 'unix:<path>' are refused.", OptionCategory.IPC)));
+            value("rpcconnect", "<ip>", "The host the node serves RPC on, optionally with :port (default: 127.0.0.1)", OptionCategory.OPTIONS),
+            value("rpccookiefile", "<loc>", "The cookie file to log in with; a relative path is taken from the "
+                    + "chain's data directory (default: .cookie there)", OptionCategory.OPTIONS),
+            value("rpcpassword", "<pw>", "Log in with this password (and -rpcuser) instead of the cookie", OptionCategory.OPTIONS),
+            value("rpcport", "<port>", "The node's RPC port (default: the chain's: 8332, testnet 18332, testnet4 48332, "
+                    + "signet 38332, regtest 18443)", OptionCategory.OPTIONS, OptionFlag.NETWORK_ONLY),
+            value("rpcuser", "<user>", "Log in as this user (with -rpcpassword)", OptionCategory.OPTIONS),
+            flag("rpcwait", "Retry every second while the server is unreachable or still starting", OptionCategory.OPTIONS),
+            value("rpcwaittimeout", "<n>", "Give up -rpcwait after this many seconds; 0 waits without limit "
+                    + "(default: 0)", OptionCategory.OPTIONS),
+            value("rpcwallet", "<walletname>", "Address the request to this loaded wallet (the path /wallet/<walletname>)", OptionCategory.OPTIONS),
+            flag("stdin", "Append one argument per line of standard input, up to its end (keeps secrets "
+                    + "off the command line); after -stdinrpcpass's line", OptionCategory.OPTIONS),
+            flag("stdinrpcpass", "Take the RPC password from the first line of standard input", OptionCategory.OPTIONS),
+            value("ipcconnect", "<address>", "Reach bitcoin-node over its IPC socket. Only 'auto' (the default: HTTP, "
+                    + "while this client has no IPC) and -noipcconnect work in this build; 'unix' and 'unix:<path>' are refused.", OptionCategory.IPC)));
 }

@@ -63,6 +63,14 @@ class RpcClientTest {
     }
 
     @Test
+    void rpcwalletPicksTheWalletsPathUriEncoded() {
+        assertEquals("/", RpcEndpoint.path(java.util.Optional.empty()));
+        assertEquals("/wallet/w1", RpcEndpoint.path(java.util.Optional.of("w1")));
+        assertEquals("/wallet/my%20wallet%2Fx", RpcEndpoint.path(java.util.Optional.of("my wallet/x")));
+        assertEquals("/wallet/", RpcEndpoint.path(java.util.Optional.of("")), "the default wallet's path");
+    }
+
+    @Test
     void helpListsTheOptions() {
         assertEquals(0, run("-help"));
         String text = out.toString(StandardCharsets.UTF_8);
