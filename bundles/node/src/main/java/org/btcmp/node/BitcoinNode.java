@@ -61,18 +61,20 @@ public final class BitcoinNode implements AutoCloseable {
             auth.allow(config.rpcUser(), config.rpcPassword());
         }
         JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(table, () -> warmup);
+        // The cookie before the port, as Core: a client that finds the server up also finds the cookie.
+        if (config.cookieFile() != null) {
+            auth.writeCookie(config.cookieFile());
+        }
         try {
             http = new HttpRpcServer(InetAddress.getByName(config.rpcBind()), config.effectiveRpcPort(), auth,
                     dispatcher, config.rpcServerTimeoutSeconds());
         } catch (IOException e) {
             log.log("Error: Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort());
+            auth.deleteCookie();
             log.close();
             lock.close();
             throw new IOException("Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort()
                     + ": " + e.getMessage(), e);
-        }
-        if (config.cookieFile() != null) {
-            auth.writeCookie(config.cookieFile());
         }
         log.log("Binding RPC on address " + config.rpcBind() + " port " + http.port());
         for (String address : config.ipcBind()) {

@@ -116,7 +116,8 @@ public final class RpcClient {
         }
         request.put("id", args.get("rpcid", "1"));
         Optional<String> wallet = args.isNegated("rpcwallet") ? Optional.empty() : args.get("rpcwallet");
-        Object reply = callWithWait(args, endpoint(args, password), RpcEndpoint.path(wallet), CliJson.write(request));
+        Optional<String> login = password;
+        Object reply = callWithWait(args, () -> endpoint(args, login), RpcEndpoint.path(wallet), CliJson.write(request));
         return print(reply);
     }
 
@@ -128,15 +129,20 @@ public final class RpcClient {
         }
     }
 
+    /** Makes the endpoint for each attempt: a node that (re)started meanwhile has a new cookie, as in Core. */
+    private interface EndpointSource {
+        RpcEndpoint get() throws CliFailure;
+    }
+
     /** -rpcwait: retries a failed connection or a warming-up server every second until the timeout. */
-    private static Object callWithWait(Args args, RpcEndpoint endpoint, String path, String body)
+    private static Object callWithWait(Args args, EndpointSource endpoints, String path, String body)
             throws CliFailure, ConnectionFailed {
         boolean wait = args.getBool("rpcwait", false);
         long timeout = intOption(args, "rpcwaittimeout", 0);
         long deadline = System.nanoTime() + timeout * 1_000_000_000L;
         while (true) {
             try {
-                Object reply = endpoint.call(path, body);
+                Object reply = endpoints.get().call(path, body);
                 if (wait && errorCode(reply) == RPC_IN_WARMUP) {
                     throw new ConnectionFailed("server in warmup");
                 }
