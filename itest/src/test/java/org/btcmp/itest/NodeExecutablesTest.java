@@ -115,11 +115,14 @@ class NodeExecutablesTest {
     void sigtermShutsTheNodeDownCleanlyWithExitCodeZero() throws Exception {
         int port = RunningNode.freePort();
         try (RunningNode node = RunningNode.start(dataDir, cookie(), "bitcoind", "-regtest", "-datadir=" + dataDir,
-                "-rpcport=" + port)) {
+                "-rpcport=" + port, "-printtoconsole")) {
+            assertEquals("0\n", rpc(port, "-rpcwait", "-rpcwaittimeout=60", "getblockcount").stdout());
             node.terminate();
             assertEquals(0, node.awaitExit());
             assertFalse(Files.exists(cookie()), "the cookie is removed at shutdown");
             assertEquals("", node.stderr());
+            assertTrue(node.stdout().contains(" btcmp node starting, network regtest"), "-printtoconsole: " + node.stdout());
+            assertTrue(node.stdout().contains(" Shutdown: done"), node.stdout());
         }
     }
 
