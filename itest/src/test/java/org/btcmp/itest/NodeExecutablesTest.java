@@ -83,6 +83,14 @@ class NodeExecutablesTest {
             assertEquals(0, fromStdin.exitCode(), fromStdin.stderr());
             assertTrue(fromStdin.stdout().matches("[0-9a-f]{64}\n"), "-stdin supplies the height: " + fromStdin.stdout());
 
+            Executable.Result info = Executable.run("bitcoin-cli", "-datadir=" + dataDir, "-getinfo");
+            assertEquals(0, info.exitCode(), info.stderr());
+            assertTrue(info.stdout().startsWith("Chain: regtest\nBlocks: 0\nHeaders: 0\nVerification progress: 100.0000%\n"
+                    + "Difficulty: "), info.stdout());
+            assertTrue(info.stdout().endsWith("\n\nNetwork: in 0, out 0, total 0\nVersion: 310000\nTime offset (s): 0\n"
+                    + "Proxies: n/a\nMin tx relay fee rate (BTC/kvB): 0.00000100\n\nWarnings: (none)\n"),
+                    "no wallet RPC here, so no wallet lines: " + info.stdout());
+
             Executable.Result chain = Executable.run("bitcoin-cli", "-datadir=" + dataDir, "getblockchaininfo");
             assertTrue(chain.stdout().contains("\"chain\": \"regtest\""), chain.stdout());
 

@@ -18,6 +18,10 @@ final class CliOptions {
     static final int DEFAULT_CLIENT_TIMEOUT = 900;
 
     static final OptionTable TABLE = OptionTable.of(ArgsParser.COMMON_OPTIONS).with(ServerOptions.HELP_OPTIONS).with(List.of(
+            flag("getinfo", "Show a summary of the node (chain, network, wallet) from several RPC calls made at once; "
+                    + "the parts may be from slightly different moments", OptionCategory.COMMANDS),
+            value("color", "<when>", "Colors in -getinfo's output: always, never, or auto (when standard output is "
+                    + "a terminal; the default)", OptionCategory.OPTIONS),
             flag("named", "Arguments are name=value pairs; words without '=' stay positional (default: off; on for 'bitcoin rpc')", OptionCategory.OPTIONS),
             value("rpcid", "<id>", "The id string of the JSON-RPC request (default: 1)", OptionCategory.OPTIONS),
             value("rpcclienttimeout", "<n>", "Seconds to wait for the server's reply; 0 waits without limit (default: "

@@ -95,13 +95,23 @@ public final class RpcClient {
                 words.add(line.get());
             }
         }
-        if (words.isEmpty()) {
-            throw new CliFailure("too few parameters (need at least command)");
-        }
         String ipc = args.isNegated("ipcconnect") ? "0" : args.get("ipcconnect", "auto");
         if (!ipc.equals("auto") && !ipc.equals("0")) {
             throw new CliFailure("-ipcconnect=" + ipc + " is not available yet: this client reaches the node over "
                     + "HTTP only (use -ipcconnect=auto or leave it out)");
+        }
+        Optional<String> login = password;
+        Optional<String> wallet = args.isNegated("rpcwallet") ? Optional.empty() : args.get("rpcwallet");
+        if (args.getBool("getinfo", false)) {
+            if (!words.isEmpty()) {
+                throw new CliFailure("-getinfo takes no arguments");
+            }
+            boolean color = color(args);
+            return print(callWithWait(args, () -> endpoint(args, login), RpcEndpoint.path(wallet),
+                    CliJson.write(GetInfo.request()), batch -> GetInfo.reply(batch, color)));
+        }
+        if (words.isEmpty()) {
+            throw new CliFailure("too few parameters (need at least command)");
         }
         String method = words.get(0);
         List<String> params = words.subList(1, words.size());
@@ -115,10 +125,19 @@ public final class RpcClient {
             throw new CliFailure(e.getMessage());
         }
         request.put("id", args.get("rpcid", "1"));
-        Optional<String> wallet = args.isNegated("rpcwallet") ? Optional.empty() : args.get("rpcwallet");
-        Optional<String> login = password;
-        Object reply = callWithWait(args, () -> endpoint(args, login), RpcEndpoint.path(wallet), CliJson.write(request));
+        Object reply = callWithWait(args, () -> endpoint(args, login), RpcEndpoint.path(wallet), CliJson.write(request),
+                single -> single);
         return print(reply);
+    }
+
+    /** -color for -getinfo: always, never, or auto (when standard output is a terminal). */
+    private static boolean color(Args args) throws CliFailure {
+        return switch (args.get("color", "auto")) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> System.console() != null;
+            default -> throw new CliFailure("Invalid value for -color option. Valid values: always, auto, never.");
+        };
     }
 
     private static Optional<String> readLine(BufferedReader input) throws CliFailure {
@@ -134,15 +153,20 @@ public final class RpcClient {
         RpcEndpoint get() throws CliFailure;
     }
 
+    /** Turns the server's reply into the one to show (-getinfo's batch into its summary) before -rpcwait looks at it. */
+    private interface ReplyProcessor {
+        Object apply(Object reply) throws CliFailure;
+    }
+
     /** -rpcwait: retries a failed connection or a warming-up server every second until the timeout. */
-    private static Object callWithWait(Args args, EndpointSource endpoints, String path, String body)
-            throws CliFailure, ConnectionFailed {
+    private static Object callWithWait(Args args, EndpointSource endpoints, String path, String body,
+            ReplyProcessor process) throws CliFailure, ConnectionFailed {
         boolean wait = args.getBool("rpcwait", false);
         long timeout = intOption(args, "rpcwaittimeout", 0);
         long deadline = System.nanoTime() + timeout * 1_000_000_000L;
         while (true) {
             try {
-                Object reply = endpoints.get().call(path, body);
+                Object reply = process.apply(endpoints.get().call(path, body));
                 if (wait && errorCode(reply) == RPC_IN_WARMUP) {
                     throw new ConnectionFailed("server in warmup");
                 }
