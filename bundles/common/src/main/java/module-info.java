@@ -7,4 +7,5 @@ module org.btcmp.common {
 
     exports org.btcmp.common;
     exports org.btcmp.common.args;
+    exports org.btcmp.common.init;
 }

@@ -4,6 +4,7 @@
  */
 module org.btcmp.node {
     requires org.btcmp.interfaces;
+    requires org.btcmp.common;
     requires org.btcmp.primitives;
     requires org.btcmp.ipc;
     requires java.sql;

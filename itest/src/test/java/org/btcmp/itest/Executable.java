@@ -23,6 +23,11 @@ final class Executable {
     }
 
     static Result run(String executable, String... args) throws IOException, InterruptedException {
+        return runWithInput("", executable, args);
+    }
+
+    /** As {@link #run}, with {@code input} on the process's stdin. */
+    static Result runWithInput(String input, String executable, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(root().resolve("bin").resolve(executable).toString());
         command.addAll(List.of(args));
@@ -30,6 +35,9 @@ final class Executable {
         Path err = Files.createTempFile("btcmp-stderr", ".txt");
         try {
             Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             if (!process.waitFor(NO_HANG_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(command + " did not exit within " + NO_HANG_SECONDS + " s");

@@ -5,11 +5,23 @@ import java.util.List;
 /**
  * A deployment: the bundles of ours that one process installs, by file name in the launcher's bundle
  * folder. Every deployment also gets the library layer (third-party bundles such as the DS runtime);
- * the interfaces and ipc-api packages come from the launcher's class path (see {@link Framework}).
+ * the interfaces, ipc-api and common packages come from the launcher's class path (see
+ * {@link Framework}). Which executable runs is only ever a choice among these lists.
  */
 record Deployment(String name, List<String> bundles) {
 
     /** Node and wallet in one process over the in-process transport (Core's bitcoind). */
     static final Deployment MONOLITHIC = new Deployment("monolithic",
             List.of("primitives.jar", "ipc-local.jar", "node.jar", "wallet.jar"));
+
+    /**
+     * bitcoin-node: the node and its JSON-RPC server. TODO(#6): add ipc-capnp.jar once the
+     * multiprocess runtime serves the node's Init on node.sock.
+     */
+    static final Deployment NODE = new Deployment("node", List.of("primitives.jar", "node.jar"));
+
+    /** This deployment without {@code bundle} (e.g. -disablewallet leaves out wallet.jar). */
+    Deployment without(String bundle) {
+        return new Deployment(name + " without " + bundle, bundles.stream().filter(b -> !b.equals(bundle)).toList());
+    }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
@@ -44,6 +45,15 @@ final class Framework implements AutoCloseable {
      * @throws LaunchException naming the bundle or file at fault
      */
     static Framework start(LauncherHome home, Deployment deployment) {
+        return start(home, deployment, context -> { });
+    }
+
+    /**
+     * As {@link #start(LauncherHome, Deployment)}, calling {@code beforeBundles} with the system
+     * bundle's context before any bundle starts (to register what the process offers its
+     * components: its options, its {@link org.btcmp.common.init.ProcessControl}).
+     */
+    static Framework start(LauncherHome home, Deployment deployment, Consumer<BundleContext> beforeBundles) {
         Path storage;
         try {
             storage = Files.createTempDirectory("btcmp-felix-");
@@ -61,6 +71,7 @@ final class Framework implements AutoCloseable {
         Framework framework = new Framework(felix, storage);
         try {
             felix.start();
+            beforeBundles.accept(felix.getBundleContext());
             framework.install(home, deployment);
             return framework;
         } catch (BundleException | RuntimeException e) {

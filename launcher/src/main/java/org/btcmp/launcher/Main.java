@@ -1,24 +1,31 @@
 package org.btcmp.launcher;
 
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.args.ArgsParser;
+import org.btcmp.launcher.cli.RpcClient;
 
 /**
- * The {@code bitcoin} executable. Parses the command line, runs one command inside an embedded
- * OSGi framework, and always ends the JVM itself: Felix's event thread is not a daemon, so a
- * failure that merely returned from {@code main} would leave the process hanging.
+ * Every executable in bin/: the {@code bitcoin} wrapper, and {@code bitcoin-node}, {@code bitcoind},
+ * {@code bitcoin-cli}, {@code bitcoin-wallet}, {@code bitcoin-gui} (named by the system property
+ * {@code btcmp.executable}, which the scripts set). Always ends the JVM itself: Felix's event thread
+ * is not a daemon, so a failure that merely returned from {@code main} would leave the process hanging.
  */
 public final class Main {
+    /** The system property naming the executable that was run. */
+    static final String EXECUTABLE_PROPERTY = "btcmp.executable";
+
     private Main() {
     }
 
     public static void main(String[] args) {
         int code;
         try {
-            code = run(args, System.out, System.err);
+            code = run(System.getProperty(EXECUTABLE_PROPERTY, "bitcoin"), List.of(args), System.in, System.out, System.err);
         } catch (Throwable t) {
             System.err.println("Error: " + t);
             code = 1;
@@ -27,10 +34,41 @@ public final class Main {
         System.exit(code);
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String executable, List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        return switch (executable) {
+            case "bitcoin" -> wrapper(args, in, out, err);
+            case "bitcoind" -> new NodeCommand(LauncherHome.locate(), "bitcoind", Deployment.MONOLITHIC).run(args, out, err);
+            case "bitcoin-node" -> new NodeCommand(LauncherHome.locate(), "bitcoin-node", Deployment.NODE).run(args, out, err);
+            case "bitcoin-cli" -> new RpcClient(in, out, err).run(args, false);
+            case "bitcoin-wallet", "bitcoin-gui", "bitcoin-qt" -> notAvailable(executable, err);
+            default -> {
+                err.println("Error: unknown executable '" + executable + "'");
+                yield 1;
+            }
+        };
+    }
+
+
+    private static int wrapper(List<String> argv, InputStream in, PrintStream out, PrintStream err) {
+        List<String> options = new ArrayList<>();
+        List<String> passOn = new ArrayList<>();
+        boolean multiprocess = false;
+        int i = 0;
+        for (; i < argv.size() && argv.get(i).startsWith("-") && !argv.get(i).equals("-"); i++) {
+            String arg = argv.get(i).equals("-M") ? "-monolithic" : argv.get(i);
+            options.add(arg);
+            String name = arg.replaceFirst("^--?", "").replaceFirst("=.*$", "");
+            if (name.equals("m") || name.equals("multiprocess")) {
+                multiprocess = true;
+            } else if (name.equals("monolithic")) {
+                multiprocess = false;
+            } else if (!WrapperOptions.OWN.contains(name)) {
+                passOn.add(argv.get(i));
+            }
+        }
         Args line;
         try {
-            line = new ArgsParser(WrapperOptions.TABLE, true, ArgsParser.defaultDataDir()).parse(args);
+            line = new ArgsParser(WrapperOptions.TABLE, true, ArgsParser.defaultDataDir()).parse(options.toArray(String[]::new));
         } catch (ArgsException e) {
             err.println(e.getMessage());
             return 1;
@@ -39,18 +77,23 @@ public final class Main {
             out.print(Help.text());
             return 0;
         }
-        if (line.getBool("version", false)) {
+        if (line.getBool("version", false) || line.getBool("v", false)) {
             out.println(Help.versionLine());
             return 0;
         }
-        List<String> words = line.commandArguments();
-        if (words.isEmpty()) {
+        if (i == argv.size()) {
             err.println("Error: no command given. Run 'bitcoin -help' for the list of commands.");
             return 1;
         }
-        String command = words.get(0);
+        String command = argv.get(i);
+        List<String> commandArgs = new ArrayList<>(passOn);
+        commandArgs.addAll(argv.subList(i + 1, argv.size()));
         return switch (command) {
-            case "echo" -> new EchoCommand(LauncherHome.locate()).run(words.subList(1, words.size()), out, err);
+            case "node" -> run(multiprocess ? "bitcoin-node" : "bitcoind", commandArgs, in, out, err);
+            case "gui" -> run(multiprocess ? "bitcoin-gui" : "bitcoin-qt", commandArgs, in, out, err);
+            case "wallet" -> run("bitcoin-wallet", commandArgs, in, out, err);
+            case "rpc" -> new RpcClient(in, out, err).run(commandArgs, true);
+            case "echo" -> new EchoCommand(LauncherHome.locate()).run(argv.subList(i + 1, argv.size()), out, err);
             case "help" -> {
                 out.print(Help.text());
                 yield 0;
@@ -60,5 +103,14 @@ public final class Main {
                 yield 1;
             }
         };
+    }
+
+    /** The executables the multiprocess runtime and the GUI will bring; honest until then. */
+    private static int notAvailable(String executable, PrintStream err) {
+        String why = executable.equals("bitcoin-wallet")
+                ? "the wallet process and the offline wallet tool are not built yet (they need the multiprocess runtime)"
+                : "the GUI is not built yet";
+        err.println("Error: " + executable + " is not available yet: " + why + ".");
+        return 1;
     }
 }

@@ -4,31 +4,85 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The wrapper's command line as Main sees it (the parsing rules themselves are tested in common). */
+/**
+ * The executables' command lines as Main sees them, up to the point where a deployment would start
+ * (the parsing rules themselves are tested in common; running nodes in itest).
+ */
 class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String executable, String... args) {
+        out.reset();
+        err.reset();
+        return Main.run(executable, List.of(args), InputStream.nullInputStream(),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
 
     @Test
-    void mainReportsUsageErrorsWithExitCodeOne() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertEquals(1, Main.run(new String[] {"-nosuchflag"}, o, e));
-        assertEquals("Error parsing command line arguments: Invalid parameter -nosuchflag\n", err.toString(StandardCharsets.UTF_8));
-        assertEquals("", out.toString(StandardCharsets.UTF_8));
-        err.reset();
-        assertEquals(1, Main.run(new String[] {"frobnicate"}, o, e));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Error: unknown command 'frobnicate'"));
-        err.reset();
-        assertEquals(1, Main.run(new String[0], o, e));
-        err.reset();
-        assertEquals(1, Main.run(new String[] {"-regtest", "-testnet", "echo"}, o, e));
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("Error: Invalid combination of -regtest"));
-        assertEquals(0, Main.run(new String[] {"-help"}, o, e));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: bitcoin"));
+    void theWrapperReportsUsageErrorsWithExitCodeOne() {
+        assertEquals(1, run("bitcoin", "-nosuchflag"));
+        assertEquals("Error parsing command line arguments: Invalid parameter -nosuchflag\n", err());
+        assertEquals("", out());
+        assertEquals(1, run("bitcoin", "frobnicate"));
+        assertTrue(err().startsWith("Error: unknown command 'frobnicate'"));
+        assertEquals(1, run("bitcoin"));
+        assertEquals(1, run("bitcoin", "-regtest", "-testnet", "echo"));
+        assertTrue(err().startsWith("Error: Invalid combination of -regtest"));
+        assertEquals(0, run("bitcoin", "-help"));
+        assertTrue(out().contains("Usage: bitcoin"));
+        assertEquals(0, run("bitcoin", "-v"));
+        assertTrue(out().startsWith("btcmp bitcoin wrapper version"));
+    }
+
+    @Test
+    void minusMPicksTheMultiprocessExecutableAndMinusBigMTheMonolithicOne() {
+        assertEquals(0, run("bitcoin", "-m", "node", "-help"));
+        assertTrue(out().contains("Usage: bitcoin-node [options]"), out());
+        assertTrue(out().contains("(node deployment)"), out());
+        assertEquals(0, run("bitcoin", "--multiprocess", "-M", "node", "-help"));
+        assertTrue(out().contains("Usage: bitcoind [options]"), out());
+        assertTrue(out().contains("(monolithic deployment)"), out());
+        assertTrue(out().contains("-ipcbind=<address>"), out());
+    }
+
+    @Test
+    void chainOptionsBeforeTheCommandGoToIt() {
+        assertEquals(1, run("bitcoin", "-regtest", "node", "-testnet"));
+        assertEquals("Error: Invalid combination of -regtest, -signet, -testnet, -testnet4 and -chain. Can use at most one.\n", err());
+    }
+
+    @Test
+    void aBadNodeOptionIsOneLineAndExitCodeOne() {
+        assertEquals(1, run("bitcoin", "node", "-nosuchflag"));
+        assertEquals("Error parsing command line arguments: Invalid parameter -nosuchflag\n", err());
+        assertEquals(1, run("bitcoin-node", "-regtest", "stray"));
+        assertEquals("Error: Command line contains unexpected token 'stray', see -help for a list of options.\n", err());
+        assertEquals(1, run("bitcoind", "-datadir=/nonexistent/btcmp"));
+        assertEquals("Error: Specified data directory \"/nonexistent/btcmp\" does not exist.\n", err());
+    }
+
+    @Test
+    void theExecutablesTheRuntimeWillBringSaySo() {
+        assertEquals(1, run("bitcoin", "wallet", "info"));
+        assertTrue(err().startsWith("Error: bitcoin-wallet is not available yet"), err());
+        assertEquals(1, run("bitcoin", "-m", "gui"));
+        assertTrue(err().startsWith("Error: bitcoin-gui is not available yet"), err());
+        assertEquals(1, run("bitcoin", "gui"));
+        assertTrue(err().startsWith("Error: bitcoin-qt is not available yet"), err());
     }
 }

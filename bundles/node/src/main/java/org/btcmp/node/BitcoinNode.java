@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.btcmp.common.DataDirLock;
 import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
@@ -28,6 +29,7 @@ public final class BitcoinNode implements AutoCloseable {
     private final RpcAuth auth = new RpcAuth();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final DataDirLock lock;
     private final DebugLog log;
     private final HttpRpcServer http;
     private volatile String warmup = "Loading block index…";
@@ -43,32 +45,50 @@ public final class BitcoinNode implements AutoCloseable {
         this.config = config;
         Path net = config.networkDir();
         Files.createDirectories(net);
-        Files.createDirectories(net.resolve("wallets"));
-        Files.createDirectories(net.resolve("indexes"));
-        log = new DebugLog(net.resolve("debug.log"), config.printToConsole());
+        // Before anything is written: a second node on this datadir is refused with Core's message.
+        lock = DataDirLock.acquire(net);
+        try {
+            Files.createDirectories(net.resolve("wallets"));
+            Files.createDirectories(net.resolve("indexes"));
+            log = new DebugLog(net.resolve("debug.log"), config.printToConsole());
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         log.log("btcmp node starting, network " + config.network().chainName() + ", datadir " + config.dataDir());
+        config.warnings().forEach(w -> log.log("Warning: " + w));
         if (config.rpcUser() != null && config.rpcPassword() != null) {
             auth.allow(config.rpcUser(), config.rpcPassword());
         }
         JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(table, () -> warmup);
+        // The cookie before the port, as Core: a client that finds the server up also finds the cookie.
+        if (config.cookieFile() != null) {
+            auth.writeCookie(config.cookieFile());
+        }
         try {
             http = new HttpRpcServer(InetAddress.getByName(config.rpcBind()), config.effectiveRpcPort(), auth,
                     dispatcher, config.rpcServerTimeoutSeconds());
         } catch (IOException e) {
             log.log("Error: Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort());
+            auth.deleteCookie();
             log.close();
+            lock.close();
             throw new IOException("Unable to bind RPC on " + config.rpcBind() + ":" + config.effectiveRpcPort()
                     + ": " + e.getMessage(), e);
         }
-        auth.writeCookie(net.resolve(".cookie"));
         log.log("Binding RPC on address " + config.rpcBind() + " port " + http.port());
+        for (String address : config.ipcBind()) {
+            // TODO(#6): listen once the Cap'n Proto transport is part of the node's deployment.
+            log.log("IPC: -ipcbind=" + address + " accepted; this build's node does not listen on IPC sockets yet");
+        }
         try {
-            chain = new ChainState(config.network().params(), net, this::now);
+            chain = new ChainState(org.btcmp.primitives.ChainParams.of(config.network()), net, this::now);
         } catch (IOException | RuntimeException e) {
             log.log("Error opening the chain: " + e.getMessage());
             http.close();
             auth.deleteCookie();
             log.close();
+            lock.close();
             throw e;
         }
         mempool = new Mempool(chain);
@@ -162,6 +182,7 @@ public final class BitcoinNode implements AutoCloseable {
             } finally {
                 log.log("Shutdown: done");
                 log.close();
+                lock.close();
                 stopped.countDown();
             }
         }

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import org.btcmp.common.args.Args;
+import org.btcmp.common.args.ArgsException;
+import org.btcmp.common.init.ProcessControl;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Mining;
 import org.btcmp.interfaces.Node;
@@ -18,31 +19,54 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
 
 /**
- * Runs the node inside the OSGi framework when a datadir is configured, and registers its
- * {@link Chain}, {@link Node} and {@link Mining} services (property btcmp.process=node) for the
- * wallet, GUI and IPC servers. Without a datadir it stays idle, so deployments without a node
- * are unaffected.
+ * Runs the node inside the OSGi framework with the options the process was started with (the
+ * {@link Args} the launcher registers), and registers its {@link Chain}, {@link Node} and
+ * {@link Mining} services (property btcmp.process=node) for the wallet, GUI and IPC servers.
+ * Without options in the registry (a container with no node executable) it never activates.
+ * The stop RPC shuts the whole process down through {@link ProcessControl}.
  */
-@Component(immediate = true, service = {}, configurationPid = "org.btcmp.node")
+@Component(immediate = true, service = {})
 public final class NodeComponent {
     private final BitcoinNode node;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     @Activate
-    public NodeComponent(BundleContext context, Map<String, Object> config) throws IOException {
-        Optional<NodeConfig> settings = NodeSettings.read(config, context::getProperty);
-        if (settings.isEmpty()) {
+    public NodeComponent(BundleContext context, @Reference Args args,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) throws IOException, ArgsException {
+        BitcoinNode started;
+        try {
+            started = BitcoinNode.start(NodeSettings.read(args));
+        } catch (ArgsException | IOException | RuntimeException e) {
+            if (process == null) {
+                throw e;
+            }
+            String message = String.valueOf(e.getMessage());
+            process.initError(message.startsWith("Error: ") ? message.substring("Error: ".length()) : message);
             node = null;
             return;
         }
-        node = BitcoinNode.start(settings.get());
+        node = started;
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(NodeInit.PROCESS_PROPERTY, "node");
         registrations.add(context.registerService(Chain.class, new NodeChain(node), props));
         registrations.add(context.registerService(Node.class, new NodeStatus(node), props));
         registrations.add(context.registerService(Mining.class, new NodeMining(node), props));
+        if (process != null) {
+            Thread watch = new Thread(() -> {
+                try {
+                    node.awaitStop();
+                    process.requestShutdown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "node-stop-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
     }
 
     @Deactivate

@@ -1,27 +1,42 @@
 package org.btcmp.node;
 
 import java.nio.file.Path;
-import org.btcmp.primitives.Network;
+import java.util.List;
+import java.util.Set;
+import org.btcmp.common.args.ChainType;
+import org.btcmp.primitives.ChainParams;
 
 /**
- * How a node runs: datadir, network, RPC endpoint and credentials. {@code rpcPort} 0 means the
- * network's default port and -1 any free port (tests); {@code rpcUser} null means cookie
- * authentication only; {@code printToConsole} copies debug.log lines to stdout.
+ * How a node runs: datadir, chain, RPC endpoint and credentials, logging. {@code rpcPort} 0 means
+ * the chain's default port and -1 any free port (tests); {@code rpcUser} null means cookie
+ * authentication only; {@code cookieFile} null means no cookie (-norpccookiefile);
+ * {@code printToConsole} copies debug.log lines to stdout; {@code ipcBind} lists the -ipcbind
+ * addresses as given; {@code warnings} are what reading the options found worth a line in debug.log
+ * (e.g. an unknown key in bitcoin.conf).
  */
-public record NodeConfig(Path dataDir, Network network, String rpcBind, int rpcPort, String rpcUser,
-        String rpcPassword, int rpcServerTimeoutSeconds, boolean printToConsole) {
+public record NodeConfig(Path dataDir, ChainType network, String rpcBind, int rpcPort, String rpcUser,
+        String rpcPassword, int rpcServerTimeoutSeconds, boolean printToConsole, Path cookieFile,
+        Set<String> debugCategories, List<String> ipcBind, List<String> warnings) {
+
+    public NodeConfig {
+        debugCategories = Set.copyOf(debugCategories);
+        ipcBind = List.copyOf(ipcBind);
+        warnings = List.copyOf(warnings);
+    }
 
     public static NodeConfig regtest(Path dataDir, int rpcPort) {
-        return new NodeConfig(dataDir, Network.REGTEST, "127.0.0.1", rpcPort, null, null, 30, false);
+        Path cookie = dataDir.resolve(ChainType.REGTEST.dataSubdirectory()).resolve(".cookie");
+        return new NodeConfig(dataDir, ChainType.REGTEST, "127.0.0.1", rpcPort, null, null, 30, false, cookie,
+                Set.of(), List.of(), List.of());
     }
 
     /** {@code <datadir>/<network>/}: mainnet lives at the root. */
     public Path networkDir() {
-        String sub = network.dataDirName();
+        String sub = network.dataSubdirectory();
         return sub.isEmpty() ? dataDir : dataDir.resolve(sub);
     }
 
     public int effectiveRpcPort() {
-        return rpcPort < 0 ? 0 : rpcPort != 0 ? rpcPort : network.params().rpcPort();
+        return rpcPort < 0 ? 0 : rpcPort != 0 ? rpcPort : ChainParams.of(network).rpcPort();
     }
 }

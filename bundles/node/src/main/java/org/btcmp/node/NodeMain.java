@@ -1,66 +1,47 @@
 package org.btcmp.node;
 
-import java.nio.file.Path;
-import org.btcmp.primitives.Network;
+import java.io.IOException;
+import org.btcmp.common.args.Args;
+import org.btcmp.common.args.ArgsException;
+import org.btcmp.common.args.ArgsParser;
+import org.btcmp.common.init.ServerOptions;
 
 /**
- * Runs a node as a plain Java program (tests spawn it as a child JVM; the launcher has its own
- * entry). Accepts -datadir, -regtest/-chain, -rpcport, -rpcbind, -rpcuser, -rpcpassword; exits 0
- * after the stop RPC.
+ * Runs a node as a plain Java program, without OSGi (tests spawn it as a child JVM; bin/ runs the
+ * node through the launcher). Takes bitcoind's options ({@link ServerOptions}); a bad option or a
+ * node that cannot start is one line on stderr and exit code 1; exits 0 after the stop RPC.
  */
 public final class NodeMain {
     private NodeMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Path dataDir = Path.of(System.getProperty("user.home"), ".bitcoin");
-        Network network = Network.MAIN;
-        String bind = "127.0.0.1";
-        int port = 0;
-        String user = null;
-        String password = null;
-        boolean console = false;
-        for (String a : args) {
-            String key = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
-            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "1";
-            switch (key) {
-                case "-datadir" -> dataDir = Path.of(value);
-                case "-regtest" -> network = Network.REGTEST;
-                case "-testnet" -> network = Network.TESTNET;
-                case "-testnet4" -> network = Network.TESTNET4;
-                case "-chain" -> network = switch (value) {
-                    case "regtest" -> Network.REGTEST;
-                    case "test" -> Network.TESTNET;
-                    case "testnet4" -> Network.TESTNET4;
-                    case "main" -> Network.MAIN;
-                    default -> throw fail("Invalid chain name: " + value);
-                };
-                case "-rpcport" -> port = Integer.parseInt(value);
-                case "-rpcbind" -> bind = value;
-                case "-rpcuser" -> user = value;
-                case "-rpcpassword" -> password = value;
-                case "-printtoconsole" -> console = !value.equals("0");
-                case "-server", "-listen", "-daemon" -> {
-                    // accepted; they change nothing in this entry point
-                }
-                default -> throw fail("Error parsing command line arguments: Invalid parameter " + key);
+    public static void main(String[] argv) throws InterruptedException {
+        BitcoinNode node;
+        try {
+            Args args = new ArgsParser(ServerOptions.TABLE, false, ArgsParser.defaultDataDir()).parse(argv);
+            if (args.getBool("help", false) || args.getBool("h", false) || args.getBool("?", false)) {
+                System.out.print("Usage: NodeMain [options]   Start a btcmp node\n\nOptions:\n\n"
+                        + ServerOptions.TABLE.helpText());
+                System.exit(0);
             }
+            node = BitcoinNode.start(NodeSettings.read(args));
+        } catch (ArgsException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Error: " + e.getMessage());
+            System.exit(1);
+            return;
         }
-        BitcoinNode node = BitcoinNode.start(new NodeConfig(dataDir, network, bind, port, user, password, 30, console));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
-            } catch (Exception e) {
+            } catch (IOException e) {
                 // exiting anyway
             }
         }));
         node.awaitStop();
         System.exit(0);
-    }
-
-    private static IllegalArgumentException fail(String message) {
-        System.err.println(message);
-        System.exit(1);
-        return new IllegalArgumentException(message);
     }
 }

@@ -1,46 +1,103 @@
 package org.btcmp.node;
 
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
-import org.btcmp.primitives.Network;
+import java.util.Set;
+import org.btcmp.common.args.Args;
+import org.btcmp.common.args.ArgsException;
+import org.btcmp.common.init.DebugCategories;
+import org.btcmp.common.init.IpcAddresses;
+import org.btcmp.primitives.ChainParams;
 
 /**
- * Reads a {@link NodeConfig} from component configuration (keys datadir, chain, rpcport, rpcbind,
- * rpcuser, rpcpassword) falling back to framework properties prefixed {@code btcmp.}; no datadir
- * means "no node in this deployment".
+ * Reads a {@link NodeConfig} from the options the process was started with (command line and
+ * bitcoin.conf, already resolved by {@link Args}); every value it refuses is one line in Core's words.
  */
 final class NodeSettings {
     private NodeSettings() {
     }
 
-    static Optional<NodeConfig> read(Map<String, ?> config, Function<String, String> framework) {
-        Function<String, String> get = key -> {
-            Object v = config.get(key);
-            return v != null ? v.toString() : framework.apply("btcmp." + key);
-        };
-        String dataDir = get.apply("datadir");
-        if (dataDir == null || dataDir.isBlank()) {
-            return Optional.empty();
-        }
-        String chain = Optional.ofNullable(get.apply("chain")).orElse("main");
-        Network network = switch (chain) {
-            case "main" -> Network.MAIN;
-            case "test" -> Network.TESTNET;
-            case "testnet4" -> Network.TESTNET4;
-            case "regtest" -> Network.REGTEST;
-            default -> throw new IllegalArgumentException("Invalid chain name: " + chain);
-        };
-        String port = get.apply("rpcport");
-        int rpcPort;
+    static NodeConfig read(Args args) throws ArgsException {
         try {
-            rpcPort = port == null ? 0 : Integer.parseInt(port);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Invalid port specified in -rpcport: '" + port + "'", e);
+            ChainParams.of(args.chain());
+        } catch (IllegalArgumentException e) {
+            throw new ArgsException("Error: " + e.getMessage());
         }
-        String bind = Optional.ofNullable(get.apply("rpcbind")).orElse("127.0.0.1");
-        return Optional.of(new NodeConfig(Path.of(dataDir), network, bind, rpcPort, get.apply("rpcuser"),
-                get.apply("rpcpassword"), 30, "1".equals(get.apply("printtoconsole"))));
+        Path networkDir = args.chainDataDir();
+        int rpcPort = port("-rpcport", args.get("rpcport"), 0);
+        String rpcBind = "127.0.0.1";
+        List<String> binds = args.getAll("rpcbind");
+        if (!binds.isEmpty()) {
+            String[] hostPort = splitHostPort(binds.get(binds.size() - 1));
+            rpcBind = hostPort[0];
+            if (hostPort[1] != null) {
+                rpcPort = port("-rpcbind", Optional.of(hostPort[1]), rpcPort);
+            }
+        }
+        int timeout = (int) Math.max(1, args.getInt("rpcservertimeout", 30));
+        Set<String> debug;
+        try {
+            debug = DebugCategories.enabled(args.getAll("debug"));
+        } catch (IllegalArgumentException e) {
+            throw new ArgsException("Error: " + e.getMessage());
+        }
+        List<String> ipcBind = args.getAll("ipcbind");
+        for (String address : ipcBind) {
+            try {
+                IpcAddresses.socketPath(address, networkDir, "node");
+            } catch (IllegalArgumentException e) {
+                throw new ArgsException("Error: Unable to bind to IPC address '" + address + "'. " + e.getMessage());
+            }
+        }
+        Optional<String> fd = args.get("ipcfd");
+        if (fd.isPresent()) {
+            try {
+                IpcAddresses.fileDescriptor(fd.get());
+            } catch (IllegalArgumentException e) {
+                throw new ArgsException("Error: " + e.getMessage());
+            }
+        }
+        Path cookie = args.isNegated("rpccookiefile") ? null
+                : networkDir.resolve(args.get("rpccookiefile").filter(s -> !s.isEmpty()).orElse(".cookie"));
+        String password = args.get("rpcpassword").filter(s -> !s.isEmpty()).orElse(null);
+        String user = password == null ? null : args.get("rpcuser", "");
+        return new NodeConfig(args.dataDir(), args.chain(), rpcBind, rpcPort, user, password, timeout,
+                args.getBool("printtoconsole", false), cookie, debug, ipcBind, args.warnings());
+    }
+
+    private static int port(String option, Optional<String> value, int otherwise) throws ArgsException {
+        if (value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            int port = Integer.parseInt(value.get().strip());
+            if (port > 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ArgsException("Error: Invalid port specified in " + option + ": '" + value.get() + "'");
+    }
+
+    /** {@code host}, {@code host:port} or {@code [v6]:port}; the port is null when absent. */
+    private static String[] splitHostPort(String text) throws ArgsException {
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new ArgsException("Error: Invalid -rpcbind address '" + text + "'");
+            }
+            String rest = text.substring(close + 1);
+            return new String[] {text.substring(1, close), rest.startsWith(":") ? rest.substring(1) : null};
+        }
+        int colon = text.indexOf(':');
+        if (colon >= 0 && text.indexOf(':', colon + 1) < 0) {
+            return new String[] {text.substring(0, colon), text.substring(colon + 1)};
+        }
+        if (text.isBlank()) {
+            throw new ArgsException("Error: Invalid -rpcbind address '" + text + "'");
+        }
+        return new String[] {text, null};
     }
 }

@@ -1,49 +1,87 @@
 package org.btcmp.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.btcmp.primitives.Network;
+import java.util.List;
+import java.util.Set;
+import org.btcmp.common.args.ArgsException;
+import org.btcmp.common.args.ArgsParser;
+import org.btcmp.common.args.ChainType;
+import org.btcmp.common.init.DebugCategories;
+import org.btcmp.common.init.ServerOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NodeSettingsTest {
-    @Test
-    void noDatadirMeansNoNode() {
-        assertTrue(NodeSettings.read(Map.of(), k -> null).isEmpty());
+    @TempDir
+    Path dir;
+
+    private NodeConfig read(String... argv) throws ArgsException {
+        return NodeSettings.read(new ArgsParser(ServerOptions.TABLE, false, dir).parse(argv));
+    }
+
+    private String error(String... argv) {
+        return assertThrows(ArgsException.class, () -> read(argv)).getMessage();
     }
 
     @Test
-    void configurationWinsOverFrameworkProperties() {
-        NodeConfig c = NodeSettings.read(Map.of("datadir", "/tmp/a", "chain", "regtest"),
-                k -> k.equals("btcmp.rpcport") ? "1234" : k.equals("btcmp.datadir") ? "/tmp/b" : null).orElseThrow();
-        assertEquals(Path.of("/tmp/a"), c.dataDir());
-        assertEquals(Network.REGTEST, c.network());
-        assertEquals(1234, c.effectiveRpcPort());
-        assertEquals(Path.of("/tmp/a/regtest"), c.networkDir());
-    }
-
-    @Test
-    void printToConsoleIsOffUnlessAsked() {
-        assertEquals(false, NodeSettings.read(Map.of("datadir", "/x"), k -> null).orElseThrow().printToConsole());
-        assertEquals(true, NodeSettings.read(Map.of("datadir", "/x", "printtoconsole", "1"), k -> null).orElseThrow()
-                .printToConsole());
-    }
-
-    @Test
-    void mainnetLivesAtTheRootAndUsesItsPort() {
-        NodeConfig c = NodeSettings.read(Map.of("datadir", "/tmp/m"), k -> null).orElseThrow();
-        assertEquals(Path.of("/tmp/m"), c.networkDir());
+    void mainnetLivesAtTheRootAndUsesItsPortWithACookie() throws Exception {
+        NodeConfig c = read();
+        assertEquals(dir, c.networkDir());
         assertEquals(8332, c.effectiveRpcPort());
+        assertEquals(dir.resolve(".cookie"), c.cookieFile());
+        assertEquals(false, c.printToConsole(), "normal operation writes nothing to the console");
+        assertNull(c.rpcUser());
     }
 
     @Test
-    void badValuesAreClearErrors() {
-        assertEquals("Invalid chain name: nope", assertThrows(IllegalArgumentException.class,
-                () -> NodeSettings.read(Map.of("datadir", "/x", "chain", "nope"), k -> null)).getMessage());
-        assertThrows(IllegalArgumentException.class,
-                () -> NodeSettings.read(Map.of("datadir", "/x", "rpcport", "abc"), k -> null));
+    void theRegtestSectionOfBitcoinConfCountsOnRegtest() throws Exception {
+        Files.writeString(dir.resolve("bitcoin.conf"), "regtest=1\nrpcport=1111\nprinttoconsole=1\n[regtest]\nrpcport=2222\n"
+                + "rpcuser=u\nrpcpassword=p\ndebug=ipc\n");
+        NodeConfig c = read();
+        assertEquals(ChainType.REGTEST, c.network());
+        assertEquals(dir.resolve("regtest"), c.networkDir());
+        assertEquals(2222, c.effectiveRpcPort(), "rpcport at the top of the file is for mainnet only");
+        assertEquals("u", c.rpcUser());
+        assertEquals("p", c.rpcPassword());
+        assertEquals(Set.of("ipc"), c.debugCategories());
+        assertEquals(true, c.printToConsole());
+        assertEquals(3333, read("-rpcport=3333").effectiveRpcPort(), "the command line wins");
+        assertEquals(List.of(), c.warnings());
+    }
+
+    @Test
+    void anUnknownKeyInBitcoinConfIsAWarningForDebugLog() throws Exception {
+        Files.writeString(dir.resolve("bitcoin.conf"), "regtest=1\nfrobnicate=1\n");
+        NodeConfig c = read();
+        assertEquals(List.of("Ignoring unknown configuration value frobnicate (" + dir.resolve("bitcoin.conf") + " line 2)"),
+                c.warnings());
+    }
+
+    @Test
+    void rpcbindCookieFileAndIpcbind() throws Exception {
+        NodeConfig c = read("-regtest", "-rpcbind=127.0.0.2:4444", "-rpccookiefile=auth/c", "-ipcbind=unix", "-ipcbind=unix:x.sock");
+        assertEquals("127.0.0.2", c.rpcBind());
+        assertEquals(4444, c.effectiveRpcPort());
+        assertEquals(dir.resolve("regtest/auth/c"), c.cookieFile());
+        assertEquals(List.of("unix", "unix:x.sock"), c.ipcBind());
+        assertNull(read("-norpccookiefile").cookieFile());
+        assertEquals(DebugCategories.KNOWN.size(), read("-debug").debugCategories().size());
+        assertEquals(Set.of(), read("-debug=net", "-debug=0").debugCategories());
+    }
+
+    @Test
+    void badValuesAreOneLineInCoresWords() {
+        assertEquals("Error: Invalid port specified in -rpcport: 'abc'", error("-rpcport=abc"));
+        assertEquals("Error: Invalid port specified in -rpcport: '70000'", error("-rpcport=70000"));
+        assertEquals("Error: Invalid port specified in -rpcbind: 'x'", error("-rpcbind=127.0.0.1:x"));
+        assertEquals("Error: Unsupported logging category -debug=nonsense.", error("-debug=nonsense"));
+        assertEquals("Error: Unable to bind to IPC address 'tcp:1'. Unrecognized address 'tcp:1'", error("-ipcbind=tcp:1"));
+        assertEquals("Error: Invalid -ipcfd number 'three'", error("-ipcfd=three"));
+        assertEquals("Error: signet is not supported yet (its chain parameters are not built)", error("-signet"));
     }
 }

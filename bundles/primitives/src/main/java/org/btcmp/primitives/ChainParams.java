@@ -1,12 +1,13 @@
 package org.btcmp.primitives;
 
+import org.btcmp.common.args.ChainType;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Consensus and network constants per network, as Core's kernel/chainparams.cpp sets them. */
 public record ChainParams(
-        Network network,
+        ChainType network,
         int messageStart,
         int defaultPort,
         int rpcPort,
@@ -39,7 +40,12 @@ public record ChainParams(
     private static final BigInteger LIMIT_1D = BigInteger.ONE.shiftLeft(224).subtract(BigInteger.ONE);
     private static final BigInteger LIMIT_REGTEST = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE);
 
-    public static ChainParams of(Network n) {
+    /**
+     * The parameters of chain {@code n}.
+     *
+     * @throws IllegalArgumentException for a chain this project has no parameters for (signet)
+     */
+    public static ChainParams of(ChainType n) {
         return switch (n) {
             case MAIN -> new ChainParams(n, 0xf9beb4d9, 8333, 8332,
                     genesis(TIMES, SATOSHI_KEY, 1231006505L, 2083236893L, 0x1d00ffffL), LIMIT_1D, false, false,
@@ -53,6 +59,7 @@ public record ChainParams(
             case REGTEST -> new ChainParams(n, 0xfabfb5da, 18444, 18443,
                     genesis(TIMES, SATOSHI_KEY, 1296688602L, 2L, 0x207fffffL), LIMIT_REGTEST, true, true,
                     150, 1, 1, 1, 1, 0, "bcrt", 111, 196, 239);
+            case SIGNET -> throw new IllegalArgumentException("signet is not supported yet (its chain parameters are not built)");
         };
     }
 

@@ -1,5 +1,6 @@
 package org.btcmp.primitives;
 
+import org.btcmp.common.args.ChainType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,7 +40,7 @@ class TransactionTest {
 
     @Test
     void legacyTxidEqualsWtxid() {
-        Transaction cb = Network.REGTEST.params().genesis().transactions().get(0);
+        Transaction cb = ChainParams.of(ChainType.REGTEST).genesis().transactions().get(0);
         assertEquals(cb.txid(), cb.wtxid());
         assertTrue(cb.isCoinbase());
         assertArrayEquals(cb.toBytes(), Transaction.fromBytes(cb.toBytes()).toBytes());

@@ -15,7 +15,7 @@ import org.btcmp.primitives.Block;
 import org.btcmp.primitives.BlockHeader;
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.MerkleTree;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.Transaction;
 
@@ -47,7 +47,7 @@ public final class NodeMining implements Mining {
 
     @Override
     public boolean isTestChain() {
-        return node.chain().params().network() != Network.MAIN;
+        return node.chain().params().network() != ChainType.MAIN;
     }
 
     @Override

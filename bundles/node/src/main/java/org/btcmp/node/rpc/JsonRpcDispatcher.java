@@ -142,14 +142,20 @@ public final class JsonRpcDispatcher {
         return n;
     }
 
+    /**
+     * The arguments by position. Named ones go to their method's positions; a named {@code args}
+     * array (bitcoin-cli -named with words that have no name) supplies the first positions, as in
+     * Core, and naming one of those positions as well is an error.
+     */
     private static List<Object> positional(RpcMethod m, Object params) throws RpcException {
         if (params instanceof List<?> l) {
             return new ArrayList<>(l);
         }
         List<Object> out = new ArrayList<>();
         if (params instanceof Map<?, ?> named) {
+            List<?> leading = !m.args().contains("args") && named.get("args") instanceof List<?> l ? l : null;
             for (Object key : named.keySet()) {
-                if (!m.args().contains(key)) {
+                if (!m.args().contains(key) && !(leading != null && "args".equals(key))) {
                     throw new RpcException(RpcException.INVALID_PARAMETER, "Unknown named parameter " + key);
                 }
             }
@@ -162,6 +168,19 @@ public final class JsonRpcDispatcher {
             for (int i = 0; i <= last; i++) {
                 Object v = named.get(m.args().get(i));
                 out.add(v == null ? Json.NULL : v);
+            }
+            if (leading != null) {
+                for (int i = 0; i < leading.size() && i < m.args().size(); i++) {
+                    if (named.containsKey(m.args().get(i))) {
+                        throw new RpcException(RpcException.INVALID_PARAMETER, "Parameter " + m.args().get(i)
+                                + " specified twice both as positional and named argument");
+                    }
+                }
+                List<Object> merged = new ArrayList<>(leading);
+                for (int i = leading.size(); i < out.size(); i++) {
+                    merged.add(out.get(i));
+                }
+                return merged;
             }
         }
         return out;

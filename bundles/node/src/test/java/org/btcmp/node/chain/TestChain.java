@@ -8,13 +8,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.ChainParams;
 import org.btcmp.primitives.Hash256;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
 
 /** A regtest chain state, mempool and miner on a temporary directory, with a clock tests move. */
 final class TestChain implements AutoCloseable {
-    static final ChainParams REGTEST = Network.REGTEST.params();
+    static final ChainParams REGTEST = ChainParams.of(ChainType.REGTEST);
 
     final Path dir;
     final AtomicLong clock;

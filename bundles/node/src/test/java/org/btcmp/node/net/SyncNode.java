@@ -1,5 +1,6 @@
 package org.btcmp.node.net;
 
+import org.btcmp.primitives.ChainParams;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.List;
 import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.ScriptBuilder;
 
@@ -25,7 +26,7 @@ final class SyncNode implements AutoCloseable {
     final ConnectionManager net;
 
     SyncNode(Path dir) throws Exception {
-        chain = new ChainState(Network.REGTEST.params(), dir, () -> System.currentTimeMillis() / 1000);
+        chain = new ChainState(ChainParams.of(ChainType.REGTEST), dir, () -> System.currentTimeMillis() / 1000);
         miner = new Miner(chain, new Mempool(chain));
         sync = new BlockSync(chain);
         net = new ConnectionManager(LocalNode.defaults(P2pNetwork.REGTEST, chain::height), TIMEOUTS, 8, sync);

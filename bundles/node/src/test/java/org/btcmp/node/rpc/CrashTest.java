@@ -1,5 +1,6 @@
 package org.btcmp.node.rpc;
 
+import org.btcmp.primitives.ChainParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.btcmp.node.chain.TestKey;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.Hex;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.script.Address;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashTest {
     private static final TestKey KEY = new TestKey("crash-test");
-    private static final String ADDRESS = Address.fromScript(KEY.script, Network.REGTEST.params()).orElseThrow();
+    private static final String ADDRESS = Address.fromScript(KEY.script, ChainParams.of(ChainType.REGTEST)).orElseThrow();
 
     @Test
     void twentyKills(@TempDir Path dir) throws Exception {

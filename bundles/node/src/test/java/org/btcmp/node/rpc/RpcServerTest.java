@@ -134,6 +134,14 @@ class RpcServerTest {
     }
 
     @Test
+    void aNamedArgsArraySuppliesTheLeadingPositionsAsBitcoinCliNamedSendsThem() throws Exception {
+        assertEquals(node.chain().params().genesisHash().toString(), rpc.call("getblockhash", "{\"args\":[0]}"));
+        RpcClient.Response r = rpc.post("{\"method\":\"getblockhash\",\"params\":{\"args\":[0],\"height\":0},\"id\":1}");
+        assertEquals("Parameter height specified twice both as positional and named argument",
+                map(map(r.json()).get("error")).get("message"));
+    }
+
+    @Test
     void batchesReplyInOrderAndSkip2NotificationsOnly() throws Exception {
         RpcClient.Response r = rpc.post("[{\"method\":\"getblockcount\",\"id\":1},"
                 + "{\"jsonrpc\":\"2.0\",\"method\":\"getblockcount\"},{\"method\":\"nosuch\",\"id\":3}]");

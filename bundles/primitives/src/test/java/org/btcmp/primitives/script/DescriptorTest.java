@@ -1,12 +1,13 @@
 package org.btcmp.primitives.script;
 
+import org.btcmp.primitives.ChainParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hashes;
 import org.btcmp.primitives.Hex;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.ScriptBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,7 @@ class DescriptorTest {
 
     @Test
     void scriptsOfEachForm() {
-        var p = Network.REGTEST.params();
+        var p = ChainParams.of(ChainType.REGTEST);
         byte[] h = Hashes.hash160(Hex.decode(G));
         assertEquals(ScriptBuilder.witness(0, h), Descriptor.parse("wpkh(" + G + ")", p, false).script());
         assertEquals(ScriptBuilder.p2pkh(h), Descriptor.parse("pkh(" + G + ")", p, false).script());
@@ -33,7 +34,7 @@ class DescriptorTest {
 
     @Test
     void errorsAreClear() {
-        var p = Network.REGTEST.params();
+        var p = ChainParams.of(ChainType.REGTEST);
         assertEquals("Missing checksum", assertThrows(DecodeException.class,
                 () -> Descriptor.parse("raw(deadbeef)", p, true)).getMessage());
         assertThrows(DecodeException.class, () -> Descriptor.parse("raw(deadbeef)#89f8spxx", p, false));

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.btcmp.primitives.ChainParams;
 import org.btcmp.primitives.Hashes;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.wallet.descriptor.Descriptor;
@@ -49,7 +49,7 @@ public final class DescriptorWallet implements AutoCloseable {
     private DescriptorWallet(WalletDatabase db, WalletOptions options) {
         this.db = db;
         this.options = options;
-        this.params = options.network().params();
+        this.params = ChainParams.of(options.network());
         this.encryption = new WalletEncryption(db, options.clock());
     }
 
@@ -75,7 +75,7 @@ public final class DescriptorWallet implements AutoCloseable {
                 }
                 for (DescriptorRecords.Row row : DescriptorRecords.all(c)) {
                     wallet.parsed.put(row.id(), DescriptorParser.parse(row.descriptor(),
-                            options.network() == Network.MAIN, true));
+                            options.network() == ChainType.MAIN, true));
                 }
                 return null;
             });
@@ -139,7 +139,7 @@ public final class DescriptorWallet implements AutoCloseable {
         ScriptRecords.Row row = db.read(c -> ScriptRecords.find(c, script)).orElseThrow(() -> new WalletError(
                 WalletError.WALLET_ERROR, "Script " + HexFormat.of().formatHex(script) + " is not the wallet's"));
         String text = new String(secret(DESCRIPTOR_SECRET_PREFIX + row.descriptorId()), StandardCharsets.UTF_8);
-        Descriptor d = DescriptorParser.parse(text, options.network() == Network.MAIN, true);
+        Descriptor d = DescriptorParser.parse(text, options.network() == ChainType.MAIN, true);
         return d.key().at(row.index()).secret().orElseThrow(() -> new WalletError(WalletError.WALLET_ERROR,
                 "The descriptor of script " + HexFormat.of().formatHex(script) + " has no private key"));
     }
@@ -175,7 +175,7 @@ public final class DescriptorWallet implements AutoCloseable {
     public synchronized void importDescriptor(String text, boolean active, boolean internal, int rangeEnd, String label) {
         Descriptor d;
         try {
-            d = DescriptorParser.parse(text, options.network() == Network.MAIN, true);
+            d = DescriptorParser.parse(text, options.network() == ChainType.MAIN, true);
         } catch (IllegalArgumentException e) {
             throw new WalletError(WalletError.INVALID_ADDRESS_OR_KEY, e.getMessage());
         }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.wallet.descriptor.DefaultDescriptors;
 import org.btcmp.wallet.descriptor.Descriptor;
 import org.btcmp.wallet.keys.Bip39;
@@ -48,7 +48,7 @@ final class NewWalletContent {
         }
         seed.walletPassphrase().ifPresent(WalletEncryption::checkNewPassphrase);
         ExtendedKey master = ExtendedKey.fromSeed(Bip39.toSeed(mnemonic, seed.mnemonicPassphrase()),
-                options.network() == Network.MAIN);
+                options.network() == ChainType.MAIN);
 
         Map<String, byte[]> plain = new LinkedHashMap<>();
         plain.put(SECRET_MNEMONIC, (mnemonic + "\n" + seed.mnemonicPassphrase()).getBytes(StandardCharsets.UTF_8));

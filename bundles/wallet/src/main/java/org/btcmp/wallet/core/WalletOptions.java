@@ -2,7 +2,7 @@ package org.btcmp.wallet.core;
 
 import java.time.Clock;
 import java.util.Optional;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 
 /**
  * How a wallet is created or loaded.
@@ -11,7 +11,7 @@ import org.btcmp.primitives.Network;
  * @param keypoolSize how many unused scripts each descriptor keeps derived ahead (Core's -keypool)
  * @param clock the wallet's time (creation times, unlock timeouts); mock time in tests
  */
-public record WalletOptions(Network network, int keypoolSize, Clock clock) {
+public record WalletOptions(ChainType network, int keypoolSize, Clock clock) {
     /** Core's default -keypool. */
     public static final int DEFAULT_KEYPOOL_SIZE = 1000;
 
@@ -21,7 +21,7 @@ public record WalletOptions(Network network, int keypoolSize, Clock clock) {
         }
     }
 
-    public static WalletOptions of(Network network) {
+    public static WalletOptions of(ChainType network) {
         return new WalletOptions(network, DEFAULT_KEYPOOL_SIZE, Clock.systemUTC());
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.wallet.descriptor.DescriptorParser;
 import org.btcmp.wallet.store.DescriptorRecords;
@@ -25,7 +25,7 @@ public final class CrashChildMain {
     }
 
     static WalletOptions options() {
-        return WalletOptions.of(Network.REGTEST).withKeypoolSize(KEYPOOL);
+        return WalletOptions.of(ChainType.REGTEST).withKeypoolSize(KEYPOOL);
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,6 @@
 package org.btcmp.wallet.core;
 
+import org.btcmp.primitives.ChainParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.wallet.store.ChildJvm;
@@ -163,7 +164,7 @@ class CrashTest {
                 rows.put(row.id(), row);
             }
             for (String address : addressOwner.keySet()) {
-                Script script = Address.toScript(address, Network.REGTEST.params());
+                Script script = Address.toScript(address, ChainParams.of(ChainType.REGTEST));
                 ScriptRecords.Row found = w.findScript(script).orElseThrow(
                         () -> new AssertionError("after kill " + kill + ": lost " + addressOwner.get(address)));
                 assertTrue(found.index() < rows.get(found.descriptorId()).nextIndex(),

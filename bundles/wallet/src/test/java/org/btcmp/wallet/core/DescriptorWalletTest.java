@@ -1,5 +1,6 @@
 package org.btcmp.wallet.core;
 
+import org.btcmp.primitives.ChainParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,7 +12,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.wallet.store.DescriptorRecords;
@@ -28,12 +29,12 @@ class DescriptorWalletTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
-    private WalletOptions options(Network network) {
+    private WalletOptions options(ChainType network) {
         return WalletOptions.of(network).withKeypoolSize(5).withClock(clock);
     }
 
     private DescriptorWallet createMainnetAbandonAbout() {
-        return DescriptorWallet.create(dir.resolve("w"), options(Network.MAIN), WalletOptions.Seed.mnemonic(ABANDON_ABOUT, ""));
+        return DescriptorWallet.create(dir.resolve("w"), options(ChainType.MAIN), WalletOptions.Seed.mnemonic(ABANDON_ABOUT, ""));
     }
 
     @Test
@@ -77,9 +78,9 @@ class DescriptorWalletTest {
     @Test
     void noAddressIsHandedOutTwiceAcrossRestarts() {
         Set<String> seen = new HashSet<>();
-        DescriptorWallet.create(dir.resolve("w"), options(Network.REGTEST), WalletOptions.Seed.random()).close();
+        DescriptorWallet.create(dir.resolve("w"), options(ChainType.REGTEST), WalletOptions.Seed.random()).close();
         for (int restart = 0; restart < 3; restart++) {
-            try (DescriptorWallet w = DescriptorWallet.load(dir.resolve("w"), options(Network.REGTEST))) {
+            try (DescriptorWallet w = DescriptorWallet.load(dir.resolve("w"), options(ChainType.REGTEST))) {
                 for (int i = 0; i < 7; i++) { // more than the keypool: top-up happens on the way
                     assertTrue(seen.add(w.getNewAddress("bech32", "")), "repeated address");
                     assertTrue(seen.add(w.getRawChangeAddress("bech32")), "repeated change address");
@@ -97,7 +98,7 @@ class DescriptorWalletTest {
             assertEquals(0, receive.nextIndex());
             assertEquals(5, receive.rangeEnd());
             // Another copy of this wallet handed out index 3 and got paid there.
-            Script paid = Address.toScript(addressAt(w, 3), Network.MAIN.params());
+            Script paid = Address.toScript(addressAt(w, 3), ChainParams.of(ChainType.MAIN));
             assertTrue(w.markUsed(paid));
             assertEquals(3, w.findScript(paid).orElseThrow().index());
             assertTrue(w.findScript(paid).orElseThrow().used());
@@ -107,7 +108,7 @@ class DescriptorWalletTest {
             String next = w.getNewAddress("bech32", "");
             assertEquals(addressAt(w, 4), next);
             // A payment below next_index changes nothing but the used flag.
-            assertTrue(w.markUsed(Address.toScript(addressAt(w, 1), Network.MAIN.params())));
+            assertTrue(w.markUsed(Address.toScript(addressAt(w, 1), ChainParams.of(ChainType.MAIN))));
             assertEquals(5, bech32Receive(w).nextIndex());
             assertFalse(w.markUsed(Script.fromHex("0014" + "00".repeat(20))), "not the wallet's script");
         }
@@ -142,7 +143,7 @@ class DescriptorWalletTest {
             assertEquals(WalletError.UNLOCK_NEEDED, assertThrows(WalletError.class, w::mnemonic).code());
             assertEquals(WalletError.WRONG_ENC_STATE, assertThrows(WalletError.class, () -> w.encrypt("again")).code());
         }
-        try (DescriptorWallet w = DescriptorWallet.load(dir.resolve("w"), options(Network.MAIN))) {
+        try (DescriptorWallet w = DescriptorWallet.load(dir.resolve("w"), options(ChainType.MAIN))) {
             assertTrue(w.isEncrypted());
             w.unlock("battery staple", java.time.Duration.ofSeconds(60));
             assertEquals(ABANDON_ABOUT, w.mnemonic());
@@ -163,25 +164,25 @@ class DescriptorWalletTest {
 
     @Test
     void aWalletOfAnotherNetworkIsRefused() {
-        DescriptorWallet.create(dir.resolve("w"), options(Network.REGTEST), WalletOptions.Seed.random()).close();
+        DescriptorWallet.create(dir.resolve("w"), options(ChainType.REGTEST), WalletOptions.Seed.random()).close();
         WalletFileException e = assertThrows(WalletFileException.class,
-                () -> DescriptorWallet.load(dir.resolve("w"), options(Network.MAIN)));
+                () -> DescriptorWallet.load(dir.resolve("w"), options(ChainType.MAIN)));
         assertTrue(e.getMessage().contains("'regtest'"), e.getMessage());
-        DescriptorWallet.load(dir.resolve("w"), options(Network.REGTEST)).close();
+        DescriptorWallet.load(dir.resolve("w"), options(ChainType.REGTEST)).close();
     }
 
     @Test
     void aBadMnemonicIsRefusedBeforeAnyFileExists() {
         WalletError e = assertThrows(WalletError.class, () -> DescriptorWallet.create(dir.resolve("w"),
-                options(Network.MAIN), WalletOptions.Seed.mnemonic(ABANDON_ABOUT.replace("about", "abandon"), "")));
+                options(ChainType.MAIN), WalletOptions.Seed.mnemonic(ABANDON_ABOUT.replace("about", "abandon"), "")));
         assertEquals(WalletError.INVALID_PARAMETER, e.code());
         assertFalse(java.nio.file.Files.exists(dir.resolve("w")));
     }
 
     @Test
     void randomWalletsDiffer() {
-        try (DescriptorWallet a = DescriptorWallet.create(dir.resolve("a"), options(Network.REGTEST), WalletOptions.Seed.random());
-                DescriptorWallet b = DescriptorWallet.create(dir.resolve("b"), options(Network.REGTEST), WalletOptions.Seed.random())) {
+        try (DescriptorWallet a = DescriptorWallet.create(dir.resolve("a"), options(ChainType.REGTEST), WalletOptions.Seed.random());
+                DescriptorWallet b = DescriptorWallet.create(dir.resolve("b"), options(ChainType.REGTEST), WalletOptions.Seed.random())) {
             assertNotEquals(a.mnemonic(), b.mnemonic());
             assertEquals(24, a.mnemonic().split(" ").length);
             assertNotEquals(a.getNewAddress("bech32", ""), b.getNewAddress("bech32", ""));
@@ -195,6 +196,6 @@ class DescriptorWalletTest {
     /** The address at an index of the bech32 receive descriptor, straight from its public text. */
     static String addressAt(DescriptorWallet w, int index) {
         var d = org.btcmp.wallet.descriptor.DescriptorParser.parse(bech32Receive(w).descriptor(), true, true);
-        return Address.fromScript(d.scriptAt(index), Network.MAIN.params()).orElseThrow();
+        return Address.fromScript(d.scriptAt(index), ChainParams.of(ChainType.MAIN)).orElseThrow();
     }
 }

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class EncryptedOnDiskTest {
     @TempDir
     Path dir;
 
-    private final WalletOptions options = WalletOptions.of(Network.REGTEST).withKeypoolSize(3);
+    private final WalletOptions options = WalletOptions.of(ChainType.REGTEST).withKeypoolSize(3);
 
     /** Every file of the wallet directory, concatenated (the -wal and -shm files included, if any). */
     private byte[] allBytes(Path walletDir) throws IOException {

@@ -1,5 +1,6 @@
 package org.btcmp.wallet.core;
 
+import org.btcmp.primitives.ChainParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.wallet.descriptor.DescriptorChecksum;
@@ -27,7 +28,7 @@ class ImportDescriptorTest {
     Path dir;
 
     private DescriptorWallet wallet() {
-        return DescriptorWallet.create(dir.resolve("w"), WalletOptions.of(Network.MAIN).withKeypoolSize(3),
+        return DescriptorWallet.create(dir.resolve("w"), WalletOptions.of(ChainType.MAIN).withKeypoolSize(3),
                 WalletOptions.Seed.mnemonic(DescriptorWalletTest.ABANDON_ABOUT, ""));
     }
 
@@ -56,7 +57,7 @@ class ImportDescriptorTest {
         try (DescriptorWallet w = wallet()) {
             w.importDescriptor(tr, true, false, 0, "");
             String expected = Address.fromScript(DescriptorParser.parse(tr, true, true).scriptAt(0),
-                    Network.MAIN.params()).orElseThrow();
+                    ChainParams.of(ChainType.MAIN)).orElseThrow();
             assertEquals(expected, w.getNewAddress("bech32m", ""));
             assertEquals(1, w.descriptors().stream().filter(r -> "bech32m".equals(r.outputType()) && r.active()
                     && !r.internal()).count());
@@ -93,7 +94,7 @@ class ImportDescriptorTest {
                     false, false, 0, "savings");
             Script spk = hex("00149a1c78a507689f6f54b847ad1cef1e614ee23f1e");
             assertTrue(w.findScript(spk).isPresent());
-            String address = Address.fromScript(spk, Network.MAIN.params()).orElseThrow();
+            String address = Address.fromScript(spk, ChainParams.of(ChainType.MAIN)).orElseThrow();
             assertEquals("savings", w.addressBookEntry(address).orElseThrow().label());
         }
     }

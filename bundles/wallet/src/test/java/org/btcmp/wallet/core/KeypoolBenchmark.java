@@ -2,7 +2,7 @@ package org.btcmp.wallet.core;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 
 /**
  * Benchmark (not a test): time to create a wallet with Core's default keypool of 1000 per descriptor
@@ -16,7 +16,7 @@ public final class KeypoolBenchmark {
     public static void main(String[] args) throws Exception {
         int addresses = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path dir = Files.createTempDirectory("keypool-bench");
-        WalletOptions options = WalletOptions.of(Network.REGTEST);
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST);
         long t0 = System.nanoTime();
         try (DescriptorWallet w = DescriptorWallet.create(dir.resolve("w"), options, WalletOptions.Seed.random())) {
             long t1 = System.nanoTime();

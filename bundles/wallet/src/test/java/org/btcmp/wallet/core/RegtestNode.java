@@ -1,11 +1,12 @@
 package org.btcmp.wallet.core;
 
+import org.btcmp.primitives.ChainParams;
 import java.nio.file.Path;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.NodeConfig;
 import org.btcmp.node.iface.NodeChain;
 import org.btcmp.primitives.Hash256;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.script.Address;
 
 /** An in-process regtest node for wallet tests, seen by the wallet only through its Chain. */
@@ -23,7 +24,7 @@ final class RegtestNode implements AutoCloseable {
     /** Mines {@code n} blocks paying {@code address}, with whatever the mempool holds. */
     void mine(int n, String address) throws Exception {
         for (int i = 0; i < n; i++) {
-            node.miner().generate(Address.toScript(address, Network.REGTEST.params()), null);
+            node.miner().generate(Address.toScript(address, ChainParams.of(ChainType.REGTEST)), null);
         }
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 
 /**
  * Benchmark (not a test): sends per second from a wallet on an in-process regtest node, and the time
@@ -19,7 +19,7 @@ public final class SyncSendBenchmark {
         int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int perBlock = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         Path dir = Files.createTempDirectory("sync-bench");
-        WalletOptions options = WalletOptions.of(Network.REGTEST).withKeypoolSize(100);
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST).withKeypoolSize(100);
         try (RegtestNode node = new RegtestNode(dir.resolve("node"));
                 DescriptorWallet alice = DescriptorWallet.create(dir.resolve("alice"), options, WalletOptions.Seed.random());
                 DescriptorWallet bob = DescriptorWallet.create(dir.resolve("bob"), options, WalletOptions.Seed.random())) {

@@ -1,5 +1,6 @@
 package org.btcmp.wallet.core;
 
+import org.btcmp.primitives.ChainParams;
 import static org.btcmp.wallet.core.RegtestNode.COIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalLong;
 import org.btcmp.interfaces.BroadcastResult;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.ScriptBuilder;
 import org.btcmp.primitives.Transaction;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Sending between two wallets on a real in-process regtest node: taproot and P2WPKH inputs, fees, RBF, reorg. */
 class WalletSendNodeTest {
     private static final String OTHER = Address.fromScript(ScriptBuilder.witness(0, new byte[20]),
-            Network.REGTEST.params()).orElseThrow();
+            ChainParams.of(ChainType.REGTEST)).orElseThrow();
     private static final long FEE_RATE = 10_000; // sat/kvB
 
     @TempDir
@@ -39,7 +40,7 @@ class WalletSendNodeTest {
     @BeforeEach
     void start() throws Exception {
         node = new RegtestNode(dir.resolve("node"));
-        WalletOptions options = WalletOptions.of(Network.REGTEST).withKeypoolSize(20);
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST).withKeypoolSize(20);
         alice = DescriptorWallet.create(dir.resolve("alice"), options, WalletOptions.Seed.random());
         bob = DescriptorWallet.create(dir.resolve("bob"), options, WalletOptions.Seed.random());
         aliceSync = WalletSync.attach(alice, node.chain);
@@ -152,7 +153,7 @@ class WalletSendNodeTest {
 
         // alice replaces the payment (full RBF): the same coin, all back to herself, a higher fee
         Transaction paid = Transaction.fromBytes(toBob.raw());
-        Script aliceScript = Address.toScript(aliceAddress, Network.REGTEST.params());
+        Script aliceScript = Address.toScript(aliceAddress, ChainParams.of(ChainType.REGTEST));
         Transaction unsigned = new Transaction(2, List.of(new TxIn(paid.inputs().get(0).prevout(), Script.EMPTY,
                 WalletSender.SEQUENCE_RBF)), List.of(new TxOut(50 * COIN - 100_000, aliceScript)), 0);
         Transaction replacement = TxSigner.sign(unsigned, List.of(new TxOut(50 * COIN, aliceScript)), alice);

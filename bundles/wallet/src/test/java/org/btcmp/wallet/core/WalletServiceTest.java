@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Wallet;
 import org.btcmp.interfaces.WalletBalances;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class WalletServiceTest {
 
     @Test
     void walletInterfaceSendsAndNotifiesUntilDisconnected() throws Exception {
-        WalletOptions options = WalletOptions.of(Network.REGTEST).withKeypoolSize(20);
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST).withKeypoolSize(20);
         try (RegtestNode node = new RegtestNode(dir.resolve("node"));
                 DescriptorWallet a = DescriptorWallet.create(dir.resolve("a"), options, WalletOptions.Seed.random());
                 DescriptorWallet b = DescriptorWallet.create(dir.resolve("b"), options, WalletOptions.Seed.random());

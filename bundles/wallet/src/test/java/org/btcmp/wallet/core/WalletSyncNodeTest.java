@@ -1,10 +1,11 @@
 package org.btcmp.wallet.core;
 
+import org.btcmp.primitives.ChainParams;
 import static org.btcmp.wallet.core.RegtestNode.COIN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.ScriptBuilder;
 import org.btcmp.primitives.script.Address;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WalletSyncNodeTest {
     /** A P2WPKH address of no one's key. */
     private static final String OTHER = Address.fromScript(ScriptBuilder.witness(0, new byte[20]),
-            Network.REGTEST.params()).orElseThrow();
+            ChainParams.of(ChainType.REGTEST)).orElseThrow();
 
     @TempDir
     Path dir;
@@ -26,7 +27,7 @@ class WalletSyncNodeTest {
     @BeforeEach
     void start() throws Exception {
         node = new RegtestNode(dir.resolve("node"));
-        wallet = DescriptorWallet.create(dir.resolve("w"), WalletOptions.of(Network.REGTEST).withKeypoolSize(20),
+        wallet = DescriptorWallet.create(dir.resolve("w"), WalletOptions.of(ChainType.REGTEST).withKeypoolSize(20),
                 WalletOptions.Seed.random());
     }
 
@@ -80,7 +81,7 @@ class WalletSyncNodeTest {
 
     @Test
     void rescanFindsPaymentsToAnImportedDescriptor() throws Exception {
-        WalletOptions options = WalletOptions.of(Network.REGTEST).withKeypoolSize(20);
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST).withKeypoolSize(20);
         try (WalletSync sync = WalletSync.attach(wallet, node.chain);
                 DescriptorWallet other = DescriptorWallet.create(dir.resolve("other"), options, WalletOptions.Seed.random())) {
             node.mine(3, other.getNewAddress("bech32", ""));
@@ -109,7 +110,7 @@ class WalletSyncNodeTest {
             node.mine(105, address);
         }
         wallet.close();
-        wallet = DescriptorWallet.load(dir.resolve("w"), WalletOptions.of(Network.REGTEST).withKeypoolSize(20));
+        wallet = DescriptorWallet.load(dir.resolve("w"), WalletOptions.of(ChainType.REGTEST).withKeypoolSize(20));
         node.mine(1, OTHER);
         try (WalletSync sync = WalletSync.attach(wallet, node.chain)) {
             assertEquals(106, sync.lastBlock().orElseThrow().height());

@@ -1,5 +1,6 @@
 package org.btcmp.wallet.descriptor;
 
+import org.btcmp.primitives.ChainParams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,7 +8,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.wallet.keys.Bip39;
@@ -38,7 +39,7 @@ class Bip84Bip86Test {
     }
 
     private static String address(Script script) {
-        return Address.fromScript(script, Network.MAIN.params()).orElseThrow();
+        return Address.fromScript(script, ChainParams.of(ChainType.MAIN)).orElseThrow();
     }
 
     @Test
@@ -106,9 +107,9 @@ class Bip84Bip86Test {
         assertTrue(entries.get(0).descriptor().toString().startsWith("pkh([80002067/44h/1h/0h]tpub"));
         assertTrue(entries.get(2).descriptor().toString().startsWith("sh(wpkh([80002067/49h/1h/0h]tpub"));
         assertTrue(entries.get(6).descriptor().toString().startsWith("tr([80002067/86h/1h/0h]tpub"));
-        String regtestAddress = Address.fromScript(entries.get(4).descriptor().scriptAt(0), Network.REGTEST.params()).orElseThrow();
+        String regtestAddress = Address.fromScript(entries.get(4).descriptor().scriptAt(0), ChainParams.of(ChainType.REGTEST)).orElseThrow();
         assertTrue(regtestAddress.startsWith("bcrt1q"), regtestAddress);
-        assertTrue(Address.fromScript(entries.get(6).descriptor().scriptAt(0), Network.REGTEST.params()).orElseThrow()
+        assertTrue(Address.fromScript(entries.get(6).descriptor().scriptAt(0), ChainParams.of(ChainType.REGTEST)).orElseThrow()
                 .startsWith("bcrt1p"));
     }
 }
