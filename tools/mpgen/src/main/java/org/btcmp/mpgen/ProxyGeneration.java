@@ -1,0 +1,34 @@
+package org.btcmp.mpgen;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.btcmp.mpgen.compile.Compiler;
+import org.btcmp.mpgen.java.JavaGenerationException;
+import org.btcmp.mpgen.parse.SchemaException;
+import org.btcmp.mpgen.proxy.ProxyGenerator;
+
+/** The entry point for build tools: generate the IPC proxies of schemas whose interfaces name Java interfaces. */
+public final class ProxyGeneration {
+    private ProxyGeneration() {
+    }
+
+    /**
+     * Compiles {@code files} and writes, in package {@code packageName} under {@code outputDirectory}, a
+     * ProxyClient and a ProxyServer for every interface with $Java.wraps (the Java types loaded through
+     * {@code loader}) and a {@code Proxies} registry.
+     *
+     * @return the Java files written
+     */
+    public static List<Path> generate(List<Path> importPaths, Path workingDirectory, List<Path> files, ClassLoader loader,
+                                      String packageName, Path outputDirectory) throws SchemaCompilation.Failure, IOException {
+        try {
+            return new ProxyGenerator(new Compiler(importPaths, workingDirectory).compile(files), loader, packageName)
+                    .generate(outputDirectory);
+        } catch (SchemaException | JavaGenerationException e) {
+            throw new SchemaCompilation.Failure(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}
