@@ -427,19 +427,12 @@ public final class RpcConnection implements AutoCloseable {
             return;
         }
         local.retain();
-        calls.execute(() -> {
-            Throwable failure = null;
-            try {
-                local.dispatch(interfaceId, methodId, answer.context);
-            } catch (Throwable t) {
-                failure = t;
-            } finally {
-                answer.context.releaseParamCaps();
-                frame.close();
-                local.release();
-            }
+        calls.execute(() -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
+            answer.context.releaseParamCaps();
+            frame.close();
+            local.release();
             sendReturn(answer, failure);
-        });
+        }));
     }
 
     /**
