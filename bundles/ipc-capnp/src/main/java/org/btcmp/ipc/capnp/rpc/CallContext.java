@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.btcmp.ipc.capnp.rpc.schema.RpcProtocol;
+import org.btcmp.ipc.capnp.wire.Frame;
 import org.capnproto.AnyPointer;
 import org.capnproto.MessageBuilder;
 
@@ -33,6 +34,7 @@ public final class CallContext {
 
     private final AnyPointer.Reader params;
     private final List<Capability> paramCaps;
+    private final MessageContent paramContent;
     final MessageBuilder resultMessage = new MessageBuilder(Messages.CALL_WORDS);
     final RpcProtocol.Return.Builder ret;
     final List<Capability> resultCaps = new ArrayList<>();
@@ -40,9 +42,11 @@ public final class CallContext {
     private final AtomicInteger state = new AtomicInteger(RUNNING);
     private Completion completion;
 
-    CallContext(AnyPointer.Reader params, List<Capability> paramCaps) {
+    /** @param paramFrame the received frame holding the params; null for params built in this process */
+    CallContext(AnyPointer.Reader params, List<Capability> paramCaps, Frame paramFrame) {
         this.params = params;
         this.paramCaps = paramCaps;
+        this.paramContent = new MessageContent(paramFrame, paramCaps);
         this.ret = resultMessage.initRoot(RpcProtocol.Message.factory).initReturn();
         ret.setReleaseParamCaps(false);
         ret.initResults();
@@ -78,6 +82,30 @@ public final class CallContext {
 
     public RawStruct.Builder initResults(int dataWords, int pointers) {
         return results().initAs(RawStruct.factory(dataWords, pointers));
+    }
+
+    /**
+     * Copies {@code from}, the params or a part of them, to {@code to}, the results or a part of them,
+     * capabilities included (they are added to the results' cap table).
+     *
+     * @throws org.capnproto.DecodeException if the params are malformed
+     */
+    public void copyParamsToResults(AnyPointer.Reader from, AnyPointer.Builder to) {
+        paramContent.copyTo(from, to, this::addResultCap);
+    }
+
+    /**
+     * Copies {@code from}, a part of {@code response}'s results, to {@code to}, a part of these
+     * results, capabilities included.
+     *
+     * @throws org.capnproto.DecodeException if the response is malformed
+     */
+    public void copyToResults(Response response, AnyPointer.Reader from, AnyPointer.Builder to) {
+        response.messageContent().copyTo(from, to, this::addResultCap);
+    }
+
+    MessageContent paramContent() {
+        return paramContent;
     }
 
     /** Adds {@code cap} (or null) to the results' cap table; the context takes its own handle. */

@@ -23,7 +23,7 @@ final class LocalTarget extends CapTarget {
     @Override
     RemotePromise send(Request request) {
         CallContext context = new CallContext(request.call.asReader().getParams().getContent(),
-                new ArrayList<>(request.caps));
+                new ArrayList<>(request.caps), null);
         request.caps.clear(); // handed over to the context
         CompletableFuture<Response> future = new CompletableFuture<>();
         retain();
