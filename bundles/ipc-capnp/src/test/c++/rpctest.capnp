@@ -25,4 +25,11 @@ interface Counter {
 
 interface Callback {
   call @0 (text :Text, calc :Calc) -> (text :Text);
+  gather @1 (items :List(Item)) -> (items :List(Item), text :Text);
+  # text: each item's calc.echo(name), joined with ","; items: the params' items, handed back.
+}
+
+struct Item {
+  name @0 :Text;
+  calc @1 :Calc;
 }

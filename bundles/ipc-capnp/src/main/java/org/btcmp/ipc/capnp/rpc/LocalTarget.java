@@ -23,36 +23,38 @@ final class LocalTarget extends CapTarget {
     @Override
     RemotePromise send(Request request) {
         CallContext context = new CallContext(request.call.asReader().getParams().getContent(),
-                new ArrayList<>(request.caps));
+                new ArrayList<>(request.caps), null);
         request.caps.clear(); // handed over to the context
         CompletableFuture<Response> future = new CompletableFuture<>();
         retain();
-        CALLS.execute(() -> {
-            Response response = null;
-            RuntimeException failure = null;
-            try {
-                dispatch(request.interfaceId(), request.methodId(), context);
-                List<Capability> caps = new ArrayList<>(context.resultCaps);
-                context.resultCaps.clear();
-                response = new Response(context.ret.asReader().getResults().getContent(), caps, null, () -> {
-                });
-            } catch (Throwable t) {
-                context.releaseResultCaps();
-                failure = RpcException.fromServerFailure(t);
-            } finally {
-                // Let go of the call's holds before the caller hears back, so that what it sees
-                // afterwards (e.g. the server released once its handle is closed) is settled.
-                context.releaseParamCaps();
-                release();
-            }
-            if (failure == null) {
-                future.complete(response);
-            } else {
-                future.completeExceptionally(failure);
-            }
-        });
+        CALLS.execute(() -> context.run(call -> dispatch(request.interfaceId(), request.methodId(), call),
+                failure -> complete(context, failure, future)));
         return new RemotePromise(future, path -> new PromisedTarget(future, path), () -> {
         });
+    }
+
+    /** Hands the call's outcome to the caller, after letting go of the call's own holds. */
+    private void complete(CallContext context, Throwable failure, CompletableFuture<Response> future) {
+        Response response = null;
+        RpcException error = null;
+        if (failure == null) {
+            List<Capability> caps = new ArrayList<>(context.resultCaps);
+            context.resultCaps.clear();
+            response = new Response(context.ret.asReader().getResults().getContent(), caps, null, () -> {
+            });
+        } else {
+            context.releaseResultCaps();
+            error = RpcException.fromServerFailure(failure);
+        }
+        // Let go of the call's holds before the caller hears back, so that what it sees afterwards
+        // (e.g. the server released once its handle is closed) is settled.
+        context.releaseParamCaps();
+        release();
+        if (error == null) {
+            future.complete(response);
+        } else {
+            future.completeExceptionally(error);
+        }
     }
 
     void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {

@@ -16,7 +16,6 @@ import org.btcmp.ipc.capnp.net.FrameHandler;
 import org.btcmp.ipc.capnp.rpc.schema.RpcProtocol;
 import org.btcmp.ipc.capnp.wire.Frame;
 import org.btcmp.ipc.capnp.wire.FrameException;
-import org.capnproto.AnyPointer;
 import org.capnproto.DecodeException;
 import org.capnproto.MessageBuilder;
 import org.capnproto.StructList;
@@ -194,6 +193,9 @@ public final class RpcConnection implements AutoCloseable {
 
     /** Handles one message; true if it keeps the frame (results or params still being read). */
     private boolean handleMessage(RpcProtocol.Message.Reader message, Frame frame) {
+        if (Trace.ON) {
+            Trace.received(this, message);
+        }
         switch (message.which()) {
             case UNIMPLEMENTED -> handleUnimplemented(message.getUnimplemented());
             case ABORT -> handleAbort(message.getAbort());
@@ -260,13 +262,16 @@ public final class RpcConnection implements AutoCloseable {
     private boolean handleCall(RpcProtocol.Call.Reader call, Frame frame) {
         Answer answer = newAnswer(call.getQuestionId());
         RpcProtocol.Payload.Reader params = call.getParams();
-        CallContext context = new CallContext(params.getContent(), readCapTable(params.getCapTable()));
+        CallContext context = new CallContext(params.getContent(), readCapTable(params.getCapTable()), frame);
         answer.context = context;
         long interfaceId = call.getInterfaceId();
         short methodId = call.getMethodId();
-        if (!call.getSendResultsTo().isCaller()) {
+        RpcProtocol.Call.SendResultsTo.Reader sendResultsTo = call.getSendResultsTo();
+        if (sendResultsTo.isYourself()) {
+            answer.resultsToSelf = true; // a tail call: the peer will take the results for a call of ours
+        } else if (!sendResultsTo.isCaller()) {
             fail(answer, frame, new RpcException(RpcException.Type.UNIMPLEMENTED,
-                    "results can only be sent to the caller (Level 1)"));
+                    "results can go only to the caller or stay here (third parties are Level 3)"));
             return true;
         }
         RpcProtocol.MessageTarget.Reader target = call.getTarget();
@@ -328,12 +333,48 @@ public final class RpcConnection implements AutoCloseable {
             case EXCEPTION -> question.answer.completeExceptionally(RpcException.read(ret.getException()));
             case CANCELED -> question.answer.completeExceptionally(
                     new RpcException(RpcException.Type.FAILED, "the call was canceled"));
+            case TAKE_FROM_OTHER_QUESTION -> takeFromOtherQuestion(question, ret.getTakeFromOtherQuestion());
             default -> throw new ProtocolViolation("Return of kind " + ret.which() + ", which we never asked for");
         }
         if (question.finishSent) {
             questions.erase(question.id);
         }
         return kept;
+    }
+
+    /**
+     * The peer answered {@code question} with the results of a call it made to us with its results
+     * kept here (a tail call back to us): those results, once there, answer the question.
+     */
+    private void takeFromOtherQuestion(Question question, int answerId) {
+        Answer other = answers.find(answerId);
+        if (other == null || !other.resultsToSelf || other.taken) {
+            throw new ProtocolViolation("Return takes the results of question " + Integer.toUnsignedString(answerId)
+                    + ", which is not a call of the peer's whose results we keep");
+        }
+        other.taken = true;
+        Runnable take = () -> {
+            if (other.failure != null || other.results == null) {
+                question.answer.completeExceptionally(other.failure != null ? other.failure
+                        : new RpcException(RpcException.Type.FAILED, "the call was canceled"));
+                return;
+            }
+            List<Capability> caps = new ArrayList<>();
+            for (Capability cap : other.resultCaps) {
+                caps.add(cap == null ? null : cap.duplicate());
+            }
+            question.response = new Response(other.results, caps, null, question.dropPromiseRef);
+            if (question.finishSent) {
+                question.response.close();
+            } else {
+                question.answer.complete(question.response);
+            }
+        };
+        if (other.returned) {
+            take.run();
+        } else {
+            other.pipelined.add(take);
+        }
     }
 
     private void handleFinish(RpcProtocol.Finish.Reader finish) {
@@ -427,33 +468,27 @@ public final class RpcConnection implements AutoCloseable {
             return;
         }
         local.retain();
-        calls.execute(() -> {
-            Throwable failure = null;
-            try {
-                local.dispatch(interfaceId, methodId, answer.context);
-            } catch (Throwable t) {
-                failure = t;
-            } finally {
-                answer.context.releaseParamCaps();
-                frame.close();
-                local.release();
-            }
+        calls.execute(() -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
+            answer.context.releaseParamCaps();
+            frame.close();
+            local.release();
             sendReturn(answer, failure);
-        });
+        }));
     }
 
     /**
      * Passes a call on to a capability that lives elsewhere (a pipelined call whose target turned out
-     * to be a remote object, e.g. the caller's own), and its results back. capnproto-java cannot copy
-     * capability pointers, so params and results that hold capabilities are refused for now.
+     * to be a remote object, e.g. the caller's own), and its results back; the content is copied with
+     * its capabilities both ways.
      */
     private void forward(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
         Request request = new Request(target, interfaceId, methodId);
         try {
-            request.params().setAs(AnyPointer.factory, answer.context.params());
-        } catch (DecodeException e) {
-            fail(answer, frame, new RpcException(RpcException.Type.UNIMPLEMENTED,
-                    "cannot forward a call whose params hold capabilities yet: " + e.getMessage()));
+            request.copyToParams(answer.context, answer.context.params(), request.params());
+        } catch (DecodeException | RpcException e) {
+            request.releaseCaps();
+            fail(answer, frame, new RpcException(RpcException.Type.FAILED,
+                    "cannot forward the call: " + e.getMessage()));
             return;
         }
         answer.context.releaseParamCaps();
@@ -468,10 +503,9 @@ public final class RpcConnection implements AutoCloseable {
             }
             Throwable copyFailure = null;
             try (response) {
-                answer.context.results().setAs(AnyPointer.factory, response.content());
-            } catch (DecodeException e) {
-                copyFailure = new RpcException(RpcException.Type.UNIMPLEMENTED,
-                        "cannot forward results that hold capabilities yet: " + e.getMessage());
+                answer.context.copyToResults(response, response.content(), answer.context.results());
+            } catch (DecodeException | RpcException e) {
+                copyFailure = new RpcException(RpcException.Type.FAILED, "cannot forward the results: " + e.getMessage());
             }
             sendReturn(answer, copyFailure);
         });
@@ -505,29 +539,40 @@ public final class RpcConnection implements AutoCloseable {
             context.releaseResultCaps();
             answers.erase(answer.id);
             send(Messages.canceledReturn(answer.id));
-            return;
-        }
-        if (failure == null) {
-            context.ret.setAnswerId(answer.id);
-            answer.resultCaps = new ArrayList<>(context.resultCaps);
-            context.resultCaps.clear();
-            try {
-                answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
-                answer.results = context.ret.asReader().getResults().getContent();
-                send(context.resultMessage);
-            } catch (IllegalArgumentException e) {
-                failure = e; // a capability in the results cannot be passed
+        } else {
+            Throwable problem = failure != null ? failure : sendResults(answer, context);
+            if (problem != null) {
+                context.releaseResultCaps();
+                answer.releaseResultCaps();
+                answer.failure = RpcException.fromServerFailure(problem);
+                send(Messages.exceptionReturn(answer.id, answer.failure));
             }
-        }
-        if (failure != null) {
-            context.releaseResultCaps();
-            answer.releaseResultCaps();
-            answer.failure = RpcException.fromServerFailure(failure);
-            send(Messages.exceptionReturn(answer.id, answer.failure));
         }
         List<Runnable> pipelined = new ArrayList<>(answer.pipelined);
         answer.pipelined.clear();
         pipelined.forEach(Runnable::run);
+    }
+
+    /**
+     * Moves the results into the answer (where pipelined calls find them) and sends them, or, for a
+     * tail call, keeps them here for the peer to take; the failure if they cannot be sent.
+     */
+    private Throwable sendResults(Answer answer, CallContext context) {
+        answer.resultCaps = new ArrayList<>(context.resultCaps);
+        context.resultCaps.clear();
+        answer.results = context.ret.asReader().getResults().getContent();
+        if (answer.resultsToSelf) {
+            send(Messages.resultsSentElsewhere(answer.id));
+            return null;
+        }
+        context.ret.setAnswerId(answer.id);
+        try {
+            answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
+        } catch (IllegalArgumentException e) {
+            return e; // a capability in the results cannot be passed
+        }
+        send(context.resultMessage);
+        return null;
     }
 
     // ---- calling ------------------------------------------------------------------------------
@@ -550,9 +595,11 @@ public final class RpcConnection implements AutoCloseable {
                     request.releaseCaps();
                     throw e;
                 }
-                request.releaseCaps();
                 question.dropPromiseRef = once(() -> dropQuestionRef(question));
                 send(request.message);
+                // After the Call is queued: letting go of a capability we imported may queue its Release,
+                // which must not overtake the Call naming it.
+                request.releaseCaps();
                 return new RemotePromise(question.answer, path -> pipelineTarget(question, path),
                         question.dropPromiseRef);
             }
@@ -763,6 +810,9 @@ public final class RpcConnection implements AutoCloseable {
     /** Queues {@code message} (the caller holds the lock, so it keeps its place among table changes). */
     private void send(MessageBuilder message) {
         assert Thread.holdsLock(this);
+        if (Trace.ON) {
+            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
+        }
         outbox.add(message);
     }
 

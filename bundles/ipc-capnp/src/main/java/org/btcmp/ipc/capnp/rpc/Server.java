@@ -9,7 +9,9 @@ package org.btcmp.ipc.capnp.rpc;
 public interface Server {
 
     /**
-     * Answers one call.
+     * Answers one call: the call completes when this returns or throws, unless it called
+     * {@link CallContext#defer}, which leaves completion to a later {@link CallContext#complete} or
+     * {@link CallContext#fail} (e.g. from another thread).
      *
      * @throws RpcException of type UNIMPLEMENTED for an unknown interface or method
      */

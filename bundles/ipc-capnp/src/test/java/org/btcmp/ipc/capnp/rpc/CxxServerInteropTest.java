@@ -119,6 +119,32 @@ class CxxServerInteropTest {
     }
 
     @Test
+    void capabilitiesInAListOfStructsCrossBothWaysThroughCxx() {
+        // A call pipelined on identity(our callback): C++ forwards it back to us and our results to us.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCalc javaCalc = new JavaCalc();
+            try (Capability callback = Capability.of(new JavaCallback()); Capability local = Capability.of(javaCalc)) {
+                Request identity = calc.newCall(RpcTestSchema.CALC, RpcTestSchema.IDENTITY);
+                identity.initParams(0, 1).setCap(0, identity.addCap(callback));
+                try (RemotePromise returned = identity.send(); Capability back = returned.pipeline(0);
+                        Response gathered = Calls.gather(back, List.of("java", "cpp"), List.of(local, calc)).join()) {
+                    assertEquals("java,cpp", gathered.struct().getText(1));
+                    List<RawStruct.Reader> items = Calls.items(gathered.struct().pointer(0));
+                    try (Capability first = gathered.cap(items.get(0).getCap(1));
+                            Capability second = gathered.cap(items.get(1).getCap(1))) {
+                        assertEquals("java again", Calls.echo(first, "java again"));
+                        assertEquals("cpp again", Calls.echo(second, "cpp again"));
+                        Calls.hold(first, callback);
+                        assertTrue(javaCalc.held.get() != null, "the first item is still our own calc");
+                        Calls.dropHeld(first);
+                    }
+                }
+            }
+            RpcConnectionTest.awaitValue(1, () -> javaCalc.released.get());
+        });
+    }
+
+    @Test
     void cxxReleasesAHeldJavaCallbackWhenItDropsIt() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             JavaCallback callbackServer = new JavaCallback();

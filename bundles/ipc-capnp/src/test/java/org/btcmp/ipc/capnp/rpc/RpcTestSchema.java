@@ -26,6 +26,10 @@ final class RpcTestSchema {
     static final int VALUE = 1;
 
     static final int CALL = 0;
+    static final int GATHER = 1;
+
+    /** Item: name (pointer 0), calc (pointer 1), no data. */
+    static final int ITEM_POINTERS = 2;
 
     private RpcTestSchema() {
     }
