@@ -1,7 +1,5 @@
 package org.btcmp.ipc.capnp.proxy;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -60,49 +58,52 @@ public abstract class ProxyServer<T> implements Server {
         if (ctx == null) {
             throw new RpcException(RpcException.Type.FAILED, "method " + methodId + " needs a Context");
         }
-        try (Capability threadCap = context.paramCap(ctx.getCap(0));
-             Capability callbackThread = context.paramCap(ctx.getCap(1))) {
-            if (!(LocalServers.of(threadCap) instanceof ThreadServer thread)) {
-                throw new RpcException(RpcException.Type.FAILED,
-                        "Context.thread is not a thread this process's ThreadMap made");
+        Capability threadCap = context.paramCap(ctx.getCap(0));
+        if (!(LocalServers.of(threadCap) instanceof ThreadServer thread)) {
+            if (threadCap != null) {
+                threadCap.close();
             }
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            Mailbox.Call task = new Mailbox.Call() {
-                @Override
-                public void run() {
-                    ThreadContext here = ThreadContext.current();
-                    Capability previous = here.enterCall(connection, callbackThread);
-                    try {
-                        serve(methodId, call);
-                        done.complete(null);
-                    } catch (Throwable t) {
-                        done.completeExceptionally(t);
-                    } finally {
-                        here.exitCall(connection, previous);
-                    }
-                }
-
-                @Override
-                public void abandon() {
-                    done.completeExceptionally(new IpcException("the server thread ended before serving the call"));
-                }
-            };
-            if (!thread.mailbox.post(task)) {
-                task.abandon();
-            }
-            await(done);
+            throw new RpcException(RpcException.Type.FAILED, "Context.thread is not a thread this process's ThreadMap made");
         }
-    }
-
-    private static void await(CompletableFuture<Void> done) throws Exception {
-        try {
-            done.join();
-        } catch (CompletionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof Exception ex) {
-                throw ex;
+        Capability callbackThread = context.paramCap(ctx.getCap(1));
+        // The rpc thread goes back to the connection; the mapped thread completes the call.
+        context.defer();
+        Mailbox.Call task = new Mailbox.Call() {
+            @Override
+            public void run() {
+                ThreadContext here = ThreadContext.current();
+                Capability previous = here.enterCall(connection, callbackThread);
+                Throwable failure = null;
+                try {
+                    serve(methodId, call);
+                } catch (Throwable t) {
+                    failure = t;
+                } finally {
+                    here.exitCall(connection, previous);
+                    closeAll();
+                }
+                if (failure == null) {
+                    context.complete();
+                } else {
+                    context.fail(failure);
+                }
             }
-            throw (Error) cause;
+
+            @Override
+            public void abandon() {
+                closeAll();
+                context.fail(new IpcException("the server thread ended before serving the call"));
+            }
+
+            private void closeAll() {
+                threadCap.close();
+                if (callbackThread != null) {
+                    callbackThread.close();
+                }
+            }
+        };
+        if (!thread.mailbox.post(task)) {
+            task.abandon();
         }
     }
 
