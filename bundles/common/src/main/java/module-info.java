@@ -5,5 +5,6 @@
 module org.btcmp.common {
     requires static osgi.annotation;
 
+    exports org.btcmp.common;
     exports org.btcmp.common.args;
 }

@@ -2,27 +2,39 @@ package org.btcmp.ipc.capnp.net;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.newsclub.net.unix.AFUNIXServerSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 
-/** A bound UNIX socket accepting {@link FrameConnection}s; closing it removes the socket file. */
+/**
+ * A bound UNIX socket accepting {@link FrameConnection}s. Made by {@link UnixSockets#listen}; closing it
+ * removes its socket file, but never a file another process has put at the path since.
+ */
 public final class UnixSocketListener implements AutoCloseable {
     private final AFUNIXServerSocketChannel server;
+    private final AFUNIXServerSocketChannel binder;
     private final Path path;
+    private final Object fileKey;
     private final FrameLimits limits;
     private final AtomicBoolean closed = new AtomicBoolean();
     private int accepted;
 
-    UnixSocketListener(AFUNIXServerSocketChannel server, Path path, FrameLimits limits) {
-        this.server = server;
+    UnixSocketListener(PrivateBind.Bound bound, Path path, FrameLimits limits) {
+        this.server = bound.listening();
+        this.binder = bound.binder();
+        this.fileKey = bound.fileKey();
         this.path = path;
         this.limits = limits;
     }
 
+    /** The socket's path, absolute. */
     public Path path() {
         return path;
     }
@@ -33,11 +45,24 @@ public final class UnixSocketListener implements AutoCloseable {
      * @throws IpcException if the listener is or gets closed, or accepting fails
      */
     public FrameConnection accept() {
+        return acceptPeer().connection();
+    }
+
+    /**
+     * Waits for the next peer and reads its credentials, e.g. to refuse another user's process.
+     *
+     * @throws IpcException if the listener is or gets closed, or accepting fails
+     */
+    public UnixPeer acceptPeer() {
+        AFUNIXSocketChannel channel;
         try {
-            AFUNIXSocketChannel channel = server.accept();
-            synchronized (this) {
-                accepted++;
-                return new FrameConnection(channel, "unix:" + path + " peer " + accepted, limits);
+            channel = server.accept();
+            if (closed.get() || channel == null) {
+                // woken by close, possibly with a dummy connection: nobody is waiting for it
+                if (channel != null) {
+                    channel.close();
+                }
+                throw new IpcException("listener on unix:" + path + " closed");
             }
         } catch (IOException e) {
             if (closed.get()) {
@@ -45,24 +70,50 @@ public final class UnixSocketListener implements AutoCloseable {
             }
             throw new IpcException("accepting on unix:" + path + " failed: " + e.getMessage(), e);
         }
+        PeerCredentials credentials;
+        try {
+            credentials = PeerCredentials.of(channel.getPeerCredentials());
+        } catch (IOException e) {
+            try {
+                channel.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw new IpcException("cannot read the credentials of a peer on unix:" + path + ": " + e.getMessage(), e);
+        }
+        int number;
+        synchronized (this) {
+            number = ++accepted;
+        }
+        String name = "unix:" + path + " peer " + number + " (pid " + credentials.pid() + ")";
+        return new UnixPeer(new FrameConnection(channel, name, limits), credentials);
     }
 
-    /** Stops listening and deletes the socket file. Idempotent; connections already accepted stay open. */
+    /** Stops listening and deletes the socket file if it is still ours. Idempotent; accepted connections stay open. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
+        try (binder) {
             server.close();
         } catch (IOException e) {
             throw new IpcException("closing listener on unix:" + path + " failed: " + e.getMessage(), e);
         } finally {
-            try {
-                Files.deleteIfExists(path);
-            } catch (IOException ignored) {
-                // the file is gone or was never ours to delete; the socket itself is closed
+            deleteIfOurs();
+        }
+    }
+
+    private void deleteIfOurs() {
+        try {
+            Object current = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+            if (Objects.equals(current, fileKey)) {
+                Files.delete(path);
             }
+        } catch (NoSuchFileException gone) {
+            // someone removed it already: nothing of ours is left
+        } catch (IOException ignored) {
+            // cannot tell whose it is: leaving it is safe, a later listener replaces a stale socket
         }
     }
 }

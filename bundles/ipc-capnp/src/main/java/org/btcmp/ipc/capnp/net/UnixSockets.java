@@ -4,92 +4,162 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
-import org.newsclub.net.unix.AFUNIXServerSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketPair;
+import org.newsclub.net.unix.FileDescriptorCast;
 
 /**
  * UNIX-socket endpoints for {@link FrameConnection}s, through junixsocket (which also passes file
- * descriptors and reads peer credentials, needed later). Connections are not started: the caller
- * installs its handler with {@link FrameConnection#start}.
+ * descriptors and reads peer credentials). Connections are not started: the caller installs its handler
+ * with {@link FrameConnection#start}. Every failure is an {@link IpcException} whose message is one line
+ * naming the address.
  */
 public final class UnixSockets {
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFSOCK = 0140000;
 
     private UnixSockets() {
     }
 
     /**
-     * Connects to the socket at {@code path}.
+     * Connects to {@code unix:<path>} or takes over {@code fd:<n>}.
      *
-     * @throws IpcException naming the path if nobody listens there or it cannot be reached
+     * @throws IpcException for another scheme, or as {@link #connect(Path, FrameLimits)} and {@link #inherited}
      */
-    public static FrameConnection connect(Path path, FrameLimits limits) {
-        try {
-            AFUNIXSocketChannel channel = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(path));
-            return new FrameConnection(channel, "unix:" + path, limits);
-        } catch (IOException e) {
-            throw new IpcException("cannot connect to unix:" + path + ": " + e.getMessage(), e);
+    public static FrameConnection connect(IpcAddress address, FrameLimits limits) {
+        switch (address.scheme()) {
+            case IpcAddress.UNIX:
+                return connect(Path.of(address.target()), limits);
+            case IpcAddress.FD:
+                int fd;
+                try {
+                    fd = Integer.parseInt(address.target());
+                } catch (NumberFormatException e) {
+                    throw new IpcException("bad IPC address " + address + ": the file descriptor must be a number", e);
+                }
+                return inherited(fd, limits);
+            default:
+                throw new IpcException("the UNIX socket transport cannot reach " + address + " (only unix: and fd: addresses)");
         }
     }
 
     /**
-     * Listens at {@code path}. A socket file left behind by a server that is gone is replaced; a live
-     * server's socket or any other kind of file is not (junixsocket alone would replace it silently).
+     * Connects to the socket at {@code path}.
      *
-     * @throws IpcException naming the path if it is in use or cannot be bound
+     * @throws IpcException naming the path if there is no socket there, nobody accepts on it, or it cannot be reached
      */
-    public static UnixSocketListener listen(Path path, FrameLimits limits) {
-        refuseIfTaken(path);
-        AFUNIXServerSocketChannel server = null;
+    public static FrameConnection connect(Path path, FrameLimits limits) {
+        Path target = path.toAbsolutePath();
+        String action = "cannot connect to unix:" + target;
+        SocketFiles.checkLength(target, target, action);
+        switch (SocketFiles.kind(target, action)) {
+            case ABSENT:
+                throw new IpcException(action + ": no such socket" + (Files.isDirectory(target.getParent())
+                        ? "" : " (the directory " + target.getParent() + " does not exist)"));
+            case OTHER:
+                throw new IpcException(action + ": it is not a socket");
+            case SOCKET:
+            default:
+                break;
+        }
         try {
-            server = AFUNIXServerSocketChannel.open();
-            server.bind(AFUNIXSocketAddress.of(path));
-            return new UnixSocketListener(server, path, limits);
+            AFUNIXSocketChannel channel = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(target));
+            return new FrameConnection(channel, "unix:" + target, limits);
         } catch (IOException e) {
-            if (server != null) {
-                try {
-                    server.close();
-                } catch (IOException closing) {
-                    e.addSuppressed(closing);
-                }
+            String why = String.valueOf(e.getMessage());
+            if (why.contains("refused")) {
+                throw new IpcException(action + ": nobody is listening there (a socket file left by a process that is gone)", e);
             }
-            throw new IpcException("cannot listen on unix:" + path + ": " + e.getMessage(), e);
+            if (why.contains("ermission denied")) {
+                throw new IpcException(action + ": permission denied (the socket belongs to another user)", e);
+            }
+            throw new IpcException(action + ": " + why, e);
         }
     }
 
-    private static void refuseIfTaken(Path path) {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+    /**
+     * Takes over file descriptor {@code fd}, a connected UNIX stream socket this process inherited (as with
+     * {@code -ipcfd=N}). Closing the connection closes the descriptor.
+     *
+     * @throws IpcException naming the descriptor if it is not open, not a UNIX socket, or not connected
+     */
+    public static FrameConnection inherited(int fd, FrameLimits limits) {
+        String action = "cannot use inherited file descriptor " + fd;
+        if (fd < 0) {
+            throw new IpcException(action + ": not a file descriptor number");
         }
-        int mode;
+        Path link = Path.of("/proc/self/fd", Integer.toString(fd));
+        String what;
         try {
-            mode = (int) Files.getAttribute(path, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+            what = Files.readSymbolicLink(link).toString();
         } catch (IOException | UnsupportedOperationException e) {
-            throw new IpcException("cannot listen on unix:" + path + ": it exists and its type is unknown (" + e + ")", e);
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IpcException(action + ": it is not open in this process", e);
+            }
+            what = "unknown";
         }
-        if ((mode & S_IFMT) != S_IFSOCK) {
-            throw new IpcException("cannot listen on unix:" + path + ": it exists and is not a socket");
+        if (!what.startsWith("socket:")) {
+            throw new IpcException(action + ": it is not a socket (it is " + what + ")");
         }
+        AFUNIXSocketChannel channel;
+        try {
+            channel = FileDescriptorCast.unsafeUsing(fd).as(AFUNIXSocketChannel.class);
+        } catch (ClassCastException | IOException e) {
+            throw new IpcException(action + ": it is not a UNIX socket", e);
+        }
+        try {
+            channel.getPeerCredentials(); // fails with "not connected" on a listening or unconnected socket
+        } catch (IOException e) {
+            throw new IpcException(action + ": it is a UNIX socket but not a connected one (" + e.getMessage() + ")", e);
+        }
+        return new FrameConnection(channel, "fd:" + fd, limits);
+    }
+
+    /**
+     * Listens at {@code path}, safely: see {@link UnixSocketListener}. The directory is created 0700 if
+     * missing and refused if others could write to it; the socket file is 0600 from the moment anyone
+     * can reach it; a socket file nobody accepts on (left by a process that is gone) is replaced.
+     *
+     * @throws IpcException naming the path if another process listens there, it exists and is not a
+     *     socket (left untouched), it is too long for a socket address, or it cannot be bound
+     */
+    public static UnixSocketListener listen(Path path, FrameLimits limits) {
+        Path target = path.toAbsolutePath();
+        String action = "cannot listen on unix:" + target;
+        SocketFiles.checkLength(target, target, action);
+        SocketDirectory.prepare(target.getParent(), action);
+        switch (SocketFiles.kind(target, action)) {
+            case OTHER:
+                throw new IpcException(action + ": it exists and is not a socket");
+            case SOCKET:
+                refuseIfLive(target, action);
+                break;
+            case ABSENT:
+            default:
+                break;
+        }
+        PrivateBind.Bound bound = PrivateBind.bind(target, action);
+        return new UnixSocketListener(bound, target, limits);
+    }
+
+    private static void refuseIfLive(Path path, String action) {
         AFUNIXSocketChannel probe;
         try {
             probe = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(path));
         } catch (IOException refused) {
-            return; // nobody answers: the file is left over from a server that has gone, and bind replaces it
+            return; // nobody answers: the file is left over from a process that has gone, and binding replaces it
         }
         try {
             probe.close();
         } catch (IOException ignored) {
             // the probe has done its job either way
         }
-        throw new IpcException("cannot listen on unix:" + path + ": another server is listening there");
+        throw new IpcException(action + ": another process is listening on " + path);
     }
 
-    /** Two connections joined to each other (a socketpair), e.g. for a child that inherits one end. */
+    /** Two connections joined to each other (a socketpair). */
     public static FrameConnection[] pair(String name, FrameLimits limits) {
         try {
             AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();

@@ -256,7 +256,7 @@ class FrameConnectionTest {
 
         UnixSocketListener listener = listen();
         IpcException taken = assertThrows(IpcException.class, () -> UnixSockets.listen(socket, FrameLimits.DEFAULT));
-        assertTrue(taken.getMessage().contains("cannot listen on unix:" + socket + ": another server is listening"),
+        assertTrue(taken.getMessage().contains("cannot listen on unix:" + socket + ": another process is listening on " + socket),
                 taken.getMessage());
         Path file = Files.writeString(dir.resolve("file.sock"), "not a socket");
         IpcException notSocket = assertThrows(IpcException.class, () -> UnixSockets.listen(file, FrameLimits.DEFAULT));
