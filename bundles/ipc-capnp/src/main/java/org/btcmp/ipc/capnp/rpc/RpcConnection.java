@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +29,9 @@ import org.capnproto.StructList;
  *
  * <p>Messages are handled on the frame reader's thread under this object's lock, which also orders
  * every send with the table change it belongs to. Server methods run on this connection's pool, so a
- * method may itself call the peer (callbacks) and wait. The state is connected until the frame
+ * method may itself call the peer (callbacks) and wait; the calls to one object start in the order
+ * they arrived ({@link CallSequence}). A promise the peer resolves to one of our own objects is
+ * called here directly once an embargo has let the calls already on their way arrive first. The state is connected until the frame
  * connection ends; from then on every outstanding and new call fails with an {@link IpcException}
  * naming why.
  */
@@ -41,7 +45,11 @@ public final class RpcConnection implements AutoCloseable {
     private final ExportTable<Question> questions = new ExportTable<>();
     private final ImportTable<Answer> answers = new ImportTable<>();
     private final ImportTable<Import> imports = new ImportTable<>();
+    /** Promises resolved to our own objects, whose Disembargo has not come back yet. */
+    private final ExportTable<ImportTarget> embargoes = new ExportTable<>();
     private final Map<LocalTarget, Export> exportsByTarget = new IdentityHashMap<>();
+    /** Per local object, the calls from this connection waiting to start; dropped with the object. */
+    private final Map<LocalTarget, CallSequence> sequences = new WeakHashMap<>();
 
     /** Null while connected; why the connection ended, after. */
     private IpcException disconnected;
@@ -182,7 +190,19 @@ public final class RpcConnection implements AutoCloseable {
                 }
                 afterwards.add(answer::releaseResultCaps);
             }
-            imports.eraseAll();
+            for (Import entry : imports.eraseAll()) {
+                if (entry.target.resolution != null && entry.target.embargoed == null) {
+                    afterwards.add(entry.target.resolution::close);
+                }
+            }
+            for (ImportTarget promise : embargoes.eraseAll()) {
+                for (ImportTarget.EmbargoedCall call : promise.embargoed) {
+                    call.request().releaseCaps();
+                    call.later().complete(RemotePromise.failed(lost()));
+                }
+                promise.embargoed = null;
+                afterwards.add(promise.resolution::close);
+            }
         }
         if (bootstrapCap != null) {
             afterwards.add(bootstrapCap::close);
@@ -396,15 +416,48 @@ public final class RpcConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * A promise we imported has settled. If it became one of our own objects, calls on it go straight
+     * to that object from now on, but only after the calls we already sent to the promise have come
+     * back to it: until our Disembargo returns, new calls wait. Otherwise we keep calling the promise's
+     * own import id, which its exporter forwards in order, and a capability in the Resolve is counted
+     * as received and let go at once.
+     */
     private void handleResolve(RpcProtocol.Resolve.Reader resolve) {
-        // We keep calling the promise's own import id: its exporter forwards those calls to the
-        // resolution in order, so nothing here needs an embargo. A capability in the Resolve is
-        // counted as received and let go at once.
-        if (resolve.isCap()) {
-            Capability resolution = readCap(resolve.getCap());
+        Import entry = imports.find(resolve.getPromiseId());
+        Capability resolution = resolve.isCap() ? readCap(resolve.getCap()) : null;
+        if (entry == null || resolution == null || !(resolution.target instanceof LocalTarget)
+                || entry.target.resolution != null) {
             if (resolution != null) {
                 resolution.close();
             }
+            return;
+        }
+        ImportTarget promise = entry.target;
+        promise.resolution = resolution;
+        promise.embargoed = new ArrayList<>();
+        MessageBuilder message = Messages.control();
+        RpcProtocol.Disembargo.Builder disembargo = Messages.root(message).initDisembargo();
+        disembargo.initTarget().setImportedCap(promise.importId);
+        disembargo.getContext().setSenderLoopback(embargoes.add(promise));
+        send(message);
+    }
+
+    /** Our Disembargo came back: the calls held for {@code promise} go to its resolution, in order. */
+    private void liftEmbargo(int embargoId) {
+        ImportTarget promise = embargoes.erase(embargoId & 0xffffffffL);
+        if (promise == null) {
+            throw new ProtocolViolation("receiverLoopback Disembargo for embargo " + Integer.toUnsignedString(embargoId)
+                    + ", which we never asked for");
+        }
+        LocalTarget local = (LocalTarget) promise.resolution.target;
+        List<ImportTarget.EmbargoedCall> held = promise.embargoed;
+        promise.embargoed = null;
+        for (ImportTarget.EmbargoedCall call : held) {
+            call.later().complete(local.send(call.request(), sequence(local)::submit));
+        }
+        if (imports.find(promise.importId) == null || imports.find(promise.importId).target != promise) {
+            promise.resolution.close(); // released meanwhile: nothing will call it again
         }
     }
 
@@ -430,8 +483,7 @@ public final class RpcConnection implements AutoCloseable {
                 reply.getContext().setReceiverLoopback(context.getSenderLoopback());
                 send(message);
             }
-            case RECEIVER_LOOPBACK -> throw new ProtocolViolation("receiverLoopback Disembargo, but we sent no "
-                    + "senderLoopback");
+            case RECEIVER_LOOPBACK -> liftEmbargo(context.getReceiverLoopback());
             default -> sendUnimplementedDisembargo(disembargo);
         }
     }
@@ -468,12 +520,18 @@ public final class RpcConnection implements AutoCloseable {
             return;
         }
         local.retain();
-        calls.execute(() -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
+        sequence(local).submit(() -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
             answer.context.releaseParamCaps();
             frame.close();
             local.release();
             sendReturn(answer, failure);
         }));
+    }
+
+    /** The order in which calls from this connection start on {@code local}. */
+    private CallSequence sequence(LocalTarget local) {
+        assert Thread.holdsLock(this);
+        return sequences.computeIfAbsent(local, target -> new CallSequence(calls));
     }
 
     /**
@@ -608,6 +666,26 @@ public final class RpcConnection implements AutoCloseable {
         }
     }
 
+    /** A call on an import: to the peer, or to our own object the import resolved to (see handleResolve). */
+    RemotePromise callImport(ImportTarget target, Request request) {
+        try {
+            synchronized (this) {
+                if (target.resolution == null || disconnected != null) {
+                    return sendCall(request, messageTarget -> messageTarget.setImportedCap(target.importId));
+                }
+                if (target.embargoed != null) {
+                    CompletableFuture<RemotePromise> later = new CompletableFuture<>();
+                    target.embargoed.add(new ImportTarget.EmbargoedCall(request, later));
+                    return RemotePromise.eventually(later);
+                }
+                LocalTarget local = (LocalTarget) target.resolution.target;
+                return local.send(request, sequence(local)::submit);
+            }
+        } finally {
+            flushIfOutermost();
+        }
+    }
+
     private PipelineTarget pipelineTarget(Question question, int[] path) {
         synchronized (this) {
             question.refs++;
@@ -648,6 +726,9 @@ public final class RpcConnection implements AutoCloseable {
                     return; // already gone with the connection, or received again meanwhile
                 }
                 imports.erase(target.importId);
+                if (target.resolution != null && target.embargoed == null) {
+                    target.resolution.close();
+                }
                 if (disconnected != null) {
                     return;
                 }

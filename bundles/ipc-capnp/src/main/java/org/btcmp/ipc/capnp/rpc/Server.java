@@ -2,8 +2,13 @@ package org.btcmp.ipc.capnp.rpc;
 
 /**
  * A local object that answers calls. A method reads its params from the context and writes results
- * into it; throwing fails the call (the caller sees the Java type name and message). Calls may run
- * concurrently on different threads. Generated server bases implement this.
+ * into it; throwing fails the call (the caller sees the Java type name and message). Generated
+ * server bases implement this.
+ *
+ * <p>Calls that reach an object over one connection start in the order they arrived: the next call's
+ * dispatch begins once the previous one's has returned (a method that {@link CallContext#defer defers}
+ * returns at once) or is waiting in {@link RemotePromise#join} for an answer. Calls from different
+ * connections or to different objects run concurrently, on different threads.
  */
 @FunctionalInterface
 public interface Server {
