@@ -44,11 +44,47 @@ final class CallSequence {
     }
 
     /**
+     * Reserves the sequence for a call the current thread will run itself ({@link #runReserved}):
+     * only if no call is running or waiting, so the order holds.
+     */
+    synchronized boolean reserveInline() {
+        if (driving) {
+            return false;
+        }
+        driving = true;
+        return true;
+    }
+
+    /** Runs {@code call} on this thread after {@link #reserveInline}; calls queued meanwhile go to the pool. */
+    void runReserved(Runnable call) {
+        Turn turn = new Turn(this);
+        turn.inline = true;
+        Turn outer = CURRENT.get();
+        CURRENT.set(turn);
+        try {
+            call.run();
+        } finally {
+            CURRENT.set(outer);
+            synchronized (this) {
+                if (waiting.isEmpty()) {
+                    driving = false;
+                    return;
+                }
+            }
+            submitDrive();
+        }
+    }
+
+    /**
      * Called by a thread about to block for an answer: if it is running a sequenced call, the next
      * calls of that sequence go on on another thread meanwhile.
      */
     static void yieldTurn() {
         Turn turn = CURRENT.get();
+        if (turn != null && turn.inline) {
+            throw new IllegalStateException("a method that said it dispatches without blocking waited for an "
+                    + "answer on the thread that reads its connection");
+        }
         if (turn != null && !turn.yielded) {
             try {
                 turn.sequence.pool.execute(turn.sequence::drive);
@@ -92,6 +128,8 @@ final class CallSequence {
     private static final class Turn {
         final CallSequence sequence;
         boolean yielded;
+        /** Run by the thread that read the call, which must not wait. */
+        boolean inline;
 
         Turn(CallSequence sequence) {
             this.sequence = sequence;

@@ -63,6 +63,10 @@ final class LocalTarget extends CapTarget {
         }
     }
 
+    boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return server.dispatchesWithoutBlocking(interfaceId, methodId);
+    }
+
     void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {
         server.dispatch(interfaceId, methodId, context);
     }

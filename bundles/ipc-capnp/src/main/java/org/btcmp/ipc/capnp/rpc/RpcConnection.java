@@ -56,6 +56,10 @@ public final class RpcConnection implements AutoCloseable {
     private final AtomicLong messagesReceived = new AtomicLong();
     private final Outbox outbox;
     private volatile Thread readerThread;
+    /** True while the reading thread handles a message (under the lock): calls may then run inline. */
+    private boolean receiving;
+    /** Calls the reading thread runs itself once it lets go of the lock (see {@link Server#dispatchesWithoutBlocking}). */
+    private List<Runnable> inlineCalls = List.of();
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
@@ -157,11 +161,20 @@ public final class RpcConnection implements AutoCloseable {
         boolean kept = false;
         try {
             RpcProtocol.Message.Reader message = frame.message().getRoot(RpcProtocol.Message.factory);
+            List<Runnable> inline;
             synchronized (this) {
                 if (disconnected == null) {
-                    kept = handleMessage(message, frame);
+                    receiving = true;
+                    try {
+                        kept = handleMessage(message, frame);
+                    } finally {
+                        receiving = false;
+                    }
                 }
+                inline = inlineCalls;
+                inlineCalls = List.of();
             }
+            inline.forEach(Runnable::run); // outside the lock: a method may call other connections
         } catch (ProtocolViolation | DecodeException | IndexOutOfBoundsException | IllegalArgumentException e) {
             abort("bad message from the peer: " + e.getMessage());
         } finally {
@@ -520,12 +533,21 @@ public final class RpcConnection implements AutoCloseable {
             return;
         }
         local.retain();
-        sequence(local).submit(() -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
+        Runnable call = () -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
             answer.context.releaseParamCaps();
             frame.close();
             local.release();
             sendReturn(answer, failure);
-        }));
+        });
+        CallSequence sequence = sequence(local);
+        if (receiving && local.dispatchesWithoutBlocking(interfaceId, methodId) && sequence.reserveInline()) {
+            if (inlineCalls.isEmpty()) {
+                inlineCalls = new ArrayList<>(2);
+            }
+            inlineCalls.add(() -> sequence.runReserved(call));
+        } else {
+            sequence.submit(call);
+        }
     }
 
     /** The order in which calls from this connection start on {@code local}. */
@@ -709,8 +731,11 @@ public final class RpcConnection implements AutoCloseable {
                     if (question.response != null) {
                         question.response.close();
                     }
+                    // Nobody waits for this Finish: it leaves with the next message (C++ 0.9 needs it).
+                    sendLazily(Messages.finish(question.id));
+                } else {
+                    send(Messages.finish(question.id)); // cancels the call: at once
                 }
-                send(Messages.finish(question.id));
             }
         } finally {
             flushIfOutermost();
@@ -895,6 +920,14 @@ public final class RpcConnection implements AutoCloseable {
             Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
         }
         outbox.add(message);
+    }
+
+    private void sendLazily(MessageBuilder message) {
+        assert Thread.holdsLock(this);
+        if (Trace.ON) {
+            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
+        }
+        outbox.addLazily(message);
     }
 
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */

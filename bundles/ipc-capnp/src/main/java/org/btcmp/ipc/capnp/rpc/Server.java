@@ -22,6 +22,16 @@ public interface Server {
      */
     void dispatch(long interfaceId, short methodId, CallContext context) throws Exception;
 
+    /**
+     * True if this method's dispatch never waits: it answers at once, or {@link CallContext#defer defers}
+     * and returns. Such calls may run on the thread that read them from the connection, which saves
+     * two thread hand-offs per call; a method that waits for an answer there anyway fails with an
+     * {@link IllegalStateException} instead of blocking the connection. False unless overridden.
+     */
+    default boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return false;
+    }
+
     /** No handle and no peer refers to this object any more. */
     default void released() {
     }

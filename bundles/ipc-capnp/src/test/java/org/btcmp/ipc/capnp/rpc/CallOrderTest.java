@@ -4,6 +4,7 @@ import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.CALC;
 import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.ECHO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +59,49 @@ class CallOrderTest {
                 promise.join().close();
             }
             assertEquals(sent, recorder.started());
+        });
+    }
+
+    @Test
+    void callsRunOnTheReadingThreadKeepTheirOrderToo() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            OrderRecorder recorder = new OrderRecorder(0);
+            serve(recorder);
+            List<String> sent = new ArrayList<>();
+            List<RemotePromise> pending = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                sent.add("call " + i);
+                pending.add(Calls.callText(remote, "call " + i));
+            }
+            for (RemotePromise promise : pending) {
+                promise.join().close();
+            }
+            assertEquals(sent, recorder.started());
+        });
+    }
+
+    @Test
+    void aMethodThatSaysItDoesNotBlockButWaitsFailsInsteadOfStallingTheConnection() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            serve(new Server() {
+                @Override
+                public void dispatch(long interfaceId, short methodId, CallContext context) {
+                    try (Capability callback = context.paramCap(context.paramsStruct().getCap(0))) {
+                        context.initResults(0, 1).setText(0, Calls.call(callback, "x", null));
+                    }
+                }
+
+                @Override
+                public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+                    return true;
+                }
+            });
+            try (Capability callback = Capability.of(new JavaCallback())) {
+                RpcException failure = assertThrows(RpcException.class, () -> Calls.callBack(remote, callback, "x"));
+                assertTrue(failure.reason().startsWith("java.lang.IllegalStateException: a method that said it "
+                        + "dispatches without blocking waited"), failure.reason());
+            }
+            assertTrue(client.isConnected());
         });
     }
 

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * A Callback that notes the text of each call as the call starts, then takes {@code busyMs} before it
- * answers the text back: a slow object, so that calls which could overtake each other would.
+ * answers the text back: a slow object, so that calls which could overtake each other would. With
+ * no busy time it says it dispatches without blocking, so its calls run on the reading thread.
  */
 final class OrderRecorder implements Server {
     private final int busyMs;
@@ -27,8 +28,15 @@ final class OrderRecorder implements Server {
         synchronized (this) {
             started.add(text);
         }
-        Thread.sleep(busyMs);
+        if (busyMs > 0) {
+            Thread.sleep(busyMs);
+        }
         context.initResults(0, 1).setText(0, text);
+    }
+
+    @Override
+    public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return busyMs == 0;
     }
 
     synchronized List<String> started() {
