@@ -150,6 +150,13 @@ class CalcImpl final : public Calc::Server {
     context.getResults().setCallback(Callback::Client(kj::mv(callback)));
     return kj::READY_NOW;
   }
+  kj::Promise<void> resolveLater(ResolveLaterContext context) override {
+    Callback::Client target = context.getParams().getCallback();
+    auto resolved = timer->afterDelay(context.getParams().getDelayMs() * kj::MILLISECONDS)
+        .then([target]() mutable { return kj::mv(target); });
+    context.getResults().setCallback(Callback::Client(kj::mv(resolved)));
+    return kj::READY_NOW;
+  }
 
  private:
   kj::Maybe<Callback::Client> held;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /** A {@link Server} in this process: calls run on a pool thread, their messages never serialized. */
 final class LocalTarget extends CapTarget {
@@ -22,12 +23,17 @@ final class LocalTarget extends CapTarget {
 
     @Override
     RemotePromise send(Request request) {
+        return send(request, CALLS::execute);
+    }
+
+    /** Dispatches {@code request} through {@code starter}, which decides when (and on which thread) it starts. */
+    RemotePromise send(Request request, Consumer<Runnable> starter) {
         CallContext context = new CallContext(request.call.asReader().getParams().getContent(),
                 new ArrayList<>(request.caps), null);
         request.caps.clear(); // handed over to the context
         CompletableFuture<Response> future = new CompletableFuture<>();
         retain();
-        CALLS.execute(() -> context.run(call -> dispatch(request.interfaceId(), request.methodId(), call),
+        starter.accept(() -> context.run(call -> dispatch(request.interfaceId(), request.methodId(), call),
                 failure -> complete(context, failure, future)));
         return new RemotePromise(future, path -> new PromisedTarget(future, path), () -> {
         });
@@ -55,6 +61,10 @@ final class LocalTarget extends CapTarget {
         } else {
             future.completeExceptionally(error);
         }
+    }
+
+    boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return server.dispatchesWithoutBlocking(interfaceId, methodId);
     }
 
     void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {

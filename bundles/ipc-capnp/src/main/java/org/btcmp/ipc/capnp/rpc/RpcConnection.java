@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,7 +29,9 @@ import org.capnproto.StructList;
  *
  * <p>Messages are handled on the frame reader's thread under this object's lock, which also orders
  * every send with the table change it belongs to. Server methods run on this connection's pool, so a
- * method may itself call the peer (callbacks) and wait. The state is connected until the frame
+ * method may itself call the peer (callbacks) and wait; the calls to one object start in the order
+ * they arrived ({@link CallSequence}). A promise the peer resolves to one of our own objects is
+ * called here directly once an embargo has let the calls already on their way arrive first. The state is connected until the frame
  * connection ends; from then on every outstanding and new call fails with an {@link IpcException}
  * naming why.
  */
@@ -41,13 +45,21 @@ public final class RpcConnection implements AutoCloseable {
     private final ExportTable<Question> questions = new ExportTable<>();
     private final ImportTable<Answer> answers = new ImportTable<>();
     private final ImportTable<Import> imports = new ImportTable<>();
+    /** Promises resolved to our own objects, whose Disembargo has not come back yet. */
+    private final ExportTable<ImportTarget> embargoes = new ExportTable<>();
     private final Map<LocalTarget, Export> exportsByTarget = new IdentityHashMap<>();
+    /** Per local object, the calls from this connection waiting to start; dropped with the object. */
+    private final Map<LocalTarget, CallSequence> sequences = new WeakHashMap<>();
 
     /** Null while connected; why the connection ended, after. */
     private IpcException disconnected;
     private final AtomicLong messagesReceived = new AtomicLong();
     private final Outbox outbox;
     private volatile Thread readerThread;
+    /** True while the reading thread handles a message (under the lock): calls may then run inline. */
+    private boolean receiving;
+    /** Calls the reading thread runs itself once it lets go of the lock (see {@link Server#dispatchesWithoutBlocking}). */
+    private List<Runnable> inlineCalls = List.of();
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
@@ -149,11 +161,20 @@ public final class RpcConnection implements AutoCloseable {
         boolean kept = false;
         try {
             RpcProtocol.Message.Reader message = frame.message().getRoot(RpcProtocol.Message.factory);
+            List<Runnable> inline;
             synchronized (this) {
                 if (disconnected == null) {
-                    kept = handleMessage(message, frame);
+                    receiving = true;
+                    try {
+                        kept = handleMessage(message, frame);
+                    } finally {
+                        receiving = false;
+                    }
                 }
+                inline = inlineCalls;
+                inlineCalls = List.of();
             }
+            inline.forEach(Runnable::run); // outside the lock: a method may call other connections
         } catch (ProtocolViolation | DecodeException | IndexOutOfBoundsException | IllegalArgumentException e) {
             abort("bad message from the peer: " + e.getMessage());
         } finally {
@@ -182,7 +203,19 @@ public final class RpcConnection implements AutoCloseable {
                 }
                 afterwards.add(answer::releaseResultCaps);
             }
-            imports.eraseAll();
+            for (Import entry : imports.eraseAll()) {
+                if (entry.target.resolution != null && entry.target.embargoed == null) {
+                    afterwards.add(entry.target.resolution::close);
+                }
+            }
+            for (ImportTarget promise : embargoes.eraseAll()) {
+                for (ImportTarget.EmbargoedCall call : promise.embargoed) {
+                    call.request().releaseCaps();
+                    call.later().complete(RemotePromise.failed(lost()));
+                }
+                promise.embargoed = null;
+                afterwards.add(promise.resolution::close);
+            }
         }
         if (bootstrapCap != null) {
             afterwards.add(bootstrapCap::close);
@@ -396,15 +429,48 @@ public final class RpcConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * A promise we imported has settled. If it became one of our own objects, calls on it go straight
+     * to that object from now on, but only after the calls we already sent to the promise have come
+     * back to it: until our Disembargo returns, new calls wait. Otherwise we keep calling the promise's
+     * own import id, which its exporter forwards in order, and a capability in the Resolve is counted
+     * as received and let go at once.
+     */
     private void handleResolve(RpcProtocol.Resolve.Reader resolve) {
-        // We keep calling the promise's own import id: its exporter forwards those calls to the
-        // resolution in order, so nothing here needs an embargo. A capability in the Resolve is
-        // counted as received and let go at once.
-        if (resolve.isCap()) {
-            Capability resolution = readCap(resolve.getCap());
+        Import entry = imports.find(resolve.getPromiseId());
+        Capability resolution = resolve.isCap() ? readCap(resolve.getCap()) : null;
+        if (entry == null || resolution == null || !(resolution.target instanceof LocalTarget)
+                || entry.target.resolution != null) {
             if (resolution != null) {
                 resolution.close();
             }
+            return;
+        }
+        ImportTarget promise = entry.target;
+        promise.resolution = resolution;
+        promise.embargoed = new ArrayList<>();
+        MessageBuilder message = Messages.control();
+        RpcProtocol.Disembargo.Builder disembargo = Messages.root(message).initDisembargo();
+        disembargo.initTarget().setImportedCap(promise.importId);
+        disembargo.getContext().setSenderLoopback(embargoes.add(promise));
+        send(message);
+    }
+
+    /** Our Disembargo came back: the calls held for {@code promise} go to its resolution, in order. */
+    private void liftEmbargo(int embargoId) {
+        ImportTarget promise = embargoes.erase(embargoId & 0xffffffffL);
+        if (promise == null) {
+            throw new ProtocolViolation("receiverLoopback Disembargo for embargo " + Integer.toUnsignedString(embargoId)
+                    + ", which we never asked for");
+        }
+        LocalTarget local = (LocalTarget) promise.resolution.target;
+        List<ImportTarget.EmbargoedCall> held = promise.embargoed;
+        promise.embargoed = null;
+        for (ImportTarget.EmbargoedCall call : held) {
+            call.later().complete(local.send(call.request(), sequence(local)::submit));
+        }
+        if (imports.find(promise.importId) == null || imports.find(promise.importId).target != promise) {
+            promise.resolution.close(); // released meanwhile: nothing will call it again
         }
     }
 
@@ -430,8 +496,7 @@ public final class RpcConnection implements AutoCloseable {
                 reply.getContext().setReceiverLoopback(context.getSenderLoopback());
                 send(message);
             }
-            case RECEIVER_LOOPBACK -> throw new ProtocolViolation("receiverLoopback Disembargo, but we sent no "
-                    + "senderLoopback");
+            case RECEIVER_LOOPBACK -> liftEmbargo(context.getReceiverLoopback());
             default -> sendUnimplementedDisembargo(disembargo);
         }
     }
@@ -468,12 +533,27 @@ public final class RpcConnection implements AutoCloseable {
             return;
         }
         local.retain();
-        calls.execute(() -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
+        Runnable call = () -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
             answer.context.releaseParamCaps();
             frame.close();
             local.release();
             sendReturn(answer, failure);
-        }));
+        });
+        CallSequence sequence = sequence(local);
+        if (receiving && local.dispatchesWithoutBlocking(interfaceId, methodId) && sequence.reserveInline()) {
+            if (inlineCalls.isEmpty()) {
+                inlineCalls = new ArrayList<>(2);
+            }
+            inlineCalls.add(() -> sequence.runReserved(call));
+        } else {
+            sequence.submit(call);
+        }
+    }
+
+    /** The order in which calls from this connection start on {@code local}. */
+    private CallSequence sequence(LocalTarget local) {
+        assert Thread.holdsLock(this);
+        return sequences.computeIfAbsent(local, target -> new CallSequence(calls));
     }
 
     /**
@@ -608,6 +688,26 @@ public final class RpcConnection implements AutoCloseable {
         }
     }
 
+    /** A call on an import: to the peer, or to our own object the import resolved to (see handleResolve). */
+    RemotePromise callImport(ImportTarget target, Request request) {
+        try {
+            synchronized (this) {
+                if (target.resolution == null || disconnected != null) {
+                    return sendCall(request, messageTarget -> messageTarget.setImportedCap(target.importId));
+                }
+                if (target.embargoed != null) {
+                    CompletableFuture<RemotePromise> later = new CompletableFuture<>();
+                    target.embargoed.add(new ImportTarget.EmbargoedCall(request, later));
+                    return RemotePromise.eventually(later);
+                }
+                LocalTarget local = (LocalTarget) target.resolution.target;
+                return local.send(request, sequence(local)::submit);
+            }
+        } finally {
+            flushIfOutermost();
+        }
+    }
+
     private PipelineTarget pipelineTarget(Question question, int[] path) {
         synchronized (this) {
             question.refs++;
@@ -631,8 +731,11 @@ public final class RpcConnection implements AutoCloseable {
                     if (question.response != null) {
                         question.response.close();
                     }
+                    // Nobody waits for this Finish: it leaves with the next message (C++ 0.9 needs it).
+                    sendLazily(Messages.finish(question.id));
+                } else {
+                    send(Messages.finish(question.id)); // cancels the call: at once
                 }
-                send(Messages.finish(question.id));
             }
         } finally {
             flushIfOutermost();
@@ -648,6 +751,9 @@ public final class RpcConnection implements AutoCloseable {
                     return; // already gone with the connection, or received again meanwhile
                 }
                 imports.erase(target.importId);
+                if (target.resolution != null && target.embargoed == null) {
+                    target.resolution.close();
+                }
                 if (disconnected != null) {
                     return;
                 }
@@ -814,6 +920,14 @@ public final class RpcConnection implements AutoCloseable {
             Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
         }
         outbox.add(message);
+    }
+
+    private void sendLazily(MessageBuilder message) {
+        assert Thread.holdsLock(this);
+        if (Trace.ON) {
+            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
+        }
+        outbox.addLazily(message);
     }
 
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */

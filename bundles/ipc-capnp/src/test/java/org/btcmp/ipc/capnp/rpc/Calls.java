@@ -112,6 +112,13 @@ final class Calls {
         }
     }
 
+    /** Starts Callback.call(text, no calc). */
+    static RemotePromise callText(Capability callback, String text) {
+        Request request = callback.newCall(CALLBACK, CALL);
+        request.initParams(0, 2).setText(0, text);
+        return request.send();
+    }
+
     /** Starts Callback.gather(items): each item is a name and a Calc (which may be null). */
     static RemotePromise gather(Capability callback, List<String> names, List<Capability> calcs) {
         Request request = callback.newCall(CALLBACK, GATHER);

@@ -145,6 +145,42 @@ class CxxServerInteropTest {
     }
 
     @Test
+    void callsOnAPromiseThatResolvesToOurOwnCallbackKeepTheirOrder() {
+        // C++ resolves the promise to our callback after 300 ms. Calls made before go to C++ and come
+        // back; calls made after the Resolve wait here (embargo) until those have arrived, then run
+        // here directly. The recorder is slow, so a call that skipped the queue would overtake.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            OrderRecorder recorder = new OrderRecorder(3);
+            List<String> sent = new ArrayList<>();
+            try (Capability callback = Capability.of(recorder)) {
+                Request request = calc.newCall(RpcTestSchema.CALC, RpcTestSchema.RESOLVE_LATER);
+                RawStruct.Builder params = request.initParams(1, 1);
+                params.setCap(0, request.addCap(callback));
+                params.setInt(0, 300);
+                Capability promised;
+                try (RemotePromise promise = request.send(); Response response = promise.join()) {
+                    promised = response.cap(response.struct().getCap(0));
+                }
+                List<RemotePromise> pending = new ArrayList<>();
+                long end = System.nanoTime() + Duration.ofMillis(800).toNanos();
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    sent.add("call " + i);
+                    pending.add(Calls.callText(promised, "call " + i));
+                    Thread.sleep(2);
+                }
+                for (int i = 0; i < pending.size(); i++) {
+                    try (Response response = pending.get(i).join()) {
+                        assertEquals("call " + i, response.struct().getText(0));
+                    }
+                }
+                promised.close();
+            }
+            assertEquals(sent, recorder.started());
+            assertEquals("alive", Calls.echo(calc, "alive"));
+        });
+    }
+
+    @Test
     void cxxReleasesAHeldJavaCallbackWhenItDropsIt() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             JavaCallback callbackServer = new JavaCallback();

@@ -21,6 +21,7 @@ final class RpcTestSchema {
     static final int LIVE_COUNTERS = 9;
     static final int IDENTITY = 10;
     static final int LATER = 11;
+    static final int RESOLVE_LATER = 12;
 
     static final int NEXT = 0;
     static final int VALUE = 1;
