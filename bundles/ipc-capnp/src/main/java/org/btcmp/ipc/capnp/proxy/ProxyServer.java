@@ -43,6 +43,12 @@ public abstract class ProxyServer<T> implements Server {
     /** Serves method {@code methodId}: reads the params, calls the object, writes the results. */
     protected abstract void serve(int methodId, ServerCall call) throws Exception;
 
+    /** Never waits: mapped calls are handed to their thread and deferred, the others answer at once. */
+    @Override
+    public final boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return true;
+    }
+
     @Override
     public final void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {
         if (interfaceId != this.interfaceId) {

@@ -17,6 +17,12 @@ final class ThreadMapServer implements Server {
         this.connectionName = connectionName;
     }
 
+    /** Never waits: makeThread starts a thread and answers at once. */
+    @Override
+    public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return true;
+    }
+
     @Override
     public void dispatch(long interfaceId, short methodId, CallContext context) {
         if (interfaceId != INTERFACE_ID) {

@@ -20,6 +20,12 @@ final class ThreadServer implements Server {
         this.dedicated = dedicated;
     }
 
+    /** Never waits: getName answers at once. */
+    @Override
+    public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return true;
+    }
+
     @Override
     public void dispatch(long interfaceId, short methodId, CallContext context) {
         if (interfaceId != INTERFACE_ID || methodId != 0) {
