@@ -21,6 +21,8 @@ public final class ProxyConnection implements AutoCloseable {
     private final ProxyRegistry registry;
     private final Capability localThreadMap;
     private volatile Capability peerThreadMap;
+    /** One handle per peer thread that called with it as callbackThread: see {@link #retainCallbackThread}. */
+    private final java.util.Map<Object, Capability> callbackThreads = new java.util.concurrent.ConcurrentHashMap<>();
     private RpcConnection rpc;
 
     private ProxyConnection(ProxyRegistry registry, String name) {
@@ -106,6 +108,17 @@ public final class ProxyConnection implements AutoCloseable {
             return thread;
         } catch (RpcException e) {
             throw new IpcException("connection " + name() + ": makeThread failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps one handle of a peer thread that sent itself as a Context's callbackThread, for the life of the
+     * connection, as libmultiprocess keeps its thread references: letting go after every call would cost
+     * a Release message (and a wake-up of the peer) per call.
+     */
+    void retainCallbackThread(Capability thread) {
+        if (thread != null) {
+            callbackThreads.computeIfAbsent(LocalServers.identity(thread), k -> thread.duplicate());
         }
     }
 

@@ -72,6 +72,7 @@ public abstract class ProxyServer<T> implements Server {
             throw new RpcException(RpcException.Type.FAILED, "Context.thread is not a thread this process's ThreadMap made");
         }
         Capability callbackThread = context.paramCap(ctx.getCap(1));
+        connection.retainCallbackThread(callbackThread);
         // The rpc thread goes back to the connection; the mapped thread completes the call.
         context.defer();
         Mailbox.Call task = new Mailbox.Call() {

@@ -8,6 +8,14 @@ public final class LocalServers {
     private LocalServers() {
     }
 
+    /**
+     * What {@code cap} refers to, for identity comparison only: two handles of the same object (e.g. the
+     * same import received in two calls) give the same object.
+     */
+    public static Object identity(Capability cap) {
+        return cap.target;
+    }
+
     /** The {@link Server} {@code cap} calls directly, or null if it leads to another process (or is null). */
     public static Server of(Capability cap) {
         return cap != null && cap.target instanceof LocalTarget local ? local.server : null;
