@@ -2,7 +2,6 @@ package org.btcmp.ipc.capnp.net;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
@@ -51,6 +50,16 @@ public final class UnixSockets {
      * @throws IpcException naming the path if there is no socket there, nobody accepts on it, or it cannot be reached
      */
     public static FrameConnection connect(Path path, FrameLimits limits) {
+        return connectPeer(path, limits).connection();
+    }
+
+    /**
+     * Connects to the socket at {@code path} and reads the credentials of the process listening there, e.g.
+     * to refuse a socket that another user's process put at the path.
+     *
+     * @throws IpcException as {@link #connect(Path, FrameLimits)}
+     */
+    public static UnixPeer connectPeer(Path path, FrameLimits limits) {
         Path target = path.toAbsolutePath();
         String action = "cannot connect to unix:" + target;
         SocketFiles.checkLength(target, target, action);
@@ -66,7 +75,14 @@ public final class UnixSockets {
         }
         try {
             AFUNIXSocketChannel channel = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(target));
-            return new FrameConnection(channel, "unix:" + target, limits);
+            PeerCredentials credentials;
+            try {
+                credentials = PeerCredentials.of(channel.getPeerCredentials());
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
+            return new UnixPeer(new FrameConnection(channel, "unix:" + target, limits), credentials);
         } catch (IOException e) {
             String why = String.valueOf(e.getMessage());
             if (why.contains("refused")) {
@@ -81,9 +97,10 @@ public final class UnixSockets {
 
     /**
      * Takes over file descriptor {@code fd}, a connected UNIX stream socket this process inherited (as with
-     * {@code -ipcfd=N}). Closing the connection closes the descriptor.
+     * {@code -ipcfd=N}). Closing the connection closes the descriptor. A descriptor that is refused is left
+     * as it was.
      *
-     * @throws IpcException naming the descriptor if it is not open, not a UNIX socket, or not connected
+     * @throws IpcException naming the descriptor if it is not open, not a UNIX stream socket, or not connected
      */
     public static FrameConnection inherited(int fd, FrameLimits limits) {
         String action = "cannot use inherited file descriptor " + fd;
@@ -95,26 +112,31 @@ public final class UnixSockets {
         try {
             what = Files.readSymbolicLink(link).toString();
         } catch (IOException | UnsupportedOperationException e) {
-            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
-                throw new IpcException(action + ": it is not open in this process", e);
-            }
-            what = "unknown";
+            throw new IpcException(action + ": it is not open in this process", e);
         }
-        if (!what.startsWith("socket:")) {
+        if (!what.startsWith("socket:[") || !what.endsWith("]")) {
             throw new IpcException(action + ": it is not a socket (it is " + what + ")");
         }
-        AFUNIXSocketChannel channel;
+        UnixSocketTable.Entry entry;
         try {
-            channel = FileDescriptorCast.unsafeUsing(fd).as(AFUNIXSocketChannel.class);
-        } catch (ClassCastException | IOException e) {
-            throw new IpcException(action + ": it is not a UNIX socket", e);
-        }
-        try {
-            channel.getPeerCredentials(); // fails with "not connected" on a listening or unconnected socket
+            entry = UnixSocketTable.find(what.substring("socket:[".length(), what.length() - 1))
+                    .orElseThrow(() -> new IpcException(action + ": it is not a UNIX socket"));
         } catch (IOException e) {
-            throw new IpcException(action + ": it is a UNIX socket but not a connected one (" + e.getMessage() + ")", e);
+            throw new IpcException(action + ": cannot read the kernel's socket table: " + e, e);
         }
-        return new FrameConnection(channel, "fd:" + fd, limits);
+        if (!entry.stream()) {
+            throw new IpcException(action + ": it is a UNIX socket but not a stream socket");
+        }
+        if (entry.listening() || !entry.connected()) {
+            throw new IpcException(action + ": it is a UNIX socket but not a connected one"
+                    + (entry.listening() ? " (it is listening)" : ""));
+        }
+        try {
+            AFUNIXSocketChannel channel = FileDescriptorCast.unsafeUsing(fd).as(AFUNIXSocketChannel.class);
+            return new FrameConnection(channel, "fd:" + fd, limits);
+        } catch (ClassCastException | IOException e) {
+            throw new IpcException(action + ": junixsocket cannot use it: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -103,6 +103,19 @@ class UnixSocketConnectTest {
     }
 
     @Test
+    void theListeningProcessesCredentialsAreKnown() throws Exception {
+        Path socket = dir.resolve("node.sock");
+        UnixSocketListener listener = track(UnixSockets.listen(socket, FrameLimits.DEFAULT));
+
+        UnixPeer server = UnixSockets.connectPeer(socket, FrameLimits.DEFAULT);
+        track(server.connection());
+
+        assertEquals(ProcessHandle.current().pid(), server.credentials().pid());
+        assertEquals(((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue(), server.credentials().uid());
+        assertRoundTrip(server.connection(), track(listener.accept()));
+    }
+
+    @Test
     void anInheritedConnectedSocketCarriesFrames() throws Exception {
         AFUNIXSocketPair<AFUNIXSocketChannel> pair = AFUNIXSocketPair.open();
         // Take over a duplicate, as a child takes over what it inherited. The original stays open until the
@@ -133,6 +146,16 @@ class UnixSocketConnectTest {
     }
 
     @Test
+    void aDatagramPairIsNotAStream() throws Exception {
+        AFUNIXSocketPair<org.newsclub.net.unix.AFUNIXDatagramChannel> pair = AFUNIXSocketPair.openDatagram();
+        try (var one = pair.getSocket1(); var two = pair.getSocket2()) {
+            int fd = FileDescriptorCast.using(one.getFileDescriptor()).as(Integer.class);
+            assertEquals("cannot use inherited file descriptor " + fd + ": it is a UNIX socket but not a stream socket",
+                    inheritError(fd));
+        }
+    }
+
+    @Test
     void aTcpSocketIsNotAUnixSocket() throws Exception {
         try (ServerSocketChannel tcp = ServerSocketChannel.open()) {
             tcp.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -150,9 +173,9 @@ class UnixSocketConnectTest {
         try (AFUNIXServerSocketChannel server = AFUNIXServerSocketChannel.open()) {
             server.bind(AFUNIXSocketAddress.of(dir.resolve("l.sock")));
             int fd = FileDescriptorCast.using(server.getFileDescriptor()).as(Integer.class);
-            String message = inheritError(fd);
-            assertTrue(message.startsWith("cannot use inherited file descriptor " + fd
-                    + ": it is a UNIX socket but not a connected one"), message);
+            assertEquals("cannot use inherited file descriptor " + fd + ": it is a UNIX socket but not a connected one"
+                    + " (it is listening)", inheritError(fd));
+            assertTrue(server.isOpen(), "a refused descriptor is left open");
         }
     }
 

@@ -79,6 +79,28 @@ class UnixSocketListenerTest {
     }
 
     @Test
+    void aDirectoryOfAnotherUserIsRefused() throws Exception {
+        long self = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
+        Path foreign;
+        if (self == 0) {
+            // root can give a directory away; anyone else finds one of root's
+            foreign = Files.createDirectory(dir.resolve("theirs"));
+            Files.setPosixFilePermissions(foreign, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Files.setAttribute(foreign, "unix:uid", 65534);
+        } else {
+            foreign = Path.of("/");
+        }
+        long owner = ((Number) Files.getAttribute(foreign, "unix:uid")).longValue();
+        Path socket = foreign.resolve("node.sock");
+
+        IpcException refused = assertThrows(IpcException.class, () -> listen(socket));
+
+        assertEquals("cannot listen on unix:" + socket + ": the directory " + foreign + " belongs to user id " + owner
+                + ", not to this process's user id " + self, refused.getMessage());
+        assertFalse(Files.exists(socket, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
     void aStaleSocketFileIsReplacedAndTightened() throws Exception {
         Path socket = dir.resolve("node.sock");
         try (AFUNIXServerSocketChannel gone = AFUNIXServerSocketChannel.open()) {
