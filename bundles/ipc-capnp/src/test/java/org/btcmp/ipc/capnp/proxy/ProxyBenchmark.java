@@ -20,6 +20,13 @@ import org.btcmp.ipc.capnp.bench.SocketPairs;
 import org.btcmp.ipc.capnp.gen.Proxies;
 import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.net.UnixSockets;
+import org.btcmp.ipc.capnp.rpc.CallContext;
+import org.btcmp.ipc.capnp.rpc.Capability;
+import org.btcmp.ipc.capnp.rpc.RemotePromise;
+import org.btcmp.ipc.capnp.rpc.Request;
+import org.btcmp.ipc.capnp.rpc.Response;
+import org.btcmp.ipc.capnp.rpc.RpcConnection;
+import org.btcmp.ipc.capnp.rpc.Server;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.btcmp.ipc.local.LocalTransport;
 
@@ -68,6 +75,14 @@ public final class ProxyBenchmark {
         ProxyConnection client = ProxyConnection.start(pair[1], Proxies.registry(), Init.class, null);
         Echo mapped = client.bootstrap(Init.class).makeEcho();
 
+        // The same echo through the bare RPC layer (no Context, no thread mapping), for the proxies' share.
+        FrameConnection[] rawPair = UnixSockets.pair("bench-rpc", FrameLimits.DEFAULT);
+        Capability rawEcho;
+        try (Capability served = Capability.of(new RawEchoServer())) {
+            RpcConnection.start(rawPair[0], served);
+        }
+        rawEcho = RpcConnection.start(rawPair[1], null).bootstrap();
+
         PeerProcess peer = PeerProcess.start(dir);
         ProxyConnection toPeer = ProxyConnection.start(UnixSockets.connect(peer.socket, FrameLimits.DEFAULT),
                 Proxies.registry(), Init.class, null);
@@ -82,6 +97,7 @@ public final class ProxyBenchmark {
                 new Row("ipc-local call", () -> timed(LOCAL_CALLS, () -> viaLocal.echo("ping"))),
                 new Row("raw 8 bytes, JDK UNIX-socket channel (baseline)",
                         () -> Exchanges.rawPingPong(SocketPairs.jdk(dir), CALLS)),
+                new Row("RPC echo without thread mapping, one JVM", () -> timed(CALLS, () -> rawEcho(rawEcho))),
                 new Row("thread-mapped ProxyClient echo, one JVM", () -> timed(CALLS, () -> mapped.echo("ping"))),
                 new Row("thread-mapped ProxyClient echo, two JVMs", () -> timed(CALLS, () -> remote.echo("ping"))));
         double[] medians = medians(rows);
@@ -97,6 +113,31 @@ public final class ProxyBenchmark {
         System.out.printf("SIGKILL of the peer mid-call to IpcException: median %.2f ms of %d%n", killDelayMillis(dir), 5);
         System.exit(0);
     }
+
+    /** Echo.echo @1 answered on the connection's reading thread, by offsets. */
+    private static final class RawEchoServer implements Server {
+        @Override
+        public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+            return true;
+        }
+
+        @Override
+        public void dispatch(long interfaceId, short methodId, CallContext context) {
+            String text = context.params().getAs(Struct.ANY).getText(1);
+            context.results().initAs(Struct.factory(0, 1)).setText(0, text);
+        }
+    }
+
+    private static void rawEcho(Capability echo) {
+        Request request = echo.newCall(ECHO_ID, 1);
+        request.params().initAs(Struct.factory(0, 2)).setText(1, "ping");
+        try (RemotePromise promise = request.send(); Response response = promise.join()) {
+            response.content().getAs(Struct.ANY).getText(0);
+        }
+    }
+
+    /** echo.capnp's Echo interface id. */
+    private static final long ECHO_ID = 0xd36b89640dc94399L;
 
     private static double killDelayMillis(Path dir) throws Exception {
         double[] delays = new double[5];
