@@ -92,7 +92,7 @@ public abstract class ProxyServer<T> implements Server {
                 if (failure == null) {
                     context.complete();
                 } else {
-                    context.fail(failure);
+                    context.fail(RemoteExceptions.forCaller(failure));
                 }
             }
 

@@ -16,6 +16,8 @@ final class RemoteExceptions {
     /** A Java binary class name, as our servers report it ("java.lang.IllegalArgumentException: message"). */
     private static final Pattern CLASS_NAME = Pattern.compile("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*"
             + "(\\.[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}]*)+");
+    /** The message of an exception with a code, as {@link #forCaller} writes it. */
+    private static final Pattern CODED = Pattern.compile("code (-?\\d+): (.*)", Pattern.DOTALL);
     /** Packages whose runtime exceptions are re-created (not their subpackages). */
     private static final java.util.Set<String> ALLOWED_PACKAGES = java.util.Set.of("java.lang", "java.util",
             "org.btcmp.interfaces", "org.btcmp.ipc");
@@ -38,6 +40,28 @@ final class RemoteExceptions {
         return local != null ? local : new RemoteException(type, message);
     }
 
+    /**
+     * What a served method's failure tells the caller: as the RPC layer writes it ("Type: message"), except
+     * that an allow-listed exception with a numeric {@code code()} (e.g. a JSON-RPC error) carries it too,
+     * as "Type: code N: message", so the caller re-creates it through its (int, String) constructor.
+     */
+    static Throwable forCaller(Throwable failure) {
+        String type = failure.getClass().getName();
+        if (!(failure instanceof RuntimeException) || !CLASS_NAME.matcher(type).matches() || !allowed(type)) {
+            return failure;
+        }
+        try {
+            Object code = failure.getClass().getMethod("code").invoke(failure);
+            if (code instanceof Integer n) {
+                String message = failure.getMessage();
+                return new RpcException(RpcException.Type.FAILED, type + ": code " + n + ": " + (message == null ? "" : message));
+            }
+        } catch (ReflectiveOperationException | SecurityException e) {
+            // no code: as it is
+        }
+        return failure;
+    }
+
     static boolean allowed(String type) {
         int dot = type.lastIndexOf('.');
         return ALLOWED_PACKAGES.contains(type.substring(0, dot));
@@ -48,6 +72,15 @@ final class RemoteExceptions {
             Class<?> c = Class.forName(type, false, RemoteExceptions.class.getClassLoader());
             if (!RuntimeException.class.isAssignableFrom(c)) {
                 return null;
+            }
+            java.util.regex.Matcher coded = message == null ? null : CODED.matcher(message);
+            if (coded != null && coded.matches()) {
+                try {
+                    Constructor<?> withCode = c.getConstructor(int.class, String.class);
+                    return (RuntimeException) withCode.newInstance(Integer.parseInt(coded.group(1)), coded.group(2));
+                } catch (NoSuchMethodException | NumberFormatException e) {
+                    // not a coded exception after all: the message as it is
+                }
             }
             Constructor<?> constructor = c.getConstructor(String.class);
             return (RuntimeException) constructor.newInstance(message);

@@ -173,6 +173,9 @@ class CrossProcessProxyTest {
 
             @Override
             public String call(String paramsJson, String uri) {
+                if (paramsJson.contains("fail")) {
+                    throw new RpcCommand.RpcError(-8, "bad params for " + uri);
+                }
                 seen.add("call on " + (Thread.currentThread() == caller ? "caller" : Thread.currentThread().getName()));
                 return paramsJson + uri;
             }
@@ -184,6 +187,8 @@ class CrossProcessProxyTest {
                 "the nested call ran on another server thread than the call it is nested in");
         assertEquals("cmd100", peer.awaitPrefix("EVENT rpc-name ", NO_HANG));
         assertEquals("[1]/", peer.awaitPrefix("EVENT rpc-result ", NO_HANG));
+        // The callback's JSON-RPC error reached the peer as itself, code included.
+        assertEquals("-8 bad params for /wallet/w1", peer.awaitPrefix("EVENT rpc-error ", NO_HANG));
         handler.close();
         peer.await("EVENT rpc-handler-disconnected", NO_HANG);
     }

@@ -146,6 +146,12 @@ final class PeerChain implements Chain {
         PeerMain.emit("EVENT rpc-name " + name);
         String result = command.call("[1]", "/");
         PeerMain.emit("EVENT rpc-result " + result);
+        try {
+            command.call("[\"fail\"]", "/wallet/w1");
+            PeerMain.emit("EVENT rpc-error none");
+        } catch (RpcCommand.RpcError e) {
+            PeerMain.emit("EVENT rpc-error " + e.code() + " " + e.getMessage());
+        }
         return () -> PeerMain.emit("EVENT rpc-handler-disconnected");
     }
 }

@@ -49,6 +49,17 @@ class RemoteExceptionsTest {
     }
 
     @Test
+    void anExceptionWithACodeKeepsIt() {
+        Throwable sent = RemoteExceptions.forCaller(new org.btcmp.interfaces.RpcCommand.RpcError(-8, "bad: params"));
+        RuntimeException e = RemoteExceptions.toJava(assertInstanceOf(RpcException.class, sent));
+        org.btcmp.interfaces.RpcCommand.RpcError error = assertInstanceOf(org.btcmp.interfaces.RpcCommand.RpcError.class, e);
+        assertEquals(-8, error.code());
+        assertEquals("bad: params", error.getMessage());
+        IllegalStateException plain = new IllegalStateException("x");
+        assertEquals(plain, RemoteExceptions.forCaller(plain));
+    }
+
+    @Test
     void protocolLevelFailuresAreIpcExceptions() {
         RuntimeException e = RemoteExceptions.toJava(new RpcException(RpcException.Type.UNIMPLEMENTED, "method 9"));
         assertInstanceOf(IpcException.class, e);
