@@ -44,6 +44,8 @@ final class ClientWriter {
                                 .append(plan.ordinal()).append(");\n    }\n");
                     }
                 }
+                case CONSTRUCT -> methods.append("\n    @Override\n    protected int constructOrdinal() {\n        return ")
+                        .append(plan.ordinal()).append(";\n    }\n");
                 default -> {
                 }
             }

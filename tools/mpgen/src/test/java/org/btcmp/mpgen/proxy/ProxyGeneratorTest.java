@@ -44,6 +44,7 @@ class ProxyGeneratorTest {
         assertTrue(client.contains("= new org.example.InstantMillis();"), client);
         assertTrue(client.contains("public long getSize() {"), client);
         assertTrue(client.contains("public void close() {\n        destroy(0);"), client);
+        assertTrue(!client.contains("constructOrdinal"), "Store has no construct: " + client);
         String server = Files.readString(dir.resolve("out/org/example/gen/StoreProxyServer.java"));
         assertTrue(server.contains("case 1 -> serve1(call);"), server);
         assertTrue(server.contains("java.lang.String r = impl.echo(a0);"), server);

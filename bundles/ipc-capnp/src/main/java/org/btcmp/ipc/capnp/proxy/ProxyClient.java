@@ -61,9 +61,19 @@ public abstract class ProxyClient {
         }
     }
 
-    /** Init.construct @0: gives the peer this side's ThreadMap and takes the peer's (pipelined: no wait). */
+    /** The ordinal of the schema's {@code construct (threadMap) -> (threadMap)}, -1 if it has none. */
+    protected int constructOrdinal() {
+        return -1;
+    }
+
+    /** Init.construct: gives the peer this side's ThreadMap and takes the peer's (pipelined: no wait). */
     final void construct() {
-        Request request = capability().newCall(interfaceId, 0);
+        int ordinal = constructOrdinal();
+        if (ordinal < 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": the schema interface has no construct"
+                    + " method, so it cannot be a connection's bootstrap (no thread maps to exchange)");
+        }
+        Request request = capability().newCall(interfaceId, ordinal);
         Struct.Builder params = request.params().initAs(Struct.factory(0, 1));
         params.setCap(0, request.addCap(connection.localThreadMap()));
         try (RemotePromise promise = request.send()) {
