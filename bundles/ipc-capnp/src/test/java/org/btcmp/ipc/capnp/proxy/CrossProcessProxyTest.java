@@ -218,6 +218,15 @@ class CrossProcessProxyTest {
         } finally {
             pool.shutdownNow();
         }
+        assertTrue(pool.awaitTermination(NO_HANG.toSeconds(), TimeUnit.SECONDS));
+        // The client threads are gone: the Cleaner releases their server threads, which end; this thread's stays.
+        long deadline = System.nanoTime() + NO_HANG.toNanos();
+        int live;
+        while ((live = chain.findBlock("threads", false).orElseThrow().height()) != 1 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertEquals(1, live, "server threads still alive on the peer");
     }
 
     @Test

@@ -20,7 +20,8 @@ import org.btcmp.interfaces.RpcCommand;
 /**
  * A Chain with known answers for the cross-JVM tests (heights 0..100, hash = height in hex), plus test
  * hooks on special inputs: the hash {@link #HANG} never answers, {@link #BARRIER} answers once
- * {@link #PARALLEL} calls wait at once, findBlock("thread") names the serving thread, relayMinFee counts
+ * {@link #PARALLEL} calls wait at once, findBlock("thread") names the serving thread, findBlock("threads")
+ * counts the live server threads (as its height), relayMinFee counts
  * calls per server thread (a thread-local).
  */
 final class PeerChain implements Chain {
@@ -52,6 +53,13 @@ final class PeerChain implements Chain {
 
     @Override
     public Optional<BlockInfo> findBlock(String hash, boolean withData) {
+        if (hash.equals("threads")) {
+            int mapped = 0;
+            for (Thread t : Thread.getAllStackTraces().keySet()) {
+                mapped += t.isAlive() && t.getName().startsWith("capnp-mapped") ? 1 : 0;
+            }
+            return Optional.of(new BlockInfo("threads", mapped, "", 0, 0, false, new byte[0]));
+        }
         if (hash.equals("thread")) {
             return Optional.of(new BlockInfo(Thread.currentThread().getName(), 0, "", 0, 0, false, new byte[0]));
         }
