@@ -7,8 +7,10 @@
 
 using Proxy = import "/mp/proxy.capnp";
 using Echo = import "echo.capnp";
+using Chain = import "chain.capnp";
+using Java = import "/mpgen/java.capnp";
 
-interface Init $Proxy.wrap("interfaces::Init") {
+interface Init $Proxy.wrap("interfaces::Init") $Java.wraps("org.btcmp.interfaces.Init") {
     construct @0 (threadMap :Proxy.ThreadMap) -> (threadMap :Proxy.ThreadMap);
     makeEcho @1 (context :Proxy.Context) -> (result :Echo.Echo);
 
@@ -21,8 +23,7 @@ interface Init $Proxy.wrap("interfaces::Init") {
     makeRpc @4 () -> ();
     # Placeholder until rpc.capnp exists.
 
-    makeChain @5 () -> ();
-    # Placeholder until chain.capnp exists.
+    makeChain @5 (context :Proxy.Context) -> (result :Chain.Chain);
 
     makeNode @6 () -> ();
     # btcmp: placeholder until node.capnp exists.

@@ -11,4 +11,13 @@ public interface Init {
 
     /** Makes a new {@link Echo}, owned by the caller: close it when done. */
     Echo makeEcho();
+
+    /**
+     * The node's {@link Chain} (Core's makeChain), for a wallet in another process.
+     *
+     * @throws UnsupportedOperationException in a process that serves no Chain
+     */
+    default Chain makeChain() {
+        throw new UnsupportedOperationException("this process serves no Chain");
+    }
 }

@@ -17,7 +17,7 @@ public final class SchemaCompilation {
     public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Failure(String message, Throwable cause) {
+        public Failure(String message, Throwable cause) {
             super(message, cause);
         }
     }

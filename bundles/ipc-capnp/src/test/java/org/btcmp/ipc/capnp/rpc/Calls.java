@@ -2,6 +2,11 @@ package org.btcmp.ipc.capnp.rpc;
 
 import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.*;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.capnproto.AnyPointer;
+import org.capnproto.StructList;
+
 /** Typed helpers over the test interfaces: what a generated client would do, written by hand. */
 final class Calls {
     private Calls() {
@@ -105,5 +110,34 @@ final class Calls {
         try (Response response = request.send().join()) {
             return response.struct().getText(0);
         }
+    }
+
+    /** Starts Callback.call(text, no calc). */
+    static RemotePromise callText(Capability callback, String text) {
+        Request request = callback.newCall(CALLBACK, CALL);
+        request.initParams(0, 2).setText(0, text);
+        return request.send();
+    }
+
+    /** Starts Callback.gather(items): each item is a name and a Calc (which may be null). */
+    static RemotePromise gather(Capability callback, List<String> names, List<Capability> calcs) {
+        Request request = callback.newCall(CALLBACK, GATHER);
+        StructList.Builder<RawStruct.Builder> items = request.initParams(0, 1).pointer(0)
+                .initAs(new StructList.Factory<>(RawStruct.factory(0, ITEM_POINTERS)), names.size());
+        for (int i = 0; i < names.size(); i++) {
+            items.get(i).setText(0, names.get(i));
+            items.get(i).setCap(1, request.addCap(calcs.get(i)));
+        }
+        return request.send();
+    }
+
+    /** The structs of a List(struct) pointer. */
+    static List<RawStruct.Reader> items(AnyPointer.Reader list) {
+        StructList.Reader<RawStruct.Reader> reader = list.getAs(new StructList.Factory<>(RawStruct.ANY));
+        List<RawStruct.Reader> items = new ArrayList<>();
+        for (int i = 0; i < reader.size(); i++) {
+            items.add(reader.get(i));
+        }
+        return items;
     }
 }

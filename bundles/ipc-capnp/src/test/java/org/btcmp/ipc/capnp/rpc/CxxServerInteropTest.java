@@ -119,6 +119,68 @@ class CxxServerInteropTest {
     }
 
     @Test
+    void capabilitiesInAListOfStructsCrossBothWaysThroughCxx() {
+        // A call pipelined on identity(our callback): C++ forwards it back to us and our results to us.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCalc javaCalc = new JavaCalc();
+            try (Capability callback = Capability.of(new JavaCallback()); Capability local = Capability.of(javaCalc)) {
+                Request identity = calc.newCall(RpcTestSchema.CALC, RpcTestSchema.IDENTITY);
+                identity.initParams(0, 1).setCap(0, identity.addCap(callback));
+                try (RemotePromise returned = identity.send(); Capability back = returned.pipeline(0);
+                        Response gathered = Calls.gather(back, List.of("java", "cpp"), List.of(local, calc)).join()) {
+                    assertEquals("java,cpp", gathered.struct().getText(1));
+                    List<RawStruct.Reader> items = Calls.items(gathered.struct().pointer(0));
+                    try (Capability first = gathered.cap(items.get(0).getCap(1));
+                            Capability second = gathered.cap(items.get(1).getCap(1))) {
+                        assertEquals("java again", Calls.echo(first, "java again"));
+                        assertEquals("cpp again", Calls.echo(second, "cpp again"));
+                        Calls.hold(first, callback);
+                        assertTrue(javaCalc.held.get() != null, "the first item is still our own calc");
+                        Calls.dropHeld(first);
+                    }
+                }
+            }
+            RpcConnectionTest.awaitValue(1, () -> javaCalc.released.get());
+        });
+    }
+
+    @Test
+    void callsOnAPromiseThatResolvesToOurOwnCallbackKeepTheirOrder() {
+        // C++ resolves the promise to our callback after 300 ms. Calls made before go to C++ and come
+        // back; calls made after the Resolve wait here (embargo) until those have arrived, then run
+        // here directly. The recorder is slow, so a call that skipped the queue would overtake.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            OrderRecorder recorder = new OrderRecorder(3);
+            List<String> sent = new ArrayList<>();
+            try (Capability callback = Capability.of(recorder)) {
+                Request request = calc.newCall(RpcTestSchema.CALC, RpcTestSchema.RESOLVE_LATER);
+                RawStruct.Builder params = request.initParams(1, 1);
+                params.setCap(0, request.addCap(callback));
+                params.setInt(0, 300);
+                Capability promised;
+                try (RemotePromise promise = request.send(); Response response = promise.join()) {
+                    promised = response.cap(response.struct().getCap(0));
+                }
+                List<RemotePromise> pending = new ArrayList<>();
+                long end = System.nanoTime() + Duration.ofMillis(800).toNanos();
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    sent.add("call " + i);
+                    pending.add(Calls.callText(promised, "call " + i));
+                    Thread.sleep(2);
+                }
+                for (int i = 0; i < pending.size(); i++) {
+                    try (Response response = pending.get(i).join()) {
+                        assertEquals("call " + i, response.struct().getText(0));
+                    }
+                }
+                promised.close();
+            }
+            assertEquals(sent, recorder.started());
+            assertEquals("alive", Calls.echo(calc, "alive"));
+        });
+    }
+
+    @Test
     void cxxReleasesAHeldJavaCallbackWhenItDropsIt() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             JavaCallback callbackServer = new JavaCallback();

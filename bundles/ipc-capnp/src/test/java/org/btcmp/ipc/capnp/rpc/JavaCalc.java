@@ -70,6 +70,14 @@ final class JavaCalc implements Server {
     }
 
     @Override
+    public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return switch (methodId) {
+            case COUNTER_METHOD, CALL_BACK, SLEEP -> false; // these sleep or wait for a callback
+            default -> true;
+        };
+    }
+
+    @Override
     public void released() {
         released.incrementAndGet();
     }
@@ -96,6 +104,11 @@ final class JavaCalc implements Server {
                 case VALUE -> context.initResults(1, 0).setLong(0, value);
                 default -> throw Server.unimplemented(interfaceId, methodId);
             }
+        }
+
+        @Override
+        public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+            return true;
         }
 
         @Override

@@ -21,11 +21,16 @@ final class RpcTestSchema {
     static final int LIVE_COUNTERS = 9;
     static final int IDENTITY = 10;
     static final int LATER = 11;
+    static final int RESOLVE_LATER = 12;
 
     static final int NEXT = 0;
     static final int VALUE = 1;
 
     static final int CALL = 0;
+    static final int GATHER = 1;
+
+    /** Item: name (pointer 0), calc (pointer 1), no data. */
+    static final int ITEM_POINTERS = 2;
 
     private RpcTestSchema() {
     }

@@ -21,7 +21,8 @@ class CoreSchemasTest {
     void theCompilerSeesCoresIdsNamesAndOrdinals() throws IOException, InterruptedException {
         ExternalTool capnp = ExternalTool.require("capnp", "apt-get install capnproto");
         Path schemas = Path.of("src/main/capnp").toAbsolutePath();
-        ExternalTool.Result compiled = capnp.run(schemas, "compile", "-I.", "-ocapnp", "mp/proxy.capnp", "echo.capnp", "init.capnp");
+        ExternalTool.Result compiled = capnp.run(schemas, "compile", "-I.", "-I" + JavaAnnotationsImport.directory(),
+                "-ocapnp", "mp/proxy.capnp", "echo.capnp", "init.capnp", "handler.capnp", "chain.capnp");
         compiled.requireSuccess(java.util.List.of("capnp", "compile", "-ocapnp"));
         assertEquals(expected(), compiled.stdout());
     }

@@ -1,0 +1,33 @@
+package org.btcmp.ipc.capnp.convert;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.btcmp.ipc.capnp.proxy.Codec;
+import org.btcmp.ipc.capnp.proxy.Codecs;
+import org.btcmp.ipc.capnp.proxy.Side;
+import org.btcmp.ipc.capnp.proxy.Struct;
+
+/**
+ * A fee rate in satoshis per 1000 virtual bytes as Core sends a CFeeRate: Data holding its
+ * serialization, the int64 satoshis-per-kvB little-endian.
+ */
+public final class FeeRates extends Codec<Long> {
+    @Override
+    public void set(Struct.Builder struct, int offset, Long value, Side side) {
+        if (value != null) {
+            Codecs.DATA.set(struct, offset, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array(), side);
+        }
+    }
+
+    @Override
+    public Long get(Struct.Reader struct, int offset, Side side) {
+        byte[] wire = Codecs.DATA.get(struct, offset, side);
+        if (wire == null) {
+            return null;
+        }
+        if (wire.length != 8) {
+            throw new IllegalArgumentException("a CFeeRate is 8 bytes, got " + wire.length);
+        }
+        return ByteBuffer.wrap(wire).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+}

@@ -1,0 +1,72 @@
+package org.btcmp.ipc.capnp.proxy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.capnproto.AnyPointer;
+import org.capnproto.StructList;
+
+/** A record as a struct, component for field; null as a null pointer. */
+final class RecordCodec<R> extends Codec<R> {
+    private final Struct.Factory factory;
+    private final StructList.Factory<Struct.Builder, Struct.Reader> listFactory;
+    private final Function<Object[], R> constructor;
+    private final List<Codecs.Component<R, ?>> components;
+
+    RecordCodec(Struct.Factory factory, Function<Object[], R> constructor, List<Codecs.Component<R, ?>> components) {
+        this.factory = factory;
+        this.listFactory = new StructList.Factory<>(factory);
+        this.constructor = constructor;
+        this.components = components;
+    }
+
+    @Override
+    public void set(Struct.Builder s, int offset, R v, Side side) {
+        if (v != null) {
+            write(s.pointer(offset).initAs(factory), v, side);
+        }
+    }
+
+    @Override
+    public R get(Struct.Reader s, int offset, Side side) {
+        Struct.Reader struct = s.getStruct(offset);
+        return struct == null ? null : read(struct, side);
+    }
+
+    @Override
+    public void setList(AnyPointer.Builder p, List<R> values, Side side) {
+        StructList.Builder<Struct.Builder> list = p.initAs(listFactory, values.size());
+        for (int i = 0; i < values.size(); i++) {
+            write(list.get(i), values.get(i), side);
+        }
+    }
+
+    @Override
+    public List<R> getList(AnyPointer.Reader p, Side side) {
+        StructList.Reader<Struct.Reader> list = p.getAs(listFactory);
+        List<R> out = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            out.add(read(list.get(i), side));
+        }
+        return out;
+    }
+
+    private void write(Struct.Builder struct, R v, Side side) {
+        for (Codecs.Component<R, ?> c : components) {
+            writeComponent(struct, c, v, side);
+        }
+    }
+
+    private static <R, C> void writeComponent(Struct.Builder struct, Codecs.Component<R, C> c, R v, Side side) {
+        c.codec().set(struct, c.offset(), c.accessor().apply(v), side);
+    }
+
+    private R read(Struct.Reader struct, Side side) {
+        Object[] values = new Object[components.size()];
+        for (int i = 0; i < values.length; i++) {
+            Codecs.Component<R, ?> c = components.get(i);
+            values[i] = c.codec().get(struct, c.offset(), side);
+        }
+        return constructor.apply(values);
+    }
+}
