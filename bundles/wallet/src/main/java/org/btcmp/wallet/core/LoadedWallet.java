@@ -1,0 +1,85 @@
+package org.btcmp.wallet.core;
+
+import java.util.List;
+import java.util.OptionalLong;
+import org.btcmp.interfaces.Chain;
+
+/**
+ * One wallet as a loader holds it: its file, its sync with the node, its sender, the {@link
+ * WalletService} that shows it to the GUI, and the fee rate {@code settxfee} chose (in memory only,
+ * as Core keeps it).
+ */
+public final class LoadedWallet implements AutoCloseable {
+    private final String name;
+    private final DescriptorWallet wallet;
+    private final WalletSync sync;
+    private final WalletSender sender;
+    private final WalletService service;
+    private volatile long payTxFee; // sat/kvB; 0: not set
+
+    private LoadedWallet(String name, DescriptorWallet wallet, WalletSync sync, WalletSender sender) {
+        this.name = name;
+        this.wallet = wallet;
+        this.sync = sync;
+        this.sender = sender;
+        this.service = new WalletService(name, wallet, sync, sender);
+    }
+
+    /**
+     * Subscribes {@code wallet} to {@code chain} and brings it up to the tip; closes the wallet if that
+     * fails. {@code fallbackFeeRate} is Core's -fallbackfee in sat/kvB (0: disabled).
+     */
+    public static LoadedWallet attach(String name, DescriptorWallet wallet, Chain chain, long fallbackFeeRate) {
+        WalletSync sync;
+        try {
+            sync = WalletSync.attach(wallet, chain);
+        } catch (RuntimeException e) {
+            wallet.close();
+            throw e;
+        }
+        return new LoadedWallet(name, wallet, sync, new WalletSender(wallet, sync, chain, fallbackFeeRate));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DescriptorWallet wallet() {
+        return wallet;
+    }
+
+    public WalletSync sync() {
+        return sync;
+    }
+
+    public WalletService service() {
+        return service;
+    }
+
+    /** The fee rate set by settxfee in sat/kvB, 0 when unset. */
+    public long payTxFee() {
+        return payTxFee;
+    }
+
+    public void setPayTxFee(long satPerKvB) {
+        payTxFee = satPerKvB;
+    }
+
+    /**
+     * Pays {@code recipients} at {@code feeRate} (sat/kvB) or, when empty, at the settxfee rate or the
+     * fallback fee rate.
+     */
+    public WalletSender.Sent send(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
+        long set = payTxFee;
+        return sender.send(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+    }
+
+    @Override
+    public void close() {
+        try {
+            sync.close();
+        } finally {
+            wallet.close();
+        }
+    }
+}
