@@ -153,7 +153,7 @@ public final class DescriptorWallet implements AutoCloseable {
         return params;
     }
 
-    WalletOptions options() {
+    public WalletOptions options() {
         return options;
     }
 
@@ -305,6 +305,11 @@ public final class DescriptorWallet implements AutoCloseable {
     /** Core's walletpassphrasechange: reseals the master key; the secrets themselves are unchanged. */
     public synchronized void changePassphrase(String oldPassphrase, String newPassphrase) {
         encryption.changePassphrase(oldPassphrase, newPassphrase);
+    }
+
+    /** Core's backupwallet: a consistent copy of the wallet file at {@code destination}. */
+    public synchronized void backup(Path destination) {
+        db.backupTo(destination);
     }
 
     public Path file() {

@@ -1,8 +1,10 @@
 package org.btcmp.wallet.core;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.btcmp.interfaces.Chain;
+import org.btcmp.primitives.ChainParams;
 
 /**
  * One wallet as a loader holds it: its file, its sync with the node, its sender, the {@link
@@ -72,6 +74,25 @@ public final class LoadedWallet implements AutoCloseable {
     public WalletSender.Sent send(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
         long set = payTxFee;
         return sender.send(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+    }
+
+    /** The sender, for coin locks. */
+    public WalletSender sender() {
+        return sender;
+    }
+
+    /** Every wallet transaction, in the order the wallet first saw them. */
+    public List<WalletTx> transactions() {
+        return wallet.database().read(WalletTxReader::all);
+    }
+
+    public Optional<WalletTx> transaction(String txid) {
+        return wallet.database().read(c -> WalletTxReader.find(c, txid));
+    }
+
+    /** The wallet's network parameters (addresses). */
+    public ChainParams params() {
+        return wallet.params();
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.btcmp.interfaces.BlockRef;
 import org.btcmp.interfaces.BroadcastResult;
 import org.btcmp.interfaces.Chain;
+import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Script;
@@ -51,6 +54,7 @@ public final class WalletSender {
     private final Chain chain;
     private final long fallbackFeeRate;
     private final Random random = new SecureRandom();
+    private final Set<OutPointRef> locked = ConcurrentHashMap.newKeySet(); // Core's lockunspent, in memory
 
     /** {@code fallbackFeeRate} in sat/kvB is used when a send names no fee rate (Core's -fallbackfee; 0 disables it). */
     public WalletSender(DescriptorWallet wallet, WalletSync sync, Chain chain, long fallbackFeeRate) {
@@ -96,6 +100,9 @@ public final class WalletSender {
 
         List<CoinSelection.Candidate> candidates = new ArrayList<>();
         for (TxRecords.Output coin : wallet.database().read(BalanceCalculator::spendable)) {
+            if (locked.contains(new OutPointRef(coin.txid(), coin.vout()))) {
+                continue;
+            }
             Script s = Script.of(coin.script());
             if (s.isP2WPKH() || s.isP2TR()) {
                 candidates.add(new CoinSelection.Candidate(coin, coin.value() - fee(inputWeight(s), rate)));
@@ -133,12 +140,35 @@ public final class WalletSender {
         return new Sent(tx.txid().toString(), fee, tx.toBytes());
     }
 
+    /** Keeps coin selection away from {@code coin} until unlocked; false when it was locked already. */
+    public boolean lock(OutPointRef coin) {
+        return locked.add(coin);
+    }
+
+    /** Lets coin selection use {@code coin} again; false when it was not locked. */
+    public boolean unlock(OutPointRef coin) {
+        return locked.remove(coin);
+    }
+
+    public void unlockAll() {
+        locked.clear();
+    }
+
+    public boolean isLocked(OutPointRef coin) {
+        return locked.contains(coin);
+    }
+
+    /** The locked coins, in no particular order. */
+    public List<OutPointRef> lockedCoins() {
+        return new ArrayList<>(locked);
+    }
+
     private long feeRate(OptionalLong requested) {
         long minimum = chain.relayMinFee();
         if (requested.isPresent()) {
             if (requested.getAsLong() < minimum) {
-                throw new WalletError(WalletError.WALLET_ERROR, "Fee rate (" + requested.getAsLong()
-                        + " sat/kvB) is lower than the minimum fee rate setting (" + minimum + " sat/kvB)");
+                throw new WalletError(WalletError.WALLET_ERROR, "Fee rate (" + satPerVb(requested.getAsLong())
+                        + " sat/vB) is lower than the minimum fee rate setting (" + satPerVb(minimum) + " sat/vB)");
             }
             return requested.getAsLong();
         }
@@ -147,6 +177,11 @@ public final class WalletSender {
                     "Fee estimation failed. Fallbackfee is disabled. Wait a few blocks or enable -fallbackfee.");
         }
         return Math.max(fallbackFeeRate, minimum);
+    }
+
+    /** Core's CFeeRate::ToString in sat/vB: three decimals. */
+    private static String satPerVb(long satPerKvB) {
+        return java.math.BigDecimal.valueOf(satPerKvB, 3).toPlainString();
     }
 
     private Script scriptOf(String address) {
