@@ -1,10 +1,13 @@
 package org.btcmp.wallet.core;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.primitives.ChainParams;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxOut;
 
 /**
  * One wallet as a loader holds it: its file, its sync with the node, its sender, the {@link
@@ -88,6 +91,21 @@ public final class LoadedWallet implements AutoCloseable {
 
     public Optional<WalletTx> transaction(String txid) {
         return wallet.database().read(c -> WalletTxReader.find(c, txid));
+    }
+
+    /**
+     * Signs the inputs of {@code tx} that spend the wallet's coins; {@code spent} holds the output each
+     * input spends (null where unknown). Returns the transaction and, by input index, why an input is unsigned.
+     */
+    public Map.Entry<Transaction, Map<Integer, String>> signInputs(Transaction tx, List<TxOut> spent) {
+        TxSigner.Partial p = TxSigner.signWhatIsMine(tx, spent, wallet);
+        return Map.entry(p.tx(), p.errors());
+    }
+
+    /** The output {@code txid:vout} when it is a wallet transaction's (the wallet's own or not). */
+    public Optional<TxOut> walletTxOutput(String txid, int vout) {
+        return transaction(txid).filter(t -> vout >= 0 && vout < t.outputs().size())
+                .map(t -> Transaction.fromBytes(t.raw()).outputs().get(vout));
     }
 
     /** The wallet's network parameters (addresses). */

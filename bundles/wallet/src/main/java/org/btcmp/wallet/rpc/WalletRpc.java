@@ -34,6 +34,7 @@ public final class WalletRpc implements AutoCloseable {
         all.addAll(CoinsRpc.commands());
         all.addAll(HistoryRpc.commands());
         all.addAll(SendRpc.commands());
+        all.addAll(RawTxRpc.commands());
         return all;
     }
 
