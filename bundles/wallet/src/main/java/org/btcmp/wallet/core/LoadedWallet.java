@@ -20,10 +20,15 @@ public final class LoadedWallet implements AutoCloseable {
     private final WalletSync sync;
     private final WalletSender sender;
     private final WalletService service;
+    private final Chain chain;
+    private final long fallbackFeeRate;
     private volatile long payTxFee; // sat/kvB; 0: not set
 
-    private LoadedWallet(String name, DescriptorWallet wallet, WalletSync sync, WalletSender sender) {
+    private LoadedWallet(String name, DescriptorWallet wallet, WalletSync sync, WalletSender sender, Chain chain,
+            long fallbackFeeRate) {
         this.name = name;
+        this.chain = chain;
+        this.fallbackFeeRate = fallbackFeeRate;
         this.wallet = wallet;
         this.sync = sync;
         this.sender = sender;
@@ -42,7 +47,8 @@ public final class LoadedWallet implements AutoCloseable {
             wallet.close();
             throw e;
         }
-        return new LoadedWallet(name, wallet, sync, new WalletSender(wallet, sync, chain, fallbackFeeRate));
+        return new LoadedWallet(name, wallet, sync, new WalletSender(wallet, sync, chain, fallbackFeeRate), chain,
+                fallbackFeeRate);
     }
 
     public String name() {
@@ -77,6 +83,17 @@ public final class LoadedWallet implements AutoCloseable {
     public WalletSender.Sent send(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
         long set = payTxFee;
         return sender.send(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+    }
+
+    /**
+     * Core's bumpfee: replaces the wallet's unconfirmed send {@code txid} with one paying {@code feeRate}
+     * sat/kvB (default: its rate plus the incremental relay fee, at least the settxfee or fallback rate).
+     * Returns the replacement's txid and the old and new fees in satoshis.
+     */
+    public BumpResult bumpFee(String txid, OptionalLong feeRate) {
+        synchronized (sender) { // one spend at a time: a send and a bump must not pick the same coins
+            return new FeeBumper(wallet, sync, chain).bump(txid, feeRate, Math.max(payTxFee, fallbackFeeRate));
+        }
     }
 
     /** The sender, for coin locks. */

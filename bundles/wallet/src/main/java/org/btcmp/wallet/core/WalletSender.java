@@ -211,7 +211,7 @@ public final class WalletSender {
     }
 
     /** Core's dust rule for witness outputs: spending it (about 67 vbytes) plus the output, at the dust relay fee. */
-    private static long dustThreshold(int scriptLength) {
+    static long dustThreshold(int scriptLength) {
         return (8 + 1 + scriptLength + 67) * DUST_RELAY_FEE / 1000;
     }
 }

@@ -16,7 +16,7 @@ import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
 import org.btcmp.wallet.core.LoadedWallet;
 
-/** Core's raw-transaction wallet RPC: signrawtransactionwithwallet. */
+/** Core's wallet RPCs on raw transactions: signrawtransactionwithwallet, bumpfee. */
 final class RawTxRpc {
     private static final Set<String> SUPPORTED_SIGHASH = Set.of("DEFAULT", "ALL");
     private static final Set<String> CORE_SIGHASH = Set.of("DEFAULT", "ALL", "NONE", "SINGLE", "ALL|ANYONECANPAY",
@@ -27,7 +27,44 @@ final class RawTxRpc {
 
     static List<Command> commands() {
         return List.of(Command.of("signrawtransactionwithwallet", 1, RawTxRpc::signRawTransactionWithWallet,
-                "hexstring", "prevtxs", "sighashtype"));
+                "hexstring", "prevtxs", "sighashtype"),
+                Command.of("bumpfee", 1, RawTxRpc::bumpFee, "txid", "options"));
+    }
+
+    private static Object bumpFee(Args a, Call c) {
+        LoadedWallet w = c.wallet();
+        String txid = HistoryRpc.hash(a.str(0), "txid");
+        Object confTarget = null;
+        Object estimateMode = null;
+        Object feeRate = null;
+        if (a.has(1)) {
+            Map<String, Object> options = a.object(1);
+            for (Map.Entry<String, Object> e : options.entrySet()) {
+                switch (e.getKey()) {
+                    case "conf_target" -> confTarget = e.getValue();
+                    case "estimate_mode" -> estimateMode = e.getValue();
+                    case "fee_rate" -> feeRate = e.getValue();
+                    case "replaceable" -> {
+                        if (Boolean.FALSE.equals(e.getValue())) {
+                            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
+                        }
+                    }
+                    case "outputs", "original_change_index" -> throw new RpcError(Rpc.INVALID_PARAMETER,
+                            "Option " + e.getKey() + " is not supported by this wallet yet");
+                    default -> throw new RpcError(Rpc.TYPE_ERROR, "Unexpected key " + e.getKey());
+                }
+            }
+        }
+        java.util.OptionalLong rate = SendRpc.feeRate(JsonText.isNull(confTarget) ? null : confTarget,
+                JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate);
+        SendRpc.ensureUnlocked(w);
+        org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("txid", bumped.txid());
+        o.put("origfee", Amounts.btc(bumped.originalFee()));
+        o.put("fee", Amounts.btc(bumped.fee()));
+        o.put("errors", new ArrayList<Object>());
+        return o;
     }
 
     static Transaction decode(String hex) {
