@@ -8,6 +8,7 @@ import org.btcmp.interfaces.Chain;
 import org.btcmp.primitives.ChainParams;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxOut;
+import org.btcmp.wallet.store.TxRecords;
 
 /**
  * One wallet as a loader holds it: its file, its sync with the node, its sender, the {@link
@@ -93,6 +94,24 @@ public final class LoadedWallet implements AutoCloseable {
     public BumpResult bumpFee(String txid, OptionalLong feeRate) {
         synchronized (sender) { // one spend at a time: a send and a bump must not pick the same coins
             return new FeeBumper(wallet, sync, chain).bump(txid, feeRate, Math.max(payTxFee, fallbackFeeRate));
+        }
+    }
+
+    /**
+     * Core's abandontransaction: gives up an unconfirmed transaction that is not in the mempool (and the
+     * wallet transactions spending it), so the coins it spent can be spent again.
+     */
+    public void abandon(String txid) {
+        synchronized (wallet) {
+            wallet.database().write(c -> {
+                TxRecords.Tx tx = TxRecords.find(c, txid).orElseThrow(() -> new WalletError(
+                        WalletError.INVALID_ADDRESS_OR_KEY, "Invalid or non-wallet transaction id"));
+                if (tx.blockHeight().isPresent() || tx.conflicted() || tx.inMempool()) {
+                    throw new WalletError(WalletError.INVALID_ADDRESS_OR_KEY, "Transaction not eligible for abandonment");
+                }
+                TxRecords.abandon(c, txid);
+                return null;
+            });
         }
     }
 

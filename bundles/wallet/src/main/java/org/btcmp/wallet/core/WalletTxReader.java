@@ -50,6 +50,7 @@ final class WalletTxReader {
                     mine.map(TxRecords.Output::change).orElse(false)));
         }
         return new WalletTx(tx.txid(), t.wtxid().toString(), tx.raw(), tx.coinbase(), tx.blockHash(), tx.blockHeight(),
-                calc.depth(tx), tx.inMempool(), calc.isTrusted(tx), tx.received(), debit, credit, valueOut, outputs);
+                calc.depth(tx), tx.inMempool(), calc.isTrusted(tx), tx.received(), debit, credit, valueOut, outputs,
+                tx.abandoned());
     }
 }

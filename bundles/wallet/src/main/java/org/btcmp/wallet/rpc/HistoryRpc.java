@@ -11,7 +11,7 @@ import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletTx;
 
-/** Core's history RPCs: gettransaction, listtransactions, listsinceblock. */
+/** Core's history RPCs: gettransaction, listtransactions, listsinceblock, abandontransaction. */
 final class HistoryRpc {
     private HistoryRpc() {
     }
@@ -22,7 +22,11 @@ final class HistoryRpc {
                 Command.of("listtransactions", 0, HistoryRpc::listTransactions, "label", "count", "skip",
                         "include_watchonly"),
                 Command.of("listsinceblock", 0, HistoryRpc::listSinceBlock, "blockhash", "target_confirmations",
-                        "include_watchonly", "include_removed", "include_change", "label"));
+                        "include_watchonly", "include_removed", "include_change", "label"),
+                Command.of("abandontransaction", 1, (a, c) -> {
+                    c.wallet().abandon(hash(a.str(0), "txid"));
+                    return null;
+                }, "txid"));
     }
 
     /** Core's ParseHashV checks of a 64-digit hex id. */

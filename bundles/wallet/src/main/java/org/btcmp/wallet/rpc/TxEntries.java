@@ -52,7 +52,7 @@ final class TxEntries {
                 putLabel(e);
                 e.put("vout", (long) o.vout());
                 e.put("fee", Amounts.btc(fee.orElse(0L)));
-                e.put("abandoned", false);
+                e.put("abandoned", tx.abandoned());
                 if (keep(e, label)) {
                     finish(e, tx, withTxFields);
                     out.add(e);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** bumpfee: a send still in the mempool is replaced at a higher rate; Core's refusals otherwise. */
+/** bumpfee: a send still in the mempool is replaced at a higher rate, and the evicted original can be abandoned. */
 class WalletRpcBumpFeeTest {
     private static final String A = "/wallet/alice";
     private static final String B = "/wallet/bob";
@@ -59,6 +59,16 @@ class WalletRpcBumpFeeTest {
                 bumped.toString());
         assertEquals(List.of(), bumped.get("errors"));
         assertEquals(List.of(replacement), n.call("getrawmempool", "[]"), "the original was evicted");
+        NodeWithWallets.Failure inMempool = assertThrows(NodeWithWallets.Failure.class,
+                () -> n.call(A, "abandontransaction", "[\"" + replacement + "\"]"));
+        assertEquals(-5, inMempool.code);
+        assertEquals("Transaction not eligible for abandonment", inMempool.text());
+        assertTrue(JsonText.isNull(n.call(A, "abandontransaction", "[\"" + original + "\"]")));
+        Map<?, ?> abandoned = (Map<?, ?>) ((List<?>) ((Map<?, ?>) n.call(A, "gettransaction", "[\"" + original + "\"]"))
+                .get("details")).get(0);
+        assertEquals(true, abandoned.get("abandoned"));
+        assertEquals(-5, assertThrows(NodeWithWallets.Failure.class,
+                () -> n.call(A, "abandontransaction", "[\"" + "ef".repeat(32) + "\"]")).code);
 
         n.call("generatetoaddress", "[1, \"" + n.call(A, "getnewaddress", "[]") + "\"]");
         assertEquals(new BigDecimal("2.00000000"), n.call(B, "getbalance", "[]"));
