@@ -86,6 +86,12 @@ public final class LoadedWallet implements AutoCloseable {
         return sender.send(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
     }
 
+    /** Funds an unsigned transaction paying {@code recipients} (walletcreatefundedpsbt); nothing is broadcast. */
+    public WalletSender.Funded fund(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
+        long set = payTxFee;
+        return sender.fund(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+    }
+
     /**
      * Core's bumpfee: replaces the wallet's unconfirmed send {@code txid} with one paying {@code feeRate}
      * sat/kvB (default: its rate plus the incremental relay fee, at least the settxfee or fallback rate).

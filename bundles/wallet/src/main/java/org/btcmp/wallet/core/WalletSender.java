@@ -72,6 +72,28 @@ public final class WalletSender {
      *     -4 fee problems or a refusal by the node, -13 locked wallet
      */
     public synchronized Sent send(List<Recipient> recipients, OptionalLong feeRate) {
+        Funded funded = fund(recipients, feeRate);
+        Transaction tx = TxSigner.sign(funded.tx(), funded.spent(), wallet);
+        BroadcastResult result = chain.broadcastTransaction(tx.toBytes(), 0);
+        if (!result.accepted()) {
+            throw new WalletError(WalletError.WALLET_ERROR, "Transaction rejected by the node: " + result.error());
+        }
+        sync.recordSent(tx);
+        return new Sent(tx.txid().toString(), funded.fee(), tx.toBytes());
+    }
+
+    /**
+     * An unsigned transaction paying the recipients: inputs chosen from the wallet's coins, the outputs
+     * they spend (in input order), its fee, and where its change output is (-1: none).
+     */
+    public record Funded(Transaction tx, List<TxOut> spent, long fee, int changePosition) {
+    }
+
+    /**
+     * Selects coins and builds the unsigned transaction {@link #send} would sign (Core's
+     * walletcreatefundedpsbt); nothing is broadcast. A change address is handed out when change is added.
+     */
+    public synchronized Funded fund(List<Recipient> recipients, OptionalLong feeRate) {
         if (recipients.isEmpty()) {
             throw new WalletError(WalletError.INVALID_PARAMETER, "Transaction must have at least one recipient");
         }
@@ -112,9 +134,11 @@ public final class WalletSender {
                 .orElseThrow(() -> new WalletError(INSUFFICIENT_FUNDS, "Insufficient funds"));
 
         long change = selection.effectiveTotal() - target - changeFee;
+        int changePosition = -1;
         if (selection.withChange() && change >= dustThreshold(changeScriptLength)) {
             Script changeScript = Address.toScript(wallet.getRawChangeAddress(changeType), wallet.params());
-            outputs.add(random.nextInt(outputs.size() + 1), new TxOut(change, changeScript));
+            changePosition = random.nextInt(outputs.size() + 1);
+            outputs.add(changePosition, new TxOut(change, changeScript));
         }
         List<TxIn> inputs = new ArrayList<>();
         List<TxOut> spent = new ArrayList<>();
@@ -131,13 +155,7 @@ public final class WalletSender {
         }
         // anti fee sniping, as Core: only valid after the wallet's current tip
         long lockTime = sync.lastBlock().map(BlockRef::height).orElse(0);
-        Transaction tx = TxSigner.sign(new Transaction(2, inputs, outputs, lockTime), spent, wallet);
-        BroadcastResult result = chain.broadcastTransaction(tx.toBytes(), 0);
-        if (!result.accepted()) {
-            throw new WalletError(WalletError.WALLET_ERROR, "Transaction rejected by the node: " + result.error());
-        }
-        sync.recordSent(tx);
-        return new Sent(tx.txid().toString(), fee, tx.toBytes());
+        return new Funded(new Transaction(2, inputs, outputs, lockTime), spent, fee, changePosition);
     }
 
     /** Keeps coin selection away from {@code coin} until unlocked; false when it was locked already. */

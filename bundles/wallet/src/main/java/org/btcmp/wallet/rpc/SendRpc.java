@@ -65,28 +65,7 @@ final class SendRpc {
 
     private static Object send(Args a, Call c) {
         LoadedWallet w = c.wallet();
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        Object given = a.raw(0);
-        if (given instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> outputs.put(String.valueOf(k), v));
-        } else if (given instanceof List<?> list) {
-            for (Object item : list) {
-                if (!(item instanceof Map<?, ?> m)) {
-                    throw Args.typeError(item, "object");
-                }
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (outputs.containsKey(String.valueOf(e.getKey()))) {
-                        throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, duplicated address: " + e.getKey());
-                    }
-                    outputs.put(String.valueOf(e.getKey()), e.getValue());
-                }
-            }
-        } else {
-            throw Args.typeError(given, "array");
-        }
-        if (outputs.containsKey("data")) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Data outputs are not supported by this wallet yet");
-        }
+        Map<String, Object> outputs = outputs(a.raw(0));
         Object feeRateValue = a.raw(3);
         if (a.has(4)) {
             Map<String, Object> options = a.object(4);
@@ -115,7 +94,33 @@ final class SendRpc {
         return o;
     }
 
-    private static List<WalletSender.Recipient> recipients(LoadedWallet w, Map<String, Object> amounts) {
+    /** Core's outputs argument: an object, or an array of one-key objects, address to amount. */
+    static Map<String, Object> outputs(Object given) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        if (given instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> outputs.put(String.valueOf(k), v));
+        } else if (given instanceof List<?> list) {
+            for (Object item : list) {
+                if (!(item instanceof Map<?, ?> m)) {
+                    throw Args.typeError(item, "object");
+                }
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    if (outputs.containsKey(String.valueOf(e.getKey()))) {
+                        throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, duplicated address: " + e.getKey());
+                    }
+                    outputs.put(String.valueOf(e.getKey()), e.getValue());
+                }
+            }
+        } else {
+            throw Args.typeError(given, "array");
+        }
+        if (outputs.containsKey("data")) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Data outputs are not supported by this wallet yet");
+        }
+        return outputs;
+    }
+
+    static List<WalletSender.Recipient> recipients(LoadedWallet w, Map<String, Object> amounts) {
         List<WalletSender.Recipient> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Map.Entry<String, Object> e : amounts.entrySet()) {
