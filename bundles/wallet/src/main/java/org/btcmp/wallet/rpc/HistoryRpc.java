@@ -6,8 +6,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.btcmp.interfaces.BlockInfo;
 import org.btcmp.interfaces.RpcCommand.RpcError;
+import org.btcmp.primitives.Block;
+import org.btcmp.primitives.Transaction;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletTx;
 
@@ -94,6 +97,7 @@ final class HistoryRpc {
     private static Object listSinceBlock(Args a, Call c) {
         LoadedWallet w = c.wallet();
         int sinceHeight = -1;
+        List<String> staleBlocks = new ArrayList<>(); // from the given block back to the fork point
         if (a.has(0)) {
             String hash = hash(a.str(0), "blockhash");
             BlockInfo block = c.chain().findBlock(hash, false).orElseThrow(
@@ -101,6 +105,7 @@ final class HistoryRpc {
             sinceHeight = block.height();
             while (sinceHeight >= 0 && !c.chain().getBlockHash(sinceHeight).equals(hash)) {
                 // not on the active chain: transactions after the fork point are what changed
+                staleBlocks.add(hash);
                 BlockInfo parent = c.chain().findBlock(block.prevHash(), false).orElseThrow();
                 block = parent;
                 hash = parent.hash();
@@ -112,7 +117,7 @@ final class HistoryRpc {
             throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter");
         }
         a.bool(2, false);
-        a.bool(3, true);
+        boolean includeRemoved = a.bool(3, true);
         boolean includeChange = a.bool(4, false);
         String label = a.has(5) ? AddressRpc.label(a.str(5)) : null;
         TxEntries entries = new TxEntries(w, c.chain());
@@ -126,7 +131,19 @@ final class HistoryRpc {
         int tip = c.chain().getHeight().orElse(-1);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("transactions", transactions);
-        o.put("removed", new ArrayList<Object>());
+        List<Object> removed = new ArrayList<>();
+        if (includeRemoved) {
+            for (String stale : staleBlocks) {
+                BlockInfo info = c.chain().findBlock(stale, true).orElseThrow();
+                for (Transaction t : Block.fromBytes(info.data()).transactions()) {
+                    Optional<WalletTx> tx = w.transaction(t.txid().toString());
+                    if (tx.isPresent()) {
+                        removed.addAll(entries.entries(tx.get(), label, includeChange, true));
+                    }
+                }
+            }
+        }
+        o.put("removed", removed);
         o.put("lastblock", c.chain().getBlockHash((int) Math.max(0, tip + 1 - target)));
         return o;
     }

@@ -108,6 +108,15 @@ class WalletRpcSendTest {
         Map<?, ?> since = (Map<?, ?>) n.call(B, "listsinceblock", "[\"" + block101 + "\"]");
         assertEquals(2, ((List<?>) since.get("transactions")).size());
         assertEquals(n.call("getbestblockhash", "[]"), since.get("lastblock"));
+        String paymentBlock = (String) confirmed.get("blockhash");
+        n.call("invalidateblock", "[\"" + paymentBlock + "\"]");
+        n.call("generatetoaddress", "[2, \"" + n.call(A, "getnewaddress", "[]") + "\"]");
+        Map<?, ?> afterReorg = (Map<?, ?>) n.call(B, "listsinceblock", "[\"" + paymentBlock + "\"]");
+        List<?> removed = (List<?>) afterReorg.get("removed");
+        assertEquals(2, removed.size(), "the payment and bob's coinbase left the active chain: " + removed);
+        assertTrue(removed.stream().anyMatch(e -> txid.equals(((Map<?, ?>) e).get("txid"))));
+        assertEquals(List.of(), ((Map<?, ?>) n.call(B, "listsinceblock", "{\"blockhash\":\"" + paymentBlock
+                + "\",\"include_removed\":false}")).get("removed"));
         NodeWithWallets.Failure noBlock = assertThrows(NodeWithWallets.Failure.class,
                 () -> n.call(B, "listsinceblock", "[\"" + "00".repeat(32) + "\"]"));
         assertEquals(-5, noBlock.code);
