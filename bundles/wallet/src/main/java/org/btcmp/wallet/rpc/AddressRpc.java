@@ -9,11 +9,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.btcmp.interfaces.RpcCommand.RpcError;
+import org.btcmp.primitives.Network;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.wallet.core.ListedDescriptor;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletError;
+import org.btcmp.wallet.descriptor.Descriptor;
+import org.btcmp.wallet.descriptor.DescriptorParser;
+import org.btcmp.wallet.descriptor.KeyExpression;
 import org.btcmp.wallet.store.AddressBookRecords;
 import org.btcmp.wallet.store.DescriptorRecords;
 import org.btcmp.wallet.store.ScriptRecords;
@@ -82,7 +86,20 @@ final class AddressRpc {
         o.put("solvable", row.isPresent());
         Optional<DescriptorRecords.Row> descriptor = row.flatMap(r -> w.wallet().descriptors().stream()
                 .filter(d -> d.id().equals(r.descriptorId())).findFirst());
-        descriptor.ifPresent(d -> o.put("parent_desc", d.descriptor()));
+        if (row.isPresent() && descriptor.isPresent()) {
+            Descriptor parsed = DescriptorParser.parse(descriptor.get().descriptor(),
+                    w.wallet().options().network() == Network.MAIN, false);
+            KeyExpression.Derived key = parsed.key().at(row.get().index());
+            o.put("desc", parsed.singleKeyAt(row.get().index()));
+            o.put("parent_desc", descriptor.get().descriptor());
+            if (!script.isP2TR()) {
+                o.put("pubkey", HexFormat.of().formatHex(key.encoded()));
+            }
+            key.origin().ifPresent(origin -> {
+                o.put("hdkeypath", origin.path().toString());
+                o.put("hdmasterfingerprint", String.format("%08x", origin.fingerprint()));
+            });
+        }
         o.put("iswatchonly", false);
         o.put("isscript", script.isP2SH() || script.isP2WSH());
         o.put("iswitness", script.isWitnessProgram());

@@ -50,7 +50,14 @@ class WalletRpcRoutingTest {
         assertEquals("my wallet", info.get("walletname"));
         assertEquals(0L, info.get("txcount"));
         assertEquals(Boolean.TRUE, info.get("descriptors"));
-        assertEquals(true, ((Map<?, ?>) n.call("/wallet/alpha", "getaddressinfo", "[\"" + address + "\"]")).get("ismine"));
+        Map<?, ?> addressInfo = (Map<?, ?>) n.call("/wallet/alpha", "getaddressinfo", "[\"" + address + "\"]");
+        assertEquals(true, addressInfo.get("ismine"));
+        assertEquals("m/84h/1h/0h/0/0", addressInfo.get("hdkeypath"));
+        String desc = (String) addressInfo.get("desc");
+        assertTrue(desc.matches("wpkh\\(\\[[0-9a-f]{8}/84h/1h/0h/0/0\\]0[23][0-9a-f]{64}\\)#[a-z0-9]{8}"), desc);
+        assertEquals(desc.substring(6, 14), addressInfo.get("hdmasterfingerprint"));
+        assertTrue(((String) addressInfo.get("parent_desc")).startsWith("wpkh([" + addressInfo.get("hdmasterfingerprint")));
+        assertEquals(false, addressInfo.get("ischange"));
         assertEquals(false, ((Map<?, ?>) n.call("/wallet/my%20wallet", "getaddressinfo", "[\"" + address + "\"]"))
                 .get("ismine"));
 
