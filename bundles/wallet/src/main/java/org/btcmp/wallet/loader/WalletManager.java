@@ -63,9 +63,6 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
         if ((flags & WALLET_FLAG_DISABLE_PRIVATE_KEYS) != 0) {
             throw new WalletException(WALLET_ERROR, "Wallets without private keys (watch-only) are not supported yet");
         }
-        if ((flags & WALLET_FLAG_BLANK_WALLET) != 0) {
-            throw new WalletException(WALLET_ERROR, "Blank wallets are not supported yet");
-        }
         Path dir = dirOf(name);
         LoadedWallet w;
         synchronized (this) {
@@ -73,8 +70,9 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
                 throw new WalletException(WALLET_ERROR,
                         "Failed to create database path '" + dir + "'. Database already exists.");
             }
-            WalletOptions.Seed seed = passphrase.isEmpty() ? WalletOptions.Seed.random()
-                    : WalletOptions.Seed.random().encryptedWith(passphrase);
+            WalletOptions.Seed base = (flags & WALLET_FLAG_BLANK_WALLET) != 0 ? WalletOptions.Seed.blankWallet()
+                    : WalletOptions.Seed.random();
+            WalletOptions.Seed seed = passphrase.isEmpty() ? base : base.encryptedWith(passphrase);
             DescriptorWallet wallet;
             try {
                 wallet = DescriptorWallet.create(dir, options, seed);

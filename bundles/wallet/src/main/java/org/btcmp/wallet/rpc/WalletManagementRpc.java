@@ -142,7 +142,7 @@ final class WalletManagementRpc {
         o.put("scanning", false);
         o.put("descriptors", true);
         o.put("external_signer", false);
-        o.put("blank", false);
+        o.put("blank", w.wallet().descriptors().isEmpty());
         if (birth != Long.MAX_VALUE) {
             o.put("birthtime", birth);
         }

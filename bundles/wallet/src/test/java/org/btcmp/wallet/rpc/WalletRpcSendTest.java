@@ -206,5 +206,17 @@ class WalletRpcSendTest {
         assertEquals(-3L, ((Map<?, ?>) ((Map<?, ?>) results.get(2)).get("error")).get("code"), "timestamp is required");
         assertEquals(btc("50.00000000"), n.call("/wallet/importer", "getbalance", "[]"),
                 "the rescan from the timestamp found alice's coinbase");
+
+        n.call("createwallet", "{\"wallet_name\":\"blank\",\"blank\":true}");
+        assertEquals(true, ((Map<?, ?>) n.call("/wallet/blank", "getwalletinfo", "[]")).get("blank"));
+        NodeWithWallets.Failure noKeys = assertThrows(NodeWithWallets.Failure.class,
+                () -> n.call("/wallet/blank", "getnewaddress", "[]"));
+        assertEquals(-12, noKeys.code);
+        assertEquals("Error: No bech32 addresses available.", noKeys.text());
+        assertEquals(List.of(Map.of("success", true)), n.call("/wallet/blank", "importdescriptors",
+                "[[{\"desc\":\"" + tprv + "\",\"timestamp\":\"now\",\"active\":true,\"range\":[0,5]}]]"));
+        String firstCoin = (String) ((Map<?, ?>) ((List<?>) n.call(A, "listunspent", "[]")).get(0)).get("address");
+        assertEquals(firstCoin, n.call("/wallet/blank", "getnewaddress", "[]"), "index 0 of alice's receive descriptor");
+        assertEquals(false, ((Map<?, ?>) n.call("/wallet/blank", "getwalletinfo", "[]")).get("blank"));
     }
 }
