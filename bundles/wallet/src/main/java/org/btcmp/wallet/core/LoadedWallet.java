@@ -1,13 +1,18 @@
 package org.btcmp.wallet.core;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.btcmp.interfaces.Chain;
+import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.primitives.ChainParams;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxOut;
+import org.btcmp.wallet.store.MetaRecords;
 import org.btcmp.wallet.store.TxRecords;
 
 /**
@@ -21,6 +26,9 @@ public final class LoadedWallet implements AutoCloseable {
     private final WalletSync sync;
     private final WalletSender sender;
     private final WalletService service;
+    /** Meta record of the persistent coin locks: "txid:vout" lines. */
+    private static final String META_LOCKED_COINS = "locked_coins";
+
     private final Chain chain;
     private final long fallbackFeeRate;
     private volatile long payTxFee; // sat/kvB; 0: not set
@@ -48,8 +56,9 @@ public final class LoadedWallet implements AutoCloseable {
             wallet.close();
             throw e;
         }
-        return new LoadedWallet(name, wallet, sync, new WalletSender(wallet, sync, chain, fallbackFeeRate), chain,
-                fallbackFeeRate);
+        WalletSender sender = new WalletSender(wallet, sync, chain, fallbackFeeRate);
+        wallet.database().read(LoadedWallet::persistentLocks).forEach(sender::lock);
+        return new LoadedWallet(name, wallet, sync, sender, chain, fallbackFeeRate);
     }
 
     public String name() {
@@ -119,6 +128,49 @@ public final class LoadedWallet implements AutoCloseable {
                 return null;
             });
         }
+    }
+
+    /** Keeps {@code coin} out of coin selection (Core's lockunspent); a persistent lock survives unloading. */
+    public void lockCoin(OutPointRef coin, boolean persistent) {
+        sender.lock(coin);
+        if (persistent) {
+            editPersistentLocks(locks -> locks.add(coin));
+        }
+    }
+
+    /** Releases {@code coin}, persistent lock included. */
+    public void unlockCoin(OutPointRef coin) {
+        sender.unlock(coin);
+        editPersistentLocks(locks -> locks.remove(coin));
+    }
+
+    public void unlockAllCoins() {
+        sender.unlockAll();
+        editPersistentLocks(Set::clear);
+    }
+
+    private void editPersistentLocks(Consumer<Set<OutPointRef>> edit) {
+        synchronized (wallet) {
+            wallet.database().write(c -> {
+                Set<OutPointRef> locks = persistentLocks(c);
+                edit.accept(locks);
+                StringBuilder text = new StringBuilder();
+                locks.forEach(l -> text.append(l.txid()).append(':').append(l.index()).append('\n'));
+                MetaRecords.putString(c, META_LOCKED_COINS, text.toString());
+                return null;
+            });
+        }
+    }
+
+    private static Set<OutPointRef> persistentLocks(java.sql.Connection c) throws java.sql.SQLException {
+        Set<OutPointRef> locks = new LinkedHashSet<>();
+        for (String line : MetaRecords.getString(c, META_LOCKED_COINS).orElse("").split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                locks.add(new OutPointRef(line.substring(0, colon), Integer.parseInt(line.substring(colon + 1))));
+            }
+        }
+        return locks;
     }
 
     /** The sender, for coin locks. */

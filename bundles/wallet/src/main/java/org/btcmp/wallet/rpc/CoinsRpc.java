@@ -160,12 +160,10 @@ final class CoinsRpc {
             throw Args.typeError(a.raw(0), "bool");
         }
         boolean unlock = a.bool(0, false);
-        if (a.bool(2, false)) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Persistent coin locks are not supported by this wallet yet");
-        }
+        boolean persistent = a.bool(2, false);
         if (!a.has(1)) {
             if (unlock) {
-                w.sender().unlockAll();
+                w.unlockAllCoins();
             }
             return Boolean.TRUE;
         }
@@ -208,9 +206,9 @@ final class CoinsRpc {
         }
         for (OutPointRef coin : coins) {
             if (unlock) {
-                w.sender().unlock(coin);
+                w.unlockCoin(coin);
             } else {
-                w.sender().lock(coin);
+                w.lockCoin(coin, persistent);
             }
         }
         return Boolean.TRUE;

@@ -168,8 +168,19 @@ class WalletRpcSendTest {
         NodeWithWallets.Failure twice = assertThrows(NodeWithWallets.Failure.class,
                 () -> n.call(A, "lockunspent", "[false, " + outpoint + "]"));
         assertEquals("Invalid parameter, output already locked", twice.text());
+        n.call(A, "unloadwallet", "[]");
+        n.call("loadwallet", "[\"alice\"]");
+        assertEquals(List.of(), n.call(A, "listlockunspent", "[]"), "a lock without persistent lasts until unload");
+        assertEquals(true, n.call(A, "lockunspent", "{\"unlock\":false,\"transactions\":" + outpoint
+                + ",\"persistent\":true}"));
+        n.call(A, "unloadwallet", "[]");
+        n.call("loadwallet", "[\"alice\"]");
+        assertEquals(1, ((List<?>) n.call(A, "listlockunspent", "[]")).size(), "a persistent lock is kept in the file");
         assertEquals(true, n.call(A, "lockunspent", "[true]"));
         assertEquals(List.of(), n.call(A, "listlockunspent", "[]"));
+        n.call(A, "unloadwallet", "[]");
+        n.call("loadwallet", "[\"alice\"]");
+        assertEquals(List.of(), n.call(A, "listlockunspent", "[]"), "unlocking removed it from the file");
         n.call(A, "sendtoaddress", "{\"address\":\"" + b + "\",\"amount\":1,\"fee_rate\":2}");
     }
 
