@@ -12,10 +12,6 @@ final class Args {
         this.values = values;
     }
 
-    int size() {
-        return values.size();
-    }
-
     /** Whether argument {@code i} was given and is not null. */
     boolean has(int i) {
         return i < values.size() && !JsonText.isNull(values.get(i));

@@ -145,7 +145,7 @@ final class TxEntries {
         return tx.inMempool() ? "no" : "unknown";
     }
 
-    long blockTime(String hash) {
+    private long blockTime(String hash) {
         return blockTimes.computeIfAbsent(hash, h -> chain.findBlock(h, false).map(BlockInfo::time).orElse(0L));
     }
 

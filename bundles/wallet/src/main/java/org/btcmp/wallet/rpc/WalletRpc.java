@@ -47,11 +47,6 @@ public final class WalletRpc implements AutoCloseable {
         return this;
     }
 
-    /** The names of the commands this registers. */
-    public static List<String> commandNames() {
-        return commands().stream().map(Command::name).toList();
-    }
-
     private RpcCommand adapter(Command command) {
         return new RpcCommand() {
             @Override
