@@ -48,7 +48,10 @@ final class HistoryRpc {
         LoadedWallet w = c.wallet();
         String txid = hash(a.str(0), "txid");
         a.bool(1, false);
-        a.bool(2, false);
+        if (a.bool(2, false)) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "verbose=true (the decoded transaction) is not supported by this"
+                    + " wallet yet; decode the hex field with decoderawtransaction");
+        }
         WalletTx tx = w.transaction(txid).orElseThrow(() -> new RpcError(Rpc.INVALID_ADDRESS_OR_KEY,
                 "Invalid or non-wallet transaction id"));
         TxEntries entries = new TxEntries(w, c.chain());
