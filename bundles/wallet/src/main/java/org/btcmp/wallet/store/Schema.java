@@ -54,6 +54,8 @@ final class Schema {
         // Core's abandontransaction: an unconfirmed transaction out of the mempool whose inputs the
         // wallet may spend again; cleared when the transaction shows up in a block or the mempool.
         "ALTER TABLE wallet_tx ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0",
+        // Insertion order: each new transaction takes MAX(seq) + 1, which must not scan the table.
+        "CREATE UNIQUE INDEX wallet_tx_seq ON wallet_tx (seq)",
     };
 
     private Schema() {
