@@ -1,6 +1,6 @@
 /** The wallet's services as other bundles see them. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.btcmp.wallet;
 
 import org.osgi.annotation.bundle.Export;

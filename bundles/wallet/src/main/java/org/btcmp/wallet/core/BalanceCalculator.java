@@ -29,6 +29,11 @@ final class BalanceCalculator {
         }
     }
 
+    /** A calculator over the wallet's state in {@code c}'s transaction (depth and trust of single transactions). */
+    static BalanceCalculator of(Connection c) throws SQLException {
+        return new BalanceCalculator(c);
+    }
+
     static Balances balances(Connection c) throws SQLException {
         BalanceCalculator calc = new BalanceCalculator(c);
         long trustedSum = 0;

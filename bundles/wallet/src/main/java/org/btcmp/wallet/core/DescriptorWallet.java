@@ -153,14 +153,19 @@ public final class DescriptorWallet implements AutoCloseable {
         return params;
     }
 
-    WalletOptions options() {
+    public WalletOptions options() {
         return options;
     }
 
-    /** The earliest creation time of the wallet's descriptors (seconds): where a rescan must begin. */
+    /**
+     * The earliest creation time of the wallet's descriptors (seconds), or of the wallet when it has
+     * none (blank): where a rescan must begin.
+     */
     synchronized long birthday() {
-        return db.read(c -> DescriptorRecords.all(c).stream().mapToLong(DescriptorRecords.Row::created).min()
-                .orElse(0L));
+        return db.read(c -> {
+            long created = MetaRecords.getString(c, NewWalletContent.META_CREATED).map(Long::parseLong).orElse(0L);
+            return DescriptorRecords.all(c).stream().mapToLong(DescriptorRecords.Row::created).min().orElse(created);
+        });
     }
 
     /**
@@ -307,6 +312,11 @@ public final class DescriptorWallet implements AutoCloseable {
         encryption.changePassphrase(oldPassphrase, newPassphrase);
     }
 
+    /** Core's backupwallet: a consistent copy of the wallet file at {@code destination}. */
+    public synchronized void backup(Path destination) {
+        db.backupTo(destination);
+    }
+
     public Path file() {
         return db.file();
     }
@@ -326,8 +336,7 @@ public final class DescriptorWallet implements AutoCloseable {
                     return row.id();
                 }
             }
-            throw new WalletError(WalletError.WALLET_ERROR, "Error: This wallet has no available keys"
-                    + " (no active " + (internal ? "change" : "receive") + " descriptor for '" + outputType + "')");
+            throw new WalletError(WalletError.KEYPOOL_RAN_OUT, "Error: No " + outputType + " addresses available.");
         });
     }
 

@@ -51,8 +51,11 @@ final class NewWalletContent {
                 options.network() == ChainType.MAIN);
 
         Map<String, byte[]> plain = new LinkedHashMap<>();
-        plain.put(SECRET_MNEMONIC, (mnemonic + "\n" + seed.mnemonicPassphrase()).getBytes(StandardCharsets.UTF_8));
-        for (DefaultDescriptors.Entry e : DefaultDescriptors.forMaster(master)) {
+        if (!seed.blank()) {
+            plain.put(SECRET_MNEMONIC, (mnemonic + "\n" + seed.mnemonicPassphrase()).getBytes(StandardCharsets.UTF_8));
+        }
+        for (DefaultDescriptors.Entry e : seed.blank() ? List.<DefaultDescriptors.Entry>of()
+                : DefaultDescriptors.forMaster(master)) {
             String id = DescriptorWallet.idOf(e.descriptor());
             rows.add(new DescriptorRecords.Row(id, e.descriptor().toString(), e.outputType(), e.internal(), true,
                     0, options.keypoolSize(), created));

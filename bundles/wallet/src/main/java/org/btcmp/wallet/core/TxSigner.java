@@ -2,7 +2,9 @@ package org.btcmp.wallet.core;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.btcmp.primitives.Hashes;
 import org.btcmp.primitives.ScriptBuilder;
 import org.btcmp.primitives.Transaction;
@@ -19,6 +21,7 @@ import org.btcmp.primitives.script.TaprootSighash;
  */
 final class TxSigner {
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String UNSUPPORTED = "Only P2WPKH and P2TR key path inputs can be signed, not ";
 
     private TxSigner() {
     }
@@ -27,29 +30,67 @@ final class TxSigner {
     static Transaction sign(Transaction tx, List<TxOut> spent, DescriptorWallet wallet) {
         List<TxIn> signed = new ArrayList<>();
         for (int i = 0; i < tx.inputs().size(); i++) {
-            TxOut prev = spent.get(i);
-            byte[] secret = wallet.secretKeyFor(prev.scriptPubKey().bytes());
-            List<byte[]> witness;
-            if (prev.scriptPubKey().isP2WPKH()) {
-                PrivateKey key = new PrivateKey(secret);
-                byte[] pub = key.publicKey(true).encoded();
-                byte[] digest = SignatureHash.witnessV0(tx, i, ScriptBuilder.p2pkh(Hashes.hash160(pub)), prev.value(),
-                        SignatureHash.ALL);
-                byte[] der = key.sign(digest).toDer();
-                byte[] sig = java.util.Arrays.copyOf(der, der.length + 1);
-                sig[der.length] = SignatureHash.ALL;
-                witness = List.of(sig, pub);
-            } else if (prev.scriptPubKey().isP2TR()) {
-                byte[] digest = TaprootSighash.hash(tx, i, spent, 0, null, null, 0xffffffffL);
-                byte[] aux = new byte[32];
-                RANDOM.nextBytes(aux);
-                witness = List.of(Schnorr.sign(Schnorr.tweakSecret(secret, null), digest, aux));
-            } else {
-                throw new WalletError(WalletError.WALLET_ERROR, "Cannot sign an input spending "
-                        + prev.scriptPubKey().toHex() + ": only P2WPKH and P2TR key path are supported");
-            }
-            signed.add(tx.inputs().get(i).withWitness(witness));
+            signed.add(tx.inputs().get(i).withWitness(witness(tx, i, spent, wallet)));
         }
         return new Transaction(tx.version(), signed, tx.outputs(), tx.lockTime());
+    }
+
+    /** What signing the inputs the wallet can sign gave: the transaction, and why each other input is unsigned. */
+    record Partial(Transaction tx, Map<Integer, String> errors) {
+    }
+
+    /**
+     * Signs the inputs that spend the wallet's P2WPKH and P2TR outputs (Core's signrawtransactionwithwallet);
+     * {@code spent} holds the output each input spends, null where nobody knows it. Other inputs keep
+     * what they have; those without a signature are listed with Core's reason.
+     */
+    static Partial signWhatIsMine(Transaction tx, List<TxOut> spent, DescriptorWallet wallet) {
+        List<TxIn> inputs = new ArrayList<>();
+        Map<Integer, String> errors = new LinkedHashMap<>();
+        boolean allKnown = spent.stream().allMatch(java.util.Objects::nonNull);
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            TxIn in = tx.inputs().get(i);
+            TxOut prev = spent.get(i);
+            if (prev == null) {
+                inputs.add(in);
+                errors.put(i, "Input not found or already spent");
+            } else if (wallet.findScript(prev.scriptPubKey()).isEmpty()) {
+                inputs.add(in);
+                if (!in.hasWitness() && in.scriptSig().isEmpty()) {
+                    errors.put(i, "Unable to sign input, invalid stack size (possibly missing key)");
+                }
+            } else if (!prev.scriptPubKey().isP2WPKH() && !prev.scriptPubKey().isP2TR()) {
+                inputs.add(in);
+                errors.put(i, UNSUPPORTED + prev.scriptPubKey().toHex());
+            } else if (prev.scriptPubKey().isP2TR() && !allKnown) {
+                inputs.add(in);
+                errors.put(i, "Unable to sign a taproot input without the outputs every input spends");
+            } else {
+                inputs.add(in.withWitness(witness(tx, i, spent, wallet)));
+            }
+        }
+        return new Partial(new Transaction(tx.version(), inputs, tx.outputs(), tx.lockTime()), errors);
+    }
+
+    private static List<byte[]> witness(Transaction tx, int i, List<TxOut> spent, DescriptorWallet wallet) {
+        TxOut prev = spent.get(i);
+        byte[] secret = wallet.secretKeyFor(prev.scriptPubKey().bytes());
+        if (prev.scriptPubKey().isP2WPKH()) {
+            PrivateKey key = new PrivateKey(secret);
+            byte[] pub = key.publicKey(true).encoded();
+            byte[] digest = SignatureHash.witnessV0(tx, i, ScriptBuilder.p2pkh(Hashes.hash160(pub)), prev.value(),
+                    SignatureHash.ALL);
+            byte[] der = key.sign(digest).toDer();
+            byte[] sig = java.util.Arrays.copyOf(der, der.length + 1);
+            sig[der.length] = SignatureHash.ALL;
+            return List.of(sig, pub);
+        }
+        if (prev.scriptPubKey().isP2TR()) {
+            byte[] digest = TaprootSighash.hash(tx, i, spent, 0, null, null, 0xffffffffL);
+            byte[] aux = new byte[32];
+            RANDOM.nextBytes(aux);
+            return List.of(Schnorr.sign(Schnorr.tweakSecret(secret, null), digest, aux));
+        }
+        throw new WalletError(WalletError.WALLET_ERROR, UNSUPPORTED + prev.scriptPubKey().toHex());
     }
 }

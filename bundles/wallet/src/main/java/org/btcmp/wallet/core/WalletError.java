@@ -13,6 +13,8 @@ public final class WalletError extends RuntimeException {
     public static final int WALLET_ERROR = -4;
     /** Core's RPC_INVALID_ADDRESS_OR_KEY. */
     public static final int INVALID_ADDRESS_OR_KEY = -5;
+    /** Core's RPC_WALLET_KEYPOOL_RAN_OUT: no active descriptor hands out addresses of the asked type. */
+    public static final int KEYPOOL_RAN_OUT = -12;
     /** Core's RPC_WALLET_UNLOCK_NEEDED. */
     public static final int UNLOCK_NEEDED = -13;
     /** Core's RPC_WALLET_PASSPHRASE_INCORRECT. */

@@ -35,19 +35,26 @@ public record WalletOptions(ChainType network, int keypoolSize, Clock clock) {
 
     /**
      * What a new wallet starts from: a BIP39 mnemonic (with its optional BIP39 passphrase) or, when
-     * empty, 256 bits of fresh randomness; and an optional wallet passphrase to encrypt it from birth.
+     * empty, 256 bits of fresh randomness; an optional wallet passphrase to encrypt it from birth; or
+     * nothing at all ({@code blank}: no seed and no descriptors until some are imported, Core's blank wallet).
      */
-    public record Seed(Optional<String> mnemonic, String mnemonicPassphrase, Optional<String> walletPassphrase) {
+    public record Seed(Optional<String> mnemonic, String mnemonicPassphrase, Optional<String> walletPassphrase,
+            boolean blank) {
         public static Seed random() {
-            return new Seed(Optional.empty(), "", Optional.empty());
+            return new Seed(Optional.empty(), "", Optional.empty(), false);
         }
 
         public static Seed mnemonic(String words, String bip39Passphrase) {
-            return new Seed(Optional.of(words), bip39Passphrase, Optional.empty());
+            return new Seed(Optional.of(words), bip39Passphrase, Optional.empty(), false);
+        }
+
+        /** No keys at all: descriptors come later through importdescriptors. */
+        public static Seed blankWallet() {
+            return new Seed(Optional.empty(), "", Optional.empty(), true);
         }
 
         public Seed encryptedWith(String passphrase) {
-            return new Seed(mnemonic, mnemonicPassphrase, Optional.of(passphrase));
+            return new Seed(mnemonic, mnemonicPassphrase, Optional.of(passphrase), blank);
         }
     }
 }

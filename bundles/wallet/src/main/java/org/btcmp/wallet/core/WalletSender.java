@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.btcmp.interfaces.BlockRef;
 import org.btcmp.interfaces.BroadcastResult;
 import org.btcmp.interfaces.Chain;
+import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Script;
@@ -51,6 +54,7 @@ public final class WalletSender {
     private final Chain chain;
     private final long fallbackFeeRate;
     private final Random random = new SecureRandom();
+    private final Set<OutPointRef> locked = ConcurrentHashMap.newKeySet(); // Core's lockunspent, in memory
 
     /** {@code fallbackFeeRate} in sat/kvB is used when a send names no fee rate (Core's -fallbackfee; 0 disables it). */
     public WalletSender(DescriptorWallet wallet, WalletSync sync, Chain chain, long fallbackFeeRate) {
@@ -68,6 +72,28 @@ public final class WalletSender {
      *     -4 fee problems or a refusal by the node, -13 locked wallet
      */
     public synchronized Sent send(List<Recipient> recipients, OptionalLong feeRate) {
+        Funded funded = fund(recipients, feeRate);
+        Transaction tx = TxSigner.sign(funded.tx(), funded.spent(), wallet);
+        BroadcastResult result = chain.broadcastTransaction(tx.toBytes(), 0);
+        if (!result.accepted()) {
+            throw new WalletError(WalletError.WALLET_ERROR, "Transaction rejected by the node: " + result.error());
+        }
+        sync.recordSent(tx);
+        return new Sent(tx.txid().toString(), funded.fee(), tx.toBytes());
+    }
+
+    /**
+     * An unsigned transaction paying the recipients: inputs chosen from the wallet's coins, the outputs
+     * they spend (in input order), its fee, and where its change output is (-1: none).
+     */
+    public record Funded(Transaction tx, List<TxOut> spent, long fee, int changePosition) {
+    }
+
+    /**
+     * Selects coins and builds the unsigned transaction {@link #send} would sign (Core's
+     * walletcreatefundedpsbt); nothing is broadcast. A change address is handed out when change is added.
+     */
+    public synchronized Funded fund(List<Recipient> recipients, OptionalLong feeRate) {
         if (recipients.isEmpty()) {
             throw new WalletError(WalletError.INVALID_PARAMETER, "Transaction must have at least one recipient");
         }
@@ -96,6 +122,9 @@ public final class WalletSender {
 
         List<CoinSelection.Candidate> candidates = new ArrayList<>();
         for (TxRecords.Output coin : wallet.database().read(BalanceCalculator::spendable)) {
+            if (locked.contains(new OutPointRef(coin.txid(), coin.vout()))) {
+                continue;
+            }
             Script s = Script.of(coin.script());
             if (s.isP2WPKH() || s.isP2TR()) {
                 candidates.add(new CoinSelection.Candidate(coin, coin.value() - fee(inputWeight(s), rate)));
@@ -105,9 +134,11 @@ public final class WalletSender {
                 .orElseThrow(() -> new WalletError(INSUFFICIENT_FUNDS, "Insufficient funds"));
 
         long change = selection.effectiveTotal() - target - changeFee;
+        int changePosition = -1;
         if (selection.withChange() && change >= dustThreshold(changeScriptLength)) {
             Script changeScript = Address.toScript(wallet.getRawChangeAddress(changeType), wallet.params());
-            outputs.add(random.nextInt(outputs.size() + 1), new TxOut(change, changeScript));
+            changePosition = random.nextInt(outputs.size() + 1);
+            outputs.add(changePosition, new TxOut(change, changeScript));
         }
         List<TxIn> inputs = new ArrayList<>();
         List<TxOut> spent = new ArrayList<>();
@@ -124,21 +155,38 @@ public final class WalletSender {
         }
         // anti fee sniping, as Core: only valid after the wallet's current tip
         long lockTime = sync.lastBlock().map(BlockRef::height).orElse(0);
-        Transaction tx = TxSigner.sign(new Transaction(2, inputs, outputs, lockTime), spent, wallet);
-        BroadcastResult result = chain.broadcastTransaction(tx.toBytes(), 0);
-        if (!result.accepted()) {
-            throw new WalletError(WalletError.WALLET_ERROR, "Transaction rejected by the node: " + result.error());
-        }
-        sync.recordSent(tx);
-        return new Sent(tx.txid().toString(), fee, tx.toBytes());
+        return new Funded(new Transaction(2, inputs, outputs, lockTime), spent, fee, changePosition);
+    }
+
+    /** Keeps coin selection away from {@code coin} until unlocked; false when it was locked already. */
+    public boolean lock(OutPointRef coin) {
+        return locked.add(coin);
+    }
+
+    /** Lets coin selection use {@code coin} again; false when it was not locked. */
+    public boolean unlock(OutPointRef coin) {
+        return locked.remove(coin);
+    }
+
+    public void unlockAll() {
+        locked.clear();
+    }
+
+    public boolean isLocked(OutPointRef coin) {
+        return locked.contains(coin);
+    }
+
+    /** The locked coins, in no particular order. */
+    public List<OutPointRef> lockedCoins() {
+        return new ArrayList<>(locked);
     }
 
     private long feeRate(OptionalLong requested) {
         long minimum = chain.relayMinFee();
         if (requested.isPresent()) {
             if (requested.getAsLong() < minimum) {
-                throw new WalletError(WalletError.WALLET_ERROR, "Fee rate (" + requested.getAsLong()
-                        + " sat/kvB) is lower than the minimum fee rate setting (" + minimum + " sat/kvB)");
+                throw new WalletError(WalletError.WALLET_ERROR, "Fee rate (" + satPerVb(requested.getAsLong())
+                        + " sat/vB) is lower than the minimum fee rate setting (" + satPerVb(minimum) + " sat/vB)");
             }
             return requested.getAsLong();
         }
@@ -147,6 +195,11 @@ public final class WalletSender {
                     "Fee estimation failed. Fallbackfee is disabled. Wait a few blocks or enable -fallbackfee.");
         }
         return Math.max(fallbackFeeRate, minimum);
+    }
+
+    /** Core's CFeeRate::ToString in sat/vB: three decimals. */
+    private static String satPerVb(long satPerKvB) {
+        return java.math.BigDecimal.valueOf(satPerKvB, 3).toPlainString();
     }
 
     private Script scriptOf(String address) {
@@ -176,7 +229,7 @@ public final class WalletSender {
     }
 
     /** Core's dust rule for witness outputs: spending it (about 67 vbytes) plus the output, at the dust relay fee. */
-    private static long dustThreshold(int scriptLength) {
+    static long dustThreshold(int scriptLength) {
         return (8 + 1 + scriptLength + 67) * DUST_RELAY_FEE / 1000;
     }
 }

@@ -281,7 +281,20 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
      * moved back by the median's span so no block stamped after that moment is skipped.
      */
     private int birthdayHeight(int chainTip) {
-        long since = wallet.birthday() - TIMESTAMP_WINDOW_SECONDS;
+        return heightForTime(wallet.birthday(), chainTip);
+    }
+
+    /**
+     * Rescans from the first block that can hold a transaction made at {@code time} (seconds, with
+     * Core's window), as importdescriptors does for a descriptor's timestamp; returns the last height scanned.
+     */
+    public int rescanFromTime(long time) {
+        int tip = chain.getHeight().orElse(-1);
+        return tip < 0 ? tip : rescan(Math.min(heightForTime(time, tip), tip));
+    }
+
+    private int heightForTime(long time, int chainTip) {
+        long since = time - TIMESTAMP_WINDOW_SECONDS;
         int lo = 0;
         int hi = chainTip + 1;
         while (lo < hi) {

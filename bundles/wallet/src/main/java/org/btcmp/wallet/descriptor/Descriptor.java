@@ -89,6 +89,18 @@ public final class Descriptor {
         return q;
     }
 
+    /**
+     * The descriptor of the one key at {@code index} with its origin, checksummed, as Core's
+     * getaddressinfo prints {@code desc} (x-only key inside {@code tr()}).
+     */
+    public String singleKeyAt(int index) {
+        KeyExpression.Derived k = key.at(index);
+        byte[] encoded = kind == Kind.TR && k.encoded().length == 33
+                ? java.util.Arrays.copyOfRange(k.encoded(), 1, 33) : k.encoded();
+        String origin = k.origin().map(o -> "[" + o + "]").orElse("");
+        return DescriptorChecksum.append(kind.open + origin + java.util.HexFormat.of().formatHex(encoded) + kind.close);
+    }
+
     /** The public text without checksum. */
     public synchronized String toPublicStringWithoutChecksum() {
         if (publicText == null) {

@@ -12,7 +12,7 @@ import java.sql.Statement;
 final class Schema {
     /** "btcw": tells a btcmp wallet from any other SQLite file. */
     static final int APPLICATION_ID = 0x62746377;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private static final String[] VERSION_1 = {
         // Small facts about the wallet: network, creation time, encryption parameters, flags.
@@ -50,6 +50,14 @@ final class Schema {
         "CREATE TABLE synced_blocks (height INTEGER PRIMARY KEY, hash TEXT NOT NULL)",
     };
 
+    private static final String[] VERSION_3 = {
+        // Core's abandontransaction: an unconfirmed transaction out of the mempool whose inputs the
+        // wallet may spend again; cleared when the transaction shows up in a block or the mempool.
+        "ALTER TABLE wallet_tx ADD COLUMN abandoned INTEGER NOT NULL DEFAULT 0",
+        // Insertion order: each new transaction takes MAX(seq) + 1, which must not scan the table.
+        "CREATE UNIQUE INDEX wallet_tx_seq ON wallet_tx (seq)",
+    };
+
     private Schema() {
     }
 
@@ -59,6 +67,9 @@ final class Schema {
                 s.execute(ddl);
             }
             for (String ddl : VERSION_2) {
+                s.execute(ddl);
+            }
+            for (String ddl : VERSION_3) {
                 s.execute(ddl);
             }
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -82,6 +93,14 @@ final class Schema {
                     s.execute(ddl);
                 }
                 s.execute("PRAGMA user_version = 2");
+            }
+        }
+        if (version < 3) {
+            try (Statement s = c.createStatement()) {
+                for (String ddl : VERSION_3) {
+                    s.execute(ddl);
+                }
+                s.execute("PRAGMA user_version = 3");
             }
         }
     }

@@ -18,7 +18,7 @@ public final class TxRecords {
      * transaction spent one of the same outpoints.
      */
     public record Tx(String txid, byte[] raw, boolean coinbase, Optional<String> blockHash, Optional<Integer> blockHeight,
-            boolean inMempool, boolean conflicted, long received) {
+            boolean inMempool, boolean conflicted, long received, boolean abandoned) {
     }
 
     /** An output paying the wallet, with the state of the transaction that created it. */
@@ -65,7 +65,7 @@ public final class TxRecords {
     /** Records the block that confirms {@code txid}; a confirmed transaction is no longer conflicted. */
     public static void confirm(Connection c, String txid, String blockHash, int height) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
-                "UPDATE wallet_tx SET block_hash = ?, block_height = ?, conflict_block = NULL WHERE txid = ?")) {
+                "UPDATE wallet_tx SET block_hash = ?, block_height = ?, conflict_block = NULL, abandoned = 0 WHERE txid = ?")) {
             s.setString(1, blockHash);
             s.setInt(2, height);
             s.setString(3, txid);
@@ -97,10 +97,36 @@ public final class TxRecords {
     }
 
     public static void setInMempool(Connection c, String txid, boolean inMempool) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE wallet_tx SET in_mempool = ? WHERE txid = ?")) {
-            s.setInt(1, inMempool ? 1 : 0);
-            s.setString(2, txid);
+        try (PreparedStatement s = c.prepareStatement(inMempool
+                ? "UPDATE wallet_tx SET in_mempool = 1, abandoned = 0 WHERE txid = ?"
+                : "UPDATE wallet_tx SET in_mempool = 0 WHERE txid = ?")) {
+            s.setString(1, txid);
             s.executeUpdate();
+        }
+    }
+
+    /**
+     * Core's abandontransaction: marks {@code txid} and every wallet transaction spending its outputs
+     * (recursively) abandoned, so the coins they spend count as unspent again.
+     */
+    public static void abandon(Connection c, String txid) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE wallet_tx SET abandoned = 1 WHERE txid = ?")) {
+            s.setString(1, txid);
+            s.executeUpdate();
+        }
+        List<String> children = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT DISTINCT s.spender FROM wallet_spends s JOIN wallet_tx t ON t.txid = s.spender"
+                + " WHERE s.txid = ? AND t.abandoned = 0 AND t.block_hash IS NULL")) {
+            s.setString(1, txid);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    children.add(r.getString(1));
+                }
+            }
+        }
+        for (String child : children) {
+            abandon(c, child);
         }
     }
 
@@ -153,15 +179,16 @@ public final class TxRecords {
     }
 
     /**
-     * The wallet's outputs of transactions that are not conflicted and that no unconflicted wallet
-     * transaction spends (Core's coins before depth and trust are considered).
+     * The wallet's outputs of transactions that are neither conflicted nor abandoned and that no
+     * such wallet transaction spends (Core's coins before depth and trust are considered).
      */
     public static List<Output> unspent(Connection c) throws SQLException {
         List<Output> out = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT o.txid, o.vout, o.value, o.script, o.change"
                 + " FROM wallet_outputs o JOIN wallet_tx t ON t.txid = o.txid WHERE t.conflict_block IS NULL"
+                + " AND t.abandoned = 0"
                 + " AND NOT EXISTS (SELECT 1 FROM wallet_spends s JOIN wallet_tx st ON st.txid = s.spender"
-                + " WHERE s.txid = o.txid AND s.vout = o.vout AND st.conflict_block IS NULL)"
+                + " WHERE s.txid = o.txid AND s.vout = o.vout AND st.conflict_block IS NULL AND st.abandoned = 0)"
                 + " ORDER BY t.seq, o.vout");
                 ResultSet r = s.executeQuery()) {
             while (r.next()) {
@@ -172,14 +199,14 @@ public final class TxRecords {
     }
 
     private static final String SELECT_TX = "SELECT txid, raw, coinbase, block_hash, block_height, in_mempool,"
-            + " conflict_block, received FROM wallet_tx";
+            + " conflict_block, received, abandoned FROM wallet_tx";
 
     private static Tx tx(ResultSet r) throws SQLException {
         int height = r.getInt(5);
         boolean confirmed = !r.wasNull();
         return new Tx(r.getString(1), r.getBytes(2), r.getInt(3) != 0, Optional.ofNullable(r.getString(4)),
                 confirmed ? Optional.of(height) : Optional.empty(), r.getInt(6) != 0, r.getString(7) != null,
-                r.getLong(8));
+                r.getLong(8), r.getInt(9) != 0);
     }
 
     private static Output output(ResultSet r) throws SQLException {

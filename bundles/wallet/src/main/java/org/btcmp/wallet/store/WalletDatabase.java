@@ -156,6 +156,33 @@ public final class WalletDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a consistent copy of the wallet to {@code destination} (Core's backupwallet): first beside
+     * it under a temporary name, then moved over it, so a failed backup never leaves a half file there.
+     */
+    public synchronized void backupTo(Path destination) {
+        checkOpen();
+        Path target = destination.toAbsolutePath().normalize();
+        Path temp = target.resolveSibling(target.getFileName() + ".backup-tmp");
+        try {
+            Files.deleteIfExists(temp);
+            connection.commit();
+            connection.setAutoCommit(true);
+            try (java.sql.PreparedStatement s = connection.prepareStatement("VACUUM INTO ?")) {
+                s.setString(1, temp.toString());
+                s.execute();
+            } finally {
+                connection.setAutoCommit(false);
+            }
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            deleteQuietly(temp);
+            throw new WalletFileException(Reason.IO, "Backup of wallet file " + file + " to " + target + " failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         if (!closed) {

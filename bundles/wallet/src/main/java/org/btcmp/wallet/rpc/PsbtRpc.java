@@ -1,0 +1,189 @@
+package org.btcmp.wallet.rpc;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.btcmp.interfaces.OutPointRef;
+import org.btcmp.interfaces.RpcCommand.RpcError;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
+import org.btcmp.primitives.TxOut;
+import org.btcmp.wallet.core.LoadedWallet;
+import org.btcmp.wallet.core.WalletSender;
+import org.btcmp.wallet.psbt.Psbt;
+
+/**
+ * Core's PSBT RPCs for the wallet's own input kinds (P2WPKH, P2TR key path): walletcreatefundedpsbt,
+ * walletprocesspsbt, and finalizepsbt (a node command in Core, served here because the node has no PSBT
+ * code; it needs no wallet).
+ */
+final class PsbtRpc {
+    private PsbtRpc() {
+    }
+
+    static List<Command> commands() {
+        return List.of(
+                Command.of("walletcreatefundedpsbt", 0, PsbtRpc::walletCreateFundedPsbt, "inputs", "outputs", "locktime",
+                        "options", "bip32derivs", "version"),
+                Command.of("walletprocesspsbt", 1, PsbtRpc::walletProcessPsbt, "psbt", "sign", "sighashtype",
+                        "bip32derivs", "finalize"),
+                Command.of("finalizepsbt", 1, PsbtRpc::finalizePsbt, "psbt", "extract"));
+    }
+
+    private static Psbt decode(String base64) {
+        try {
+            return Psbt.fromBase64(base64);
+        } catch (IllegalArgumentException e) {
+            throw new RpcError(Rpc.DESERIALIZATION_ERROR, e.getMessage());
+        }
+    }
+
+    private static Object walletCreateFundedPsbt(Args a, Call c) {
+        LoadedWallet w = c.wallet();
+        if (a.has(0) && !a.array(0).isEmpty()) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Preselected inputs are not supported by this wallet yet");
+        }
+        if (!a.has(1)) {
+            throw Args.typeError(null, "array");
+        }
+        Map<String, Object> outputs = SendRpc.outputs(a.raw(1));
+        OptionalLong feeRate = OptionalLong.empty();
+        boolean lockUnspents = false;
+        if (a.has(3)) {
+            for (Map.Entry<String, Object> e : a.object(3).entrySet()) {
+                switch (e.getKey()) {
+                    case "fee_rate" -> feeRate = OptionalLong.of(Amounts.satPerKvbFromSatPerVb(e.getValue()));
+                    case "feeRate" -> feeRate = OptionalLong.of(Amounts.satoshis(e.getValue()));
+                    case "lockUnspents" -> lockUnspents = Boolean.TRUE.equals(e.getValue());
+                    case "replaceable" -> {
+                        if (Boolean.FALSE.equals(e.getValue())) {
+                            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
+                        }
+                    }
+                    default -> throw new RpcError(Rpc.INVALID_PARAMETER,
+                            "Option " + e.getKey() + " is not supported by this wallet yet");
+                }
+            }
+        }
+        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs), feeRate);
+        Transaction tx = funded.tx();
+        if (a.has(2)) {
+            long lockTime = a.integer(2, 0);
+            if (lockTime < 0 || lockTime > 0xffffffffL) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, locktime out of range");
+            }
+            tx = new Transaction(tx.version(), tx.inputs(), tx.outputs(), lockTime);
+        }
+        Psbt psbt = Psbt.of(tx);
+        for (int i = 0; i < funded.spent().size(); i++) {
+            psbt.setWitnessUtxo(i, funded.spent().get(i));
+        }
+        if (lockUnspents) {
+            for (TxIn in : tx.inputs()) {
+                w.sender().lock(new OutPointRef(in.prevout().txid().toString(), (int) in.prevout().index()));
+            }
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("psbt", psbt.toBase64());
+        o.put("fee", Amounts.btc(funded.fee()));
+        o.put("changepos", (long) funded.changePosition());
+        return o;
+    }
+
+    private static Object walletProcessPsbt(Args a, Call c) {
+        LoadedWallet w = c.wallet();
+        Psbt psbt = decode(a.str(0));
+        boolean sign = a.bool(1, true);
+        String sighash = a.str(2, "DEFAULT");
+        if (!sighash.equals("DEFAULT") && !sighash.equals("ALL")) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Sighash type " + sighash + " is not supported by this wallet yet");
+        }
+        a.bool(3, true);
+        boolean finalize = a.bool(4, true);
+        if (sign) {
+            SendRpc.ensureUnlocked(w);
+        }
+        Transaction tx = psbt.unsignedTx();
+        List<TxOut> spent = new ArrayList<>();
+        for (int i = 0; i < tx.inputs().size(); i++) {
+            TxIn in = tx.inputs().get(i);
+            Optional<TxOut> given = psbt.witnessUtxo(i);
+            Optional<TxOut> prev = given.isPresent() ? given
+                    : w.walletTxOutput(in.prevout().txid().toString(), (int) in.prevout().index());
+            if (given.isEmpty() && prev.isPresent() && w.wallet().findScript(prev.get().scriptPubKey()).isPresent()) {
+                psbt.setWitnessUtxo(i, prev.get()); // the wallet's own input: tell later signers what it spends
+            }
+            spent.add(prev.orElse(null));
+        }
+        if (sign) {
+            Transaction signed = w.signInputs(tx, spent).getKey();
+            for (int i = 0; i < tx.inputs().size(); i++) {
+                List<byte[]> witness = signed.inputs().get(i).witness();
+                if (psbt.isFinalized(i) || witness.isEmpty()) {
+                    continue;
+                }
+                if (spent.get(i).scriptPubKey().isP2TR()) {
+                    psbt.setTapKeySig(i, witness.get(0));
+                } else {
+                    psbt.addPartialSig(i, witness.get(1), witness.get(0));
+                }
+            }
+        }
+        boolean complete = finalize ? finalizeAll(psbt) : allFinalized(psbt);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("psbt", psbt.toBase64());
+        o.put("complete", complete);
+        if (complete && finalize) {
+            o.put("hex", HexFormat.of().formatHex(psbt.extract().orElseThrow().toBytes()));
+        }
+        return o;
+    }
+
+    private static Object finalizePsbt(Args a, Call c) {
+        Psbt psbt = decode(a.str(0));
+        boolean extract = a.bool(1, true);
+        boolean complete = finalizeAll(psbt);
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (complete && extract) {
+            o.put("hex", HexFormat.of().formatHex(psbt.extract().orElseThrow().toBytes()));
+        } else {
+            o.put("psbt", psbt.toBase64());
+        }
+        o.put("complete", complete);
+        return o;
+    }
+
+    /** BIP174's finalizer for P2WPKH (one partial signature) and P2TR key path (the key signature). */
+    private static boolean finalizeAll(Psbt psbt) {
+        for (int i = 0; i < psbt.inputCount(); i++) {
+            if (psbt.isFinalized(i)) {
+                continue;
+            }
+            Optional<TxOut> prev = psbt.witnessUtxo(i);
+            if (prev.isEmpty()) {
+                continue;
+            }
+            if (prev.get().scriptPubKey().isP2TR() && psbt.tapKeySig(i).isPresent()) {
+                psbt.finalizeWitness(i, List.of(psbt.tapKeySig(i).get()));
+            } else if (prev.get().scriptPubKey().isP2WPKH() && psbt.partialSig(i).isPresent()) {
+                Psbt.Entry sig = psbt.partialSig(i).get();
+                byte[] pubkey = java.util.Arrays.copyOfRange(sig.key(), 1, sig.key().length);
+                psbt.finalizeWitness(i, List.of(sig.value(), pubkey));
+            }
+        }
+        return allFinalized(psbt);
+    }
+
+    private static boolean allFinalized(Psbt psbt) {
+        for (int i = 0; i < psbt.inputCount(); i++) {
+            if (!psbt.isFinalized(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
