@@ -1,10 +1,9 @@
 package org.btcmp.wallet;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.WalletLoader;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.wallet.core.WalletOptions;
 import org.btcmp.wallet.loader.WalletManager;
 import org.btcmp.wallet.rpc.WalletRpc;
@@ -33,7 +32,7 @@ public final class WalletChainClient implements AutoCloseable {
      */
     public static WalletChainClient start(Chain chain, Path walletsDir, String chainName, long fallbackFeeRate,
             int keypoolSize) {
-        Network network = Arrays.stream(Network.values()).filter(n -> n.chainName().equals(chainName)).findFirst()
+        ChainType network = ChainType.byName(chainName)
                 .orElseThrow(() -> new IllegalArgumentException("Unknown chain '" + chainName + "'"));
         WalletManager manager = new WalletManager(chain, walletsDir,
                 WalletOptions.of(network).withKeypoolSize(keypoolSize), fallbackFeeRate);

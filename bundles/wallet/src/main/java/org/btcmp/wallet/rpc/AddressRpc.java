@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.btcmp.interfaces.RpcCommand.RpcError;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.wallet.core.ListedDescriptor;
@@ -88,7 +88,7 @@ final class AddressRpc {
                 .filter(d -> d.id().equals(r.descriptorId())).findFirst());
         if (row.isPresent() && descriptor.isPresent()) {
             Descriptor parsed = DescriptorParser.parse(descriptor.get().descriptor(),
-                    w.wallet().options().network() == Network.MAIN, false);
+                    w.wallet().options().network() == ChainType.MAIN, false);
             KeyExpression.Derived key = parsed.key().at(row.get().index());
             o.put("desc", parsed.singleKeyAt(row.get().index()));
             o.put("parent_desc", descriptor.get().descriptor());

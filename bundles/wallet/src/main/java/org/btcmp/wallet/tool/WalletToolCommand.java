@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.wallet.core.DescriptorWallet;
 import org.btcmp.wallet.core.WalletOptions;
 import org.btcmp.wallet.store.DescriptorRecords;
@@ -24,8 +24,8 @@ import org.btcmp.wallet.store.WalletPaths;
  */
 public final class WalletToolCommand {
     private static final List<String> COMMANDS = List.of("create", "info", "dump", "createfromdump");
-    private static final Map<String, Network> NETWORK_SWITCHES = Map.of("-regtest", Network.REGTEST,
-            "-testnet", Network.TESTNET, "-testnet4", Network.TESTNET4);
+    private static final Map<String, ChainType> NETWORK_SWITCHES = Map.of("-regtest", ChainType.REGTEST,
+            "-testnet", ChainType.TESTNET, "-testnet4", ChainType.TESTNET4);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -42,7 +42,7 @@ public final class WalletToolCommand {
 
     private int run(String[] args) {
         Path dataDir = Path.of(System.getProperty("user.home"), ".bitcoin");
-        Network network = Network.MAIN;
+        ChainType network = ChainType.MAIN;
         String name = "";
         Optional<Path> dumpFile = Optional.empty();
         String command = null;
@@ -63,7 +63,7 @@ public final class WalletToolCommand {
                 case "-wallet" -> name = value;
                 case "-dumpfile" -> dumpFile = Optional.of(Path.of(value));
                 case "-chain" -> {
-                    Optional<Network> chosen = Arrays.stream(Network.values()).filter(n -> n.chainName().equals(value))
+                    Optional<ChainType> chosen = Arrays.stream(ChainType.values()).filter(n -> n.chainName().equals(value))
                             .findFirst();
                     if (chosen.isEmpty()) {
                         err.println("Error: Invalid chain '" + value + "'");
@@ -97,7 +97,7 @@ public final class WalletToolCommand {
             err.println("The -dumpfile option can only be used with the \"dump\" and \"createfromdump\" commands.");
             return 1;
         }
-        String sub = network.dataDirName();
+        String sub = network.dataSubdirectory();
         Path walletsDir = (sub.isEmpty() ? dataDir : dataDir.resolve(sub)).resolve("wallets");
         try {
             Path walletDir = WalletPaths.walletDir(walletsDir, name);
@@ -113,7 +113,7 @@ public final class WalletToolCommand {
         }
     }
 
-    private int create(Path walletDir, String name, Network network) {
+    private int create(Path walletDir, String name, ChainType network) {
         if (name.isEmpty()) {
             err.println("Wallet name must be provided when creating a new wallet.");
             return 1;

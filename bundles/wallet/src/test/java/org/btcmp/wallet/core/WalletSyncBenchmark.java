@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.btcmp.primitives.ChainParams;
 import org.btcmp.primitives.Hashes;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.ScriptBuilder;
@@ -45,12 +46,12 @@ public final class WalletSyncBenchmark {
 
     private void run(int blocks, int perBlock) throws Exception {
         Path dir = Files.createTempDirectory("wallet-sync-bench");
-        WalletOptions options = WalletOptions.of(Network.REGTEST).withKeypoolSize(1_000);
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST).withKeypoolSize(1_000);
         try (RegtestNode node = new RegtestNode(dir.resolve("node"));
                 DescriptorWallet wallet = DescriptorWallet.create(dir.resolve("w"), options, WalletOptions.Seed.random())) {
             List<Script> receive = new ArrayList<>();
             for (int i = 0; i < 1_000; i++) {
-                receive.add(Address.toScript(wallet.getNewAddress("bech32", ""), Network.REGTEST.params()));
+                receive.add(Address.toScript(wallet.getNewAddress("bech32", ""), ChainParams.of(ChainType.REGTEST)));
             }
             long t0 = System.nanoTime();
             List<OutPoint> coins = fund(node, (blocks * perBlock + FAN_OUT - 1) / FAN_OUT);

@@ -17,7 +17,7 @@ import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.NodeConfig;
 import org.btcmp.node.iface.NodeChain;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.wallet.core.WalletOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +37,7 @@ class WalletManagerTest {
         node = BitcoinNode.start(NodeConfig.regtest(dir.resolve("node"), -1));
         walletsDir = dir.resolve("wallets");
         loader = new WalletManager(new NodeChain(node), walletsDir,
-                WalletOptions.of(Network.REGTEST).withKeypoolSize(10), 0);
+                WalletOptions.of(ChainType.REGTEST).withKeypoolSize(10), 0);
     }
 
     @AfterEach

@@ -13,7 +13,7 @@ import java.util.Map;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.NodeConfig;
 import org.btcmp.node.iface.NodeChain;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.wallet.core.WalletOptions;
 import org.btcmp.wallet.loader.WalletManager;
 
@@ -48,7 +48,7 @@ final class NodeWithWallets implements AutoCloseable {
         node = BitcoinNode.start(NodeConfig.regtest(dataDir, -1));
         chain = new NodeChain(node);
         walletsDir = node.config().networkDir().resolve("wallets");
-        manager = new WalletManager(chain, walletsDir, WalletOptions.of(Network.REGTEST).withKeypoolSize(20),
+        manager = new WalletManager(chain, walletsDir, WalletOptions.of(ChainType.REGTEST).withKeypoolSize(20),
                 fallbackFeeRate);
         rpc = new WalletRpc(manager, chain).register();
         String cookie = Files.readString(node.config().networkDir().resolve(".cookie")).trim();

@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.btcmp.primitives.Network;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.wallet.core.DescriptorWallet;
 import org.btcmp.wallet.core.WalletOptions;
 import org.btcmp.wallet.store.ChildJvm;
@@ -66,7 +66,7 @@ class WalletToolCommandTest {
         Run restored = tool("-wallet=copy", "-dumpfile=" + dump, "createfromdump");
         assertEquals(0, restored.status(), restored.err());
         assertTrue(restored.out().contains("Name: copy\n"));
-        WalletOptions options = WalletOptions.of(Network.REGTEST);
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST);
         try (DescriptorWallet original = DescriptorWallet.load(walletDir("t"), options);
                 DescriptorWallet copy = DescriptorWallet.load(walletDir("copy"), options)) {
             assertEquals(original.mnemonic(), copy.mnemonic());
