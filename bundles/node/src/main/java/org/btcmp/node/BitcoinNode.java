@@ -15,6 +15,7 @@ import org.btcmp.node.net.P2pNetwork;
 import org.btcmp.node.net.P2pNode;
 import org.btcmp.node.net.P2pSettings;
 import org.btcmp.node.net.PeerTimeouts;
+import org.btcmp.node.net.TxRelay;
 import org.btcmp.node.rpc.HttpRpcServer;
 import org.btcmp.node.rpc.JsonRpcDispatcher;
 import org.btcmp.node.rpc.NetRpc;
@@ -97,8 +98,10 @@ public final class BitcoinNode implements AutoCloseable {
         RpcMethods.registerAll(table, ctx);
         log.log("Loaded best chain: hashBestChain=" + chain.tip().hash() + " height=" + chain.height());
         try {
-            p2p = new P2pNode(LocalNode.defaults(P2pNetwork.ofChainName(config.network().chainName()), chain::height),
-                    p2pSettings, PeerTimeouts.CORE, chain, net, this::now);
+            LocalNode local = LocalNode.defaults(P2pNetwork.ofChainName(config.network().chainName()), chain::height)
+                    .withMinFeeFilter(Mempool.MIN_RELAY_FEE_PER_KVB);
+            p2p = new P2pNode(local, p2pSettings, PeerTimeouts.CORE, chain, net, this::now);
+            p2p.addListener(new TxRelay(mempool, TxRelay.Trickle.CORE));
             NetRpc.register(table, p2p, this::now);
             p2p.start();
         } catch (IOException | RuntimeException e) {

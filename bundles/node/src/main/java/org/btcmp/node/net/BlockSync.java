@@ -257,8 +257,10 @@ public final class BlockSync implements PeerListener, ChainListener {
         List<InvVector> notFound = new ArrayList<>();
         for (InvVector e : request.entries()) {
             int type = e.type() & ~InvVector.MSG_WITNESS_FLAG;
+            if (type == InvVector.MSG_TX || type == InvVector.MSG_WTX) {
+                continue; // TxRelay's
+            }
             if (type != InvVector.MSG_BLOCK && type != InvVector.MSG_CMPCT_BLOCK) {
-                // Transactions are not relayed yet: Core answers what it cannot serve with notfound.
                 notFound.add(e);
                 continue;
             }

@@ -112,7 +112,10 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         connector.scheduleWithFixedDelay(this::connectTick, 0, CONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** A further layer told of every peer event after block sync (transaction relay, compact blocks). */
+    /**
+     * A further layer told of every peer event after block sync (transaction relay, compact blocks); closed with
+     * this node when it is AutoCloseable.
+     */
     public void addListener(PeerListener listener) {
         more.add(listener);
     }
@@ -474,6 +477,15 @@ public final class P2pNode implements PeerListener, AutoCloseable {
             net.close();
         } finally {
             sync.close();
+            for (PeerListener l : more) {
+                if (l instanceof AutoCloseable c) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        LOG.log(Level.WARNING, "closing " + l + " failed", e);
+                    }
+                }
+            }
             addrMan.save();
         }
     }

@@ -232,6 +232,11 @@ public final class Peer {
         close(new Disconnect(Disconnect.Kind.LOCAL, "disconnected locally"));
     }
 
+    /** Closes the connection for a reason of a layer above (a stalled download). */
+    void disconnect(Disconnect reason) {
+        close(reason);
+    }
+
     /** Waits for both threads to end; true when they did within the timeout. */
     boolean join(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -19,16 +19,43 @@ final class SyncNode implements AutoCloseable {
     private static final PeerTimeouts TIMEOUTS = new PeerTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2),
             Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMillis(200));
 
+    /** Short trickle intervals so relay tests do not wait Core's seconds. */
+    static final TxRelay.Trickle FAST = new TxRelay.Trickle(Duration.ofMillis(100), Duration.ofMillis(50));
+
     final ChainState chain;
+    final Mempool mempool;
     final Miner miner;
     final BlockSync sync;
+    final TxRelay relay;
     final ConnectionManager net;
 
     SyncNode(Path dir) throws Exception {
         chain = new ChainState(Network.REGTEST.params(), dir, () -> System.currentTimeMillis() / 1000);
-        miner = new Miner(chain, new Mempool(chain));
+        mempool = new Mempool(chain);
+        miner = new Miner(chain, mempool);
         sync = new BlockSync(chain);
-        net = new ConnectionManager(LocalNode.defaults(P2pNetwork.REGTEST, chain::height), TIMEOUTS, 8, sync);
+        relay = new TxRelay(mempool, FAST);
+        PeerListener both = new PeerListener() {
+            @Override
+            public void handshakeComplete(Peer peer) {
+                sync.handshakeComplete(peer);
+                relay.handshakeComplete(peer);
+            }
+
+            @Override
+            public void message(Peer peer, Message message) {
+                sync.message(peer, message);
+                relay.message(peer, message);
+            }
+
+            @Override
+            public void disconnected(Peer peer, Disconnect reason) {
+                sync.disconnected(peer, reason);
+                relay.disconnected(peer, reason);
+            }
+        };
+        net = new ConnectionManager(LocalNode.defaults(P2pNetwork.REGTEST, chain::height).withMinFeeFilter(
+                Mempool.MIN_RELAY_FEE_PER_KVB), TIMEOUTS, 8, both);
     }
 
     InetSocketAddress listen() throws Exception {
@@ -50,6 +77,7 @@ final class SyncNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         net.close();
+        relay.close();
         sync.close();
         chain.close();
     }

@@ -179,6 +179,38 @@ class NetRpcTest {
     }
 
     @Test
+    void aTransactionSentByRpcToOneNodeIsRelayedToTheOtherAndMinedThere() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            BitcoinNode a = start("a", false);
+            BitcoinNode b = start("b", false);
+            RpcClient ra = rpc(a);
+            RpcClient rb = rpc(b);
+            org.btcmp.node.chain.TestKey key = new org.btcmp.node.chain.TestKey("net-rpc");
+            for (int i = 0; i < 101; i++) {
+                a.miner().generate(key.script, List.of());
+            }
+            rb.call("addnode", "[\"" + p2pAddress(a) + "\", \"add\"]");
+            await(() -> b.chain().height() == 101, "B to sync");
+            org.btcmp.primitives.Transaction coinbase = a.chain().readBlock(a.chain().atHeight(1)).transactions()
+                    .get(0);
+            long value = coinbase.outputs().get(0).value();
+            org.btcmp.primitives.Transaction tx = key.spend(new org.btcmp.primitives.OutPoint(coinbase.txid(), 0),
+                    value, value - 5_000, key.script);
+            String txid = (String) ra.call("sendrawtransaction",
+                    "[\"" + org.btcmp.primitives.Hex.encode(tx.toBytes()) + "\"]");
+            await(() -> {
+                try {
+                    return ((List<?>) rb.call("getrawmempool", "[]")).contains(txid);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "the transaction in B's mempool");
+            rb.call("generatetoaddress", "[1, \"bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080\"]");
+            await(() -> a.chain().height() == 102 && a.mempool().size() == 0, "B's block with it at A");
+        });
+    }
+
+    @Test
     void bansDisconnectRefuseListAndSurviveARestart() {
         assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
             BitcoinNode a = start("a", false);
