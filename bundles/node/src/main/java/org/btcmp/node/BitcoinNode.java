@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
+import org.btcmp.node.net.CompactBlocks;
 import org.btcmp.node.net.LocalNode;
 import org.btcmp.node.net.P2pNetwork;
 import org.btcmp.node.net.P2pNode;
@@ -102,6 +103,7 @@ public final class BitcoinNode implements AutoCloseable {
                     .withMinFeeFilter(Mempool.MIN_RELAY_FEE_PER_KVB);
             p2p = new P2pNode(local, p2pSettings, PeerTimeouts.CORE, chain, net, this::now);
             p2p.addListener(new TxRelay(mempool, TxRelay.Trickle.CORE));
+            p2p.addListener(new CompactBlocks(chain, mempool, p2p.blockSync()));
             NetRpc.register(table, p2p, this::now);
             p2p.start();
         } catch (IOException | RuntimeException e) {

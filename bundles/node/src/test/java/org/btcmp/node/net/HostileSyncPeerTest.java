@@ -103,6 +103,22 @@ class HostileSyncPeerTest {
                             List.of(new InvVector(InvVector.MSG_WTX, Bytes.copyOf(new byte[32])))));
                     p.expect(InventoryMessage.NOTFOUND);
                 }, HostilePeerTest.Outcome.IGNORED),
+                new Case("undecodable cmpctblock", (p, honest) -> p.send(new RawMessage(CompactBlock.COMMAND,
+                        Bytes.fromHex("00"))), HostilePeerTest.Outcome.IGNORED),
+                new Case("cmpctblock with insufficient proof of work", (p, honest) -> {
+                    Block good = block(honest, 1);
+                    p.send(new RawMessage(CompactBlock.COMMAND, Bytes.wrap(new CompactBlock(
+                            failingProofOfWork(good.header()), 1, List.of(), List.of(new CompactBlock.Prefilled(0,
+                                    good.transactions().get(0)))).encode())));
+                }, HostilePeerTest.Outcome.DISCOURAGED),
+                new Case("getblocktxn for an index past the block's transactions", (p, honest) -> {
+                    Hash256 genesis = org.btcmp.primitives.Network.REGTEST.params().genesis().hash();
+                    p.send(new RawMessage(GetBlockTxn.COMMAND, Bytes.wrap(new GetBlockTxn(genesis, List.of(5))
+                            .encode())));
+                }, HostilePeerTest.Outcome.DISCOURAGED),
+                new Case("blocktxn nobody asked for", (p, honest) -> p.send(new RawMessage(BlockTxn.COMMAND,
+                        Bytes.wrap(new BlockTxn(block(honest, 1).hash(), block(honest, 1).transactions()).encode()))),
+                        HostilePeerTest.Outcome.IGNORED),
                 new Case("inv of transactions by txid from a wtxid-relay peer (ignored, not fetched)", (p, honest) -> {
                     p.send(new InventoryMessage(InventoryMessage.INV,
                             List.of(new InvVector(InvVector.MSG_TX, Bytes.copyOf(new byte[32])))));

@@ -27,33 +27,49 @@ final class SyncNode implements AutoCloseable {
     final Miner miner;
     final BlockSync sync;
     final TxRelay relay;
+    final CompactBlocks compact;
     final ConnectionManager net;
+    /** Every layer's listener in one (block sync, transaction relay, compact blocks), for extra managers. */
+    final PeerListener listener;
+
+    /** Why each peer of this node disconnected, in order. */
+    final List<Disconnect> disconnects = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SyncNode(Path dir) throws Exception {
+        this(dir, BlockSync.Download.CORE);
+    }
+
+    SyncNode(Path dir, BlockSync.Download download) throws Exception {
         chain = new ChainState(Network.REGTEST.params(), dir, () -> System.currentTimeMillis() / 1000);
         mempool = new Mempool(chain);
         miner = new Miner(chain, mempool);
-        sync = new BlockSync(chain);
+        sync = new BlockSync(chain, download);
         relay = new TxRelay(mempool, FAST);
+        compact = new CompactBlocks(chain, mempool, sync);
         PeerListener both = new PeerListener() {
             @Override
             public void handshakeComplete(Peer peer) {
                 sync.handshakeComplete(peer);
                 relay.handshakeComplete(peer);
+                compact.handshakeComplete(peer);
             }
 
             @Override
             public void message(Peer peer, Message message) {
                 sync.message(peer, message);
                 relay.message(peer, message);
+                compact.message(peer, message);
             }
 
             @Override
             public void disconnected(Peer peer, Disconnect reason) {
+                disconnects.add(reason);
                 sync.disconnected(peer, reason);
                 relay.disconnected(peer, reason);
+                compact.disconnected(peer, reason);
             }
         };
+        listener = both;
         net = new ConnectionManager(LocalNode.defaults(P2pNetwork.REGTEST, chain::height).withMinFeeFilter(
                 Mempool.MIN_RELAY_FEE_PER_KVB), TIMEOUTS, 8, both);
     }
@@ -78,6 +94,7 @@ final class SyncNode implements AutoCloseable {
     public void close() throws Exception {
         net.close();
         relay.close();
+        compact.close();
         sync.close();
         chain.close();
     }
