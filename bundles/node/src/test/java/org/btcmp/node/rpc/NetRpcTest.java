@@ -20,7 +20,6 @@ import org.btcmp.interfaces.PeerInfo;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.NodeConfig;
 import org.btcmp.node.iface.NodeStatus;
-import org.btcmp.node.net.P2pNode;
 import org.btcmp.node.net.P2pSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
