@@ -44,13 +44,15 @@ public final class BlockSync implements PeerListener, ChainListener {
     private static final long TICK_MILLIS = 200;
 
     /**
-     * How far above the tip blocks are requested and how long a peer may hold that window back.
+     * How far above the tip blocks are requested, how long a peer may hold that window back, and how long it may
+     * take to deliver a block it was asked for.
      *
      * @param window Core's BLOCK_DOWNLOAD_WINDOW (1024)
      * @param stallTimeout Core's BLOCK_STALLING_TIMEOUT_DEFAULT (2 s)
+     * @param blockTimeout Core's BLOCK_DOWNLOAD_TIMEOUT_BASE: one target block spacing (10 minutes)
      */
-    public record Download(int window, Duration stallTimeout) {
-        public static final Download CORE = new Download(1024, Duration.ofSeconds(2));
+    public record Download(int window, Duration stallTimeout, Duration blockTimeout) {
+        public static final Download CORE = new Download(1024, Duration.ofSeconds(2), Duration.ofMinutes(10));
     }
 
     /** One peer's downloads: the blocks its headers named that we lack (in chain order) and those requested. */
@@ -79,6 +81,8 @@ public final class BlockSync implements PeerListener, ChainListener {
     // Guarded by this: the download state shared by all peers.
     private final Map<Hash256, Integer> headerHeights = new HashMap<>();
     private final Map<Hash256, Long> inFlight = new HashMap<>();
+    /** When each block in flight was asked for (nanoTime). */
+    private final Map<Hash256, Long> askedAt = new HashMap<>();
     private final Map<Hash256, List<Waiting>> waitingByParent = new HashMap<>();
     private final Set<Hash256> waiting = new HashSet<>();
     private long waitingBytes;
@@ -155,6 +159,7 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
         synchronized (this) {
             inFlight.values().removeIf(id -> id == peer.id());
+            askedAt.keySet().retainAll(inFlight.keySet());
             requestFromAll();
         }
     }
@@ -272,6 +277,7 @@ public final class BlockSync implements PeerListener, ChainListener {
                 continue;
             }
             inFlight.put(hash, d.peer.id());
+            askedAt.put(hash, System.nanoTime());
             d.requested.add(hash);
             boolean compact = newTipOnly && height == chain.height() + 1;
             wanted.add(new InvVector(compact ? InvVector.MSG_CMPCT_BLOCK : type, Hashes.of(hash)));
@@ -306,16 +312,28 @@ public final class BlockSync implements PeerListener, ChainListener {
     private void checkStalls() {
         long now = System.nanoTime();
         List<Peer> stalled = new ArrayList<>();
+        List<Peer> late = new ArrayList<>();
         synchronized (this) {
             for (Downloads d : peers.values()) {
                 if (d.stallingSince != 0 && now - d.stallingSince > download.stallTimeout().toNanos()) {
                     stalled.add(d.peer);
                 }
             }
+            for (Map.Entry<Hash256, Long> e : askedAt.entrySet()) {
+                Downloads d = peers.get(inFlight.get(e.getKey()));
+                if (d != null && now - e.getValue() > download.blockTimeout().toNanos() && !stalled.contains(d.peer)
+                        && !late.contains(d.peer)) {
+                    late.add(d.peer);
+                }
+            }
         }
         for (Peer p : stalled) {
             LOG.log(Level.DEBUG, "{0} is stalling block download, disconnecting", p);
             p.disconnect(new Disconnect(Disconnect.Kind.TIMEOUT, "peer is stalling block download"));
+        }
+        for (Peer p : late) {
+            LOG.log(Level.DEBUG, "{0}: block download timeout, disconnecting", p);
+            p.disconnect(new Disconnect(Disconnect.Kind.TIMEOUT, "block download timeout"));
         }
     }
 
@@ -336,6 +354,7 @@ public final class BlockSync implements PeerListener, ChainListener {
         synchronized (this) {
             if (d.requested.remove(hash)) {
                 inFlight.remove(hash);
+                askedAt.remove(hash);
                 d.stallingSince = 0;
             }
             if (chain.lookup(hash) != null || waiting.contains(hash)) {

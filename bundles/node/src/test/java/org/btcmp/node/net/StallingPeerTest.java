@@ -43,7 +43,7 @@ class StallingPeerTest {
     @Test
     void aPeerThatStallsTheWindowIsDisconnectedAndTheOthersFinishTheDownload() {
         assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
-            BlockSync.Download small = new BlockSync.Download(24, Duration.ofSeconds(1));
+            BlockSync.Download small = new BlockSync.Download(24, Duration.ofSeconds(1), Duration.ofMinutes(10));
             try (SyncNode honest = new SyncNode(temp.resolve("honest"));
                     SyncNode ours = new SyncNode(temp.resolve("ours"), small)) {
                 List<String> chain = honest.mine(100);
@@ -65,6 +65,30 @@ class StallingPeerTest {
                             ours.disconnects.get(0));
                     await(() -> chain.get(99).equals(ours.tip()), "the download to finish from the honest peer");
                     assertEquals(0, ours.sync.blocksInFlight());
+                }
+            }
+            assertEquals(List.of(), NetThreads.alive());
+        });
+    }
+
+    @Test
+    void aLonePeerThatNeverDeliversIsDisconnectedAfterTheBlockDownloadTimeout() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            BlockSync.Download quick = new BlockSync.Download(1024, Duration.ofSeconds(2), Duration.ofSeconds(2));
+            try (SyncNode honest = new SyncNode(temp.resolve("honest"));
+                    SyncNode ours = new SyncNode(temp.resolve("ours"), quick)) {
+                honest.mine(5);
+                try (RawPeer silent = new RawPeer(ours.listen())) {
+                    silent.handshake();
+                    silent.expect(LocatorMessage.GETHEADERS);
+                    silent.send(new HeadersMessage(headers(honest, 1, 5)));
+                    silent.expect(InventoryMessage.GETDATA);
+                    // The window is not what holds the download back here, so only the per-block timeout applies.
+                    assertTrue(silent.closedByRemote(), "disconnected for not delivering");
+                    await(() -> !ours.disconnects.isEmpty(), "the disconnect to be reported");
+                    assertEquals(new Disconnect(Disconnect.Kind.TIMEOUT, "block download timeout"),
+                            ours.disconnects.get(0));
+                    await(() -> ours.sync.blocksInFlight() == 0, "its blocks to be free for other peers");
                 }
             }
             assertEquals(List.of(), NetThreads.alive());
