@@ -1,5 +1,6 @@
 package org.btcmp.interfaces;
 
+import java.util.List;
 import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -18,6 +19,27 @@ public interface Node {
     long getMempoolBytes();
 
     boolean getNetworkActive();
+
+    /** Turns P2P activity off (every peer disconnected, none accepted) or on again. */
+    void setNetworkActive(boolean active);
+
+    /** Connections open now, inbound and outbound. */
+    int getNodeCount();
+
+    /** The connected peers. */
+    List<PeerInfo> getPeers();
+
+    /** Bytes received from peers since the node started. */
+    long getTotalBytesRecv();
+
+    /** Bytes sent to peers since the node started. */
+    long getTotalBytesSent();
+
+    /** Called with the new number of connections whenever it changes. */
+    Handler handleNotifyNumConnectionsChanged(Consumer<Integer> listener);
+
+    /** Called with the new state whenever network activity is turned on or off. */
+    Handler handleNotifyNetworkActiveChanged(Consumer<Boolean> listener);
 
     /** Called with each new tip until the handler is disconnected. */
     Handler handleNotifyBlockTip(Consumer<BlockRef> listener);

@@ -11,8 +11,16 @@ import org.btcmp.common.DataDirLock;
 import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
+import org.btcmp.node.net.CompactBlocks;
+import org.btcmp.node.net.LocalNode;
+import org.btcmp.node.net.P2pNetwork;
+import org.btcmp.node.net.P2pNode;
+import org.btcmp.node.net.P2pSettings;
+import org.btcmp.node.net.PeerTimeouts;
+import org.btcmp.node.net.TxRelay;
 import org.btcmp.node.rpc.HttpRpcServer;
 import org.btcmp.node.rpc.JsonRpcDispatcher;
+import org.btcmp.node.rpc.NetRpc;
 import org.btcmp.node.rpc.NodeContext;
 import org.btcmp.node.rpc.RpcAuth;
 import org.btcmp.node.rpc.RpcMethods;
@@ -36,12 +44,13 @@ public final class BitcoinNode implements AutoCloseable {
     private ChainState chain;
     private Mempool mempool;
     private Miner miner;
+    private P2pNode p2p;
 
     /**
      * Starts as Core does: the RPC server and cookie first (calls get -28 while warming up), then the
      * chain; the constructor returns once the node serves every command.
      */
-    private BitcoinNode(NodeConfig config) throws IOException {
+    private BitcoinNode(NodeConfig config, P2pSettings p2pSettings) throws IOException {
         this.config = config;
         Path net = config.networkDir();
         Files.createDirectories(net);
@@ -109,12 +118,36 @@ public final class BitcoinNode implements AutoCloseable {
                 this::requestStop);
         RpcMethods.registerAll(table, ctx);
         log.log("Loaded best chain: hashBestChain=" + chain.tip().hash() + " height=" + chain.height());
+        try {
+            LocalNode local = LocalNode.defaults(P2pNetwork.ofChainName(config.network().chainName()), chain::height)
+                    .withMinFeeFilter(Mempool.MIN_RELAY_FEE_PER_KVB);
+            p2p = new P2pNode(local, p2pSettings, PeerTimeouts.CORE, chain, net, this::now);
+            p2p.addListener(new TxRelay(mempool, TxRelay.Trickle.CORE));
+            p2p.addListener(new CompactBlocks(chain, mempool, p2p.blockSync()));
+            NetRpc.register(table, p2p, this::now);
+            p2p.start();
+        } catch (IOException | RuntimeException e) {
+            log.log("Error: " + e.getMessage());
+            close();
+            throw e;
+        }
+        for (java.net.InetSocketAddress a : p2p.listening()) {
+            log.log("Bound to " + P2pNode.hostPort(a));
+        }
         warmup = null;
     }
 
-    /** Opens the chain and starts serving RPC; the cookie exists when this returns. */
+    /**
+     * Opens the chain and starts serving RPC without P2P listening or outbound connections (peers only through
+     * the addnode RPC); the cookie exists when this returns.
+     */
     public static BitcoinNode start(NodeConfig config) throws IOException {
-        return new BitcoinNode(config);
+        return start(config, P2pSettings.quiet(P2pNetwork.ofChainName(config.network().chainName())));
+    }
+
+    /** As {@link #start(NodeConfig)}, with the P2P side as the options say. */
+    public static BitcoinNode start(NodeConfig config, P2pSettings p2p) throws IOException {
+        return new BitcoinNode(config, p2p);
     }
 
     /** Seconds since the epoch, or the mock time set by setmocktime. */
@@ -133,6 +166,11 @@ public final class BitcoinNode implements AutoCloseable {
 
     public Miner miner() {
         return miner;
+    }
+
+    /** The P2P side: peers, bans, addresses, network activity. */
+    public P2pNode p2p() {
+        return p2p;
     }
 
     public RpcTable rpcTable() {
@@ -173,6 +211,13 @@ public final class BitcoinNode implements AutoCloseable {
             return;
         }
         log.log("Shutdown: In progress...");
+        try {
+            if (p2p != null) {
+                p2p.close();
+            }
+        } catch (IOException | RuntimeException e) {
+            log.log("Error closing P2P: " + e.getMessage());
+        }
         try {
             http.close();
             auth.deleteCookie();

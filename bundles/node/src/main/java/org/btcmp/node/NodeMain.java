@@ -9,7 +9,8 @@ import org.btcmp.common.init.ServerOptions;
 /**
  * Runs a node as a plain Java program, without OSGi (tests spawn it as a child JVM; bin/ runs the
  * node through the launcher). Takes bitcoind's options ({@link ServerOptions}); a bad option or a
- * node that cannot start is one line on stderr and exit code 1; exits 0 after the stop RPC.
+ * node that cannot start is one line on stderr and exit code 1; exits 0 after the stop RPC. Unlike the
+ * launcher's node (whose P2P options are not wired yet), this one runs P2P with {@link org.btcmp.node.net.P2pSettings}.
  */
 public final class NodeMain {
     private NodeMain() {
@@ -24,7 +25,7 @@ public final class NodeMain {
                         + ServerOptions.TABLE.helpText());
                 System.exit(0);
             }
-            node = BitcoinNode.start(NodeSettings.read(args));
+            node = BitcoinNode.start(NodeSettings.read(args), NodeSettings.readP2p(args));
         } catch (ArgsException e) {
             System.err.println(e.getMessage());
             System.exit(1);

@@ -8,6 +8,8 @@ import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.init.DebugCategories;
 import org.btcmp.common.init.IpcAddresses;
+import org.btcmp.node.net.P2pNetwork;
+import org.btcmp.node.net.P2pSettings;
 import org.btcmp.primitives.ChainParams;
 
 /**
@@ -16,6 +18,23 @@ import org.btcmp.primitives.ChainParams;
  */
 final class NodeSettings {
     private NodeSettings() {
+    }
+
+    private static final Set<String> P2P_LIST_OPTIONS = Set.of("bind", "connect", "addnode");
+
+    /**
+     * The P2P options, as {@link P2pSettings#read} wants them: a negated option ({@code -nolisten})
+     * arrives as "0", list options with every value in precedence order.
+     *
+     * @throws IllegalArgumentException with Core's message for a value it refuses
+     */
+    static P2pSettings readP2p(Args args) {
+        return P2pSettings.read(P2pNetwork.ofChainName(args.chain().chainName()), name -> {
+            if (args.isNegated(name)) {
+                return List.of("0");
+            }
+            return P2P_LIST_OPTIONS.contains(name) ? args.getAll(name) : args.get(name).map(List::of).orElse(List.of());
+        });
     }
 
     static NodeConfig read(Args args) throws ArgsException {

@@ -45,7 +45,7 @@ public final class ServerOptions {
             value("loglevel", "<level>|<category>:<level>", "The lowest severity logged, overall or per category",
                     OptionCategory.DEBUG_TEST, OptionFlag.LIST, OptionFlag.NO_EFFECT),
             flag("shrinkdebugfile", "Trim debug.log at startup", OptionCategory.DEBUG_TEST, OptionFlag.NO_EFFECT),
-            // Peer-to-peer: this node does not open P2P connections yet.
+            // Peer-to-peer: read by NodeMain's node (P2pSettings); the launcher's node does not wire them yet.
             flag("listen", "Accept P2P connections", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             value("port", "<port>", "Listen for P2P connections on <port>", OptionCategory.CONNECTION, OptionFlag.NETWORK_ONLY,
                     OptionFlag.NO_EFFECT),
@@ -55,6 +55,10 @@ public final class ServerOptions {
                     OptionCategory.CONNECTION, OptionFlag.NETWORK_ONLY, OptionFlag.LIST, OptionFlag.NO_EFFECT),
             value("addnode", "<ip>", "Keep a P2P connection to this peer",
                     OptionCategory.CONNECTION, OptionFlag.NETWORK_ONLY, OptionFlag.LIST, OptionFlag.NO_EFFECT),
+            value("maxconnections", "<n>", "Keep at most <n> P2P connections", OptionCategory.CONNECTION,
+                    OptionFlag.NO_EFFECT),
+            flag("networkactive", "Enable all P2P network activity (setnetworkactive changes it at run time)",
+                    OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             flag("dnsseed", "Find peers through the DNS seeds", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             flag("fixedseeds", "Fall back to the built-in peer list", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             flag("listenonion", "Publish a Tor onion service", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),

@@ -1,14 +1,20 @@
 package org.btcmp.node.iface;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.btcmp.interfaces.BlockRef;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Node;
+import org.btcmp.interfaces.PeerInfo;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
+import org.btcmp.node.net.ConnectionType;
+import org.btcmp.node.net.Peer;
+import org.btcmp.node.net.PeerVersion;
 import org.btcmp.primitives.Block;
 
 /** {@link Node} (what a GUI shows) over an in-process node. */
@@ -60,7 +66,57 @@ public final class NodeStatus implements Node {
 
     @Override
     public boolean getNetworkActive() {
-        return false;
+        return node.p2p().networkActive();
+    }
+
+    @Override
+    public void setNetworkActive(boolean active) {
+        node.p2p().setNetworkActive(active);
+    }
+
+    @Override
+    public int getNodeCount() {
+        return node.p2p().peers().size();
+    }
+
+    @Override
+    public List<PeerInfo> getPeers() {
+        List<PeerInfo> out = new ArrayList<>();
+        for (Peer p : node.p2p().peers()) {
+            PeerVersion v = p.version();
+            Duration ping = p.lastPingTime();
+            out.add(new PeerInfo(p.id(), node.p2p().addressName(p), p.type() == ConnectionType.INBOUND,
+                    switch (p.type()) {
+                        case INBOUND -> "inbound";
+                        case OUTBOUND_FULL_RELAY -> "outbound-full-relay";
+                        case MANUAL -> "manual";
+                    }, v == null ? "" : v.userAgent(), v == null ? 0 : v.version(), v == null ? -1 : v.startHeight(),
+                    p.bytesSent(), p.bytesReceived(), p.connectedAtMillis() / 1000,
+                    ping == null ? -1 : ping.toNanos() / 1000));
+        }
+        return out;
+    }
+
+    @Override
+    public long getTotalBytesRecv() {
+        return node.p2p().totalBytesReceived();
+    }
+
+    @Override
+    public long getTotalBytesSent() {
+        return node.p2p().totalBytesSent();
+    }
+
+    @Override
+    public Handler handleNotifyNumConnectionsChanged(Consumer<Integer> listener) {
+        Runnable remove = node.p2p().onConnectionCountChanged(listener);
+        return remove::run;
+    }
+
+    @Override
+    public Handler handleNotifyNetworkActiveChanged(Consumer<Boolean> listener) {
+        Runnable remove = node.p2p().onNetworkActiveChanged(listener);
+        return remove::run;
     }
 
     @Override

@@ -2,14 +2,21 @@ package org.btcmp.node.net;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
 import org.btcmp.node.chain.ChainState;
@@ -19,10 +26,12 @@ import org.btcmp.primitives.BlockHeader;
 import org.btcmp.primitives.Hash256;
 
 /**
- * The block half of Core's net_processing over {@link ChainState}: headers-first download (getheaders, then
- * getdata for the blocks the headers name, at most {@value #MAX_BLOCKS_IN_FLIGHT_PER_PEER} in flight per peer),
- * serving headers and blocks to peers, and announcing new tips by headers (to peers that sent sendheaders) or
- * inv.
+ * The block half of Core's net_processing over {@link ChainState}: headers-first download from every peer at once
+ * (getheaders, then getdata for blocks the peer's headers name, at most {@value #MAX_BLOCKS_IN_FLIGHT_PER_PEER} in
+ * flight per peer and never two peers for one block) inside a moving window above the tip; a peer whose
+ * in-flight block holds the window back while others wait is disconnected after the stall timeout, and its
+ * blocks go to the others. Blocks that arrive before their parent wait in memory until it connects. Also serves
+ * headers and blocks to peers and announces new tips by headers (to peers that sent sendheaders) or inv.
  */
 public final class BlockSync implements PeerListener, ChainListener {
     private static final System.Logger LOG = System.getLogger(BlockSync.class.getName());
@@ -30,34 +39,111 @@ public final class BlockSync implements PeerListener, ChainListener {
     static final int MAX_BLOCKS_IN_FLIGHT_PER_PEER = 16;
     /** getblocks answers with at most 500 inv entries, as Core. */
     private static final int MAX_GETBLOCKS_RESULTS = 500;
+    /** Blocks waiting for their parent are held up to this many bytes; past it requests pause as at the window. */
+    private static final long MAX_WAITING_BYTES = 64L << 20;
+    private static final long TICK_MILLIS = 200;
 
-    private final ChainState chain;
-    private final Map<Long, Downloads> peers = new ConcurrentHashMap<>();
-    private final Set<Hash256> inFlight = ConcurrentHashMap.newKeySet();
-    private final ThreadLocal<Peer> source = new ThreadLocal<>();
-
-    public BlockSync(ChainState chain) {
-        this.chain = chain;
-        chain.addListener(this);
+    /**
+     * How far above the tip blocks are requested, how long a peer may hold that window back, and how long it may
+     * take to deliver a block it was asked for.
+     *
+     * @param window Core's BLOCK_DOWNLOAD_WINDOW (1024)
+     * @param stallTimeout Core's BLOCK_STALLING_TIMEOUT_DEFAULT (2 s)
+     * @param blockTimeout Core's BLOCK_DOWNLOAD_TIMEOUT_BASE: one target block spacing (10 minutes)
+     */
+    public record Download(int window, Duration stallTimeout, Duration blockTimeout) {
+        public static final Download CORE = new Download(1024, Duration.ofSeconds(2), Duration.ofMinutes(10));
     }
 
-    /** Stops announcing to peers; call before closing the chain state. */
-    public void close() {
-        chain.removeListener(this);
-    }
-
-    /** One peer's block downloads: hashes its headers named that we still need, and those requested. */
+    /** One peer's downloads: the blocks its headers named that we lack (in chain order) and those requested. */
     private static final class Downloads {
         final Peer peer;
-        final Deque<Hash256> queued = new ArrayDeque<>();
-        final Set<Hash256> known = new HashSet<>();
+        final Set<Hash256> known = new LinkedHashSet<>();
         final Set<Hash256> requested = new HashSet<>();
         /** Core's hashContinue: the last block of a full getblocks answer. */
         Hash256 continueAfter;
+        /** When this peer began holding the window back (nanoTime), or 0. */
+        long stallingSince;
 
         Downloads(Peer peer) {
             this.peer = peer;
         }
+    }
+
+    /** A block that arrived before its parent. */
+    private record Waiting(Block block, Peer from, int size) {
+    }
+
+    private final ChainState chain;
+    private final Download download;
+    private final Map<Long, Downloads> peers = new ConcurrentHashMap<>();
+    private final ThreadLocal<Peer> source = new ThreadLocal<>();
+    // Guarded by this: the download state shared by all peers.
+    private final Map<Hash256, Integer> headerHeights = new HashMap<>();
+    private final Map<Hash256, Long> inFlight = new HashMap<>();
+    /** When each block in flight was asked for (nanoTime). */
+    private final Map<Hash256, Long> askedAt = new HashMap<>();
+    private final Map<Hash256, List<Waiting>> waitingByParent = new HashMap<>();
+    private final Set<Hash256> waiting = new HashSet<>();
+    private long waitingBytes;
+    private final ScheduledExecutorService timer;
+    private final List<Thread> timerThreads = new CopyOnWriteArrayList<>();
+    private volatile Predicate<Peer> announcedCompactly = peer -> false;
+    /** Whether a compact block relay takes cmpctblock answers; without one, blocks are asked for whole. */
+    private volatile boolean compactRelay;
+
+    public BlockSync(ChainState chain) {
+        this(chain, Download.CORE);
+    }
+
+    public BlockSync(ChainState chain, Download download) {
+        this.chain = chain;
+        this.download = download;
+        chain.addListener(this);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "net-blocksync");
+            timerThreads.add(t);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(this::checkStalls, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the stall timer and announcing to peers; call before closing the chain state. */
+    public void close() {
+        chain.removeListener(this);
+        timer.shutdownNow();
+        try {
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+            for (Thread t : timerThreads) {
+                t.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Peers that hear of new blocks by cmpctblock (BIP152 high bandwidth) get no headers or inv for them. */
+    void announceCompactlyTo(Predicate<Peer> highBandwidth) {
+        announcedCompactly = highBandwidth;
+        compactRelay = true;
+    }
+
+    /** The peer whose block is being connected on this thread, or null (it is not told of its own block). */
+    Peer currentSource() {
+        return source.get();
+    }
+
+    /** A block rebuilt from a compact block: handled as if the peer had sent it whole. */
+    void deliver(Peer peer, Block block) {
+        Downloads d = peers.get(peer.id());
+        if (d != null) {
+            received(d, block, block.totalSize());
+        }
+    }
+
+    /** Blocks requested and not yet received, over all peers. */
+    public synchronized int blocksInFlight() {
+        return inFlight.size();
     }
 
     @Override
@@ -68,11 +154,13 @@ public final class BlockSync implements PeerListener, ChainListener {
 
     @Override
     public void disconnected(Peer peer, Disconnect reason) {
-        Downloads d = peers.remove(peer.id());
-        if (d != null) {
-            synchronized (d) {
-                inFlight.removeAll(d.requested);
-            }
+        if (peers.remove(peer.id()) == null) {
+            return;
+        }
+        synchronized (this) {
+            inFlight.values().removeIf(id -> id == peer.id());
+            askedAt.keySet().retainAll(inFlight.keySet());
+            requestFromAll();
         }
     }
 
@@ -102,6 +190,12 @@ public final class BlockSync implements PeerListener, ChainListener {
                 BlockLocator.of(chain.tip()), Bytes.copyOf(new byte[32])));
     }
 
+    /** The height of a block we have or whose header we have seen, or null. */
+    private Integer heightOf(Hash256 hash) {
+        BlockIndex b = chain.lookup(hash);
+        return b != null ? Integer.valueOf(b.height()) : headerHeights.get(hash);
+    }
+
     private void onHeaders(Downloads d, HeadersMessage message) {
         if (message.headers().isEmpty()) {
             return;
@@ -110,13 +204,15 @@ public final class BlockSync implements PeerListener, ChainListener {
         for (Bytes raw : message.headers()) {
             headers.add(BlockHeader.fromBytes(raw.toByteArray()));
         }
-        synchronized (d) {
+        synchronized (this) {
             Hash256 parent = headers.get(0).prevBlock();
-            if (chain.lookup(parent) == null && !d.known.contains(parent)) {
+            Integer parentHeight = heightOf(parent);
+            if (parentHeight == null) {
                 // Core: headers that do not connect are answered with a getheaders from our tip.
                 requestHeaders(d.peer);
                 return;
             }
+            int height = parentHeight;
             for (BlockHeader h : headers) {
                 if (!h.prevBlock().equals(parent)) {
                     d.peer.misbehaving("non-continuous headers sequence");
@@ -127,8 +223,10 @@ public final class BlockSync implements PeerListener, ChainListener {
                     d.peer.misbehaving("header " + hash + ": proof of work failed (high-hash)");
                     return;
                 }
-                if (chain.lookup(hash) == null && d.known.add(hash)) {
-                    d.queued.add(hash);
+                height++;
+                if (chain.lookup(hash) == null) {
+                    headerHeights.put(hash, height);
+                    d.known.add(hash);
                 }
                 parent = hash;
             }
@@ -140,20 +238,102 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
     }
 
+    private void requestFromAll() {
+        for (Downloads d : peers.values()) {
+            requestBlocks(d);
+        }
+    }
+
+    /**
+     * Core's FindNextBlocksToDownload: this peer's blocks in chain order, skipping those in flight elsewhere, up
+     * to the window's end. When the window alone keeps this peer idle, the peer holding the lowest block in flight
+     * is stalling it.
+     */
     private void requestBlocks(Downloads d) {
+        int free = MAX_BLOCKS_IN_FLIGHT_PER_PEER - d.requested.size();
+        if (free <= 0 || d.peer.version() == null) {
+            return;
+        }
+        int windowEnd = chain.height() + download.window();
+        boolean blockedByWindow = false;
         List<InvVector> wanted = new ArrayList<>();
         boolean witness = (d.peer.version().services() & ServiceFlags.NODE_WITNESS) != 0;
         int type = InvVector.MSG_BLOCK | (witness ? InvVector.MSG_WITNESS_FLAG : 0);
-        while (d.requested.size() < MAX_BLOCKS_IN_FLIGHT_PER_PEER && !d.queued.isEmpty()) {
-            Hash256 hash = d.queued.poll();
-            if (chain.lookup(hash) != null || !inFlight.add(hash)) {
+        // Core asks for a lone new tip as a compact block when the peer speaks BIP152 version 2.
+        boolean newTipOnly = compactRelay && d.known.size() == 1
+                && d.peer.features().compactBlocksVersion() == PeerProtocol.COMPACT_BLOCKS_VERSION;
+        for (Iterator<Hash256> it = d.known.iterator(); it.hasNext() && wanted.size() < free;) {
+            Hash256 hash = it.next();
+            Integer height = headerHeights.get(hash);
+            if (height == null || waiting.contains(hash) || chain.lookup(hash) != null) {
+                it.remove();
                 continue;
             }
+            if (height > windowEnd || waitingBytes > MAX_WAITING_BYTES) {
+                blockedByWindow = true;
+                break;
+            }
+            if (inFlight.containsKey(hash)) {
+                continue;
+            }
+            inFlight.put(hash, d.peer.id());
+            askedAt.put(hash, System.nanoTime());
             d.requested.add(hash);
-            wanted.add(new InvVector(type, Hashes.of(hash)));
+            boolean compact = newTipOnly && height == chain.height() + 1;
+            wanted.add(new InvVector(compact ? InvVector.MSG_CMPCT_BLOCK : type, Hashes.of(hash)));
         }
         if (!wanted.isEmpty()) {
             d.peer.send(new InventoryMessage(InventoryMessage.GETDATA, wanted));
+        } else if (blockedByWindow) {
+            markStaller(d);
+        }
+    }
+
+    private void markStaller(Downloads idle) {
+        Hash256 lowest = null;
+        int lowestHeight = Integer.MAX_VALUE;
+        for (Hash256 h : inFlight.keySet()) {
+            Integer height = headerHeights.get(h);
+            if (height != null && height < lowestHeight) {
+                lowest = h;
+                lowestHeight = height;
+            }
+        }
+        if (lowest == null) {
+            return;
+        }
+        Downloads staller = peers.get(inFlight.get(lowest));
+        if (staller != null && staller != idle && staller.stallingSince == 0) {
+            staller.stallingSince = System.nanoTime();
+            LOG.log(Level.DEBUG, "{0} is holding back block {1} at height {2}", staller.peer, lowest, lowestHeight);
+        }
+    }
+
+    private void checkStalls() {
+        long now = System.nanoTime();
+        List<Peer> stalled = new ArrayList<>();
+        List<Peer> late = new ArrayList<>();
+        synchronized (this) {
+            for (Downloads d : peers.values()) {
+                if (d.stallingSince != 0 && now - d.stallingSince > download.stallTimeout().toNanos()) {
+                    stalled.add(d.peer);
+                }
+            }
+            for (Map.Entry<Hash256, Long> e : askedAt.entrySet()) {
+                Downloads d = peers.get(inFlight.get(e.getKey()));
+                if (d != null && now - e.getValue() > download.blockTimeout().toNanos() && !stalled.contains(d.peer)
+                        && !late.contains(d.peer)) {
+                    late.add(d.peer);
+                }
+            }
+        }
+        for (Peer p : stalled) {
+            LOG.log(Level.DEBUG, "{0} is stalling block download, disconnecting", p);
+            p.disconnect(new Disconnect(Disconnect.Kind.TIMEOUT, "peer is stalling block download"));
+        }
+        for (Peer p : late) {
+            LOG.log(Level.DEBUG, "{0}: block download timeout, disconnecting", p);
+            p.disconnect(new Disconnect(Disconnect.Kind.TIMEOUT, "block download timeout"));
         }
     }
 
@@ -166,35 +346,93 @@ public final class BlockSync implements PeerListener, ChainListener {
             LOG.log(Level.DEBUG, "{0}: undecodable block dropped: {1}", d.peer, e.getMessage());
             return;
         }
+        received(d, block, message.payload().length());
+    }
+
+    private void received(Downloads d, Block block, int size) {
         Hash256 hash = block.hash();
-        synchronized (d) {
-            d.requested.remove(hash);
-            d.known.remove(hash);
-        }
-        inFlight.remove(hash);
-        source.set(d.peer);
-        try {
-            chain.processBlock(block);
-        } catch (ValidationException e) {
-            if (e.reason().equals("prev-blk-not-found")) {
-                // Core punishes a block with an unknown parent, but it has the parent's header from headers-first
-                // sync; without header storage an out-of-order block is ours to re-fetch, not the peer's fault.
-                requestHeaders(d.peer);
-            } else if (e.reason().equals("time-too-new")) {
-                // Core's BLOCK_TIME_FUTURE: may become valid later, so the peer is not punished.
-                LOG.log(Level.DEBUG, "{0}: block {1} from the future ignored", d.peer, hash);
-            } else {
-                d.peer.misbehaving("invalid block " + hash + ": " + e.getMessage());
+        synchronized (this) {
+            if (d.requested.remove(hash)) {
+                inFlight.remove(hash);
+                askedAt.remove(hash);
+                d.stallingSince = 0;
+            }
+            if (chain.lookup(hash) != null || waiting.contains(hash)) {
+                requestBlocks(d);
                 return;
             }
+            if (chain.lookup(block.header().prevBlock()) == null) {
+                if (headerHeights.containsKey(hash)) {
+                    // Downloaded in parallel ahead of its parent: it waits for it.
+                    waitingByParent.computeIfAbsent(block.header().prevBlock(), k -> new ArrayList<>())
+                            .add(new Waiting(block, d.peer, size));
+                    waiting.add(hash);
+                    waitingBytes += size;
+                } else {
+                    // An unannounced block we cannot place: ask for the headers that lead to it.
+                    requestHeaders(d.peer);
+                }
+                requestBlocks(d);
+                return;
+            }
+            List<Waiting> ready = new ArrayList<>(List.of(new Waiting(block, d.peer, 0)));
+            while (!ready.isEmpty()) {
+                Waiting w = ready.remove(0);
+                Hash256 h = w.block().hash();
+                if (w.size() > 0) {
+                    waiting.remove(h);
+                    waitingBytes -= w.size();
+                }
+                headerHeights.remove(h);
+                List<Waiting> children = waitingByParent.remove(h);
+                if (connect(w.block(), w.from())) {
+                    if (children != null) {
+                        ready.addAll(children);
+                    }
+                } else if (children != null) {
+                    discard(children);
+                }
+            }
+            requestFromAll();
+        }
+    }
+
+    /** Drops blocks (and their descendants) waiting on a parent that was refused. */
+    private void discard(List<Waiting> orphans) {
+        List<Waiting> work = new ArrayList<>(orphans);
+        while (!work.isEmpty()) {
+            Waiting w = work.remove(0);
+            Hash256 h = w.block().hash();
+            waiting.remove(h);
+            waitingBytes -= w.size();
+            headerHeights.remove(h);
+            List<Waiting> children = waitingByParent.remove(h);
+            if (children != null) {
+                work.addAll(children);
+            }
+        }
+    }
+
+    /** Validates and connects one block; false (and the sender punished when Core would) if it was refused. */
+    private boolean connect(Block block, Peer from) {
+        Hash256 hash = block.hash();
+        source.set(from);
+        try {
+            chain.processBlock(block);
+            return true;
+        } catch (ValidationException e) {
+            if (e.reason().equals("time-too-new")) {
+                // Core's BLOCK_TIME_FUTURE: may become valid later, so the peer is not punished.
+                LOG.log(Level.DEBUG, "{0}: block {1} from the future ignored", from, hash);
+            } else {
+                from.misbehaving("invalid block " + hash + ": " + e.getMessage());
+            }
+            return false;
         } catch (IOException e) {
             LOG.log(Level.WARNING, "storing block " + hash + " failed", e);
-            return;
+            return false;
         } finally {
             source.remove();
-        }
-        synchronized (d) {
-            requestBlocks(d);
         }
     }
 
@@ -225,7 +463,7 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
         if (blocks.size() == MAX_GETBLOCKS_RESULTS) {
             // When the peer fetches the last of these, an inv of our tip tells it to ask for the next batch.
-            synchronized (d) {
+            synchronized (this) {
                 d.continueAfter = blocks.get(blocks.size() - 1).hash();
             }
         }
@@ -257,8 +495,10 @@ public final class BlockSync implements PeerListener, ChainListener {
         List<InvVector> notFound = new ArrayList<>();
         for (InvVector e : request.entries()) {
             int type = e.type() & ~InvVector.MSG_WITNESS_FLAG;
+            if (type == InvVector.MSG_TX || type == InvVector.MSG_WTX) {
+                continue; // TxRelay's
+            }
             if (type != InvVector.MSG_BLOCK && type != InvVector.MSG_CMPCT_BLOCK) {
-                // Transactions are not relayed yet: Core answers what it cannot serve with notfound.
                 notFound.add(e);
                 continue;
             }
@@ -268,16 +508,25 @@ public final class BlockSync implements PeerListener, ChainListener {
             }
             try {
                 Block block = chain.readBlock(b);
-                // A compact block request is answered with the full witness block, as Core does for blocks
-                // deeper than it sends cmpctblock for (BIP152 encoding is not written yet).
-                boolean witness = type == InvVector.MSG_CMPCT_BLOCK || (e.type() & InvVector.MSG_WITNESS_FLAG) != 0;
-                peer.send(new RawMessage(RawMessage.BLOCK, Bytes.wrap(block.serialize(witness))));
-                synchronized (d) {
-                    if (b.hash().equals(d.continueAfter)) {
+                if (type == InvVector.MSG_CMPCT_BLOCK && chain.height() - b.height() < CompactBlocks.MAX_BLOCKTXN_DEPTH) {
+                    peer.send(new RawMessage(CompactBlock.COMMAND, Bytes.wrap(CompactBlock.of(block,
+                            java.util.concurrent.ThreadLocalRandom.current().nextLong()).encode())));
+                } else {
+                    // Deeper blocks asked for compactly are sent whole with witnesses, as Core does.
+                    boolean witness = type == InvVector.MSG_CMPCT_BLOCK
+                            || (e.type() & InvVector.MSG_WITNESS_FLAG) != 0;
+                    peer.send(new RawMessage(RawMessage.BLOCK, Bytes.wrap(block.serialize(witness))));
+                }
+                boolean sendTip;
+                synchronized (this) {
+                    sendTip = b.hash().equals(d.continueAfter);
+                    if (sendTip) {
                         d.continueAfter = null;
-                        peer.send(new InventoryMessage(InventoryMessage.INV,
-                                List.of(new InvVector(InvVector.MSG_BLOCK, Hashes.of(chain.tip().hash())))));
                     }
+                }
+                if (sendTip) {
+                    peer.send(new InventoryMessage(InventoryMessage.INV,
+                            List.of(new InvVector(InvVector.MSG_BLOCK, Hashes.of(chain.tip().hash())))));
                 }
             } catch (IOException ex) {
                 LOG.log(Level.WARNING, "reading block " + b.hash() + " for " + peer + " failed", ex);
@@ -293,7 +542,7 @@ public final class BlockSync implements PeerListener, ChainListener {
         Peer from = source.get();
         for (Downloads d : peers.values()) {
             Peer peer = d.peer;
-            if (peer == from) {
+            if (peer == from || announcedCompactly.test(peer)) {
                 continue;
             }
             if (peer.features().headersAnnouncements()) {

@@ -2,6 +2,7 @@ package org.btcmp.node.net;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -18,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * Core's CConnman for the v1 protocol: outbound connections, listening sockets, the peer table, the timer that
@@ -41,6 +43,10 @@ public final class ConnectionManager implements AutoCloseable {
     private final List<ServerSocket> listeners = new CopyOnWriteArrayList<>();
     private final List<Thread> acceptors = new CopyOnWriteArrayList<>();
     private final AtomicLong nextId = new AtomicLong();
+    private final AtomicLong closedBytesReceived = new AtomicLong();
+    private final AtomicLong closedBytesSent = new AtomicLong();
+    private final Predicate<InetAddress> banned;
+    private volatile boolean acceptingInbound = true;
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timer;
     /** The executor's threads: termination is reported before they have exited, so close() joins them too. */
@@ -48,7 +54,14 @@ public final class ConnectionManager implements AutoCloseable {
     private volatile boolean closed;
 
     public ConnectionManager(LocalNode local, PeerTimeouts timeouts, int maxInbound, PeerListener listener) {
+        this(local, timeouts, maxInbound, listener, address -> false);
+    }
+
+    /** @param banned addresses whose inbound connections are refused (setban) */
+    public ConnectionManager(LocalNode local, PeerTimeouts timeouts, int maxInbound, PeerListener listener,
+            Predicate<InetAddress> banned) {
         this.local = local;
+        this.banned = banned;
         this.maxInbound = maxInbound;
         this.context = new PeerContext(timeouts, listener, discouraged, outboundNonces::contains, this::closed);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -66,6 +79,21 @@ public final class ConnectionManager implements AutoCloseable {
 
     public List<Peer> peers() {
         return List.copyOf(peers.values());
+    }
+
+    /** setnetworkactive: while false, inbound connections are closed as they arrive. */
+    public void setAcceptingInbound(boolean accepting) {
+        acceptingInbound = accepting;
+    }
+
+    /** Bytes received from every peer since start, closed connections included. */
+    public long totalBytesReceived() {
+        return closedBytesReceived.get() + peers.values().stream().mapToLong(Peer::bytesReceived).sum();
+    }
+
+    /** Bytes sent to every peer since start, closed connections included. */
+    public long totalBytesSent() {
+        return closedBytesSent.get() + peers.values().stream().mapToLong(Peer::bytesSent).sum();
     }
 
     /** Listens for inbound peers; returns the bound address (port 0 picks a free one). */
@@ -122,9 +150,9 @@ public final class ConnectionManager implements AutoCloseable {
     private void accept(Socket socket) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         long inbound = peers.values().stream().filter(p -> p.type().inbound()).count();
-        if (closed || inbound >= maxInbound
+        if (closed || !acceptingInbound || inbound >= maxInbound || banned.test(remote.getAddress())
                 || (inbound + 1 >= maxInbound && discouraged.contains(remote.getAddress()))) {
-            LOG.log(Level.DEBUG, "connection from {0} dropped (full or discouraged)", remote);
+            LOG.log(Level.DEBUG, "connection from {0} dropped (inactive, full, banned or discouraged)", remote);
             socket.close();
             return;
         }
@@ -145,7 +173,10 @@ public final class ConnectionManager implements AutoCloseable {
     }
 
     private void closed(Peer peer) {
-        peers.remove(peer.id());
+        if (peers.remove(peer.id()) != null) {
+            closedBytesReceived.addAndGet(peer.bytesReceived());
+            closedBytesSent.addAndGet(peer.bytesSent());
+        }
         Long nonce = nonceOfPeer.remove(peer.id());
         if (nonce != null) {
             outboundNonces.remove(nonce);

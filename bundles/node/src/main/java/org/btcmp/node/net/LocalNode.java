@@ -12,6 +12,11 @@ public record LocalNode(P2pNetwork network, long services, String userAgent, Int
         boolean relay, long minFeeFilter) {
     public static final String USER_AGENT = "/btcmp:0.1.0/";
 
+    /** The same node announcing another feefilter (the mempool's minimum relay fee rate). */
+    public LocalNode withMinFeeFilter(long satsPerKvB) {
+        return new LocalNode(network, services, userAgent, startHeight, relay, satsPerKvB);
+    }
+
     /** Core's defaults: NODE_NETWORK | NODE_WITNESS | NODE_NETWORK_LIMITED, relaying transactions. */
     public static LocalNode defaults(P2pNetwork network, IntSupplier startHeight) {
         return new LocalNode(network,

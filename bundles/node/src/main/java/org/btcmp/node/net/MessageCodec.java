@@ -37,6 +37,17 @@ final class MessageCodec {
         }
     }
 
+    /** Core's message types (ALL_NET_MESSAGE_TYPES); the rest are counted as "*other*". */
+    private static final java.util.Set<String> KNOWN = java.util.Set.of("version", "verack", "addr", "addrv2",
+            "sendaddrv2", "inv", "getdata", "merkleblock", "getblocks", "getheaders", "tx", "headers", "block",
+            "getaddr", "mempool", "ping", "pong", "notfound", "filterload", "filteradd", "filterclear",
+            "sendheaders", "feefilter", "sendcmpct", "cmpctblock", "getblocktxn", "blocktxn", "getcfilters",
+            "cfilter", "getcfheaders", "cfheaders", "getcfcheckpt", "cfcheckpt", "wtxidrelay", "sendtxrcncl");
+
+    static boolean known(String command) {
+        return KNOWN.contains(command);
+    }
+
     static byte[] encode(Message message) {
         WireWriter out = new WireWriter();
         message.write(out);

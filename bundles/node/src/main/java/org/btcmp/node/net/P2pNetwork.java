@@ -24,4 +24,16 @@ public enum P2pNetwork {
     public int defaultPort() {
         return defaultPort;
     }
+
+    /** The P2P network of a chain, by Core's chain name (main, test, testnet4, signet, regtest). */
+    public static P2pNetwork ofChainName(String chain) {
+        return switch (chain) {
+            case "main" -> MAIN;
+            case "test" -> TESTNET3;
+            case "testnet4" -> TESTNET4;
+            case "signet" -> SIGNET;
+            case "regtest" -> REGTEST;
+            default -> throw new IllegalArgumentException("unknown chain " + chain);
+        };
+    }
 }

@@ -12,6 +12,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -46,6 +50,11 @@ public final class Peer {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
+    private final long connectedAtMillis = System.currentTimeMillis();
+    private final Map<String, LongAdder> sentPerMessage = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> receivedPerMessage = new ConcurrentHashMap<>();
+    private volatile long lastReceiveMillis;
+    private volatile long lastSendMillis;
     private final Thread receiver;
     private final Thread sender;
     private volatile String lastDropped;
@@ -114,6 +123,66 @@ public final class Peer {
         return nanos < 0 ? null : Duration.ofNanos(nanos);
     }
 
+    /** The fastest answered ping, or null before one. */
+    public Duration minPingTime() {
+        long nanos;
+        synchronized (protocol) {
+            nanos = protocol.minPingRttNanos();
+        }
+        return nanos < 0 ? null : Duration.ofNanos(nanos);
+    }
+
+    /** How long the outstanding ping has waited, or null when none is outstanding. */
+    public Duration pingWait() {
+        long nanos;
+        synchronized (protocol) {
+            nanos = protocol.pingWaitNanos(System.nanoTime());
+        }
+        return nanos < 0 ? null : Duration.ofNanos(nanos);
+    }
+
+    /** The ping RPC: a ping goes out on the next timer tick. */
+    public void requestPing() {
+        synchronized (protocol) {
+            protocol.requestPing();
+        }
+    }
+
+    /** When the connection was made, milliseconds since the epoch. */
+    public long connectedAtMillis() {
+        return connectedAtMillis;
+    }
+
+    /** When bytes last arrived, or 0 before any. */
+    public long lastReceiveMillis() {
+        return lastReceiveMillis;
+    }
+
+    /** When bytes were last written, or 0 before any. */
+    public long lastSendMillis() {
+        return lastSendMillis;
+    }
+
+    /** Bytes sent per message type, headers included (getpeerinfo's bytessent_per_msg). */
+    public Map<String, Long> bytesSentPerMessage() {
+        return snapshot(sentPerMessage);
+    }
+
+    /** Bytes received per message type; unknown types count as {@code *other*}, as in Core. */
+    public Map<String, Long> bytesReceivedPerMessage() {
+        return snapshot(receivedPerMessage);
+    }
+
+    private static Map<String, Long> snapshot(Map<String, LongAdder> counts) {
+        Map<String, Long> out = new TreeMap<>();
+        counts.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    private static void count(Map<String, LongAdder> counts, String command, long bytes) {
+        counts.computeIfAbsent(command, c -> new LongAdder()).add(bytes);
+    }
+
     /** Messages dropped while keeping the peer (Core logs and ignores them). */
     public long droppedMessages() {
         return dropped.get();
@@ -147,7 +216,9 @@ public final class Peer {
     /** Queues a message; a no-op once disconnected. */
     public void send(Message message) {
         if (disconnect.get() == null) {
-            outbox.add(transport.encode(message.command(), MessageCodec.encode(message)));
+            byte[] frame = transport.encode(message.command(), MessageCodec.encode(message));
+            count(sentPerMessage, message.command(), frame.length);
+            outbox.add(frame);
         }
     }
 
@@ -159,6 +230,11 @@ public final class Peer {
     /** Closes the connection (disconnectnode, shutdown). */
     public void disconnect() {
         close(new Disconnect(Disconnect.Kind.LOCAL, "disconnected locally"));
+    }
+
+    /** Closes the connection for a reason of a layer above (a stalled download). */
+    void disconnect(Disconnect reason) {
+        close(reason);
     }
 
     /** Waits for both threads to end; true when they did within the timeout. */
@@ -191,6 +267,8 @@ public final class Peer {
             return;
         }
         LOG.log(Level.DEBUG, "peer={0} {1}: disconnecting: {2} {3}", id, remote, reason.kind(), reason.detail());
+        // Leave the peer table before the socket closes, so the receive thread's disconnected() sees it gone.
+        onClosed.accept(this);
         try {
             socket.close();
         } catch (IOException e) {
@@ -198,7 +276,6 @@ public final class Peer {
         }
         outbox.clear();
         outbox.add(END_OF_OUTBOX);
-        onClosed.accept(this);
         // The receive thread tells the listener once it has stopped reading, outside every lock.
     }
 
@@ -222,6 +299,8 @@ public final class Peer {
                     close(new Disconnect(Disconnect.Kind.PEER_CLOSED, "connection closed by peer"));
                     return;
                 }
+                count(receivedPerMessage, MessageCodec.known(frame.command()) ? frame.command() : "*other*",
+                        V1Transport.HEADER_SIZE + (long) frame.payload().length);
                 List<Runnable> ready;
                 synchronized (protocol) {
                     if (disconnect.get() == null) {
@@ -247,6 +326,7 @@ public final class Peer {
 
     private void onBytes(int n) {
         bytesReceived.addAndGet(n);
+        lastReceiveMillis = System.currentTimeMillis();
         synchronized (protocol) {
             protocol.received(System.nanoTime());
         }
@@ -262,6 +342,7 @@ public final class Peer {
                 }
                 out.write(frame);
                 bytesSent.addAndGet(frame.length);
+                lastSendMillis = System.currentTimeMillis();
                 if (outbox.isEmpty()) {
                     out.flush();
                 }

@@ -57,6 +57,8 @@ final class PeerProtocol {
     private long pingStart;
     private long lastPingSent = Long.MIN_VALUE;
     private long lastPingRttNanos = -1;
+    private long minPingRttNanos = -1;
+    private boolean pingQueued;
 
     /**
      * @param nonce the nonce of our version message
@@ -98,6 +100,21 @@ final class PeerProtocol {
     /** The round trip of the last answered ping, or -1 before one. */
     long lastPingRttNanos() {
         return lastPingRttNanos;
+    }
+
+    /** The fastest answered ping, or -1 before one. */
+    long minPingRttNanos() {
+        return minPingRttNanos;
+    }
+
+    /** How long the outstanding ping has waited, or -1 when none is outstanding. */
+    long pingWaitNanos(long now) {
+        return pingNonce == 0 ? -1 : now - pingStart;
+    }
+
+    /** The ping RPC: the next tick sends a ping unless one is outstanding. */
+    void requestPing() {
+        pingQueued = true;
     }
 
     /** Bytes arrived (even mid-message): the connection is not idle. */
@@ -260,6 +277,9 @@ final class PeerProtocol {
             actions.dropped("unsolicited pong");
         } else if (p.nonce() == pingNonce) {
             lastPingRttNanos = now - pingStart;
+            if (minPingRttNanos < 0 || lastPingRttNanos < minPingRttNanos) {
+                minPingRttNanos = lastPingRttNanos;
+            }
             pingNonce = 0;
         } else if (p.nonce() == 0) {
             // Core: a zero nonce cancels the outstanding ping.
@@ -282,7 +302,7 @@ final class PeerProtocol {
             actions.disconnect(new Disconnect(Disconnect.Kind.TIMEOUT, "receive timeout"));
         } else if (pingNonce != 0 && now - pingStart > timeouts.pingTimeout().toNanos()) {
             actions.disconnect(new Disconnect(Disconnect.Kind.TIMEOUT, "ping timeout"));
-        } else if (pingNonce == 0 && now - lastPingSent >= timeouts.pingInterval().toNanos()) {
+        } else if (pingNonce == 0 && (pingQueued || now - lastPingSent >= timeouts.pingInterval().toNanos())) {
             sendPing(now);
         }
     }
@@ -293,6 +313,7 @@ final class PeerProtocol {
             n = java.util.concurrent.ThreadLocalRandom.current().nextLong();
         } while (n == 0);
         pingNonce = n;
+        pingQueued = false;
         pingStart = now;
         lastPingSent = now;
         actions.send(new PingMessage(n));

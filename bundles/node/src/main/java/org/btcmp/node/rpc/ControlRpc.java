@@ -46,8 +46,6 @@ final class ControlRpc {
                         + " this function.", p -> null));
         t.register(new RpcMethod("validateaddress", "util", List.of("address"), 1,
                 "Return information about the given bitcoin address.", r::validateAddress));
-        t.register(new RpcMethod("getnetworkinfo", "network", List.of(), 0,
-                "Returns an object containing various state info regarding P2P networking.", p -> r.networkInfo()));
     }
 
     private static List<String> args(String base, int n) {
@@ -132,26 +130,6 @@ final class ControlRpc {
             m.put("isvalid", false);
             m.put("error", e.getMessage());
         }
-        return m;
-    }
-
-    private Object networkInfo() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", 310000L);
-        m.put("subversion", "/Satoshi:31.0.0/");
-        m.put("protocolversion", 70016L);
-        m.put("localservices", "0000000000000c09");
-        m.put("localrelay", true);
-        m.put("timeoffset", 0L);
-        m.put("networkactive", true);
-        m.put("connections", 0L);
-        m.put("connections_in", 0L);
-        m.put("connections_out", 0L);
-        m.put("networks", List.of());
-        m.put("relayfee", RpcJson.amount(org.btcmp.node.chain.Mempool.MIN_RELAY_FEE_PER_KVB));
-        m.put("incrementalfee", RpcJson.amount(org.btcmp.node.chain.Mempool.MIN_RELAY_FEE_PER_KVB));
-        m.put("localaddresses", List.of());
-        m.put("warnings", List.of());
         return m;
     }
 }

@@ -16,6 +16,12 @@ public final class RpcException extends Exception {
     public static final int VERIFY_ALREADY_IN_CHAIN = -27;
     public static final int IN_WARMUP = -28;
     public static final int METHOD_DEPRECATED = -32;
+    public static final int CLIENT_NOT_CONNECTED = -9;
+    public static final int CLIENT_NODE_ALREADY_ADDED = -23;
+    public static final int CLIENT_NODE_NOT_ADDED = -24;
+    public static final int CLIENT_NODE_NOT_CONNECTED = -29;
+    public static final int CLIENT_INVALID_IP_OR_SUBNET = -30;
+    public static final int CLIENT_P2P_DISABLED = -31;
     public static final int INVALID_REQUEST = -32600;
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;

@@ -130,7 +130,7 @@ class BcoinSyncTest {
             PeerTimeouts timeouts = new PeerTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2),
                     Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMillis(200));
             LocalNode local = LocalNode.defaults(P2pNetwork.REGTEST, ours.chain::height);
-            ConnectionManager first = new ConnectionManager(local, timeouts, 8, ours.sync);
+            ConnectionManager first = new ConnectionManager(local, timeouts, 8, ours.listener);
             InetSocketAddress listening = first.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
             bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + listening.getPort()));
             List<String> shared = bcoin.generate(BCOIN_SEGWIT_HEIGHT);
@@ -140,7 +140,7 @@ class BcoinSyncTest {
             String bcoinFork = bcoin.generate(2).get(1);
             String ourFork = ours.mine(6).get(5);
             assertEquals(bcoinFork, bcoin.bestBlockHash());
-            try (ConnectionManager second = new ConnectionManager(local, timeouts, 8, ours.sync)) {
+            try (ConnectionManager second = new ConnectionManager(local, timeouts, 8, ours.listener)) {
                 second.listen(listening);
                 await(() -> bcoin.bestBlockHash().equals(ourFork), "bcoin to reorganize onto our longer fork");
                 assertEquals(ourFork, ours.tip());

@@ -14,6 +14,10 @@ import org.btcmp.node.chain.Miner;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.BlockHeader;
 import org.btcmp.primitives.Hash256;
+import org.btcmp.primitives.OutPoint;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
+import org.btcmp.primitives.TxOut;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,7 +83,50 @@ class HostileSyncPeerTest {
                     p.expect(LocatorMessage.GETHEADERS);
                 }, HostilePeerTest.Outcome.IGNORED),
                 new Case("undecodable block", (p, honest) -> p.send(new RawMessage(RawMessage.BLOCK,
-                        Bytes.fromHex("0100"))), HostilePeerTest.Outcome.IGNORED));
+                        Bytes.fromHex("0100"))), HostilePeerTest.Outcome.IGNORED),
+                new Case("undecodable transaction", (p, honest) -> p.send(new RawMessage(RawMessage.TX,
+                        Bytes.fromHex("01000000fd"))), HostilePeerTest.Outcome.IGNORED),
+                new Case("transaction without outputs (bad-txns-vout-empty)", (p, honest) -> p.send(
+                        new RawMessage(RawMessage.TX, Bytes.wrap(new Transaction(2, List.of(new TxIn(
+                                new OutPoint(block(honest, 1).hash(), 0),
+                                org.btcmp.primitives.Script.EMPTY, 0)), List.of(), 0).toBytes()))),
+                        HostilePeerTest.Outcome.DISCOURAGED),
+                new Case("orphan transaction (its parent is asked for)", (p, honest) -> {
+                    Transaction orphan = new Transaction(2, List.of(new TxIn(new OutPoint(block(honest, 1).hash(), 0),
+                            org.btcmp.primitives.Script.EMPTY, 0)), List.of(new TxOut(1000,
+                            org.btcmp.primitives.ScriptBuilder.witness(0, new byte[20]))), 0);
+                    p.send(new RawMessage(RawMessage.TX, Bytes.wrap(orphan.toBytes())));
+                    p.expect(InventoryMessage.GETDATA);
+                }, HostilePeerTest.Outcome.IGNORED),
+                new Case("getdata for an unknown transaction (answered with notfound)", (p, honest) -> {
+                    p.send(new InventoryMessage(InventoryMessage.GETDATA,
+                            List.of(new InvVector(InvVector.MSG_WTX, Bytes.copyOf(new byte[32])))));
+                    p.expect(InventoryMessage.NOTFOUND);
+                }, HostilePeerTest.Outcome.IGNORED),
+                new Case("undecodable cmpctblock", (p, honest) -> p.send(new RawMessage(CompactBlock.COMMAND,
+                        Bytes.fromHex("00"))), HostilePeerTest.Outcome.IGNORED),
+                new Case("cmpctblock with insufficient proof of work", (p, honest) -> {
+                    Block good = block(honest, 1);
+                    p.send(new RawMessage(CompactBlock.COMMAND, Bytes.wrap(new CompactBlock(
+                            failingProofOfWork(good.header()), 1, List.of(), List.of(new CompactBlock.Prefilled(0,
+                                    good.transactions().get(0)))).encode())));
+                }, HostilePeerTest.Outcome.DISCOURAGED),
+                new Case("getblocktxn for an index past the block's transactions", (p, honest) -> {
+                    Hash256 genesis = org.btcmp.primitives.ChainParams.of(org.btcmp.common.args.ChainType.REGTEST).genesis().hash();
+                    p.send(new RawMessage(GetBlockTxn.COMMAND, Bytes.wrap(new GetBlockTxn(genesis, List.of(5))
+                            .encode())));
+                }, HostilePeerTest.Outcome.DISCOURAGED),
+                new Case("blocktxn nobody asked for", (p, honest) -> p.send(new RawMessage(BlockTxn.COMMAND,
+                        Bytes.wrap(new BlockTxn(block(honest, 1).hash(), block(honest, 1).transactions()).encode()))),
+                        HostilePeerTest.Outcome.IGNORED),
+                new Case("inv of transactions by txid from a wtxid-relay peer (ignored, not fetched)", (p, honest) -> {
+                    p.send(new InventoryMessage(InventoryMessage.INV,
+                            List.of(new InvVector(InvVector.MSG_TX, Bytes.copyOf(new byte[32])))));
+                    p.assertAlive(5);
+                    if (p.received.contains("getdata")) {
+                        throw new AssertionError("a txid announcement was fetched: " + p.received);
+                    }
+                }, HostilePeerTest.Outcome.IGNORED));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,7 +136,7 @@ class HostileSyncPeerTest {
             try (SyncNode ours = new SyncNode(temp.resolve("ours")); SyncNode honest = new SyncNode(temp.resolve("honest"))) {
                 List<String> chain = honest.mine(5);
                 try (RawPeer hostile = new RawPeer(ours.listen())) {
-                    hostile.handshake();
+                    hostile.handshakeWtxid();
                     c.script().run(hostile, honest);
                     if (c.outcome() == HostilePeerTest.Outcome.IGNORED) {
                         hostile.assertAlive(99);

@@ -70,6 +70,15 @@ final class RawPeer implements AutoCloseable {
         send(EmptyMessage.VERACK);
     }
 
+    /** The handshake of a peer that asks for announcements by wtxid (BIP339). */
+    void handshakeWtxid() throws Exception {
+        send(version(70016));
+        expect("version");
+        send(EmptyMessage.WTXIDRELAY);
+        expect("verack");
+        send(EmptyMessage.VERACK);
+    }
+
     /** Proves the connection still works: a ping is answered with its nonce. */
     void assertAlive(long nonce) throws Exception {
         send(new PingMessage(nonce));

@@ -1,6 +1,5 @@
 package org.btcmp.node.net;
 
-import org.btcmp.primitives.ChainParams;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
 import org.btcmp.common.args.ChainType;
+import org.btcmp.primitives.ChainParams;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.ScriptBuilder;
 
@@ -20,16 +20,59 @@ final class SyncNode implements AutoCloseable {
     private static final PeerTimeouts TIMEOUTS = new PeerTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2),
             Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMillis(200));
 
+    /** Short trickle intervals so relay tests do not wait Core's seconds. */
+    static final TxRelay.Trickle FAST = new TxRelay.Trickle(Duration.ofMillis(100), Duration.ofMillis(50));
+
     final ChainState chain;
+    final Mempool mempool;
     final Miner miner;
     final BlockSync sync;
+    final TxRelay relay;
+    final CompactBlocks compact;
     final ConnectionManager net;
+    /** Every layer's listener in one (block sync, transaction relay, compact blocks), for extra managers. */
+    final PeerListener listener;
+
+    /** Why each peer of this node disconnected, in order. */
+    final List<Disconnect> disconnects = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SyncNode(Path dir) throws Exception {
+        this(dir, BlockSync.Download.CORE);
+    }
+
+    SyncNode(Path dir, BlockSync.Download download) throws Exception {
         chain = new ChainState(ChainParams.of(ChainType.REGTEST), dir, () -> System.currentTimeMillis() / 1000);
-        miner = new Miner(chain, new Mempool(chain));
-        sync = new BlockSync(chain);
-        net = new ConnectionManager(LocalNode.defaults(P2pNetwork.REGTEST, chain::height), TIMEOUTS, 8, sync);
+        mempool = new Mempool(chain);
+        miner = new Miner(chain, mempool);
+        sync = new BlockSync(chain, download);
+        relay = new TxRelay(mempool, FAST);
+        compact = new CompactBlocks(chain, mempool, sync);
+        PeerListener both = new PeerListener() {
+            @Override
+            public void handshakeComplete(Peer peer) {
+                sync.handshakeComplete(peer);
+                relay.handshakeComplete(peer);
+                compact.handshakeComplete(peer);
+            }
+
+            @Override
+            public void message(Peer peer, Message message) {
+                sync.message(peer, message);
+                relay.message(peer, message);
+                compact.message(peer, message);
+            }
+
+            @Override
+            public void disconnected(Peer peer, Disconnect reason) {
+                disconnects.add(reason);
+                sync.disconnected(peer, reason);
+                relay.disconnected(peer, reason);
+                compact.disconnected(peer, reason);
+            }
+        };
+        listener = both;
+        net = new ConnectionManager(LocalNode.defaults(P2pNetwork.REGTEST, chain::height).withMinFeeFilter(
+                Mempool.MIN_RELAY_FEE_PER_KVB), TIMEOUTS, 8, both);
     }
 
     InetSocketAddress listen() throws Exception {
@@ -51,6 +94,8 @@ final class SyncNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         net.close();
+        relay.close();
+        compact.close();
         sync.close();
         chain.close();
     }

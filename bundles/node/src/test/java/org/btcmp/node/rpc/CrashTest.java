@@ -140,7 +140,7 @@ class CrashTest {
         int rpcPort = Files.exists(port) ? Integer.parseInt(Files.readString(port)) : freePort();
         Files.writeString(port, Integer.toString(rpcPort));
         return new ProcessBuilder(java, "-Xmx256m", "-cp", cp, "org.btcmp.node.NodeMain", "-datadir=" + dir,
-                "-regtest", "-rpcport=" + rpcPort).redirectErrorStream(true)
+                "-regtest", "-listen=0", "-rpcport=" + rpcPort).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("node-output.log").toFile()).start();
     }
 

@@ -1,0 +1,492 @@
+package org.btcmp.node.net;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.btcmp.node.chain.ChainState;
+
+/**
+ * The node's P2P side as one piece (Core's CConnman plus PeerManager as the node sees them): the connection
+ * manager, block sync, address manager and ban list, the outbound connections that -connect, -addnode, the
+ * addnode RPC and the address manager ask for, and network activity on or off. What the net RPCs and the Node
+ * interface act on.
+ */
+public final class P2pNode implements PeerListener, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(P2pNode.class.getName());
+    /** Core's MAX_OUTBOUND_FULL_RELAY_CONNECTIONS. */
+    static final int MAX_OUTBOUND_FULL_RELAY = 8;
+    /** Outbound slots Core keeps besides full relay (2 block-relay-only, 1 feeler); inbound gets the rest. */
+    private static final int OTHER_OUTBOUND = 3;
+    /** Core's MAX_ADDR_TO_SEND. */
+    private static final int MAX_ADDR_TO_SEND = 1000;
+    /** How often missing outbound connections are opened. */
+    private static final long CONNECT_INTERVAL_MILLIS = 1000;
+    /** How often the address file is written (Core: DUMP_PEERS_INTERVAL, 15 minutes). */
+    private static final long SAVE_EVERY_TICKS = 15 * 60;
+
+    private final P2pSettings settings;
+    private final LocalNode local;
+    private final P2pNetwork network;
+    private final LongSupplier clock;
+    private final BlockSync sync;
+    private final List<PeerListener> more = new CopyOnWriteArrayList<>();
+    private final AddrMan addrMan;
+    private final BanList bans;
+    private final ConnectionManager net;
+    private final Set<String> addedNodes = new LinkedHashSet<>();
+    private final Map<String, Peer> manualPeers = new ConcurrentHashMap<>();
+    private final Map<Long, String> peerNames = new ConcurrentHashMap<>();
+    private final Set<Long> answeredGetAddr = ConcurrentHashMap.newKeySet();
+    private final List<InetSocketAddress> listening = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Integer>> connectionCountListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Boolean>> networkActiveListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService connector;
+    private final List<Thread> connectorThreads = new CopyOnWriteArrayList<>();
+    private volatile boolean networkActive;
+    private volatile int lastCount;
+    private long ticks;
+
+    /**
+     * @param networkDir where the address and ban files live
+     * @param clock seconds since the epoch (mock time included): ban expiry and address times
+     */
+    public P2pNode(LocalNode local, P2pSettings settings, PeerTimeouts timeouts, ChainState chain, Path networkDir,
+            LongSupplier clock) throws IOException {
+        this.settings = settings;
+        this.local = local;
+        this.network = local.network();
+        this.clock = clock;
+        this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME));
+        this.bans = new BanList(networkDir.resolve(BanList.FILE_NAME), clock);
+        this.networkActive = settings.networkActive();
+        this.sync = new BlockSync(chain);
+        int maxInbound = Math.max(0, settings.maxConnections() - MAX_OUTBOUND_FULL_RELAY - OTHER_OUTBOUND);
+        this.net = new ConnectionManager(local, timeouts, maxInbound, this, bans::isBanned);
+        net.setAcceptingInbound(networkActive);
+        synchronized (addedNodes) {
+            addedNodes.addAll(settings.addNodes());
+        }
+        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "net-connector");
+            connectorThreads.add(t);
+            return t;
+        });
+    }
+
+    /** Listens (when -listen) and starts opening outbound connections. */
+    public void start() throws IOException {
+        if (settings.listen()) {
+            List<InetSocketAddress> binds = new ArrayList<>();
+            for (String b : settings.binds()) {
+                binds.add(resolve(b, settings.port()));
+            }
+            if (binds.isEmpty()) {
+                binds.add(new InetSocketAddress(settings.port()));
+            }
+            for (InetSocketAddress b : binds) {
+                try {
+                    listening.add(net.listen(b));
+                } catch (IOException e) {
+                    throw new IOException("Unable to bind to " + hostPort(b) + " on this computer. Bitcoin Core is "
+                            + "probably already running. (" + e.getMessage() + ")", e);
+                }
+            }
+        }
+        connector.scheduleWithFixedDelay(this::connectTick, 0, CONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A further layer told of every peer event after block sync (transaction relay, compact blocks); closed with
+     * this node when it is AutoCloseable.
+     */
+    public void addListener(PeerListener listener) {
+        more.add(listener);
+    }
+
+    public BlockSync blockSync() {
+        return sync;
+    }
+
+    public ConnectionManager connections() {
+        return net;
+    }
+
+    public AddrMan addrMan() {
+        return addrMan;
+    }
+
+    public BanList bans() {
+        return bans;
+    }
+
+    /** The protocol version this node announces. */
+    public int protocolVersion() {
+        return ProtocolLimits.PROTOCOL_VERSION;
+    }
+
+    public LocalNode local() {
+        return local;
+    }
+
+    public P2pSettings settings() {
+        return settings;
+    }
+
+    public P2pNetwork network() {
+        return network;
+    }
+
+    /** The addresses listened on (ports resolved when -port=0). */
+    public List<InetSocketAddress> listening() {
+        return List.copyOf(listening);
+    }
+
+    public List<Peer> peers() {
+        return net.peers();
+    }
+
+    /** Core's m_addr_name: the name given to -connect/-addnode/addnode, else the peer's ip:port. */
+    public String addressName(Peer peer) {
+        String name = peerNames.get(peer.id());
+        return name != null ? name : hostPort(peer.remoteAddress());
+    }
+
+    public boolean networkActive() {
+        return networkActive;
+    }
+
+    /** setnetworkactive: off disconnects every peer and refuses new connections until it is on again. */
+    public void setNetworkActive(boolean active) {
+        if (networkActive == active) {
+            return;
+        }
+        networkActive = active;
+        net.setAcceptingInbound(active);
+        LOG.log(Level.DEBUG, "SetNetworkActive: {0}", active);
+        if (!active) {
+            net.peers().forEach(Peer::disconnect);
+        }
+        networkActiveListeners.forEach(l -> l.accept(active));
+    }
+
+    public Runnable onConnectionCountChanged(Consumer<Integer> listener) {
+        connectionCountListeners.add(listener);
+        return () -> connectionCountListeners.remove(listener);
+    }
+
+    public Runnable onNetworkActiveChanged(Consumer<Boolean> listener) {
+        networkActiveListeners.add(listener);
+        return () -> networkActiveListeners.remove(listener);
+    }
+
+    /** addnode add: false when already added. */
+    public boolean addNode(String target) {
+        synchronized (addedNodes) {
+            return addedNodes.add(target);
+        }
+    }
+
+    /** addnode remove: false when it was not added. */
+    public boolean removeNode(String target) {
+        synchronized (addedNodes) {
+            return addedNodes.remove(target);
+        }
+    }
+
+    public List<String> addedNodes() {
+        synchronized (addedNodes) {
+            return List.copyOf(addedNodes);
+        }
+    }
+
+    /** The live connection made for an added node or -connect target, if any. */
+    public Optional<Peer> manualPeer(String target) {
+        Peer p = manualPeers.get(target);
+        return p != null && p.disconnectReason() == null ? Optional.of(p) : Optional.empty();
+    }
+
+    /** addnode onetry: one connection attempt now, not kept up. */
+    public Peer connectOnce(String target) throws IOException {
+        if (!networkActive) {
+            throw new IOException("network activity is disabled");
+        }
+        return openManual(target);
+    }
+
+    /** disconnectnode by address: false when no peer has that address name. */
+    public boolean disconnect(String addressName) {
+        boolean found = false;
+        for (Peer p : net.peers()) {
+            if (addressName(p).equals(addressName)) {
+                p.disconnect();
+                found = true;
+            }
+        }
+        return found;
+    }
+
+    /** disconnectnode by id: false when no such peer is connected. */
+    public boolean disconnect(long id) {
+        for (Peer p : net.peers()) {
+            if (p.id() == id) {
+                p.disconnect();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** setban add: false when already banned; connected peers in the subnet are disconnected. */
+    public boolean ban(Subnet subnet, long until) throws IOException {
+        if (!bans.add(subnet, until)) {
+            return false;
+        }
+        for (Peer p : net.peers()) {
+            if (subnet.contains(p.remoteAddress().getAddress())) {
+                p.disconnect();
+            }
+        }
+        return true;
+    }
+
+    /** Bytes received from every peer since start. */
+    public long totalBytesReceived() {
+        return net.totalBytesReceived();
+    }
+
+    public long totalBytesSent() {
+        return net.totalBytesSent();
+    }
+
+    @Override
+    public void handshakeComplete(Peer peer) {
+        if (!peer.type().inbound()) {
+            addrMan.good(peer.remoteAddress(), peer.version().services(), clock.getAsLong());
+        }
+        sync.handshakeComplete(peer);
+        more.forEach(l -> l.handshakeComplete(peer));
+        countChanged();
+    }
+
+    @Override
+    public void message(Peer peer, Message message) {
+        if (message instanceof AddrMessage a) {
+            for (TimedAddress t : a.addresses()) {
+                addrMan.add(new InetSocketAddress(t.address().address(), t.address().port()), t.address().services(),
+                        t.time());
+            }
+        } else if (message instanceof AddrV2Message a) {
+            for (AddrV2Entry e : a.addresses()) {
+                if (e.networkId() == AddrV2Entry.IPV4 || e.networkId() == AddrV2Entry.IPV6) {
+                    try {
+                        addrMan.add(new InetSocketAddress(InetAddress.getByAddress(e.address().toByteArray()),
+                                e.port()), e.services(), e.time());
+                    } catch (UnknownHostException ex) {
+                        throw new IllegalStateException("the codec checked the address length", ex);
+                    }
+                }
+            }
+        } else if (message.equals(EmptyMessage.GETADDR)) {
+            answerGetAddr(peer);
+        }
+        sync.message(peer, message);
+        more.forEach(l -> l.message(peer, message));
+    }
+
+    @Override
+    public void disconnected(Peer peer, Disconnect reason) {
+        answeredGetAddr.remove(peer.id());
+        peerNames.remove(peer.id());
+        sync.disconnected(peer, reason);
+        more.forEach(l -> l.disconnected(peer, reason));
+        countChanged();
+    }
+
+    /** Core answers getaddr only from inbound peers, once per connection (a fingerprinting defence). */
+    private void answerGetAddr(Peer peer) {
+        if (!peer.type().inbound() || !answeredGetAddr.add(peer.id())) {
+            return;
+        }
+        List<AddrMan.Entry> sample = addrMan.sample(MAX_ADDR_TO_SEND);
+        if (sample.isEmpty()) {
+            return;
+        }
+        if (peer.features().addrV2()) {
+            List<AddrV2Entry> out = new ArrayList<>();
+            for (AddrMan.Entry e : sample) {
+                byte[] ip = e.address().getAddress().getAddress();
+                out.add(new AddrV2Entry(e.lastSeen(), e.services(), ip.length == 4 ? AddrV2Entry.IPV4
+                        : AddrV2Entry.IPV6, Bytes.wrap(ip), e.address().getPort()));
+            }
+            peer.send(new AddrV2Message(out));
+        } else {
+            List<TimedAddress> out = new ArrayList<>();
+            for (AddrMan.Entry e : sample) {
+                out.add(new TimedAddress(e.lastSeen(), new NetAddress(e.services(), e.address().getAddress(),
+                        e.address().getPort())));
+            }
+            peer.send(new AddrMessage(out));
+        }
+    }
+
+    private void countChanged() {
+        int count = net.peers().size();
+        if (count != lastCount) {
+            lastCount = count;
+            connectionCountListeners.forEach(l -> l.accept(count));
+        }
+    }
+
+    private void connectTick() {
+        try {
+            if (++ticks % SAVE_EVERY_TICKS == 0) {
+                addrMan.save();
+            }
+            if (!networkActive) {
+                return;
+            }
+            List<String> targets = new ArrayList<>(settings.connect());
+            targets.addAll(addedNodes());
+            for (String target : targets) {
+                if (manualPeer(target).isEmpty() && networkActive) {
+                    try {
+                        openManual(target);
+                    } catch (IOException | IllegalArgumentException e) {
+                        LOG.log(Level.DEBUG, "connecting to {0} failed: {1}", target, e.getMessage());
+                    }
+                }
+            }
+            if (settings.automaticOutbound()) {
+                openAutomatic();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "opening connections failed", e);
+        }
+    }
+
+    private Peer openManual(String target) throws IOException {
+        InetSocketAddress address = resolve(target, network.defaultPort());
+        Peer peer = net.connect(address, ConnectionType.MANUAL);
+        peerNames.put(peer.id(), target);
+        manualPeers.put(target, peer);
+        return peer;
+    }
+
+    private void openAutomatic() {
+        long outbound = net.peers().stream().filter(p -> p.type() == ConnectionType.OUTBOUND_FULL_RELAY).count();
+        if (outbound >= Math.min(MAX_OUTBOUND_FULL_RELAY, settings.maxConnections())) {
+            return;
+        }
+        Set<InetSocketAddress> connected = new java.util.HashSet<>();
+        net.peers().forEach(p -> connected.add(p.remoteAddress()));
+        long now = clock.getAsLong();
+        Optional<InetSocketAddress> pick = addrMan.select(a -> connected.contains(a)
+                || bans.isBanned(a.getAddress()) || listening.stream().anyMatch(l -> isSelf(l, a)), now);
+        if (pick.isEmpty()) {
+            return;
+        }
+        addrMan.attempt(pick.get(), now);
+        try {
+            net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY);
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "automatic connection to {0} failed: {1}", pick.get(), e.getMessage());
+        }
+    }
+
+    private static boolean isSelf(InetSocketAddress listen, InetSocketAddress candidate) {
+        return listen.getPort() == candidate.getPort()
+                && (listen.getAddress().isAnyLocalAddress() || listen.getAddress().equals(candidate.getAddress()))
+                && Inet.isLocal(candidate.getAddress());
+    }
+
+    /** {@code host}, {@code host:port}, {@code [v6]:port} or a bare IPv6 literal. */
+    static InetSocketAddress resolve(String target, int defaultPort) throws UnknownHostException {
+        String host = target.strip();
+        int port = defaultPort;
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("unbalanced [ in " + target);
+            }
+            String rest = host.substring(close + 1);
+            host = host.substring(1, close);
+            if (rest.startsWith(":")) {
+                port = port(rest.substring(1), target);
+            } else if (!rest.isEmpty()) {
+                throw new IllegalArgumentException("unexpected text after ] in " + target);
+            }
+        } else if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
+            port = port(host.substring(host.indexOf(':') + 1), target);
+            host = host.substring(0, host.indexOf(':'));
+        }
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("no host in " + target);
+        }
+        return new InetSocketAddress(InetAddress.getByName(host), port);
+    }
+
+    private static int port(String s, String target) {
+        try {
+            int p = Integer.parseInt(s);
+            if (p > 0 && p <= 65535) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("invalid port in " + target);
+    }
+
+    /** Core's CService::ToStringAddrPort: {@code 1.2.3.4:8333} or {@code [::1]:8333}. */
+    public static String hostPort(InetSocketAddress a) {
+        InetAddress ip = a.getAddress();
+        String host = ip == null ? a.getHostString() : ip.getHostAddress();
+        return (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /** Stops connecting, closes every connection and writes the address file. */
+    @Override
+    public void close() throws IOException {
+        connector.shutdownNow();
+        try {
+            connector.awaitTermination(10, TimeUnit.SECONDS);
+            for (Thread t : connectorThreads) {
+                t.join(10_000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            net.close();
+        } finally {
+            sync.close();
+            for (PeerListener l : more) {
+                if (l instanceof AutoCloseable c) {
+                    try {
+                        c.close();
+                    } catch (Exception e) {
+                        LOG.log(Level.WARNING, "closing " + l + " failed", e);
+                    }
+                }
+            }
+            addrMan.save();
+        }
+    }
+}

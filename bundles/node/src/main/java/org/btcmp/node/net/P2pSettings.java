@@ -1,0 +1,130 @@
+package org.btcmp.node.net;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The P2P options of a node, read in one place ({@link #read}) from whatever option layer the executable has.
+ *
+ * @param listen accept inbound connections (-listen; default on unless -connect is given)
+ * @param port the port to listen on (-port; 0 picks a free one, for tests)
+ * @param binds addresses to listen on (-bind, {@code host[:port]}); empty means every interface
+ * @param connect the only peers to connect to (-connect); when non-empty no other outbound connections are made
+ * @param addNodes peers to keep connected besides the others (-addnode)
+ * @param automaticOutbound pick outbound peers from the address manager (off with -connect, even -connect=0)
+ * @param maxConnections -maxconnections: automatic connections, inbound and outbound together
+ * @param networkActive -networkactive: start with P2P activity enabled
+ */
+public record P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
+        boolean automaticOutbound, int maxConnections, boolean networkActive) {
+    /** Core's DEFAULT_MAX_PEER_CONNECTIONS. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 125;
+
+    public P2pSettings {
+        binds = List.copyOf(binds);
+        connect = List.copyOf(connect);
+        addNodes = List.copyOf(addNodes);
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("Invalid port specified in -port: '" + port + "'");
+        }
+        if (maxConnections < 0) {
+            throw new IllegalArgumentException("-maxconnections must be at least 0, got " + maxConnections);
+        }
+    }
+
+    /** Core's defaults: listening on the network's port, automatic outbound connections, network active. */
+    public static P2pSettings defaults(P2pNetwork network) {
+        return new P2pSettings(true, network.defaultPort(), List.of(), List.of(), List.of(), true,
+                DEFAULT_MAX_CONNECTIONS, true);
+    }
+
+    /** No listening and no outbound connections unless asked for by RPC (embedded nodes and tests). */
+    public static P2pSettings quiet(P2pNetwork network) {
+        return new P2pSettings(false, network.defaultPort(), List.of(), List.of(), List.of(), false,
+                DEFAULT_MAX_CONNECTIONS, true);
+    }
+
+    public P2pSettings withListen(boolean on, int listenPort) {
+        return new P2pSettings(on, listenPort, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive);
+    }
+
+    public P2pSettings withConnect(List<String> peers) {
+        return new P2pSettings(listen, port, binds, peers, addNodes, false, maxConnections, networkActive);
+    }
+
+    public P2pSettings withAddNodes(List<String> peers) {
+        return new P2pSettings(listen, port, binds, connect, peers, automaticOutbound, maxConnections,
+                networkActive);
+    }
+
+    /**
+     * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections and -networkactive.
+     *
+     * @param values every value given for an option name (without the dash), in order; empty when not given.
+     *     A negated option ({@code -nolisten}) arrives as "0", a bare flag ({@code -listen}) as "" or "1".
+     * @throws IllegalArgumentException with Core's message for a value it refuses
+     */
+    public static P2pSettings read(P2pNetwork network, Function<String, List<String>> values) {
+        List<String> connectValues = values.apply("connect");
+        List<String> connect = new ArrayList<>();
+        for (String v : connectValues) {
+            if (!v.isEmpty() && !v.equals("0") && !v.equals("1")) {
+                connect.add(v);
+            }
+        }
+        boolean connectGiven = !connectValues.isEmpty() && !last(connectValues).equals("0") || !connect.isEmpty();
+        boolean noConnect = !connectValues.isEmpty() && last(connectValues).equals("0");
+        boolean listen = bool(values.apply("listen"), !connectGiven);
+        int port = network.defaultPort();
+        List<String> p = values.apply("port");
+        if (!p.isEmpty()) {
+            port = integer(last(p), "Invalid port specified in -port: '" + last(p) + "'");
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("Invalid port specified in -port: '" + last(p) + "'");
+            }
+        }
+        int max = DEFAULT_MAX_CONNECTIONS;
+        List<String> m = values.apply("maxconnections");
+        if (!m.isEmpty()) {
+            max = Math.max(0, integer(last(m), "Invalid -maxconnections: '" + last(m) + "'"));
+        }
+        List<String> addNodes = values.apply("addnode").stream().filter(v -> !v.isEmpty() && !v.equals("0"))
+                .toList();
+        return new P2pSettings(listen, port, values.apply("bind"), connect, addNodes, !connectGiven && !noConnect,
+                max, bool(values.apply("networkactive"), true));
+    }
+
+    private static String last(List<String> l) {
+        return l.get(l.size() - 1);
+    }
+
+    /** Core's InterpretBool: a bare flag is true, otherwise the leading integer is non-zero. */
+    private static boolean bool(List<String> v, boolean dflt) {
+        if (v.isEmpty()) {
+            return dflt;
+        }
+        String s = last(v).strip();
+        if (s.isEmpty()) {
+            return true;
+        }
+        int end = 0;
+        while (end < s.length() && (Character.isDigit(s.charAt(end)) || (end == 0 && s.charAt(0) == '-'))) {
+            end++;
+        }
+        try {
+            return Long.parseLong(s.substring(0, end)) != 0;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static int integer(String s, String error) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(error, e);
+        }
+    }
+}

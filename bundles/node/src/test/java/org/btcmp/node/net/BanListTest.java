@@ -1,0 +1,93 @@
+package org.btcmp.node.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Subnets as setban takes them, and the ban and address files. */
+class BanListTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void subnetsParseInEveryFormSetbanTakesAndNeverLookNamesUp() throws Exception {
+        assertEquals("1.2.3.4/32", Subnet.parse("1.2.3.4").toString());
+        assertEquals("1.2.3.0/24", Subnet.parse("1.2.3.77/24").toString());
+        assertEquals("10.0.0.0/8", Subnet.parse("10.9.9.9/255.0.0.0").toString());
+        assertTrue(Subnet.parse("10.0.0.0/8").contains(InetAddress.getByName("10.200.1.1")));
+        assertFalse(Subnet.parse("10.0.0.0/8").contains(InetAddress.getByName("11.0.0.1")));
+        assertFalse(Subnet.parse("10.0.0.0/8").contains(InetAddress.getByName("::1")));
+        assertTrue(Subnet.parse("2001:db8::/32").contains(InetAddress.getByName("2001:db8:1::5")));
+        for (String bad : List.of("localhost", "1.2.3.4/33", "1.2.3.4/255.0.255.0", "1.2.3", "", "1.2.3.4/::")) {
+            assertThrows(IllegalArgumentException.class, () -> Subnet.parse(bad), bad);
+        }
+    }
+
+    @Test
+    void bansExpireAndPersist() throws Exception {
+        AtomicLong now = new AtomicLong(1_000);
+        Path file = dir.resolve(BanList.FILE_NAME);
+        BanList bans = new BanList(file, now::get);
+        assertTrue(bans.add(Subnet.parse("1.2.3.0/24"), 2_000));
+        assertFalse(bans.add(Subnet.parse("1.2.3.9/24"), 5_000), "the same subnet");
+        assertTrue(bans.add(Subnet.parse("5.5.5.5"), 1_500));
+        assertTrue(bans.isBanned(InetAddress.getByName("1.2.3.200")));
+        now.set(1_600);
+        assertFalse(bans.isBanned(InetAddress.getByName("5.5.5.5")), "expired");
+        BanList reloaded = new BanList(file, now::get);
+        assertEquals(List.of(new BanList.Ban(Subnet.parse("1.2.3.0/24"), 1_000, 2_000)), reloaded.list());
+        assertTrue(reloaded.remove(Subnet.parse("1.2.3.0/24")));
+        assertFalse(reloaded.remove(Subnet.parse("1.2.3.0/24")));
+        assertEquals(List.of(), new BanList(file, now::get).list());
+    }
+
+    @Test
+    void aDamagedFileIsAnErrorNamingTheLineNotAnEmptyList() throws Exception {
+        Path bans = dir.resolve(BanList.FILE_NAME);
+        Files.writeString(bans, "1.2.3.0/24 1 2\nnonsense\n");
+        IOException e = assertThrows(IOException.class, () -> new BanList(bans, () -> 0));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+        Path peers = dir.resolve(AddrMan.FILE_NAME);
+        Files.writeString(peers, "127.0.0.1 70000 409 1 1 1 0\n");
+        e = assertThrows(IOException.class, () -> new AddrMan(peers));
+        assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("port"), e.getMessage());
+    }
+
+    @Test
+    void addressesAreRememberedRetriedAfterABackOffAndBounded() throws Exception {
+        Path file = dir.resolve(AddrMan.FILE_NAME);
+        AddrMan a = new AddrMan(file);
+        java.net.InetSocketAddress x = new java.net.InetSocketAddress(InetAddress.getByName("10.0.0.1"), 8333);
+        java.net.InetSocketAddress y = new java.net.InetSocketAddress(InetAddress.getByName("10.0.0.2"), 8333);
+        assertTrue(a.add(x, 1, 100));
+        assertFalse(a.add(x, 8, 200), "known already");
+        assertFalse(a.add(new java.net.InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1), 1, 1));
+        a.add(y, 1, 100);
+        a.good(y, 9, 150);
+        assertEquals(y, a.select(z -> false, 160).orElseThrow(), "one that worked comes first");
+        a.attempt(x, 170);
+        assertEquals(y, a.select(z -> z.equals(y), 200).map(z -> z).orElse(y), "x failed 30 s ago");
+        assertTrue(a.select(z -> z.equals(y), 200).isEmpty());
+        assertEquals(x, a.select(z -> z.equals(y), 240).orElseThrow());
+        a.save();
+        AddrMan reloaded = new AddrMan(file);
+        assertEquals(2, reloaded.size());
+        assertEquals(9L | 1L | 8L, reloaded.sample(10).stream().filter(e -> e.address().equals(x)).findFirst()
+                .map(e -> e.services() | 8 | 1).orElseThrow());
+        for (int i = 0; i < AddrMan.MAX_ADDRESSES + 5; i++) {
+            reloaded.add(new java.net.InetSocketAddress(InetAddress.getByAddress(new byte[] {10, 1,
+                (byte) (i >> 8), (byte) i}), 8333), 1, 1_000 + i);
+        }
+        assertEquals(AddrMan.MAX_ADDRESSES, reloaded.size());
+    }
+}

@@ -1,0 +1,64 @@
+package org.btcmp.node.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Reading the P2P options as Core interprets them. */
+class P2pSettingsTest {
+    private static P2pSettings read(Map<String, List<String>> options) {
+        return P2pSettings.read(P2pNetwork.REGTEST, k -> options.getOrDefault(k, List.of()));
+    }
+
+    @Test
+    void defaultsListenOnTheNetworksPortAndConnectAutomatically() {
+        P2pSettings s = read(Map.of());
+        assertTrue(s.listen());
+        assertEquals(18444, s.port());
+        assertTrue(s.automaticOutbound());
+        assertTrue(s.networkActive());
+        assertEquals(125, s.maxConnections());
+        assertEquals(s, P2pSettings.defaults(P2pNetwork.REGTEST));
+    }
+
+    @Test
+    void connectTurnsOffListeningAndAutomaticConnectionsUnlessListenIsGiven() {
+        P2pSettings s = read(Map.of("connect", List.of("127.0.0.1:1", "10.0.0.1")));
+        assertEquals(List.of("127.0.0.1:1", "10.0.0.1"), s.connect());
+        assertFalse(s.listen());
+        assertFalse(s.automaticOutbound());
+        assertTrue(read(Map.of("connect", List.of("127.0.0.1:1"), "listen", List.of("1"))).listen());
+        P2pSettings none = read(Map.of("connect", List.of("0")));
+        assertEquals(List.of(), none.connect());
+        assertFalse(none.automaticOutbound());
+        assertTrue(none.listen());
+    }
+
+    @Test
+    void flagsNumbersAndListsAreReadAsCoreReadsThem() {
+        P2pSettings s = read(Map.of("listen", List.of("0"), "port", List.of("18555"), "addnode",
+                List.of("a:1", "b:2"), "maxconnections", List.of("-3"), "networkactive", List.of("0"), "bind",
+                List.of("127.0.0.1:5")));
+        assertFalse(s.listen());
+        assertEquals(18555, s.port());
+        assertEquals(List.of("a:1", "b:2"), s.addNodes());
+        assertEquals(0, s.maxConnections());
+        assertFalse(s.networkActive());
+        assertEquals(List.of("127.0.0.1:5"), s.binds());
+        assertTrue(read(Map.of("listen", List.of(""))).listen());
+    }
+
+    @Test
+    void badPortsAndCountsAreCoresErrors() {
+        assertEquals("Invalid port specified in -port: 'x'", assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("port", List.of("x")))).getMessage());
+        assertEquals("Invalid port specified in -port: '70000'", assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("port", List.of("70000")))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("maxconnections", List.of("many"))));
+    }
+}
