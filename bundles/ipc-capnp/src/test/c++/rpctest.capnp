@@ -1,5 +1,5 @@
-# The interfaces our RPC interop tests call both ways; one method per feature. The Java side reads and
-# writes these params and results by offset (RpcTestSchema), so any change here must be mirrored there.
+# The interfaces our RPC interop tests call both ways; one method per feature. The Java side uses the
+# classes mpgen generates from this file (org.btcmp.ipc.capnp.rpc.Rpctest, see the pom).
 @0xd4e1a3f26b8c9a01;
 
 interface Calc {

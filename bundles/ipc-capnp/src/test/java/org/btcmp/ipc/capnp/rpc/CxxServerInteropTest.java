@@ -152,7 +152,7 @@ class CxxServerInteropTest {
     @Test
     void aPromisedCapabilityIsCallableBeforeAndAfterItResolvesAndIsReleased() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            Request request = calc.newCall(RpcTestSchema.CALC, RpcTestSchema.LATER);
+            Request request = calc.newCall(Rpctest.Calc.TYPE_ID, RpcTestSchema.LATER);
             request.initParams(1, 0).setInt(0, 300);
             Capability callback;
             try (RemotePromise promise = request.send(); Response response = promise.join()) {

@@ -4,6 +4,8 @@ import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.*;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
 
 /** The Java implementation of rpctest.capnp's Calc (and its Counter), the twin of the C++ test server's. */
 final class JavaCalc implements Server {
@@ -14,30 +16,36 @@ final class JavaCalc implements Server {
 
     @Override
     public void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {
-        if (interfaceId != CALC) {
+        if (interfaceId != Calc.TYPE_ID) {
             throw Server.unimplemented(interfaceId, methodId);
         }
-        RawStruct.Reader params = context.paramsStruct();
         switch (methodId) {
-            case ECHO -> context.initResults(0, 1).setText(0, params.getText(0));
-            case ADD -> context.initResults(1, 0).setLong(0, params.getLong(0) + params.getLong(1));
+            case ECHO -> context.results().initAs(Calc.EchoResults.factory)
+                    .setText(context.params().getAs(Calc.EchoParams.factory).getText());
+            case ADD -> {
+                Calc.AddParams.Reader params = context.params().getAs(Calc.AddParams.factory);
+                context.results().initAs(Calc.AddResults.factory).setSum(params.getA() + params.getB());
+            }
             case COUNTER_METHOD -> {
-                Thread.sleep(params.getInt(2));
-                try (Capability counter = Capability.of(new Counter(params.getLong(0)))) {
-                    RawStruct.Builder results = context.initResults(0, 1);
-                    results.setCap(0, context.addResultCap(counter));
+                Calc.CounterParams.Reader params = context.params().getAs(Calc.CounterParams.factory);
+                Thread.sleep(params.getDelayMs());
+                try (Capability counter = Capability.of(new JavaCounter(params.getStart()))) {
+                    context.results().initAs(Calc.CounterResults.factory).setCounter(context.addResultCap(counter));
                 }
             }
             case CALL_BACK -> {
-                try (Capability callback = context.paramCap(params.getCap(0));
+                Calc.CallBackParams.Reader params = context.params().getAs(Calc.CallBackParams.factory);
+                try (Capability callback = context.paramCap(params.getCallback());
                         Capability calc = Capability.of(new JavaCalc())) {
-                    String answer = Calls.call(callback, params.getText(1), calc);
-                    context.initResults(0, 1).setText(0, answer);
+                    String answer = Calls.call(callback, params.getText().toString(), calc);
+                    context.results().initAs(Calc.CallBackResults.factory).setText(answer);
                 }
             }
-            case FAIL -> throw new IllegalStateException(params.getText(0));
+            case FAIL -> throw new IllegalStateException(
+                    context.params().getAs(Calc.FailParams.factory).getReason().toString());
             case HOLD -> {
-                Capability previous = held.getAndSet(context.paramCap(params.getCap(0)));
+                int index = context.params().getAs(Calc.HoldParams.factory).getCallback();
+                Capability previous = held.getAndSet(context.paramCap(index));
                 if (previous != null) {
                     previous.close();
                 }
@@ -49,7 +57,7 @@ final class JavaCalc implements Server {
                 }
             }
             case SLEEP -> {
-                long end = System.nanoTime() + params.getInt(0) * 1_000_000L;
+                long end = System.nanoTime() + context.params().getAs(Calc.SleepParams.factory).getMs() * 1_000_000L;
                 while (System.nanoTime() < end) {
                     if (context.isCanceled()) {
                         canceledSleeps.incrementAndGet();
@@ -58,11 +66,13 @@ final class JavaCalc implements Server {
                     Thread.sleep(5);
                 }
             }
-            case SIZE -> context.initResults(1, 0).setLong(0, params.getData(0).size());
-            case LIVE_COUNTERS -> context.initResults(1, 0).setLong(0, liveCounters.get());
+            case SIZE -> context.results().initAs(Calc.SizeResults.factory)
+                    .setSize(context.params().getAs(Calc.SizeParams.factory).getData().size());
+            case LIVE_COUNTERS -> context.results().initAs(Calc.LiveCountersResults.factory).setCount(liveCounters.get());
             case IDENTITY -> {
-                try (Capability callback = context.paramCap(params.getCap(0))) {
-                    context.initResults(0, 1).setCap(0, context.addResultCap(callback));
+                int index = context.params().getAs(Calc.IdentityParams.factory).getCallback();
+                try (Capability callback = context.paramCap(index)) {
+                    context.results().initAs(Calc.IdentityResults.factory).setCallback(context.addResultCap(callback));
                 }
             }
             default -> throw Server.unimplemented(interfaceId, methodId);
@@ -74,26 +84,26 @@ final class JavaCalc implements Server {
         released.incrementAndGet();
     }
 
-    final class Counter implements Server {
+    final class JavaCounter implements Server {
         private final long value;
 
-        Counter(long value) {
+        JavaCounter(long value) {
             this.value = value;
             liveCounters.incrementAndGet();
         }
 
         @Override
         public void dispatch(long interfaceId, short methodId, CallContext context) {
-            if (interfaceId != COUNTER) {
+            if (interfaceId != Counter.TYPE_ID) {
                 throw Server.unimplemented(interfaceId, methodId);
             }
             switch (methodId) {
                 case NEXT -> {
-                    try (Capability next = Capability.of(new Counter(value + 1))) {
-                        context.initResults(0, 1).setCap(0, context.addResultCap(next));
+                    try (Capability next = Capability.of(new JavaCounter(value + 1))) {
+                        context.results().initAs(Counter.NextResults.factory).setCounter(context.addResultCap(next));
                     }
                 }
-                case VALUE -> context.initResults(1, 0).setLong(0, value);
+                case VALUE -> context.results().initAs(Counter.ValueResults.factory).setValue(value);
                 default -> throw Server.unimplemented(interfaceId, methodId);
             }
         }

@@ -1,9 +1,9 @@
 package org.btcmp.ipc.capnp.rpc;
 
 import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.CALL;
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.CALLBACK;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 
 /**
  * A Callback whose call(text, calc) answers "java:" + text + "/" + calc.echo("nested"): a call back
@@ -15,16 +15,16 @@ final class JavaCallback implements Server {
 
     @Override
     public void dispatch(long interfaceId, short methodId, CallContext context) {
-        if (interfaceId != CALLBACK || methodId != CALL) {
+        if (interfaceId != Callback.TYPE_ID || methodId != CALL) {
             throw Server.unimplemented(interfaceId, methodId);
         }
         calls.incrementAndGet();
-        RawStruct.Reader params = context.paramsStruct();
+        Callback.CallParams.Reader params = context.params().getAs(Callback.CallParams.factory);
         String nested;
-        try (Capability calc = context.paramCap(params.getCap(1))) {
+        try (Capability calc = context.paramCap(params.getCalc())) {
             nested = calc == null ? "no calc" : Calls.echo(calc, "nested");
         }
-        context.initResults(0, 1).setText(0, "java:" + params.getText(0) + "/" + nested);
+        context.results().initAs(Callback.CallResults.factory).setText("java:" + params.getText() + "/" + nested);
     }
 
     @Override

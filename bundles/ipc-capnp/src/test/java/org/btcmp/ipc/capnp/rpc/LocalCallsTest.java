@@ -48,7 +48,7 @@ class LocalCallsTest {
     void aPipelinedCallOnAFailedCallFailsTheSameWay() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             try (Capability calc = Capability.of(new JavaCalc())) {
-                Request request = calc.newCall(RpcTestSchema.CALC, RpcTestSchema.FAIL);
+                Request request = calc.newCall(Rpctest.Calc.TYPE_ID, RpcTestSchema.FAIL);
                 request.initParams(0, 1).setText(0, "no counter");
                 try (RemotePromise failed = request.send(); Capability counter = failed.pipeline(0)) {
                     RpcException failure = assertThrows(RpcException.class, () -> Calls.value(counter).join());

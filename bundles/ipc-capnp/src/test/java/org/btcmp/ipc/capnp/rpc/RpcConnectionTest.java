@@ -64,7 +64,7 @@ class RpcConnectionTest {
 
     @Test
     void anUnknownMethodIsUnimplemented() {
-        Request request = calc.newCall(RpcTestSchema.CALC, 99);
+        Request request = calc.newCall(Rpctest.Calc.TYPE_ID, 99);
         request.initParams(0, 0);
         RpcException failure = assertThrows(RpcException.class, () -> request.send().join());
         assertEquals(RpcException.Type.UNIMPLEMENTED, failure.type());

@@ -116,7 +116,7 @@ class RpcFaultTest {
             RpcProtocol.Call.Builder call = message.initRoot(RpcProtocol.Message.factory).initCall();
             call.setQuestionId(3);
             call.initTarget().setImportedCap(42);
-            call.setInterfaceId(RpcTestSchema.CALC);
+            call.setInterfaceId(Rpctest.Calc.TYPE_ID);
             call.initParams();
             rawOut.write(message);
             RpcProtocol.Message.Reader reply = next();
@@ -273,7 +273,7 @@ class RpcFaultTest {
             RpcProtocol.Call.Builder call = message.initRoot(RpcProtocol.Message.factory).initCall();
             call.setQuestionId(1);
             call.initTarget().initPromisedAnswer().setQuestionId(0);
-            call.setInterfaceId(RpcTestSchema.CALC);
+            call.setInterfaceId(Rpctest.Calc.TYPE_ID);
             call.setMethodId((short) RpcTestSchema.IDENTITY);
             RpcProtocol.Payload.Builder params = call.initParams();
             params.getContent().initAs(RawStruct.factory(0, 1)).setCap(0, 0);

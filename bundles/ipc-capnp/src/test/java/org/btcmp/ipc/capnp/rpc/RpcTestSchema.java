@@ -1,14 +1,10 @@
 package org.btcmp.ipc.capnp.rpc;
 
 /**
- * Ids and layouts of src/test/c++/rpctest.capnp as `capnp compile -ocapnp` prints them (interface
- * ids; data offsets in field-size units, pointer indexes). Mirrors that file: change both together.
+ * Method ordinals of src/test/c++/rpctest.capnp (ids, params and results come from the classes mpgen
+ * generates for it, Rpctest). Mirrors that file: change both together.
  */
 final class RpcTestSchema {
-    static final long CALC = 0xd60620568959175cL;
-    static final long COUNTER = 0xeb8edcb5bdb3ca7aL;
-    static final long CALLBACK = 0xd7a54f1f3d0c9eceL;
-
     static final int ECHO = 0;
     static final int ADD = 1;
     static final int COUNTER_METHOD = 2;
