@@ -18,8 +18,9 @@ import org.btcmp.mpgen.schema.Value;
 /**
  * Generates Java readers and builders for the structs, enums, unions, groups, lists and constants of
  * the requested files, on capnproto-java's runtime. An interface becomes a class holding its id, its
- * methods' implicit param and result structs and its nested declarations; capability fields read and
- * write cap-table indexes through the RPC runtime's {@code CapPointer} (org.btcmp.ipc.capnp.rpc).
+ * methods' implicit param and result structs, its typed client and server base ({@link InterfaceEmitter})
+ * and its nested declarations; capability fields read and write cap-table indexes through the RPC
+ * runtime's {@code CapPointer} (org.btcmp.ipc.capnp.rpc).
  */
 public final class JavaGenerator {
     private static final String RT = "org.capnproto.";
@@ -190,6 +191,7 @@ public final class JavaGenerator {
         w.line("private " + name + "() {");
         w.line("}");
         w.line("public static final long TYPE_ID = 0x" + Long.toHexString(n.id) + "L;");
+        InterfaceEmitter rpc = new InterfaceEmitter(names, n);
         for (Node.Method m : n.methods) {
             for (long structId : new long[] {m.paramStructType(), m.resultStructType()}) {
                 if (names.isMethodStruct(structId)) {
@@ -197,7 +199,10 @@ public final class JavaGenerator {
                     struct(w, s, false, JavaNames.methodStructName(m, structId == m.resultStructType()));
                 }
             }
+            rpc.methodClasses(w, m);
         }
+        rpc.client(w);
+        rpc.server(w);
         scopeMembers(w, n);
         w.outdent();
         w.line("}");

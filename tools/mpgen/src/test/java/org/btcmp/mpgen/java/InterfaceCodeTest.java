@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Code generated for interfaces (resources/iface/shop.capnp): it matches the reviewed golden file, and,
- * compiled on capnproto-java and the RPC runtime together with a checker written against its API, it
- * behaves (resources/iface/*.java.txt).
+ * compiled on capnproto-java and the RPC runtime together with checkers written against its API, it
+ * behaves (resources/iface/*.java.txt): structs with capability fields, and typed clients calling server
+ * bases through the runtime's in-process capabilities. Calls over connections and against C++ are
+ * tested in bundles/ipc-capnp.
  */
 class InterfaceCodeTest {
     private static final String GOLDEN = "iface/Shop.java.golden";
@@ -31,6 +33,7 @@ class InterfaceCodeTest {
     static Path dir;
     private static Path generated;
     private static Class<?> structCheck;
+    private static Class<?> callCheck;
     private static CompiledSchema schema;
 
     @BeforeAll
@@ -40,14 +43,17 @@ class InterfaceCodeTest {
         Path gen = dir.resolve("gen");
         List<Path> sources = new ArrayList<>(JavaGenerator.generate(schema, gen));
         generated = sources.get(0);
-        Path checker = gen.resolve("org/btcmp/mpgen/iface/StructCheck.java");
-        copyResource("/iface/StructCheck.java.txt", checker);
-        sources.add(checker);
+        for (String checker : List.of("StructCheck", "CallCheck")) {
+            Path source = gen.resolve("org/btcmp/mpgen/iface/" + checker + ".java");
+            copyResource("/iface/" + checker + ".java.txt", source);
+            sources.add(source);
+        }
         Path classes = dir.resolve("classes");
         RpcRuntimeSources.compile(sources, dir, classes);
         URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
                 InterfaceCodeTest.class.getClassLoader());
         structCheck = loader.loadClass("org.btcmp.mpgen.iface.StructCheck");
+        callCheck = loader.loadClass("org.btcmp.mpgen.iface.CallCheck");
     }
 
     @Test
@@ -74,6 +80,21 @@ class InterfaceCodeTest {
     @Test
     void methodStructsHaveTheirLayoutAndNestedDeclarationsStay() throws Exception {
         assertEquals(List.of(), structCheck.getMethod("shapes").invoke(null));
+    }
+
+    @Test
+    void typedClientsCallServerBasesWithCapabilitiesBothWays() throws Exception {
+        assertEquals(List.of(), callCheck.getMethod("typedCalls").invoke(null));
+    }
+
+    @Test
+    void pipelinedGettersAndSuperinterfaceMethods() throws Exception {
+        assertEquals(List.of(), callCheck.getMethod("pipelinedAndInherited").invoke(null));
+    }
+
+    @Test
+    void methodsNotOverriddenAnswerUnimplemented() throws Exception {
+        assertEquals(List.of(), callCheck.getMethod("unimplemented").invoke(null));
     }
 
     @Test
@@ -109,6 +130,15 @@ class InterfaceCodeTest {
                 () -> JavaGenerator.generate(clash, other.resolve("gen"), "p"));
         assertTrue(e.getMessage().contains("clash.capnp:Calc") && e.getMessage().contains("'EchoParams'"),
                 e.getMessage());
+    }
+
+    @Test
+    void aMethodNamedLikeAJavaKeywordIsRefused(@TempDir Path other) throws IOException {
+        Files.writeString(other.resolve("kw.capnp"), "@0xe1f2a3b4c5d6e7f9;\ninterface Factory {\n  new @0 () -> ();\n}\n");
+        CompiledSchema keyword = new Compiler(List.of(), other).compile(List.of(Path.of("kw.capnp")));
+        JavaGenerationException e = assertThrows(JavaGenerationException.class,
+                () -> JavaGenerator.generate(keyword, other.resolve("gen"), "p"));
+        assertTrue(e.getMessage().contains("kw.capnp:Factory.new"), e.getMessage());
     }
 
     private static void copyResource(String name, Path target) throws IOException {

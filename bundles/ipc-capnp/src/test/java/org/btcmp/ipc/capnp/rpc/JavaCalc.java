@@ -1,81 +1,93 @@
 package org.btcmp.ipc.capnp.rpc;
 
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.*;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
 
-/** The Java implementation of rpctest.capnp's Calc (and its Counter), the twin of the C++ test server's. */
-final class JavaCalc implements Server {
+/**
+ * The Java implementation of rpctest.capnp's Calc (and its Counter) on the generated server bases, the
+ * twin of the C++ test server's. later() is left unimplemented: only the C++ server has it.
+ */
+final class JavaCalc extends Calc.Server {
     final AtomicInteger liveCounters = new AtomicInteger();
     final AtomicInteger canceledSleeps = new AtomicInteger();
-    final AtomicReference<Capability> held = new AtomicReference<>();
+    final AtomicReference<Callback.Client> held = new AtomicReference<>();
     final AtomicInteger released = new AtomicInteger();
 
     @Override
-    public void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {
-        if (interfaceId != Calc.TYPE_ID) {
-            throw Server.unimplemented(interfaceId, methodId);
+    protected void echo(Calc.EchoContext context) {
+        context.results().setText(context.params().getText());
+    }
+
+    @Override
+    protected void add(Calc.AddContext context) {
+        context.results().setSum(context.params().getA() + context.params().getB());
+    }
+
+    @Override
+    protected void counter(Calc.CounterContext context) throws InterruptedException {
+        Thread.sleep(context.params().getDelayMs());
+        try (Counter.Client counter = Counter.Client.of(new JavaCounter(context.params().getStart()))) {
+            context.setCounter(counter);
         }
-        switch (methodId) {
-            case ECHO -> context.results().initAs(Calc.EchoResults.factory)
-                    .setText(context.params().getAs(Calc.EchoParams.factory).getText());
-            case ADD -> {
-                Calc.AddParams.Reader params = context.params().getAs(Calc.AddParams.factory);
-                context.results().initAs(Calc.AddResults.factory).setSum(params.getA() + params.getB());
+    }
+
+    @Override
+    protected void callBack(Calc.CallBackContext context) {
+        try (Callback.Client callback = context.getCallback(); Calc.Client calc = Calc.Client.of(new JavaCalc())) {
+            context.results().setText(Calls.call(callback, context.params().getText().toString(), calc));
+        }
+    }
+
+    @Override
+    protected void fail(Calc.FailContext context) {
+        throw new IllegalStateException(context.params().getReason().toString());
+    }
+
+    @Override
+    protected void hold(Calc.HoldContext context) {
+        Callback.Client previous = held.getAndSet(context.getCallback());
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    @Override
+    protected void dropHeld(Calc.DropHeldContext context) {
+        Callback.Client previous = held.getAndSet(null);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    @Override
+    protected void sleep(Calc.SleepContext context) throws InterruptedException {
+        long end = System.nanoTime() + context.params().getMs() * 1_000_000L;
+        while (System.nanoTime() < end) {
+            if (context.isCanceled()) {
+                canceledSleeps.incrementAndGet();
+                return;
             }
-            case COUNTER_METHOD -> {
-                Calc.CounterParams.Reader params = context.params().getAs(Calc.CounterParams.factory);
-                Thread.sleep(params.getDelayMs());
-                try (Capability counter = Capability.of(new JavaCounter(params.getStart()))) {
-                    context.results().initAs(Calc.CounterResults.factory).setCounter(context.addResultCap(counter));
-                }
-            }
-            case CALL_BACK -> {
-                Calc.CallBackParams.Reader params = context.params().getAs(Calc.CallBackParams.factory);
-                try (Capability callback = context.paramCap(params.getCallback());
-                        Capability calc = Capability.of(new JavaCalc())) {
-                    String answer = Calls.call(callback, params.getText().toString(), calc);
-                    context.results().initAs(Calc.CallBackResults.factory).setText(answer);
-                }
-            }
-            case FAIL -> throw new IllegalStateException(
-                    context.params().getAs(Calc.FailParams.factory).getReason().toString());
-            case HOLD -> {
-                int index = context.params().getAs(Calc.HoldParams.factory).getCallback();
-                Capability previous = held.getAndSet(context.paramCap(index));
-                if (previous != null) {
-                    previous.close();
-                }
-            }
-            case DROP_HELD -> {
-                Capability previous = held.getAndSet(null);
-                if (previous != null) {
-                    previous.close();
-                }
-            }
-            case SLEEP -> {
-                long end = System.nanoTime() + context.params().getAs(Calc.SleepParams.factory).getMs() * 1_000_000L;
-                while (System.nanoTime() < end) {
-                    if (context.isCanceled()) {
-                        canceledSleeps.incrementAndGet();
-                        return;
-                    }
-                    Thread.sleep(5);
-                }
-            }
-            case SIZE -> context.results().initAs(Calc.SizeResults.factory)
-                    .setSize(context.params().getAs(Calc.SizeParams.factory).getData().size());
-            case LIVE_COUNTERS -> context.results().initAs(Calc.LiveCountersResults.factory).setCount(liveCounters.get());
-            case IDENTITY -> {
-                int index = context.params().getAs(Calc.IdentityParams.factory).getCallback();
-                try (Capability callback = context.paramCap(index)) {
-                    context.results().initAs(Calc.IdentityResults.factory).setCallback(context.addResultCap(callback));
-                }
-            }
-            default -> throw Server.unimplemented(interfaceId, methodId);
+            Thread.sleep(5);
+        }
+    }
+
+    @Override
+    protected void size(Calc.SizeContext context) {
+        context.results().setSize(context.params().getData().size());
+    }
+
+    @Override
+    protected void liveCounters(Calc.LiveCountersContext context) {
+        context.results().setCount(liveCounters.get());
+    }
+
+    @Override
+    protected void identity(Calc.IdentityContext context) {
+        try (Callback.Client callback = context.getCallback()) {
+            context.setCallback(callback);
         }
     }
 
@@ -84,7 +96,7 @@ final class JavaCalc implements Server {
         released.incrementAndGet();
     }
 
-    final class JavaCounter implements Server {
+    final class JavaCounter extends Counter.Server {
         private final long value;
 
         JavaCounter(long value) {
@@ -93,19 +105,15 @@ final class JavaCalc implements Server {
         }
 
         @Override
-        public void dispatch(long interfaceId, short methodId, CallContext context) {
-            if (interfaceId != Counter.TYPE_ID) {
-                throw Server.unimplemented(interfaceId, methodId);
+        protected void next(Counter.NextContext context) {
+            try (Counter.Client next = Counter.Client.of(new JavaCounter(value + 1))) {
+                context.setCounter(next);
             }
-            switch (methodId) {
-                case NEXT -> {
-                    try (Capability next = Capability.of(new JavaCounter(value + 1))) {
-                        context.results().initAs(Counter.NextResults.factory).setCounter(context.addResultCap(next));
-                    }
-                }
-                case VALUE -> context.results().initAs(Counter.ValueResults.factory).setValue(value);
-                default -> throw Server.unimplemented(interfaceId, methodId);
-            }
+        }
+
+        @Override
+        protected void value(Counter.ValueContext context) {
+            context.results().setValue(value);
         }
 
         @Override

@@ -48,7 +48,8 @@ public final class RpcBenchmark {
         }
         RpcConnection javaClient = RpcConnection.start(pair[1], null);
         RpcConnection toCxx = RpcConnection.start(UnixSockets.connect(cxxSocket, FrameLimits.DEFAULT), null);
-        try (Capability javaCalc = javaClient.bootstrap(); Capability cxxCalc = toCxx.bootstrap()) {
+        try (Rpctest.Calc.Client javaCalc = new Rpctest.Calc.Client(javaClient.bootstrap());
+                Rpctest.Calc.Client cxxCalc = new Rpctest.Calc.Client(toCxx.bootstrap())) {
             byte[] mebibyte = new byte[Exchanges.MIB];
             List<Row> small = List.of(
                     new Row("raw 8 bytes, JDK UNIX-socket channel (baseline)",
