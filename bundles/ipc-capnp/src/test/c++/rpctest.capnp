@@ -16,11 +16,18 @@ interface Calc {
   identity @10 (callback :Callback) -> (callback :Callback);
   later @11 (delayMs :UInt32) -> (callback :Callback);
   # A callback that exists only after delayMs: until then the result is a promise (C++ server only).
+  doubler @12 (start :Int64) -> (doubler :Doubler);
 }
 
 interface Counter {
   next @0 () -> (counter :Counter);
   value @1 () -> (value :Int64);
+}
+
+interface Doubler extends(Counter) {
+  # A Counter (its value is start, next() a plain Counter at start + 1) that also doubles: calls of the
+  # inherited methods carry Counter's interface id.
+  twice @0 (x :Int64) -> (x2 :Int64);
 }
 
 interface Callback {

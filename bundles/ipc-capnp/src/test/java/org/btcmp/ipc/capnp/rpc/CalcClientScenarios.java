@@ -13,6 +13,7 @@ import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Doubler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -92,6 +93,31 @@ abstract class CalcClientScenarios {
                 assertEquals(0, receivedWhileSending, "an answer arrived before the chain was sent");
             }
             awaitCountersReleased(3);
+        });
+    }
+
+    @Test
+    void inheritedMethodsGoToTheServerWithTheSuperinterfacesId() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            var request = calc.doublerRequest();
+            request.params().setStart(20);
+            try (Calc.DoublerPromise promise = request.send(); Doubler.Client doubler = promise.getDoubler()) {
+                var twice = doubler.twiceRequest();
+                twice.params().setX(21);
+                try (Doubler.TwiceResponse response = twice.send().join()) {
+                    assertEquals(42, response.results().getX2());
+                }
+                try (Counter.ValueResponse response = doubler.valueRequest().send().join()) {
+                    assertEquals(20, response.results().getValue(), "Counter.value on the Doubler client");
+                }
+                try (Counter.Client counter = doubler.asCounter()) {
+                    assertEquals(20, Calls.value(counter), "through the Counter view");
+                }
+                try (Counter.NextPromise next = doubler.nextRequest().send(); Counter.Client counter = next.getCounter()) {
+                    assertEquals(21, Calls.value(counter));
+                }
+            }
+            awaitCountersReleased(1);
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Doubler;
 
 /**
  * The Java implementation of rpctest.capnp's Calc (and its Counter) on the generated server bases, the
@@ -92,8 +93,41 @@ final class JavaCalc extends Calc.Server {
     }
 
     @Override
+    protected void doubler(Calc.DoublerContext context) {
+        try (Doubler.Client doubler = Doubler.Client.of(new JavaDoubler(context.params().getStart()))) {
+            context.setDoubler(doubler);
+        }
+    }
+
+    @Override
     public void released() {
         released.incrementAndGet();
+    }
+
+    /** A Doubler: its own method and the two it inherits from Counter. */
+    final class JavaDoubler extends Doubler.Server {
+        private final long start;
+
+        JavaDoubler(long start) {
+            this.start = start;
+        }
+
+        @Override
+        protected void twice(Doubler.TwiceContext context) {
+            context.results().setX2(2 * context.params().getX());
+        }
+
+        @Override
+        protected void next(Counter.NextContext context) {
+            try (Counter.Client next = Counter.Client.of(new JavaCounter(start + 1))) {
+                context.setCounter(next);
+            }
+        }
+
+        @Override
+        protected void value(Counter.ValueContext context) {
+            context.results().setValue(start);
+        }
     }
 
     final class JavaCounter extends Counter.Server {
