@@ -12,7 +12,7 @@ import org.btcmp.mpgen.schema.Type;
 
 /**
  * The typed RPC code of one interface, on the runtime's typed bases (org.btcmp.ipc.capnp.rpc.typed): per
- * method a promise (pipelined capability getters), a response (capability getters) and a server context;
+ * method a promise (pipelined capability getters, also through struct fields), a response (capability getters) and a server context;
  * a {@code Client} with a request method per method, superinterfaces' included; a {@code Server} base
  * dispatching by interface id and method ordinal to overridable methods that answer UNIMPLEMENTED.
  * Generic interfaces and methods are generated erased: their type parameters are AnyPointer, as in
@@ -61,12 +61,9 @@ final class InterfaceEmitter {
         w.line("public " + cap + "Promise(" + RPC + "RemotePromise promise) {");
         w.line("    super(promise, " + cap + "Response::new);");
         w.line("}");
-        for (Field f : resultCaps) {
-            String client = clientClass(f);
-            w.line("/** The results' " + f.name + ", called pipelined (before the answer arrives); the caller closes it. */");
-            w.line("public " + client + " get" + JavaNames.capitalize(f.name) + "() {");
-            w.line("    return new " + client + "(pipeline(" + f.offset + "));");
-            w.line("}");
+        if (results != null) {
+            pipelineGetters(w, m.resultStructType(), "", new ArrayList<>(List.of(iface.shortName(), cap + "Promise")),
+                    new HashSet<>(Set.of(m.resultStructType())));
         }
         w.outdent();
         w.line("}");
@@ -114,6 +111,60 @@ final class InterfaceEmitter {
         }
         w.outdent();
         w.line("}");
+    }
+
+    /**
+     * Getters for the capabilities of struct {@code structId} found at pointer path {@code path}: a
+     * client for each capability field, and for each struct field holding some, an inner class with its
+     * own getters (C++'s pipelines). Struct types already on the path are not entered again.
+     */
+    private void pipelineGetters(SourceWriter w, long structId, String path, List<String> enclosing,
+            Set<Long> onPath) {
+        for (Field f : directFields(structId)) {
+            String fc = JavaNames.capitalize(f.name);
+            String fieldPath = path + (path.isEmpty() ? "" : ", ") + f.offset;
+            if (f.type.which == Type.Which.INTERFACE) {
+                String client = clientClass(f);
+                w.line("/** " + f.name + " in the results, called pipelined (before the answer arrives); the caller closes it. */");
+                w.line("public " + client + " get" + fc + "() {");
+                w.line("    return new " + client + "(pipeline(" + fieldPath + "));");
+                w.line("}");
+            } else if (f.type.which == Type.Which.STRUCT && !onPath.contains(f.type.typeId)
+                    && holdsCapabilities(f.type.typeId, new HashSet<>(onPath))) {
+                String inner = fc + "Pipeline";
+                while (enclosing.contains(inner)) {
+                    inner = "_" + inner; // Java forbids a class named like one enclosing it
+                }
+                w.line("/** " + f.name + " in the results, for pipelined calls on the capabilities in it. */");
+                w.line("public " + inner + " get" + fc + "() {");
+                w.line("    return new " + inner + "();");
+                w.line("}");
+                w.line("public final class " + inner + " {");
+                w.indent();
+                w.line("private " + inner + "() {");
+                w.line("}");
+                enclosing.add(inner);
+                onPath.add(f.type.typeId);
+                pipelineGetters(w, f.type.typeId, fieldPath, enclosing, onPath);
+                onPath.remove(f.type.typeId);
+                enclosing.remove(enclosing.size() - 1);
+                w.outdent();
+                w.line("}");
+            }
+        }
+    }
+
+    private boolean holdsCapabilities(long structId, Set<Long> visited) {
+        if (!visited.add(structId)) {
+            return false;
+        }
+        for (Field f : directFields(structId)) {
+            if (f.type.which == Type.Which.INTERFACE
+                    || f.type.which == Type.Which.STRUCT && holdsCapabilities(f.type.typeId, visited)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The typed client. */
@@ -235,13 +286,13 @@ final class InterfaceEmitter {
 
     /** The struct's capability fields outside unions and groups: those get typed client getters. */
     private List<Field> capabilityFields(long structId) {
-        List<Field> caps = new ArrayList<>();
-        for (Field f : names.node(structId).fields) {
-            if (!f.isGroup && f.discriminantValue == Field.NO_DISCRIMINANT && f.type.which == Type.Which.INTERFACE) {
-                caps.add(f);
-            }
-        }
-        return caps;
+        return directFields(structId).stream().filter(f -> f.type.which == Type.Which.INTERFACE).toList();
+    }
+
+    /** The struct's fields outside unions and groups. */
+    private List<Field> directFields(long structId) {
+        return names.node(structId).fields.stream()
+                .filter(f -> !f.isGroup && f.discriminantValue == Field.NO_DISCRIMINANT).toList();
     }
 
     private String clientClass(Field f) {

@@ -93,6 +93,11 @@ class InterfaceCodeTest {
     }
 
     @Test
+    void pipelinedGettersReachCapabilitiesInStructFields() throws Exception {
+        assertEquals(List.of(), callCheck.getMethod("pipelinedThroughAStruct").invoke(null));
+    }
+
+    @Test
     void methodsNotOverriddenAnswerUnimplemented() throws Exception {
         assertEquals(List.of(), callCheck.getMethod("unimplemented").invoke(null));
     }
