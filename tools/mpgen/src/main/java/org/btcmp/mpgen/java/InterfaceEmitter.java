@@ -181,7 +181,8 @@ final class InterfaceEmitter {
         w.line("    return new Client(" + RPC + "Capability.of(server));");
         w.line("}");
         Set<String> used = new HashSet<>();
-        for (Node owner : withSuperclasses()) {
+        List<Node> all = withSuperclasses();
+        for (Node owner : all) {
             String ownerClass = names.className(owner.id);
             for (int ordinal = 0; ordinal < owner.methods.size(); ordinal++) {
                 Node.Method m = owner.methods.get(ordinal);
@@ -199,7 +200,7 @@ final class InterfaceEmitter {
                 w.line("}");
             }
         }
-        for (Node superclass : withSuperclasses().subList(1, withSuperclasses().size())) {
+        for (Node superclass : all.subList(1, all.size())) {
             String method = "as" + superclass.shortName();
             if (!used.add(method)) {
                 continue;
