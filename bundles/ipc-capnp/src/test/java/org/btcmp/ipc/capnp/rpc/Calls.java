@@ -93,6 +93,13 @@ final class Calls {
         }
     }
 
+    /** Starts Calc.size(data). */
+    static RemotePromise sizeAsync(Capability calc, byte[] data) {
+        Request request = calc.newCall(CALC, SIZE);
+        request.initParams(0, 1).initData(0, data.length).asByteBuffer().put(data);
+        return request.send();
+    }
+
     static long liveCounters(Capability calc) {
         Request request = calc.newCall(CALC, LIVE_COUNTERS);
         request.initParams(0, 0);
