@@ -4,7 +4,8 @@
 //   rpc_peer server SOCKET           serve a Calc as bootstrap; print "ready" once listening; run until killed
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
-// Client scenarios: basic, pipeline, pipeline-back, callback, fail, hold, concurrent, cancel, inherit, sleep (30 s call, to be killed),
+// Client scenarios: basic, pipeline, pipeline-back, forward-items, callback, fail, hold, concurrent, cancel, inherit,
+// sleep (30 s call, to be killed),
 // bench-echo N, bench-data N BYTES (each prints the mean of N timed round trips after N warm-up ones).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
 // Java side can see releases arrive.
@@ -93,6 +94,18 @@ class CallbackImpl final : public Callback::Server {
       context.getResults().setText(kj::str("cpp:", text, "/", r.getText()));
     });
   }
+  kj::Promise<void> gather(GatherContext context) override {
+    kj::Vector<kj::Promise<kj::String>> echoes;
+    for (auto item : context.getParams().getItems()) {
+      auto request = item.getCalc().echoRequest();
+      request.setText(item.getName());
+      echoes.add(request.send().then([](capnp::Response<Calc::EchoResults> r) { return kj::str(r.getText()); }));
+    }
+    return kj::joinPromises(echoes.releaseAsArray()).then([context](kj::Array<kj::String> texts) mutable {
+      context.getResults().setText(kj::strArray(texts, ","));
+      context.getResults().setItems(context.getParams().getItems());
+    });
+  }
 };
 
 class CalcImpl final : public Calc::Server {
@@ -162,6 +175,13 @@ class CalcImpl final : public Calc::Server {
       return Callback::Client(kj::heap<CallbackImpl>());
     });
     context.getResults().setCallback(Callback::Client(kj::mv(callback)));
+    return kj::READY_NOW;
+  }
+  kj::Promise<void> resolveLater(ResolveLaterContext context) override {
+    Callback::Client target = context.getParams().getCallback();
+    auto resolved = timer->afterDelay(context.getParams().getDelayMs() * kj::MILLISECONDS)
+        .then([target]() mutable { return kj::mv(target); });
+    context.getResults().setCallback(Callback::Client(kj::mv(resolved)));
     return kj::READY_NOW;
   }
 
@@ -267,6 +287,28 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     auto again = callback.callRequest();
     again.setText("again");
     say(kj::str("again=", again.send().wait(ws).getText()));
+  } else if (scenario == "forward-items") {
+    // A call pipelined on identity(our callback) whose params hold capabilities in a list of structs:
+    // the Java side forwards it back here, then forwards the results (the same items) back too.
+    auto identity = calc.identityRequest();
+    identity.setCallback(kj::heap<CallbackImpl>());
+    auto callback = identity.send().getCallback();
+    auto gather = callback.gatherRequest();
+    auto items = gather.initItems(2);
+    items[0].setName("java calc");
+    items[0].setCalc(calc);
+    items[1].setName("cpp calc");
+    items[1].setCalc(kj::heap<CalcImpl>());
+    auto response = gather.send().wait(ws);
+    say(kj::str("gather=", response.getText()));
+    kj::Vector<kj::String> again;
+    auto returned = response.getItems();
+    for (uint i = 0; i < returned.size(); i++) {
+      auto request = returned[i].getCalc().echoRequest();
+      request.setText(kj::str(returned[i].getName(), " again"));
+      again.add(kj::str(request.send().wait(ws).getText()));
+    }
+    say(kj::str("returned=", kj::strArray(again, ",")));
   } else if (scenario == "cancel") {
     {
       auto request = calc.sleepRequest();

@@ -16,7 +16,10 @@ interface Calc {
   identity @10 (callback :Callback) -> (callback :Callback);
   later @11 (delayMs :UInt32) -> (callback :Callback);
   # A callback that exists only after delayMs: until then the result is a promise (C++ server only).
-  doubler @12 (start :Int64) -> (doubler :Doubler);
+  resolveLater @12 (callback :Callback, delayMs :UInt32) -> (callback :Callback);
+  # A promise that resolves, after delayMs, to the callback passed in (C++ server only): for a Java
+  # callback, the promise resolves back to the caller's own object (embargo).
+  doubler @13 (start :Int64) -> (doubler :Doubler);
 }
 
 interface Counter {
@@ -32,4 +35,11 @@ interface Doubler extends(Counter) {
 
 interface Callback {
   call @0 (text :Text, calc :Calc) -> (text :Text);
+  gather @1 (items :List(Item)) -> (items :List(Item), text :Text);
+  # text: each item's calc.echo(name), joined with ","; items: the params' items, handed back.
+}
+
+struct Item {
+  name @0 :Text;
+  calc @1 :Calc;
 }

@@ -45,6 +45,18 @@ final class InterfaceEmitter {
         }
     }
 
+    /**
+     * A constant per method of this interface with its ordinal, the method id a call carries: what a
+     * server's {@code dispatchesWithoutBlocking(interfaceId, methodId)} compares with (and TYPE_ID).
+     */
+    void methodIds(SourceWriter w) {
+        for (int ordinal = 0; ordinal < iface.methods.size(); ordinal++) {
+            Node.Method m = iface.methods.get(ordinal);
+            w.line("/** The method id of " + iface.shortName() + "." + m.name() + ". */");
+            w.line("public static final short " + InterfaceNames.methodIdConstant(m) + " = " + ordinal + ";");
+        }
+    }
+
     /** The promise, response and context classes of method {@code m}. */
     void methodClasses(SourceWriter w, Node.Method m) {
         String cap = JavaNames.capitalize(m.name());

@@ -7,13 +7,18 @@ import org.btcmp.mpgen.schema.Node;
 /**
  * The classes generated into an interface's class besides its nested declarations: per method
  * {@code FooParams}/{@code FooResults} (implicit structs), {@code FooPromise}, {@code FooResponse},
- * {@code FooContext}; and {@code Client}, {@code Server}. A nested declaration of the same name would
- * not compile, so it is refused here with both names.
+ * {@code FooContext}; and {@code Client}, {@code Server}; and the constant {@code FOO_METHOD} (the method
+ * id). A nested declaration of the same name would not compile, so it is refused here with both names.
  */
 final class InterfaceNames {
     static final String[] METHOD_SUFFIXES = {"Promise", "Response", "Context"};
 
     private InterfaceNames() {
+    }
+
+    /** The name of the constant holding method {@code m}'s id: fooBar -> FOO_BAR_METHOD. */
+    static String methodIdConstant(Node.Method m) {
+        return JavaNames.constantCase(m.name()) + "_METHOD";
     }
 
     static void check(JavaNames names, Node iface) {
@@ -30,7 +35,16 @@ final class InterfaceNames {
                 generated.add(JavaNames.methodStructName(m, true));
             }
         }
+        Set<String> constants = new HashSet<>();
+        for (Node.Method m : iface.methods) {
+            constants.add(methodIdConstant(m));
+        }
         for (Node.NestedNode nested : iface.nestedNodes) {
+            if (constants.contains(JavaNames.constantCase(nested.name()))) {
+                throw new JavaGenerationException(iface.displayName + ": nested constant '" + nested.name()
+                        + "' has the name of a generated method id constant (" + JavaNames.constantCase(nested.name())
+                        + "); rename it");
+            }
             if (generated.contains(nested.name())) {
                 throw new JavaGenerationException(iface.displayName + ": nested declaration '" + nested.name()
                         + "' has the name of a class generated for the interface (Client, Server, or a method's "

@@ -192,6 +192,7 @@ public final class JavaGenerator {
         w.line("}");
         w.line("public static final long TYPE_ID = 0x" + Long.toHexString(n.id) + "L;");
         InterfaceEmitter rpc = new InterfaceEmitter(names, n);
+        rpc.methodIds(w);
         for (Node.Method m : n.methods) {
             for (long structId : new long[] {m.paramStructType(), m.resultStructType()}) {
                 if (names.isMethodStruct(structId)) {

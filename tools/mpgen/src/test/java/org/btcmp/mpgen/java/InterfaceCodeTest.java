@@ -109,6 +109,10 @@ class InterfaceCodeTest {
             if (n.kind == Node.Kind.INTERFACE) {
                 Class<?> cls = loader.loadClass("org.btcmp.mpgen.iface.Shop$" + n.shortName());
                 assertEquals(n.id, cls.getField("TYPE_ID").getLong(null), n.displayName);
+                for (int ordinal = 0; ordinal < n.methods.size(); ordinal++) {
+                    String constant = InterfaceNames.methodIdConstant(n.methods.get(ordinal));
+                    assertEquals(ordinal, cls.getField(constant).getShort(null), n.displayName + "." + constant);
+                }
             }
         }
     }
@@ -135,6 +139,16 @@ class InterfaceCodeTest {
                 () -> JavaGenerator.generate(clash, other.resolve("gen"), "p"));
         assertTrue(e.getMessage().contains("clash.capnp:Calc") && e.getMessage().contains("'EchoParams'"),
                 e.getMessage());
+    }
+
+    @Test
+    void aNestedConstantNamedLikeAMethodIdIsRefused(@TempDir Path other) throws IOException {
+        Files.writeString(other.resolve("ids.capnp"), "@0xe1f2a3b4c5d6e7f9;\n"
+                + "interface Calc {\n  echo @0 () -> ();\n  const echoMethod :Int16 = 7;\n}\n");
+        CompiledSchema clash = new Compiler(List.of(), other).compile(List.of(Path.of("ids.capnp")));
+        JavaGenerationException e = assertThrows(JavaGenerationException.class,
+                () -> JavaGenerator.generate(clash, other.resolve("gen"), "p"));
+        assertTrue(e.getMessage().contains("ids.capnp:Calc") && e.getMessage().contains("ECHO_METHOD"), e.getMessage());
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,16 @@ public final class FrameConnection implements AutoCloseable {
      * @throws IllegalArgumentException if no peer would accept the frame (nothing is sent)
      */
     public void send(ByteBuffer[] segments) {
+        sendAll(Collections.singletonList(segments));
+    }
+
+    /**
+     * Sends several frames, in order, coalesced into as few system calls as their sizes allow.
+     *
+     * @throws IpcException if the connection has ended, or the write fails (which ends it)
+     * @throws IllegalArgumentException if no peer would accept one of the frames (nothing is sent)
+     */
+    public void sendAll(List<ByteBuffer[]> frames) {
         writeLock.lock();
         // A thread interrupted inside a channel write closes the channel: keep a caller's pending
         // interrupt from killing the connection, and give it back afterwards.
@@ -78,7 +90,7 @@ public final class FrameConnection implements AutoCloseable {
             if (cause != null) {
                 throw new IpcException("cannot send on " + name + ": " + cause.getMessage(), cause);
             }
-            writer.write(segments);
+            writer.writeAll(frames);
         } catch (IOException e) {
             IpcException failure = new IpcException("sending on " + name + " failed: " + e.getMessage(), e);
             if (closeWith(failure)) {

@@ -13,6 +13,10 @@ final class Answer {
     boolean returned;
     boolean finished;
     CallContext context;
+    /** The peer's Call said sendResultsTo.yourself: the results stay here for a Return of its to take. */
+    boolean resultsToSelf;
+    /** A Return of the peer's has taken these results (takeFromOtherQuestion). */
+    boolean taken;
     AnyPointer.Reader results;
     List<Capability> resultCaps = new ArrayList<>();
     RpcException failure;

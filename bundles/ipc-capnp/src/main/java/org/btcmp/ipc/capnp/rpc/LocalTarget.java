@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /** A {@link Server} in this process: calls run on a pool thread, their messages never serialized. */
 final class LocalTarget extends CapTarget {
@@ -22,37 +23,48 @@ final class LocalTarget extends CapTarget {
 
     @Override
     RemotePromise send(Request request) {
+        return send(request, CALLS::execute);
+    }
+
+    /** Dispatches {@code request} through {@code starter}, which decides when (and on which thread) it starts. */
+    RemotePromise send(Request request, Consumer<Runnable> starter) {
         CallContext context = new CallContext(request.call.asReader().getParams().getContent(),
-                new ArrayList<>(request.caps));
+                new ArrayList<>(request.caps), null);
         request.caps.clear(); // handed over to the context
         CompletableFuture<Response> future = new CompletableFuture<>();
         retain();
-        CALLS.execute(() -> {
-            Response response = null;
-            RuntimeException failure = null;
-            try {
-                dispatch(request.interfaceId(), request.methodId(), context);
-                List<Capability> caps = new ArrayList<>(context.resultCaps);
-                context.resultCaps.clear();
-                response = new Response(context.ret.asReader().getResults().getContent(), caps, null, () -> {
-                });
-            } catch (Throwable t) {
-                context.releaseResultCaps();
-                failure = RpcException.fromServerFailure(t);
-            } finally {
-                // Let go of the call's holds before the caller hears back, so that what it sees
-                // afterwards (e.g. the server released once its handle is closed) is settled.
-                context.releaseParamCaps();
-                release();
-            }
-            if (failure == null) {
-                future.complete(response);
-            } else {
-                future.completeExceptionally(failure);
-            }
-        });
+        starter.accept(() -> context.run(call -> dispatch(request.interfaceId(), request.methodId(), call),
+                failure -> complete(context, failure, future)));
         return new RemotePromise(future, path -> new PromisedTarget(future, path), () -> {
         });
+    }
+
+    /** Hands the call's outcome to the caller, after letting go of the call's own holds. */
+    private void complete(CallContext context, Throwable failure, CompletableFuture<Response> future) {
+        Response response = null;
+        RpcException error = null;
+        if (failure == null) {
+            List<Capability> caps = new ArrayList<>(context.resultCaps);
+            context.resultCaps.clear();
+            response = new Response(context.ret.asReader().getResults().getContent(), caps, null, () -> {
+            });
+        } else {
+            context.releaseResultCaps();
+            error = RpcException.fromServerFailure(failure);
+        }
+        // Let go of the call's holds before the caller hears back, so that what it sees afterwards
+        // (e.g. the server released once its handle is closed) is settled.
+        context.releaseParamCaps();
+        release();
+        if (error == null) {
+            future.complete(response);
+        } else {
+            future.completeExceptionally(error);
+        }
+    }
+
+    boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return server.dispatchesWithoutBlocking(interfaceId, methodId);
     }
 
     void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {

@@ -43,6 +43,15 @@ final class Messages {
         return message;
     }
 
+    static MessageBuilder resultsSentElsewhere(int answerId) {
+        MessageBuilder message = control();
+        RpcProtocol.Return.Builder ret = root(message).initReturn();
+        ret.setAnswerId(answerId);
+        ret.setReleaseParamCaps(false);
+        ret.setResultsSentElsewhere(org.capnproto.Void.VOID);
+        return message;
+    }
+
     /** Finish for a question; result capabilities are released one by one with Release, as C++ does. */
     static MessageBuilder finish(int questionId) {
         MessageBuilder message = control();

@@ -34,9 +34,7 @@ final class PromisedTarget extends CapTarget {
                 cap.close();
             }
         });
-        CompletableFuture<Response> answer = forwarded.thenCompose(promise -> promise.future);
-        return new RemotePromise(answer, next -> new PromisedTarget(answer, next),
-                () -> forwarded.thenAccept(RemotePromise::close));
+        return RemotePromise.eventually(forwarded);
     }
 
     @Override

@@ -26,18 +26,32 @@ public final class RemotePromise implements AutoCloseable {
         this.dropRef = dropRef;
     }
 
+    /**
+     * The promise of a call not made yet: {@code later} completes with the promise of the call once it
+     * is made. Pipelined calls wait for the results; closing cancels the call once it exists.
+     */
+    static RemotePromise eventually(CompletableFuture<RemotePromise> later) {
+        CompletableFuture<Response> answer = later.thenCompose(promise -> promise.future);
+        return new RemotePromise(answer, path -> new PromisedTarget(answer, path),
+                () -> later.thenAccept(RemotePromise::close));
+    }
+
     static RemotePromise failed(RuntimeException failure) {
         return new RemotePromise(CompletableFuture.failedFuture(failure), path -> new BrokenTarget(failure), () -> {
         });
     }
 
     /**
-     * Waits for the answer; the caller owns (closes) the response.
+     * Waits for the answer; the caller owns (closes) the response. Called from a server method, the
+     * wait lets the next call to the same object start meanwhile (see {@link Server}).
      *
      * @throws RpcException if the call failed on the other side
      * @throws IpcException if the connection was lost first (or the wait was interrupted)
      */
     public Response join() {
+        if (!future.isDone()) {
+            CallSequence.yieldTurn();
+        }
         try {
             return take(future.get());
         } catch (InterruptedException e) {
@@ -50,6 +64,9 @@ public final class RemotePromise implements AutoCloseable {
 
     /** {@link #join} with a bound: an {@link IpcException} after {@code timeout} (the call goes on). */
     public Response join(Duration timeout) {
+        if (!future.isDone()) {
+            CallSequence.yieldTurn();
+        }
         try {
             return take(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {

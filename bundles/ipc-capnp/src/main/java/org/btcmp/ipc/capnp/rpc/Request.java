@@ -51,6 +51,26 @@ public final class Request {
         return caps.size() - 1;
     }
 
+    /**
+     * Copies {@code from}, a part of the params of the call {@code context} serves, to {@code to}, a
+     * part of these params, capabilities included.
+     *
+     * @throws org.capnproto.DecodeException if the served call's params are malformed
+     */
+    public void copyToParams(CallContext context, AnyPointer.Reader from, AnyPointer.Builder to) {
+        context.paramContent().copyTo(from, to, this::addCap);
+    }
+
+    /**
+     * Copies {@code from}, a part of {@code response}'s results, to {@code to}, a part of these
+     * params, capabilities included.
+     *
+     * @throws org.capnproto.DecodeException if the response is malformed
+     */
+    public void copyToParams(Response response, AnyPointer.Reader from, AnyPointer.Builder to) {
+        response.messageContent().copyTo(from, to, this::addCap);
+    }
+
     /** Sends the call; the returned promise owns the answer. */
     public RemotePromise send() {
         if (sent) {

@@ -26,6 +26,10 @@ public final class Response implements AutoCloseable {
         return content;
     }
 
+    MessageContent messageContent() {
+        return new MessageContent(frame, caps);
+    }
+
     public RawStruct.Reader struct() {
         return content.getAs(RawStruct.ANY);
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +18,6 @@ import org.btcmp.ipc.capnp.net.FrameHandler;
 import org.btcmp.ipc.capnp.rpc.schema.RpcProtocol;
 import org.btcmp.ipc.capnp.wire.Frame;
 import org.btcmp.ipc.capnp.wire.FrameException;
-import org.capnproto.AnyPointer;
 import org.capnproto.DecodeException;
 import org.capnproto.MessageBuilder;
 import org.capnproto.StructList;
@@ -28,7 +29,9 @@ import org.capnproto.StructList;
  *
  * <p>Messages are handled on the frame reader's thread under this object's lock, which also orders
  * every send with the table change it belongs to. Server methods run on this connection's pool, so a
- * method may itself call the peer (callbacks) and wait. The state is connected until the frame
+ * method may itself call the peer (callbacks) and wait; the calls to one object start in the order
+ * they arrived ({@link CallSequence}). A promise the peer resolves to one of our own objects is
+ * called here directly once an embargo has let the calls already on their way arrive first. The state is connected until the frame
  * connection ends; from then on every outstanding and new call fails with an {@link IpcException}
  * naming why.
  */
@@ -42,13 +45,21 @@ public final class RpcConnection implements AutoCloseable {
     private final ExportTable<Question> questions = new ExportTable<>();
     private final ImportTable<Answer> answers = new ImportTable<>();
     private final ImportTable<Import> imports = new ImportTable<>();
+    /** Promises resolved to our own objects, whose Disembargo has not come back yet. */
+    private final ExportTable<ImportTarget> embargoes = new ExportTable<>();
     private final Map<LocalTarget, Export> exportsByTarget = new IdentityHashMap<>();
+    /** Per local object, the calls from this connection waiting to start; dropped with the object. */
+    private final Map<LocalTarget, CallSequence> sequences = new WeakHashMap<>();
 
     /** Null while connected; why the connection ended, after. */
     private IpcException disconnected;
     private final AtomicLong messagesReceived = new AtomicLong();
     private final Outbox outbox;
     private volatile Thread readerThread;
+    /** True while the reading thread handles a message (under the lock): calls may then run inline. */
+    private boolean receiving;
+    /** Calls the reading thread runs itself once it lets go of the lock (see {@link Server#dispatchesWithoutBlocking}). */
+    private List<Runnable> inlineCalls = List.of();
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
@@ -150,11 +161,20 @@ public final class RpcConnection implements AutoCloseable {
         boolean kept = false;
         try {
             RpcProtocol.Message.Reader message = frame.message().getRoot(RpcProtocol.Message.factory);
+            List<Runnable> inline;
             synchronized (this) {
                 if (disconnected == null) {
-                    kept = handleMessage(message, frame);
+                    receiving = true;
+                    try {
+                        kept = handleMessage(message, frame);
+                    } finally {
+                        receiving = false;
+                    }
                 }
+                inline = inlineCalls;
+                inlineCalls = List.of();
             }
+            inline.forEach(Runnable::run); // outside the lock: a method may call other connections
         } catch (ProtocolViolation | DecodeException | IndexOutOfBoundsException | IllegalArgumentException e) {
             abort("bad message from the peer: " + e.getMessage());
         } finally {
@@ -183,7 +203,19 @@ public final class RpcConnection implements AutoCloseable {
                 }
                 afterwards.add(answer::releaseResultCaps);
             }
-            imports.eraseAll();
+            for (Import entry : imports.eraseAll()) {
+                if (entry.target.resolution != null && entry.target.embargoed == null) {
+                    afterwards.add(entry.target.resolution::close);
+                }
+            }
+            for (ImportTarget promise : embargoes.eraseAll()) {
+                for (ImportTarget.EmbargoedCall call : promise.embargoed) {
+                    call.request().releaseCaps();
+                    call.later().complete(RemotePromise.failed(lost()));
+                }
+                promise.embargoed = null;
+                afterwards.add(promise.resolution::close);
+            }
         }
         if (bootstrapCap != null) {
             afterwards.add(bootstrapCap::close);
@@ -194,6 +226,9 @@ public final class RpcConnection implements AutoCloseable {
 
     /** Handles one message; true if it keeps the frame (results or params still being read). */
     private boolean handleMessage(RpcProtocol.Message.Reader message, Frame frame) {
+        if (Trace.ON) {
+            Trace.received(this, message);
+        }
         switch (message.which()) {
             case UNIMPLEMENTED -> handleUnimplemented(message.getUnimplemented());
             case ABORT -> handleAbort(message.getAbort());
@@ -260,13 +295,16 @@ public final class RpcConnection implements AutoCloseable {
     private boolean handleCall(RpcProtocol.Call.Reader call, Frame frame) {
         Answer answer = newAnswer(call.getQuestionId());
         RpcProtocol.Payload.Reader params = call.getParams();
-        CallContext context = new CallContext(params.getContent(), readCapTable(params.getCapTable()));
+        CallContext context = new CallContext(params.getContent(), readCapTable(params.getCapTable()), frame);
         answer.context = context;
         long interfaceId = call.getInterfaceId();
         short methodId = call.getMethodId();
-        if (!call.getSendResultsTo().isCaller()) {
+        RpcProtocol.Call.SendResultsTo.Reader sendResultsTo = call.getSendResultsTo();
+        if (sendResultsTo.isYourself()) {
+            answer.resultsToSelf = true; // a tail call: the peer will take the results for a call of ours
+        } else if (!sendResultsTo.isCaller()) {
             fail(answer, frame, new RpcException(RpcException.Type.UNIMPLEMENTED,
-                    "results can only be sent to the caller (Level 1)"));
+                    "results can go only to the caller or stay here (third parties are Level 3)"));
             return true;
         }
         RpcProtocol.MessageTarget.Reader target = call.getTarget();
@@ -328,12 +366,48 @@ public final class RpcConnection implements AutoCloseable {
             case EXCEPTION -> question.answer.completeExceptionally(RpcException.read(ret.getException()));
             case CANCELED -> question.answer.completeExceptionally(
                     new RpcException(RpcException.Type.FAILED, "the call was canceled"));
+            case TAKE_FROM_OTHER_QUESTION -> takeFromOtherQuestion(question, ret.getTakeFromOtherQuestion());
             default -> throw new ProtocolViolation("Return of kind " + ret.which() + ", which we never asked for");
         }
         if (question.finishSent) {
             questions.erase(question.id);
         }
         return kept;
+    }
+
+    /**
+     * The peer answered {@code question} with the results of a call it made to us with its results
+     * kept here (a tail call back to us): those results, once there, answer the question.
+     */
+    private void takeFromOtherQuestion(Question question, int answerId) {
+        Answer other = answers.find(answerId);
+        if (other == null || !other.resultsToSelf || other.taken) {
+            throw new ProtocolViolation("Return takes the results of question " + Integer.toUnsignedString(answerId)
+                    + ", which is not a call of the peer's whose results we keep");
+        }
+        other.taken = true;
+        Runnable take = () -> {
+            if (other.failure != null || other.results == null) {
+                question.answer.completeExceptionally(other.failure != null ? other.failure
+                        : new RpcException(RpcException.Type.FAILED, "the call was canceled"));
+                return;
+            }
+            List<Capability> caps = new ArrayList<>();
+            for (Capability cap : other.resultCaps) {
+                caps.add(cap == null ? null : cap.duplicate());
+            }
+            question.response = new Response(other.results, caps, null, question.dropPromiseRef);
+            if (question.finishSent) {
+                question.response.close();
+            } else {
+                question.answer.complete(question.response);
+            }
+        };
+        if (other.returned) {
+            take.run();
+        } else {
+            other.pipelined.add(take);
+        }
     }
 
     private void handleFinish(RpcProtocol.Finish.Reader finish) {
@@ -355,15 +429,48 @@ public final class RpcConnection implements AutoCloseable {
         }
     }
 
+    /**
+     * A promise we imported has settled. If it became one of our own objects, calls on it go straight
+     * to that object from now on, but only after the calls we already sent to the promise have come
+     * back to it: until our Disembargo returns, new calls wait. Otherwise we keep calling the promise's
+     * own import id, which its exporter forwards in order, and a capability in the Resolve is counted
+     * as received and let go at once.
+     */
     private void handleResolve(RpcProtocol.Resolve.Reader resolve) {
-        // We keep calling the promise's own import id: its exporter forwards those calls to the
-        // resolution in order, so nothing here needs an embargo. A capability in the Resolve is
-        // counted as received and let go at once.
-        if (resolve.isCap()) {
-            Capability resolution = readCap(resolve.getCap());
+        Import entry = imports.find(resolve.getPromiseId());
+        Capability resolution = resolve.isCap() ? readCap(resolve.getCap()) : null;
+        if (entry == null || resolution == null || !(resolution.target instanceof LocalTarget)
+                || entry.target.resolution != null) {
             if (resolution != null) {
                 resolution.close();
             }
+            return;
+        }
+        ImportTarget promise = entry.target;
+        promise.resolution = resolution;
+        promise.embargoed = new ArrayList<>();
+        MessageBuilder message = Messages.control();
+        RpcProtocol.Disembargo.Builder disembargo = Messages.root(message).initDisembargo();
+        disembargo.initTarget().setImportedCap(promise.importId);
+        disembargo.getContext().setSenderLoopback(embargoes.add(promise));
+        send(message);
+    }
+
+    /** Our Disembargo came back: the calls held for {@code promise} go to its resolution, in order. */
+    private void liftEmbargo(int embargoId) {
+        ImportTarget promise = embargoes.erase(embargoId & 0xffffffffL);
+        if (promise == null) {
+            throw new ProtocolViolation("receiverLoopback Disembargo for embargo " + Integer.toUnsignedString(embargoId)
+                    + ", which we never asked for");
+        }
+        LocalTarget local = (LocalTarget) promise.resolution.target;
+        List<ImportTarget.EmbargoedCall> held = promise.embargoed;
+        promise.embargoed = null;
+        for (ImportTarget.EmbargoedCall call : held) {
+            call.later().complete(local.send(call.request(), sequence(local)::submit));
+        }
+        if (imports.find(promise.importId) == null || imports.find(promise.importId).target != promise) {
+            promise.resolution.close(); // released meanwhile: nothing will call it again
         }
     }
 
@@ -389,8 +496,7 @@ public final class RpcConnection implements AutoCloseable {
                 reply.getContext().setReceiverLoopback(context.getSenderLoopback());
                 send(message);
             }
-            case RECEIVER_LOOPBACK -> throw new ProtocolViolation("receiverLoopback Disembargo, but we sent no "
-                    + "senderLoopback");
+            case RECEIVER_LOOPBACK -> liftEmbargo(context.getReceiverLoopback());
             default -> sendUnimplementedDisembargo(disembargo);
         }
     }
@@ -427,33 +533,42 @@ public final class RpcConnection implements AutoCloseable {
             return;
         }
         local.retain();
-        calls.execute(() -> {
-            Throwable failure = null;
-            try {
-                local.dispatch(interfaceId, methodId, answer.context);
-            } catch (Throwable t) {
-                failure = t;
-            } finally {
-                answer.context.releaseParamCaps();
-                frame.close();
-                local.release();
-            }
+        Runnable call = () -> answer.context.run(context -> local.dispatch(interfaceId, methodId, context), failure -> {
+            answer.context.releaseParamCaps();
+            frame.close();
+            local.release();
             sendReturn(answer, failure);
         });
+        CallSequence sequence = sequence(local);
+        if (receiving && local.dispatchesWithoutBlocking(interfaceId, methodId) && sequence.reserveInline()) {
+            if (inlineCalls.isEmpty()) {
+                inlineCalls = new ArrayList<>(2);
+            }
+            inlineCalls.add(() -> sequence.runReserved(call));
+        } else {
+            sequence.submit(call);
+        }
+    }
+
+    /** The order in which calls from this connection start on {@code local}. */
+    private CallSequence sequence(LocalTarget local) {
+        assert Thread.holdsLock(this);
+        return sequences.computeIfAbsent(local, target -> new CallSequence(calls));
     }
 
     /**
      * Passes a call on to a capability that lives elsewhere (a pipelined call whose target turned out
-     * to be a remote object, e.g. the caller's own), and its results back. capnproto-java cannot copy
-     * capability pointers, so params and results that hold capabilities are refused for now.
+     * to be a remote object, e.g. the caller's own), and its results back; the content is copied with
+     * its capabilities both ways.
      */
     private void forward(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
         Request request = new Request(target, interfaceId, methodId);
         try {
-            request.params().setAs(AnyPointer.factory, answer.context.params());
-        } catch (DecodeException e) {
-            fail(answer, frame, new RpcException(RpcException.Type.UNIMPLEMENTED,
-                    "cannot forward a call whose params hold capabilities yet: " + e.getMessage()));
+            request.copyToParams(answer.context, answer.context.params(), request.params());
+        } catch (DecodeException | RpcException e) {
+            request.releaseCaps();
+            fail(answer, frame, new RpcException(RpcException.Type.FAILED,
+                    "cannot forward the call: " + e.getMessage()));
             return;
         }
         answer.context.releaseParamCaps();
@@ -468,10 +583,9 @@ public final class RpcConnection implements AutoCloseable {
             }
             Throwable copyFailure = null;
             try (response) {
-                answer.context.results().setAs(AnyPointer.factory, response.content());
-            } catch (DecodeException e) {
-                copyFailure = new RpcException(RpcException.Type.UNIMPLEMENTED,
-                        "cannot forward results that hold capabilities yet: " + e.getMessage());
+                answer.context.copyToResults(response, response.content(), answer.context.results());
+            } catch (DecodeException | RpcException e) {
+                copyFailure = new RpcException(RpcException.Type.FAILED, "cannot forward the results: " + e.getMessage());
             }
             sendReturn(answer, copyFailure);
         });
@@ -505,29 +619,40 @@ public final class RpcConnection implements AutoCloseable {
             context.releaseResultCaps();
             answers.erase(answer.id);
             send(Messages.canceledReturn(answer.id));
-            return;
-        }
-        if (failure == null) {
-            context.ret.setAnswerId(answer.id);
-            answer.resultCaps = new ArrayList<>(context.resultCaps);
-            context.resultCaps.clear();
-            try {
-                answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
-                answer.results = context.ret.asReader().getResults().getContent();
-                send(context.resultMessage);
-            } catch (IllegalArgumentException e) {
-                failure = e; // a capability in the results cannot be passed
+        } else {
+            Throwable problem = failure != null ? failure : sendResults(answer, context);
+            if (problem != null) {
+                context.releaseResultCaps();
+                answer.releaseResultCaps();
+                answer.failure = RpcException.fromServerFailure(problem);
+                send(Messages.exceptionReturn(answer.id, answer.failure));
             }
-        }
-        if (failure != null) {
-            context.releaseResultCaps();
-            answer.releaseResultCaps();
-            answer.failure = RpcException.fromServerFailure(failure);
-            send(Messages.exceptionReturn(answer.id, answer.failure));
         }
         List<Runnable> pipelined = new ArrayList<>(answer.pipelined);
         answer.pipelined.clear();
         pipelined.forEach(Runnable::run);
+    }
+
+    /**
+     * Moves the results into the answer (where pipelined calls find them) and sends them, or, for a
+     * tail call, keeps them here for the peer to take; the failure if they cannot be sent.
+     */
+    private Throwable sendResults(Answer answer, CallContext context) {
+        answer.resultCaps = new ArrayList<>(context.resultCaps);
+        context.resultCaps.clear();
+        answer.results = context.ret.asReader().getResults().getContent();
+        if (answer.resultsToSelf) {
+            send(Messages.resultsSentElsewhere(answer.id));
+            return null;
+        }
+        context.ret.setAnswerId(answer.id);
+        try {
+            answer.resultExports = writeCapTable(context.ret.getResults(), answer.resultCaps);
+        } catch (IllegalArgumentException e) {
+            return e; // a capability in the results cannot be passed
+        }
+        send(context.resultMessage);
+        return null;
     }
 
     // ---- calling ------------------------------------------------------------------------------
@@ -550,11 +675,33 @@ public final class RpcConnection implements AutoCloseable {
                     request.releaseCaps();
                     throw e;
                 }
-                request.releaseCaps();
                 question.dropPromiseRef = once(() -> dropQuestionRef(question));
                 send(request.message);
+                // After the Call is queued: letting go of a capability we imported may queue its Release,
+                // which must not overtake the Call naming it.
+                request.releaseCaps();
                 return new RemotePromise(question.answer, path -> pipelineTarget(question, path),
                         question.dropPromiseRef);
+            }
+        } finally {
+            flushIfOutermost();
+        }
+    }
+
+    /** A call on an import: to the peer, or to our own object the import resolved to (see handleResolve). */
+    RemotePromise callImport(ImportTarget target, Request request) {
+        try {
+            synchronized (this) {
+                if (target.resolution == null || disconnected != null) {
+                    return sendCall(request, messageTarget -> messageTarget.setImportedCap(target.importId));
+                }
+                if (target.embargoed != null) {
+                    CompletableFuture<RemotePromise> later = new CompletableFuture<>();
+                    target.embargoed.add(new ImportTarget.EmbargoedCall(request, later));
+                    return RemotePromise.eventually(later);
+                }
+                LocalTarget local = (LocalTarget) target.resolution.target;
+                return local.send(request, sequence(local)::submit);
             }
         } finally {
             flushIfOutermost();
@@ -584,8 +731,11 @@ public final class RpcConnection implements AutoCloseable {
                     if (question.response != null) {
                         question.response.close();
                     }
+                    // Nobody waits for this Finish: it leaves with the next message (C++ 0.9 needs it).
+                    sendLazily(Messages.finish(question.id));
+                } else {
+                    send(Messages.finish(question.id)); // cancels the call: at once
                 }
-                send(Messages.finish(question.id));
             }
         } finally {
             flushIfOutermost();
@@ -601,6 +751,9 @@ public final class RpcConnection implements AutoCloseable {
                     return; // already gone with the connection, or received again meanwhile
                 }
                 imports.erase(target.importId);
+                if (target.resolution != null && target.embargoed == null) {
+                    target.resolution.close();
+                }
                 if (disconnected != null) {
                     return;
                 }
@@ -763,7 +916,18 @@ public final class RpcConnection implements AutoCloseable {
     /** Queues {@code message} (the caller holds the lock, so it keeps its place among table changes). */
     private void send(MessageBuilder message) {
         assert Thread.holdsLock(this);
+        if (Trace.ON) {
+            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
+        }
         outbox.add(message);
+    }
+
+    private void sendLazily(MessageBuilder message) {
+        assert Thread.holdsLock(this);
+        if (Trace.ON) {
+            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
+        }
+        outbox.addLazily(message);
     }
 
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */

@@ -49,6 +49,19 @@ public final class Frame implements AutoCloseable {
         return views;
     }
 
+    /**
+     * Which of this frame's segments a reader of its message stands in, given that reader's buffer
+     * ({@code SegmentReader.buffer}); -1 if none. Copying content out of the frame starts there.
+     */
+    public int segmentIndex(ByteBuffer segmentBuffer) {
+        for (int i = 0; i < segments.length; i++) {
+            if (segments[i] == segmentBuffer) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A read-only view of the whole frame exactly as it arrived. */
     public ByteBuffer bytes() {
         checkOpen();

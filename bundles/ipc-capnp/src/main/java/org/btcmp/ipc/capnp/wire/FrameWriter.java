@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.WritableByteChannel;
+import java.util.List;
 import org.capnproto.MessageBuilder;
 
 /**
@@ -44,9 +45,32 @@ public final class FrameWriter {
      *         whole words
      */
     public void write(ByteBuffer[] segments) throws IOException {
-        fillTable(segments);
+        fillTable(segments); // checks before anything is staged
         staging.clear();
-        staging.put(table);
+        append(segments);
+        flush();
+    }
+
+    /**
+     * Writes several frames, in order, coalesced: small ones leave in one system call together.
+     *
+     * @throws IllegalArgumentException before writing anything if a peer would refuse one of the frames
+     */
+    public void writeAll(List<ByteBuffer[]> frames) throws IOException {
+        for (ByteBuffer[] segments : frames) {
+            fillTable(segments);
+        }
+        staging.clear();
+        for (ByteBuffer[] segments : frames) {
+            fillTable(segments);
+            append(segments);
+        }
+        flush();
+    }
+
+    /** Stages one frame whose table {@link #fillTable} has just filled, writing out what does not fit. */
+    private void append(ByteBuffer[] segments) throws IOException {
+        stage(table);
         for (ByteBuffer segment : segments) {
             if (segment.isDirect() && segment.remaining() > staging.remaining()) {
                 flush();
@@ -55,7 +79,6 @@ public final class FrameWriter {
                 stage(segment);
             }
         }
-        flush();
     }
 
     /** Fills {@link #table} for {@code segments}, count minus one, sizes in words, padding. */

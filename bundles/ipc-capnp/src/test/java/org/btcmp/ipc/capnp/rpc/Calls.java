@@ -1,5 +1,6 @@
 package org.btcmp.ipc.capnp.rpc;
 
+import java.util.List;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
@@ -78,6 +79,13 @@ final class Calls {
         }
     }
 
+    /** Starts Calc.size(data). */
+    static Calc.SizePromise sizeAsync(Calc.Client calc, byte[] data) {
+        var request = calc.sizeRequest();
+        request.params().initData(data.length).asByteBuffer().put(data);
+        return request.send();
+    }
+
     static long liveCounters(Calc.Client calc) {
         try (Calc.LiveCountersResponse response = calc.liveCountersRequest().send().join()) {
             return response.results().getCount();
@@ -92,5 +100,29 @@ final class Calls {
         try (Callback.CallResponse response = request.send().join()) {
             return response.results().getText().toString();
         }
+    }
+
+    /** Starts Callback.call(text, no calc). */
+    static Callback.CallPromise callText(Callback.Client callback, String text) {
+        var request = callback.callRequest();
+        request.params().setText(text);
+        return request.send();
+    }
+
+    /** Starts Callback.gather(items): item i is names[i] and calcs[i] (which may be null). */
+    static Callback.GatherPromise gather(Callback.Client callback, List<String> names, List<Calc.Client> calcs) {
+        var request = callback.gatherRequest();
+        var items = request.params().initItems(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            items.get(i).setName(names.get(i));
+            items.get(i).setCalc(request.addCap(calcs.get(i)));
+        }
+        return request.send();
+    }
+
+    /** The calc of an Item in {@code response}'s results (null if none), as a client for the caller to close. */
+    static Calc.Client itemCalc(Response response, Rpctest.Item.Reader item) {
+        Capability cap = response.cap(item.getCalc());
+        return cap == null ? null : new Calc.Client(cap);
     }
 }

@@ -98,6 +98,12 @@ class CxxClientInteropTest {
     }
 
     @Test
+    void capabilitiesInAListOfStructsSurviveJavaForwardingThemBothWays() {
+        assertTimeoutPreemptively(NO_HANG, () -> run("forward-items", "gather=java calc,cpp calc",
+                "returned=java calc again,cpp calc again", "callback destroyed"));
+    }
+
+    @Test
     void javaCallsACxxCallbackThatCallsBackIntoJava() {
         // C++ -> Java callBack -> C++ Callback.call -> Java calc.echo ("nested"). The Java method lets go of
         // the callback before it returns, so its Release reaches C++ before the Return does.

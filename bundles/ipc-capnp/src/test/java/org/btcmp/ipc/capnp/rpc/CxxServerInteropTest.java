@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.btcmp.ipc.capnp.cxx.CxxPeer;
 import org.btcmp.ipc.capnp.net.UnixSockets;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Java client, C++ server (Debian's libcapnp, EzRpcServer): src/test/c++/rpc_peer.c++ serving
- * rpctest.capnp. The shared scenarios, plus a capability the C++ server resolves later.
+ * rpctest.capnp. The shared scenarios, plus a capability the C++ server resolves later, capabilities in
+ * a list of structs forwarded through C++, and call order across a promise resolving to our own object.
  */
 class CxxServerInteropTest extends CalcClientScenarios {
     private static CxxPeer peer;
@@ -102,6 +106,70 @@ class CxxServerInteropTest extends CalcClientScenarios {
             }
             callback.close();
             output.expect("callback destroyed");
+            assertEquals("alive", Calls.echo(calc, "alive"));
+        });
+    }
+
+    @Test
+    void capabilitiesInAListOfStructsCrossBothWaysThroughCxx() {
+        // A call pipelined on identity(our callback): C++ forwards it back to us and our results to us.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCalc javaCalc = new JavaCalc();
+            try (Callback.Client callback = Callback.Client.of(new JavaCallback());
+                    Calc.Client local = Calc.Client.of(javaCalc)) {
+                var identity = calc.identityRequest();
+                identity.params().setCallback(identity.addCap(callback));
+                try (Calc.IdentityPromise returned = identity.send(); Callback.Client back = returned.getCallback();
+                        Callback.GatherResponse gathered = Calls.gather(back, List.of("java", "cpp"),
+                                List.of(local, calc)).join()) {
+                    assertEquals("java,cpp", gathered.results().getText().toString());
+                    var items = gathered.results().getItems();
+                    try (Calc.Client first = Calls.itemCalc(gathered.untyped(), items.get(0));
+                            Calc.Client second = Calls.itemCalc(gathered.untyped(), items.get(1))) {
+                        assertEquals("java again", Calls.echo(first, "java again"));
+                        assertEquals("cpp again", Calls.echo(second, "cpp again"));
+                        Calls.hold(first, callback);
+                        assertTrue(javaCalc.held.get() != null, "the first item is still our own calc");
+                        Calls.dropHeld(first);
+                    }
+                }
+            }
+            RpcConnectionTest.awaitValue(1, () -> javaCalc.released.get());
+        });
+    }
+
+    @Test
+    void callsOnAPromiseThatResolvesToOurOwnCallbackKeepTheirOrder() {
+        // C++ resolves the promise to our callback after 300 ms. Calls made before go to C++ and come
+        // back; calls made after the Resolve wait here (embargo) until those have arrived, then run
+        // here directly. The recorder is slow, so a call that skipped the queue would overtake.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            OrderRecorder recorder = new OrderRecorder(3);
+            List<String> sent = new ArrayList<>();
+            try (Callback.Client callback = Callback.Client.of(recorder)) {
+                var request = calc.resolveLaterRequest();
+                request.params().setCallback(request.addCap(callback));
+                request.params().setDelayMs(300);
+                Callback.Client promised;
+                try (Calc.ResolveLaterPromise promise = request.send();
+                        Calc.ResolveLaterResponse response = promise.join()) {
+                    promised = response.getCallback();
+                }
+                List<Callback.CallPromise> pending = new ArrayList<>();
+                long end = System.nanoTime() + Duration.ofMillis(800).toNanos();
+                for (int i = 0; System.nanoTime() < end; i++) {
+                    sent.add("call " + i);
+                    pending.add(Calls.callText(promised, "call " + i));
+                    Thread.sleep(2);
+                }
+                for (int i = 0; i < pending.size(); i++) {
+                    try (Callback.CallResponse response = pending.get(i).join()) {
+                        assertEquals("call " + i, response.results().getText().toString());
+                    }
+                }
+                promised.close();
+            }
+            assertEquals(sent, recorder.started());
             assertEquals("alive", Calls.echo(calc, "alive"));
         });
     }

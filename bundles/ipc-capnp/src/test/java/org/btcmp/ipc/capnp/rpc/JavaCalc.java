@@ -100,6 +100,14 @@ final class JavaCalc extends Calc.Server {
     }
 
     @Override
+    public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+        return switch (methodId) {
+            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD -> false; // these sleep or wait for a callback
+            default -> true;
+        };
+    }
+
+    @Override
     public void released() {
         released.incrementAndGet();
     }
@@ -128,6 +136,11 @@ final class JavaCalc extends Calc.Server {
         protected void value(Counter.ValueContext context) {
             context.results().setValue(start);
         }
+
+        @Override
+        public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+            return true;
+        }
     }
 
     final class JavaCounter extends Counter.Server {
@@ -148,6 +161,11 @@ final class JavaCalc extends Calc.Server {
         @Override
         protected void value(Counter.ValueContext context) {
             context.results().setValue(value);
+        }
+
+        @Override
+        public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+            return true;
         }
 
         @Override

@@ -11,6 +11,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.WritableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
 import org.capnproto.AnyPointer;
 import org.capnproto.Data;
 import org.capnproto.MessageBuilder;
@@ -39,6 +42,48 @@ class FrameRoundTripTest {
 
         assertEquals(16 + 24, frame.length);
         assertEquals(2, ByteBuffer.wrap(frame).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
+    }
+
+    @Test
+    void framesWrittenTogetherAreTheFramesBackToBackInOneWrite() throws IOException {
+        List<MessageBuilder> messages = List.of(TestMessages.dataList(1, false), TestMessages.dataList(3, true),
+                TestMessages.dataList(2, false));
+        ByteArrayOutputStream separately = new ByteArrayOutputStream();
+        List<ByteBuffer[]> frames = new ArrayList<>();
+        for (MessageBuilder message : messages) {
+            separately.writeBytes(TestMessages.frameBytes(message));
+            frames.add(message.getSegmentsForOutput());
+        }
+        MemoryChannel sink = MemoryChannel.sink();
+        int[] writes = {0};
+        WritableByteChannel counting = new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) {
+                writes[0]++;
+                return sink.write(src);
+            }
+
+            @Override
+            public boolean isOpen() {
+                return true;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new FrameWriter(counting).writeAll(frames);
+        assertArrayEquals(separately.toByteArray(), sink.written());
+        assertEquals(1, writes[0], "small frames leave in one system call");
+    }
+
+    @Test
+    void aBadFrameInABatchStopsTheBatchBeforeAnythingIsWritten() {
+        MemoryChannel sink = MemoryChannel.sink();
+        List<ByteBuffer[]> frames = List.of(TestMessages.dataList(1, false).getSegmentsForOutput(),
+                new ByteBuffer[] {ByteBuffer.allocate(12)});
+        assertThrows(IllegalArgumentException.class, () -> new FrameWriter(sink).writeAll(frames));
+        assertEquals(0, sink.written().length);
     }
 
     @Test

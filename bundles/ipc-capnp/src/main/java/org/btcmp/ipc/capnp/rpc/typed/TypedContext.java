@@ -7,7 +7,8 @@ import org.capnproto.FromPointerReader;
 
 /**
  * Base of a method's generated context, what a generated server method gets: the params (valid until
- * the method returns), the results (a struct made on first use) and cancellation. Generated subclasses
+ * the call completes: when the method returns, or later if it defers), the results (a struct made on
+ * first use), deferred completion and cancellation. Generated subclasses
  * add {@code getFoo()} per capability param (a client the method closes) and {@code setFoo(client)} per
  * capability result.
  *
@@ -51,6 +52,24 @@ public abstract class TypedContext<P, R> {
     /** Adds the client's capability (or null) to the results' cap table; the caller keeps the client. */
     public final int addResultCap(TypedClient client) {
         return context.addResultCap(client == null ? null : client.capability());
+    }
+
+    /**
+     * Leaves the call's completion to a later {@link #complete} or {@link #fail}, possibly from another
+     * thread, after the method has returned (see {@link CallContext#defer}); params stay readable until then.
+     */
+    public final void defer() {
+        context.defer();
+    }
+
+    /** Completes a deferred call with the results written so far (see {@link CallContext#complete}). */
+    public final void complete() {
+        context.complete();
+    }
+
+    /** Fails a deferred call as if the method had thrown {@code error} (see {@link CallContext#fail}). */
+    public final void fail(Throwable error) {
+        context.fail(error);
     }
 
     /** True once the caller has cancelled the call: the method may stop early. */
