@@ -39,6 +39,8 @@ final class Outbox {
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicLong sent = new AtomicLong();
     private boolean lazyFlushArmed;
+    /** True while a queued message wants writing now (not just lazily). */
+    private boolean urgent;
 
     Outbox(FrameConnection connection) {
         this.connection = connection;
@@ -46,6 +48,7 @@ final class Outbox {
 
     synchronized void add(MessageBuilder message) {
         queue.add(message);
+        urgent = true;
     }
 
     /** Queues {@code message} to leave with the next write, or on its own within the lazy delay. */
@@ -61,7 +64,7 @@ final class Outbox {
             synchronized (this) {
                 lazyFlushArmed = false;
             }
-            flush(false);
+            write(true, true); // waits for a writer busy meanwhile: it may have missed this message
         }, LAZY_DELAY_MICROS, TimeUnit.MICROSECONDS);
     }
 
@@ -70,11 +73,25 @@ final class Outbox {
     }
 
     /**
-     * Writes queued messages until none is left. A failed write ends the connection (whose close is
-     * then reported to everyone waiting) and drops what is still queued.
+     * Writes queued messages until none is left, unless only lazy ones are queued. A failed write ends
+     * the connection (whose close is then reported to everyone waiting) and drops what is still queued.
      */
     void flush(boolean mayWait) {
+        write(mayWait, false);
+    }
+
+    /** Writes everything queued now, lazy messages too. */
+    void flushAll() {
+        write(true, true);
+    }
+
+    private void write(boolean mayWait, boolean lazyToo) {
         while (true) {
+            synchronized (this) {
+                if (queue.isEmpty() || !urgent && !lazyToo) {
+                    return;
+                }
+            }
             if (mayWait) {
                 writing.lock();
             } else if (!writing.tryLock()) {
@@ -96,15 +113,11 @@ final class Outbox {
             } finally {
                 writing.unlock();
             }
-            synchronized (this) {
-                if (queue.isEmpty()) {
-                    return;
-                }
-            }
         }
     }
 
     private synchronized List<ByteBuffer[]> takeAll() {
+        urgent = false;
         if (queue.isEmpty()) {
             return List.of();
         }

@@ -125,6 +125,11 @@ public final class RpcConnection implements AutoCloseable {
         return messagesReceived.get();
     }
 
+    /** Writes out the messages that would otherwise wait to leave with the next one (Finish). */
+    void flushLazyMessages() {
+        outbox.flushAll();
+    }
+
     /** Ends the connection; outstanding calls fail with an {@link IpcException}. */
     @Override
     public void close() {
