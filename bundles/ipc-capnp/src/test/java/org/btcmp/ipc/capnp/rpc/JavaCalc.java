@@ -85,11 +85,11 @@ final class JavaCalc extends Calc.Server {
         context.results().setCount(liveCounters.get());
     }
 
+    /** Params and results are both (callback): the params are copied over whole, their capability included. */
     @Override
     protected void identity(Calc.IdentityContext context) {
-        try (Callback.Client callback = context.getCallback()) {
-            context.setCallback(callback);
-        }
+        CallContext call = context.untyped();
+        call.copyParamsToResults(call.params(), call.results());
     }
 
     @Override
@@ -102,7 +102,8 @@ final class JavaCalc extends Calc.Server {
     @Override
     public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
         return switch (methodId) {
-            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD -> false; // these sleep or wait for a callback
+            // these sleep or wait for a callback
+            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD -> false;
             default -> true;
         };
     }
