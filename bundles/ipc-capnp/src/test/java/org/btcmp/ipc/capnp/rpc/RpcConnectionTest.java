@@ -204,19 +204,6 @@ class RpcConnectionTest {
     }
 
     @Test
-    void aFinishLeftToGoWithTheNextMessageLeavesOnItsOwnWhenNoneFollows() {
-        assertTimeoutPreemptively(NO_HANG, () -> {
-            assertEquals("warm", Calls.echo(calc, "warm"));
-            client.flushLazyMessages();
-            RpcConnectionTest.awaitValue(client.messagesSent(), () -> server.messagesReceived());
-            long before = server.messagesReceived();
-            assertEquals("x", Calls.echo(calc, "x"));
-            // Nothing else is sent: the Call and then its Finish must still reach the server.
-            awaitValue(before + 2, () -> server.messagesReceived());
-        });
-    }
-
-    @Test
     void bootstrapWithoutAnOfferFails() {
         try (Capability nothing = server.bootstrap()) {
             RpcException failure = assertThrows(RpcException.class, () -> Calls.echo(nothing, "x"));
