@@ -82,19 +82,6 @@ class RpcConnectionTest extends CalcClientScenarios {
     }
 
     @Test
-    void aFinishLeftToGoWithTheNextMessageLeavesOnItsOwnWhenNoneFollows() {
-        assertTimeoutPreemptively(NO_HANG, () -> {
-            assertEquals("warm", Calls.echo(calc, "warm"));
-            client.flushLazyMessages();
-            RpcConnectionTest.awaitValue(client.messagesSent(), () -> server.messagesReceived());
-            long before = server.messagesReceived();
-            assertEquals("x", Calls.echo(calc, "x"));
-            // Nothing else is sent: the Call and then its Finish must still reach the server.
-            awaitValue(before + 2, () -> server.messagesReceived());
-        });
-    }
-
-    @Test
     void bootstrapWithoutAnOfferFails() {
         try (Calc.Client nothing = new Calc.Client(server.bootstrap())) {
             RpcException failure = assertThrows(RpcException.class, () -> Calls.echo(nothing, "x"));
