@@ -4,7 +4,8 @@
 //   rpc_peer server SOCKET           serve a Calc as bootstrap; print "ready" once listening; run until killed
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
-// Client scenarios: basic, pipeline, pipeline-back, forward-items, callback, fail, hold, concurrent, cancel, sleep (30 s call, to be killed),
+// Client scenarios: basic, pipeline, pipeline-back, forward-items, callback, fail, hold, concurrent, cancel, inherit,
+// sleep (30 s call, to be killed),
 // bench-echo N, bench-data N BYTES (each prints the mean of N timed round trips after N warm-up ones).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
 // Java side can see releases arrive.
@@ -51,6 +52,28 @@ class CounterImpl final : public Counter::Server {
 
  private:
   int64_t current;
+};
+
+class DoublerImpl final : public Doubler::Server {
+ public:
+  explicit DoublerImpl(int64_t start) : start(start) {}
+
+ protected:
+  kj::Promise<void> twice(TwiceContext context) override {
+    context.getResults().setX2(2 * context.getParams().getX());
+    return kj::READY_NOW;
+  }
+  kj::Promise<void> next(NextContext context) override {
+    context.getResults().setCounter(kj::heap<CounterImpl>(start + 1));
+    return kj::READY_NOW;
+  }
+  kj::Promise<void> value(ValueContext context) override {
+    context.getResults().setValue(start);
+    return kj::READY_NOW;
+  }
+
+ private:
+  int64_t start;
 };
 
 // Answers call(text, calc) with "cpp:" + text + "/" + calc.echo("nested"), or "/no calc" without one.
@@ -141,6 +164,10 @@ class CalcImpl final : public Calc::Server {
   }
   kj::Promise<void> identity(IdentityContext context) override {
     context.getResults().setCallback(context.getParams().getCallback());
+    return kj::READY_NOW;
+  }
+  kj::Promise<void> doubler(DoublerContext context) override {
+    context.getResults().setDoubler(kj::heap<DoublerImpl>(context.getParams().getStart()));
     return kj::READY_NOW;
   }
   kj::Promise<void> later(LaterContext context) override {
@@ -237,6 +264,17 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     }
     kj::joinPromises(calls.releaseAsArray()).wait(ws);
     say(kj::str("concurrent=", ok));
+  } else if (scenario == "inherit") {
+    // Methods a Doubler inherits from Counter, called on the Java Doubler with Counter's interface id.
+    auto request = calc.doublerRequest();
+    request.setStart(20);
+    auto doubler = request.send().getDoubler();
+    auto twice = doubler.twiceRequest();
+    twice.setX(21);
+    say(kj::str("twice=", twice.send().wait(ws).getX2()));
+    say(kj::str("value=", doubler.valueRequest().send().wait(ws).getValue()));
+    Counter::Client counter = doubler;
+    say(kj::str("next=", counter.nextRequest().send().getCounter().valueRequest().send().wait(ws).getValue()));
   } else if (scenario == "pipeline-back") {
     // identity() hands our own callback back; the call on it goes out before the answer, so the Java
     // side must pass it back here (and answer the Disembargo that follows).

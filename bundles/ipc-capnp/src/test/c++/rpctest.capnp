@@ -1,5 +1,5 @@
-# The interfaces our RPC interop tests call both ways; one method per feature. The Java side reads and
-# writes these params and results by offset (RpcTestSchema), so any change here must be mirrored there.
+# The interfaces our RPC interop tests call both ways; one method per feature. The Java side uses the
+# classes mpgen generates from this file (org.btcmp.ipc.capnp.rpc.Rpctest, see the pom).
 @0xd4e1a3f26b8c9a01;
 
 interface Calc {
@@ -19,11 +19,18 @@ interface Calc {
   resolveLater @12 (callback :Callback, delayMs :UInt32) -> (callback :Callback);
   # A promise that resolves, after delayMs, to the callback passed in (C++ server only): for a Java
   # callback, the promise resolves back to the caller's own object (embargo).
+  doubler @13 (start :Int64) -> (doubler :Doubler);
 }
 
 interface Counter {
   next @0 () -> (counter :Counter);
   value @1 () -> (value :Int64);
+}
+
+interface Doubler extends(Counter) {
+  # A Counter (its value is start, next() a plain Counter at start + 1) that also doubles: calls of the
+  # inherited methods carry Counter's interface id.
+  twice @0 (x :Int64) -> (x2 :Int64);
 }
 
 interface Callback {

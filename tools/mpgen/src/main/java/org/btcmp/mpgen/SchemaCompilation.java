@@ -30,8 +30,19 @@ public final class SchemaCompilation {
      */
     public static List<Path> generateJava(List<Path> importPaths, Path workingDirectory, List<Path> files,
                                           Path outputDirectory) throws Failure, IOException {
+        return generateJava(importPaths, workingDirectory, files, outputDirectory, null);
+    }
+
+    /**
+     * As {@link #generateJava(List, Path, List, Path)}; files without {@code $Java.package} go to
+     * {@code defaultPackage} when it is not null (for schemas shared with C++ builds that cannot import
+     * mpgen's java.capnp).
+     */
+    public static List<Path> generateJava(List<Path> importPaths, Path workingDirectory, List<Path> files,
+                                          Path outputDirectory, String defaultPackage) throws Failure, IOException {
         try {
-            return JavaGenerator.generate(new Compiler(importPaths, workingDirectory).compile(files), outputDirectory);
+            return JavaGenerator.generate(new Compiler(importPaths, workingDirectory).compile(files), outputDirectory,
+                    defaultPackage);
         } catch (SchemaException | JavaGenerationException e) {
             throw new Failure(e.getMessage(), e);
         } catch (java.io.UncheckedIOException e) {

@@ -28,6 +28,14 @@ public final class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/mpgen")
     File outputDirectory;
 
+    /** The Java package of schemas without {@code $Java.package} (e.g. schemas a C++ build also compiles). */
+    @Parameter
+    String javaPackage;
+
+    /** Add the output as a test source root (for schemas only tests use) instead of a main one. */
+    @Parameter(defaultValue = "false")
+    boolean testSources;
+
     /** More directories searched for imports that start with '/' (like capnp -I). */
     @Parameter
     List<File> importPaths = new ArrayList<>();
@@ -52,7 +60,8 @@ public final class GenerateMojo extends AbstractMojo {
         imports.add(source);
         importPaths.forEach(f -> imports.add(f.toPath()));
         try {
-            List<Path> written = SchemaCompilation.generateJava(imports, source, files, outputDirectory.toPath());
+            List<Path> written = SchemaCompilation.generateJava(imports, source, files, outputDirectory.toPath(),
+                    javaPackage);
             getLog().info("mpgen: " + files.size() + " schema(s) -> " + written.size() + " Java file(s) in "
                     + outputDirectory);
         } catch (SchemaCompilation.Failure e) {
@@ -60,6 +69,10 @@ public final class GenerateMojo extends AbstractMojo {
         } catch (IOException e) {
             throw new MojoExecutionException("mpgen: cannot write to " + outputDirectory, e);
         }
-        project.addCompileSourceRoot(outputDirectory.getPath());
+        if (testSources) {
+            project.addTestCompileSourceRoot(outputDirectory.getPath());
+        } else {
+            project.addCompileSourceRoot(outputDirectory.getPath());
+        }
     }
 }

@@ -17,10 +17,14 @@ import org.btcmp.mpgen.schema.Value;
 
 /**
  * Generates Java readers and builders for the structs, enums, unions, groups, lists and constants of
- * the requested files, on capnproto-java's runtime. Interfaces are left to the RPC generator.
+ * the requested files, on capnproto-java's runtime. An interface becomes a class holding its id, its
+ * methods' implicit param and result structs, its typed client and server base ({@link InterfaceEmitter})
+ * and its nested declarations; capability fields read and write cap-table indexes through the RPC
+ * runtime's {@code CapPointer} (org.btcmp.ipc.capnp.rpc).
  */
 public final class JavaGenerator {
     private static final String RT = "org.capnproto.";
+    static final String RPC = "org.btcmp.ipc.capnp.rpc.";
 
     private final JavaNames names;
     private final JavaTypes types;
@@ -87,6 +91,7 @@ public final class JavaGenerator {
             Node n = names.node(nested.id());
             switch (n.kind) {
                 case STRUCT -> struct(w, n, false);
+                case INTERFACE -> interfaceClass(w, n);
                 case ENUM -> enumeration(w, n);
                 case CONST -> constant(w, n);
                 default -> {
@@ -178,8 +183,37 @@ public final class JavaGenerator {
         };
     }
 
+    private void interfaceClass(SourceWriter w, Node n) {
+        String name = n.shortName();
+        InterfaceNames.check(names, n);
+        w.line("public static final class " + name + " {");
+        w.indent();
+        w.line("private " + name + "() {");
+        w.line("}");
+        w.line("public static final long TYPE_ID = 0x" + Long.toHexString(n.id) + "L;");
+        InterfaceEmitter rpc = new InterfaceEmitter(names, n);
+        rpc.methodIds(w);
+        for (Node.Method m : n.methods) {
+            for (long structId : new long[] {m.paramStructType(), m.resultStructType()}) {
+                if (names.isMethodStruct(structId)) {
+                    Node s = names.node(structId);
+                    struct(w, s, false, JavaNames.methodStructName(m, structId == m.resultStructType()));
+                }
+            }
+            rpc.methodClasses(w, m);
+        }
+        rpc.client(w);
+        rpc.server(w);
+        scopeMembers(w, n);
+        w.outdent();
+        w.line("}");
+    }
+
     private void struct(SourceWriter w, Node n, boolean group) {
-        String name = group ? JavaNames.capitalize(n.shortName()) : n.shortName();
+        struct(w, n, group, group ? JavaNames.capitalize(n.shortName()) : n.shortName());
+    }
+
+    private void struct(SourceWriter w, Node n, boolean group, String name) {
         w.line("public static final class " + name + " {");
         w.indent();
         w.line("private " + name + "() {");
@@ -338,7 +372,30 @@ public final class JavaGenerator {
                     w.line("}");
                 }
             }
+            case INTERFACE -> capabilityMember(w, f, builder, cap, setDiscriminant);
             default -> pointerMember(w, f, builder, cap, setDiscriminant);
+        }
+    }
+
+    /** A capability field as its index in the message's cap table (-1: null), as the RPC runtime hands them out. */
+    private void capabilityMember(SourceWriter w, Field f, boolean builder, String cap, String setDiscriminant) {
+        int off = f.offset;
+        w.line("public final boolean has" + cap + "() {");
+        w.line("    return !_pointerFieldIsNull(" + off + ");");
+        w.line("}");
+        String slot = builder ? "CapPointer.BUILDER" : "CapPointer.READER";
+        w.line("/** The capability's index in the message's cap table; -1 when it is null. */");
+        w.line("public final int get" + cap + "() {");
+        w.line("    return _getPointerField(" + RPC + slot + ", " + off + ").index();");
+        w.line("}");
+        if (builder) {
+            w.line("/** Points the field at cap-table entry {@code capIndex} (from addCap); a negative index clears it. */");
+            w.line("public final void set" + cap + "(int capIndex) {");
+            w.line("    " + setDiscriminant + "_clearPointerField(" + off + ");");
+            w.line("    if (capIndex >= 0) {");
+            w.line("        _getPointerField(" + RPC + "CapPointer.BUILDER, " + off + ").set(capIndex);");
+            w.line("    }");
+            w.line("}");
         }
     }
 

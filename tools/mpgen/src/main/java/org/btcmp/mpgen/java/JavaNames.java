@@ -8,24 +8,65 @@ import org.btcmp.mpgen.schema.CompiledSchema;
 import org.btcmp.mpgen.schema.Node;
 import org.btcmp.mpgen.schema.Value;
 
-/** Java names for schema nodes: package and outer class from mpgen's java.capnp annotations. */
-final class JavaNames {
+/**
+ * Java names for schema nodes: package and outer class from mpgen's java.capnp annotations. A method's
+ * implicit param and result structs ({@code echo$Params}) become {@code EchoParams} and {@code EchoResults}
+ * nested in their interface's class. Public (inside this module) for the proxy generator, which names
+ * these classes too.
+ */
+public final class JavaNames {
     /** Ids of the annotations in java.capnp (file id 0xad06a12ff0891d94, child ids by capnp's rule). */
     static final long PACKAGE = TypeIds.child(0xad06a12ff0891d94L, "package");
     static final long OUTER_CLASSNAME = TypeIds.child(0xad06a12ff0891d94L, "outerClassname");
 
     private final Map<Long, Node> nodes = new HashMap<>();
     private final Map<Long, String> qualified = new HashMap<>();
+    /** Implicit param/result struct id -> its interface's id and its simple class name. */
+    private final Map<Long, MethodStruct> methodStructs = new HashMap<>();
     private final String defaultPackage;
 
-    JavaNames(CompiledSchema schema, String defaultPackage) {
+    private record MethodStruct(long interfaceId, String simpleName) {
+    }
+
+    public JavaNames(CompiledSchema schema, String defaultPackage) {
         this.defaultPackage = defaultPackage;
         for (Node n : schema.nodes()) {
             nodes.put(n.id, n);
         }
+        for (Node n : schema.nodes()) {
+            if (n.kind == Node.Kind.INTERFACE) {
+                for (Node.Method m : n.methods) {
+                    recordMethodStruct(n, m.paramStructType(), methodStructName(m, false));
+                    recordMethodStruct(n, m.resultStructType(), methodStructName(m, true));
+                }
+            }
+        }
     }
 
-    Node node(long id) {
+    private void recordMethodStruct(Node iface, long structId, String simpleName) {
+        Node s = nodes.get(structId);
+        if (s != null && isImplicitMethodStruct(s)) {
+            methodStructs.put(structId, new MethodStruct(iface.id, simpleName));
+        }
+    }
+
+    /** A method's own param or result struct (declared by its parameter list), not a named struct. */
+    static boolean isImplicitMethodStruct(Node n) {
+        return n.kind == Node.Kind.STRUCT && n.scopeId == 0 && (n.shortName().endsWith("$Params")
+                || n.shortName().endsWith("$Results"));
+    }
+
+    /** The simple class name of a method's implicit param or result struct: EchoParams, EchoResults. */
+    public static String methodStructName(Node.Method m, boolean results) {
+        return capitalize(m.name()) + (results ? "Results" : "Params");
+    }
+
+    /** Whether the struct is a method's implicit param or result struct, nested in its interface's class. */
+    public boolean isMethodStruct(long id) {
+        return methodStructs.containsKey(id);
+    }
+
+    public Node node(long id) {
         Node n = nodes.get(id);
         if (n == null) {
             throw new JavaGenerationException("unknown node @0x" + Long.toHexString(id));
@@ -43,7 +84,7 @@ final class JavaNames {
     }
 
     /** The file's $Java.package, else the default package given to the generator. */
-    String packageOf(Node file) {
+    public String packageOf(Node file) {
         String p = fileAnnotation(file, PACKAGE);
         if (p == null) {
             p = defaultPackage;
@@ -56,7 +97,7 @@ final class JavaNames {
     }
 
     /** The file's $Java.outerClassname, else a name made from the file name (suffixed if a type has it). */
-    static String outerClassOf(Node file) {
+    public static String outerClassOf(Node file) {
         String o = fileAnnotation(file, OUTER_CLASSNAME);
         if (o != null) {
             if (declares(file, o)) {
@@ -84,15 +125,21 @@ final class JavaNames {
         return file.nestedNodes.stream().anyMatch(n -> n.name().equals(name));
     }
 
-    /** Fully qualified Java class name of a struct, enum or group node. */
-    String className(long id) {
+    /**
+     * Fully qualified Java class name of a struct, enum, interface or group node (also of a method's
+     * implicit param or result struct).
+     */
+    public String className(long id) {
         String cached = qualified.get(id);
         if (cached != null) {
             return cached;
         }
         Node n = node(id);
         String result;
-        if (n.kind == Node.Kind.FILE) {
+        MethodStruct methodStruct = methodStructs.get(id);
+        if (methodStruct != null) {
+            result = className(methodStruct.interfaceId) + "." + methodStruct.simpleName;
+        } else if (n.kind == Node.Kind.FILE) {
             result = packageOf(n) + "." + outerClassOf(n);
         } else {
             long scope = n.scopeId;
@@ -106,7 +153,7 @@ final class JavaNames {
         return result;
     }
 
-    static String capitalize(String s) {
+    public static String capitalize(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

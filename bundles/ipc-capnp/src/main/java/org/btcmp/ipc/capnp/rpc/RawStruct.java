@@ -11,8 +11,8 @@ import org.capnproto.StructSize;
 import org.capnproto.Text;
 
 /**
- * A struct read or written by offsets, for params and results whose Java classes are not generated
- * (interface methods: mpgen generates no interface code yet). Offsets are in the units of the
+ * A struct read or written by offsets, where no generated class fits (e.g. hand-made or malformed
+ * messages in tests; interface methods have generated params and results). Offsets are in the units of the
  * field's size, as capnp compile -ocapnp prints them (bits / field width).
  */
 public final class RawStruct {

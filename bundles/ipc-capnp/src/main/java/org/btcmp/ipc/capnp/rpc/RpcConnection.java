@@ -731,11 +731,8 @@ public final class RpcConnection implements AutoCloseable {
                     if (question.response != null) {
                         question.response.close();
                     }
-                    // Nobody waits for this Finish: it leaves with the next message (C++ 0.9 needs it).
-                    sendLazily(Messages.finish(question.id));
-                } else {
-                    send(Messages.finish(question.id)); // cancels the call: at once
                 }
+                send(Messages.finish(question.id));
             }
         } finally {
             flushIfOutermost();
@@ -920,14 +917,6 @@ public final class RpcConnection implements AutoCloseable {
             Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
         }
         outbox.add(message);
-    }
-
-    private void sendLazily(MessageBuilder message) {
-        assert Thread.holdsLock(this);
-        if (Trace.ON) {
-            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
-        }
-        outbox.addLazily(message);
     }
 
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */

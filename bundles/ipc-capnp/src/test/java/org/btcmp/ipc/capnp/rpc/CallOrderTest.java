@@ -1,7 +1,5 @@
 package org.btcmp.ipc.capnp.rpc;
 
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.CALC;
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.ECHO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.net.UnixSockets;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +37,16 @@ class CallOrderTest {
         remote = client.bootstrap();
     }
 
+    /** The bootstrap as a Calc, another handle the caller closes. */
+    private Calc.Client remoteCalc() {
+        return new Calc.Client(remote.duplicate());
+    }
+
+    /** The bootstrap as a Callback, another handle the caller closes. */
+    private Callback.Client remoteCallback() {
+        return new Callback.Client(remote.duplicate());
+    }
+
     @AfterEach
     void disconnect() {
         remote.close();
@@ -49,16 +59,7 @@ class CallOrderTest {
         assertTimeoutPreemptively(NO_HANG, () -> {
             OrderRecorder recorder = new OrderRecorder(1);
             serve(recorder);
-            List<String> sent = new ArrayList<>();
-            List<RemotePromise> pending = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                sent.add("call " + i);
-                pending.add(Calls.callText(remote, "call " + i));
-            }
-            for (RemotePromise promise : pending) {
-                promise.join().close();
-            }
-            assertEquals(sent, recorder.started());
+            assertEquals(sendInOrder(200), recorder.started());
         });
     }
 
@@ -67,27 +68,34 @@ class CallOrderTest {
         assertTimeoutPreemptively(NO_HANG, () -> {
             OrderRecorder recorder = new OrderRecorder(0);
             serve(recorder);
-            List<String> sent = new ArrayList<>();
-            List<RemotePromise> pending = new ArrayList<>();
-            for (int i = 0; i < 500; i++) {
+            assertEquals(sendInOrder(500), recorder.started());
+        });
+    }
+
+    /** Sends {@code count} calls to the bootstrap Callback without waiting, then waits for all; the texts sent. */
+    private List<String> sendInOrder(int count) {
+        List<String> sent = new ArrayList<>();
+        List<Callback.CallPromise> pending = new ArrayList<>();
+        try (Callback.Client callback = remoteCallback()) {
+            for (int i = 0; i < count; i++) {
                 sent.add("call " + i);
-                pending.add(Calls.callText(remote, "call " + i));
+                pending.add(Calls.callText(callback, "call " + i));
             }
-            for (RemotePromise promise : pending) {
+            for (Callback.CallPromise promise : pending) {
                 promise.join().close();
             }
-            assertEquals(sent, recorder.started());
-        });
+        }
+        return sent;
     }
 
     @Test
     void aMethodThatSaysItDoesNotBlockButWaitsFailsInsteadOfStallingTheConnection() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            serve(new Server() {
+            serve(new Calc.Server() {
                 @Override
-                public void dispatch(long interfaceId, short methodId, CallContext context) {
-                    try (Capability callback = context.paramCap(context.paramsStruct().getCap(0))) {
-                        context.initResults(0, 1).setText(0, Calls.call(callback, "x", null));
+                protected void callBack(Calc.CallBackContext context) {
+                    try (Callback.Client callback = context.getCallback()) {
+                        context.results().setText(Calls.call(callback, "x", null));
                     }
                 }
 
@@ -96,8 +104,8 @@ class CallOrderTest {
                     return true;
                 }
             });
-            try (Capability callback = Capability.of(new JavaCallback())) {
-                RpcException failure = assertThrows(RpcException.class, () -> Calls.callBack(remote, callback, "x"));
+            try (Calc.Client calc = remoteCalc(); Callback.Client callback = Callback.Client.of(new JavaCallback())) {
+                RpcException failure = assertThrows(RpcException.class, () -> Calls.callBack(calc, callback, "x"));
                 assertTrue(failure.reason().startsWith("java.lang.IllegalStateException: a method that said it "
                         + "dispatches without blocking waited"), failure.reason());
             }
@@ -109,22 +117,31 @@ class CallOrderTest {
     void aCallBlockedInOneObjectDoesNotHoldUpAnother() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             CountDownLatch release = new CountDownLatch(1);
-            Server blocking = (interfaceId, methodId, context) -> release.await();
-            Server echo = (interfaceId, methodId, context) -> context.initResults(0, 1)
-                    .setText(0, context.paramsStruct().getText(0));
-            // The bootstrap hands out both objects: pointer 0 the blocking one, pointer 1 the echo.
-            serve((interfaceId, methodId, context) -> {
-                try (Capability first = Capability.of(blocking); Capability second = Capability.of(echo)) {
-                    RawStruct.Builder results = context.initResults(0, 2);
-                    results.setCap(0, context.addResultCap(first));
-                    results.setCap(1, context.addResultCap(second));
+            Callback.Server blocking = new Callback.Server() {
+                @Override
+                protected void call(Callback.CallContext context) throws InterruptedException {
+                    release.await();
+                }
+            };
+            // The bootstrap Calc echoes, and hands out the blocking Callback: two objects.
+            serve(new Calc.Server() {
+                @Override
+                protected void echo(Calc.EchoContext context) {
+                    context.results().setText(context.params().getText());
+                }
+
+                @Override
+                protected void later(Calc.LaterContext context) {
+                    try (Callback.Client callback = Callback.Client.of(blocking)) {
+                        context.setCallback(callback);
+                    }
                 }
             });
-            try (Response objects = remote.newCall(CALC, 0).send().join();
-                    Capability first = objects.capAt(0); Capability second = objects.capAt(1)) {
-                RemotePromise blocked = Calls.callText(first, "waits");
+            try (Calc.Client calc = remoteCalc(); Calc.LaterResponse objects = calc.laterRequest().send().join();
+                    Callback.Client first = objects.getCallback()) {
+                Callback.CallPromise blocked = Calls.callText(first, "waits");
                 Thread.sleep(50);
-                assertEquals("not held up", Calls.echo(second, "not held up"));
+                assertEquals("not held up", Calls.echo(calc, "not held up"));
                 assertFalse(blocked.isDone());
                 release.countDown();
                 blocked.join().close();
@@ -138,10 +155,13 @@ class CallOrderTest {
         // callBack, over the same connection. Without letting that call start, both would wait forever.
         assertTimeoutPreemptively(NO_HANG, () -> {
             serve(new JavaCalc());
-            Server callback = (interfaceId, methodId, context) -> context.initResults(0, 1)
-                    .setText(0, "callback/" + Calls.echo(remote, "reentrant"));
-            try (Capability cap = Capability.of(callback)) {
-                assertEquals("callback/reentrant", Calls.callBack(remote, cap, "x"));
+            try (Calc.Client calc = remoteCalc(); Callback.Client callback = Callback.Client.of(new Callback.Server() {
+                @Override
+                protected void call(Callback.CallContext context) {
+                    context.results().setText("callback/" + Calls.echo(calc, "reentrant"));
+                }
+            })) {
+                assertEquals("callback/reentrant", Calls.callBack(calc, callback, "x"));
             }
         });
     }
@@ -149,26 +169,33 @@ class CallOrderTest {
     @Test
     void aDeferredCallLetsTheNextOneStartBeforeItCompletes() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            AtomicReference<CallContext> held = new AtomicReference<>();
+            AtomicReference<Callback.CallContext> held = new AtomicReference<>();
             CountDownLatch deferred = new CountDownLatch(1);
-            serve((interfaceId, methodId, context) -> {
-                String text = context.paramsStruct().getText(0);
-                if (text.equals("first")) {
-                    context.defer();
-                    held.set(context);
-                    deferred.countDown();
-                    return;
+            serve(new Callback.Server() {
+                @Override
+                protected void call(Callback.CallContext context) {
+                    String text = context.params().getText().toString();
+                    if (text.equals("first")) {
+                        context.defer();
+                        held.set(context);
+                        deferred.countDown();
+                        return;
+                    }
+                    context.results().setText(text);
                 }
-                context.initResults(0, 1).setText(0, text);
             });
-            RemotePromise first = Calls.callText(remote, "first");
-            assertTrue(deferred.await(NO_HANG.toSeconds(), TimeUnit.SECONDS));
-            assertEquals("second", Calls.echo(remote, "second"));
-            assertFalse(first.isDone());
-            held.get().initResults(0, 1).setText(0, "first");
-            held.get().complete();
-            try (Response response = first.join()) {
-                assertEquals("first", response.struct().getText(0));
+            try (Callback.Client callback = remoteCallback()) {
+                Callback.CallPromise first = Calls.callText(callback, "first");
+                assertTrue(deferred.await(NO_HANG.toSeconds(), TimeUnit.SECONDS));
+                try (Callback.CallResponse second = Calls.callText(callback, "second").join()) {
+                    assertEquals("second", second.results().getText().toString());
+                }
+                assertFalse(first.isDone());
+                held.get().results().setText("first");
+                held.get().complete();
+                try (Callback.CallResponse response = first.join()) {
+                    assertEquals("first", response.results().getText().toString());
+                }
             }
         });
     }

@@ -1,143 +1,128 @@
 package org.btcmp.ipc.capnp.rpc;
 
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.*;
-
-import java.util.ArrayList;
 import java.util.List;
-import org.capnproto.AnyPointer;
-import org.capnproto.StructList;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
 
-/** Typed helpers over the test interfaces: what a generated client would do, written by hand. */
+/** One-line calls of the test interfaces through the typed clients mpgen generates for rpctest.capnp. */
 final class Calls {
     private Calls() {
     }
 
-    static String echo(Capability calc, String text) {
-        Request request = calc.newCall(CALC, ECHO);
-        request.initParams(0, 1).setText(0, text);
-        try (Response response = request.send().join()) {
-            return response.struct().getText(0);
+    static String echo(Calc.Client calc, String text) {
+        var request = calc.echoRequest();
+        request.params().setText(text);
+        try (Calc.EchoResponse response = request.send().join()) {
+            return response.results().getText().toString();
         }
     }
 
-    static long add(Capability calc, long a, long b) {
-        Request request = calc.newCall(CALC, ADD);
-        RawStruct.Builder params = request.initParams(2, 0);
-        params.setLong(0, a);
-        params.setLong(1, b);
-        try (Response response = request.send().join()) {
-            return response.struct().getLong(0);
+    static long add(Calc.Client calc, long a, long b) {
+        var request = calc.addRequest();
+        request.params().setA(a);
+        request.params().setB(b);
+        try (Calc.AddResponse response = request.send().join()) {
+            return response.results().getSum();
         }
     }
 
-    static RemotePromise counter(Capability calc, long start, int delayMs) {
-        Request request = calc.newCall(CALC, COUNTER_METHOD);
-        RawStruct.Builder params = request.initParams(2, 0);
-        params.setLong(0, start);
-        params.setInt(2, delayMs);
+    static Calc.CounterPromise counter(Calc.Client calc, long start, int delayMs) {
+        var request = calc.counterRequest();
+        request.params().setStart(start);
+        request.params().setDelayMs(delayMs);
         return request.send();
     }
 
-    static RemotePromise next(Capability counter) {
-        Request request = counter.newCall(COUNTER, NEXT);
-        request.initParams(0, 0);
-        return request.send();
-    }
-
-    static RemotePromise value(Capability counter) {
-        Request request = counter.newCall(COUNTER, VALUE);
-        request.initParams(0, 0);
-        return request.send();
-    }
-
-    static String callBack(Capability calc, Capability callback, String text) {
-        Request request = calc.newCall(CALC, CALL_BACK);
-        RawStruct.Builder params = request.initParams(0, 2);
-        params.setCap(0, request.addCap(callback));
-        params.setText(1, text);
-        try (Response response = request.send().join()) {
-            return response.struct().getText(0);
+    static long value(Counter.Client counter) {
+        try (Counter.ValueResponse response = counter.valueRequest().send().join()) {
+            return response.results().getValue();
         }
     }
 
-    static void fail(Capability calc, String reason) {
-        Request request = calc.newCall(CALC, FAIL);
-        request.initParams(0, 1).setText(0, reason);
+    static String callBack(Calc.Client calc, Callback.Client callback, String text) {
+        var request = calc.callBackRequest();
+        request.params().setCallback(request.addCap(callback));
+        request.params().setText(text);
+        try (Calc.CallBackResponse response = request.send().join()) {
+            return response.results().getText().toString();
+        }
+    }
+
+    static void fail(Calc.Client calc, String reason) {
+        var request = calc.failRequest();
+        request.params().setReason(reason);
         request.send().join().close();
     }
 
-    static void hold(Capability calc, Capability callback) {
-        Request request = calc.newCall(CALC, HOLD);
-        RawStruct.Builder params = request.initParams(0, 1);
-        params.setCap(0, request.addCap(callback));
+    static void hold(Calc.Client calc, Callback.Client callback) {
+        var request = calc.holdRequest();
+        request.params().setCallback(request.addCap(callback));
         request.send().join().close();
     }
 
-    static void dropHeld(Capability calc) {
-        Request request = calc.newCall(CALC, DROP_HELD);
-        request.initParams(0, 0);
-        request.send().join().close();
+    static void dropHeld(Calc.Client calc) {
+        calc.dropHeldRequest().send().join().close();
     }
 
-    static RemotePromise sleep(Capability calc, int ms) {
-        Request request = calc.newCall(CALC, SLEEP);
-        request.initParams(1, 0).setInt(0, ms);
+    static Calc.SleepPromise sleep(Calc.Client calc, int ms) {
+        var request = calc.sleepRequest();
+        request.params().setMs(ms);
         return request.send();
     }
 
-    static long size(Capability calc, byte[] data) {
-        Request request = calc.newCall(CALC, SIZE);
-        request.initParams(0, 1).initData(0, data.length).asByteBuffer().put(data);
-        try (Response response = request.send().join()) {
-            return response.struct().getLong(0);
+    static long size(Calc.Client calc, byte[] data) {
+        var request = calc.sizeRequest();
+        request.params().initData(data.length).asByteBuffer().put(data);
+        try (Calc.SizeResponse response = request.send().join()) {
+            return response.results().getSize();
         }
     }
 
-    static long liveCounters(Capability calc) {
-        Request request = calc.newCall(CALC, LIVE_COUNTERS);
-        request.initParams(0, 0);
-        try (Response response = request.send().join()) {
-            return response.struct().getLong(0);
+    /** Starts Calc.size(data). */
+    static Calc.SizePromise sizeAsync(Calc.Client calc, byte[] data) {
+        var request = calc.sizeRequest();
+        request.params().initData(data.length).asByteBuffer().put(data);
+        return request.send();
+    }
+
+    static long liveCounters(Calc.Client calc) {
+        try (Calc.LiveCountersResponse response = calc.liveCountersRequest().send().join()) {
+            return response.results().getCount();
         }
     }
 
     /** Calls a Callback: call(text, calc) -> text. */
-    static String call(Capability callback, String text, Capability calc) {
-        Request request = callback.newCall(CALLBACK, CALL);
-        RawStruct.Builder params = request.initParams(0, 2);
-        params.setText(0, text);
-        params.setCap(1, request.addCap(calc));
-        try (Response response = request.send().join()) {
-            return response.struct().getText(0);
+    static String call(Callback.Client callback, String text, Calc.Client calc) {
+        var request = callback.callRequest();
+        request.params().setText(text);
+        request.params().setCalc(request.addCap(calc));
+        try (Callback.CallResponse response = request.send().join()) {
+            return response.results().getText().toString();
         }
     }
 
     /** Starts Callback.call(text, no calc). */
-    static RemotePromise callText(Capability callback, String text) {
-        Request request = callback.newCall(CALLBACK, CALL);
-        request.initParams(0, 2).setText(0, text);
+    static Callback.CallPromise callText(Callback.Client callback, String text) {
+        var request = callback.callRequest();
+        request.params().setText(text);
         return request.send();
     }
 
-    /** Starts Callback.gather(items): each item is a name and a Calc (which may be null). */
-    static RemotePromise gather(Capability callback, List<String> names, List<Capability> calcs) {
-        Request request = callback.newCall(CALLBACK, GATHER);
-        StructList.Builder<RawStruct.Builder> items = request.initParams(0, 1).pointer(0)
-                .initAs(new StructList.Factory<>(RawStruct.factory(0, ITEM_POINTERS)), names.size());
+    /** Starts Callback.gather(items): item i is names[i] and calcs[i] (which may be null). */
+    static Callback.GatherPromise gather(Callback.Client callback, List<String> names, List<Calc.Client> calcs) {
+        var request = callback.gatherRequest();
+        var items = request.params().initItems(names.size());
         for (int i = 0; i < names.size(); i++) {
-            items.get(i).setText(0, names.get(i));
-            items.get(i).setCap(1, request.addCap(calcs.get(i)));
+            items.get(i).setName(names.get(i));
+            items.get(i).setCalc(request.addCap(calcs.get(i)));
         }
         return request.send();
     }
 
-    /** The structs of a List(struct) pointer. */
-    static List<RawStruct.Reader> items(AnyPointer.Reader list) {
-        StructList.Reader<RawStruct.Reader> reader = list.getAs(new StructList.Factory<>(RawStruct.ANY));
-        List<RawStruct.Reader> items = new ArrayList<>();
-        for (int i = 0; i < reader.size(); i++) {
-            items.add(reader.get(i));
-        }
-        return items;
+    /** The calc of an Item in {@code response}'s results (null if none), as a client for the caller to close. */
+    static Calc.Client itemCalc(Response response, Rpctest.Item.Reader item) {
+        Capability cap = response.cap(item.getCalc());
+        return cap == null ? null : new Calc.Client(cap);
     }
 }

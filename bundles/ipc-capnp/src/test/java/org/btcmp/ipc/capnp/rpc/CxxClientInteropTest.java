@@ -84,6 +84,14 @@ class CxxClientInteropTest {
     }
 
     @Test
+    void cxxCallsMethodsADoublerInheritsFromCounterOnTheJavaServerBase() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            run("inherit", "twice=42", "value=20", "next=21");
+            RpcConnectionTest.awaitValue(0, () -> calcServer.liveCounters.get());
+        });
+    }
+
+    @Test
     void aPipelinedCallOnItsOwnCallbackIsPassedBackToCxx() {
         assertTimeoutPreemptively(NO_HANG, () -> run("pipeline-back", "back=cpp:back/no calc", "again=cpp:again/no calc",
                 "callback destroyed"));

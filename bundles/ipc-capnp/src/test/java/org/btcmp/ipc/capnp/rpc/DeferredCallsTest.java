@@ -1,6 +1,5 @@
 package org.btcmp.ipc.capnp.rpc;
 
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.net.UnixSockets;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
+import org.btcmp.ipc.capnp.rpc.typed.TypedContext;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,38 +28,47 @@ import org.junit.jupiter.api.Test;
 class DeferredCallsTest {
     private static final Duration NO_HANG = Duration.ofSeconds(30);
 
-    /** A Calc whose every call is deferred and handed to the test through {@link #pending}. */
-    private static final class DeferringCalc implements Server {
-        final BlockingQueue<CallContext> pending = new LinkedBlockingQueue<>();
+    /** A Calc whose echo and callBack calls are deferred and handed to the test through {@link #pending}. */
+    private static final class DeferringCalc extends Calc.Server {
+        final BlockingQueue<TypedContext<?, ?>> pending = new LinkedBlockingQueue<>();
 
         @Override
-        public void dispatch(long interfaceId, short methodId, CallContext context) {
+        protected void echo(Calc.EchoContext context) {
+            hold(context);
+        }
+
+        @Override
+        protected void callBack(Calc.CallBackContext context) {
+            hold(context);
+        }
+
+        private void hold(TypedContext<?, ?> context) {
             context.defer();
             context.defer(); // harmless twice
             pending.add(context);
         }
 
-        CallContext next() throws InterruptedException {
-            CallContext context = pending.poll(NO_HANG.toSeconds(), TimeUnit.SECONDS);
+        <C extends TypedContext<?, ?>> C next(Class<C> type) throws InterruptedException {
+            TypedContext<?, ?> context = pending.poll(NO_HANG.toSeconds(), TimeUnit.SECONDS);
             assertTrue(context != null, "no call arrived");
-            return context;
+            return type.cast(context);
         }
     }
 
     private DeferringCalc calcServer;
     private RpcConnection server;
     private RpcConnection client;
-    private Capability remote;
-    private Capability local;
+    private Calc.Client remote;
+    private Calc.Client local;
 
     @BeforeEach
     void connect() {
         FrameConnection[] pair = UnixSockets.pair("deferred-test", FrameLimits.DEFAULT);
         calcServer = new DeferringCalc();
-        local = Capability.of(calcServer);
-        server = RpcConnection.start(pair[0], local);
+        local = Calc.Client.of(calcServer);
+        server = RpcConnection.start(pair[0], local.capability());
         client = RpcConnection.start(pair[1], null);
-        remote = client.bootstrap();
+        remote = new Calc.Client(client.bootstrap());
     }
 
     @AfterEach
@@ -70,20 +82,20 @@ class DeferredCallsTest {
     @Test
     void resultsSentAfterDispatchReturnedArrive() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            for (Capability calc : new Capability[] {remote, local}) {
-                RemotePromise promise = echo(calc, "later");
-                CallContext context = calcServer.next();
+            for (Calc.Client calc : List.of(remote, local)) {
+                Calc.EchoPromise promise = echo(calc, "later");
+                Calc.EchoContext context = calcServer.next(Calc.EchoContext.class);
                 Thread.sleep(50);
                 assertFalse(promise.isDone(), "answered before complete()");
                 // The params are still readable: the call has not completed.
-                String text = context.paramsStruct().getText(0);
+                String text = context.params().getText().toString();
                 Thread completer = new Thread(() -> {
-                    context.initResults(0, 1).setText(0, text + "!");
+                    context.results().setText(text + "!");
                     context.complete();
                 });
                 completer.start();
-                try (Response response = promise.join()) {
-                    assertEquals("later!", response.struct().getText(0));
+                try (Calc.EchoResponse response = promise.join()) {
+                    assertEquals("later!", response.results().getText().toString());
                 }
                 completer.join();
             }
@@ -93,9 +105,9 @@ class DeferredCallsTest {
     @Test
     void failArrivesAsAThrownErrorWould() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            for (Capability calc : new Capability[] {remote, local}) {
-                RemotePromise promise = echo(calc, "x");
-                calcServer.next().fail(new IllegalStateException("deferred failure"));
+            for (Calc.Client calc : List.of(remote, local)) {
+                Calc.EchoPromise promise = echo(calc, "x");
+                calcServer.next(Calc.EchoContext.class).fail(new IllegalStateException("deferred failure"));
                 RpcException failure = assertThrows(RpcException.class, promise::join);
                 assertEquals(RpcException.Type.FAILED, failure.type());
                 assertEquals("java.lang.IllegalStateException: deferred failure", failure.reason());
@@ -106,25 +118,25 @@ class DeferredCallsTest {
     @Test
     void aCallCompletesExactlyOnce() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            for (Capability calc : new Capability[] {remote, local}) {
-                RemotePromise promise = echo(calc, "once");
-                CallContext context = calcServer.next();
-                context.initResults(0, 1).setText(0, "first");
+            for (Calc.Client calc : List.of(remote, local)) {
+                Calc.EchoPromise promise = echo(calc, "once");
+                Calc.EchoContext context = calcServer.next(Calc.EchoContext.class);
+                context.results().setText("first");
                 context.complete();
                 IllegalStateException again = assertThrows(IllegalStateException.class, context::complete);
                 assertEquals("the call has already completed", again.getMessage());
                 assertThrows(IllegalStateException.class, () -> context.fail(new RuntimeException("late")));
                 assertThrows(IllegalStateException.class, context::defer);
-                try (Response response = promise.join()) {
-                    assertEquals("first", response.struct().getText(0));
+                try (Calc.EchoResponse response = promise.join()) {
+                    assertEquals("first", response.results().getText().toString());
                 }
             }
-            RemotePromise next = echo(remote, "still serving");
-            CallContext context = calcServer.next();
-            context.initResults(0, 1).setText(0, context.paramsStruct().getText(0));
+            Calc.EchoPromise next = echo(remote, "still serving");
+            Calc.EchoContext context = calcServer.next(Calc.EchoContext.class);
+            context.results().setText(context.params().getText());
             context.complete();
-            try (Response response = next.join()) {
-                assertEquals("still serving", response.struct().getText(0));
+            try (Calc.EchoResponse response = next.join()) {
+                assertEquals("still serving", response.results().getText().toString());
             }
         });
     }
@@ -132,7 +144,12 @@ class DeferredCallsTest {
     @Test
     void completingANonDeferredCallIsRefusedAndFailsIt() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            try (Capability calc = Capability.of((interfaceId, methodId, context) -> context.complete())) {
+            try (Calc.Client calc = Calc.Client.of(new Calc.Server() {
+                @Override
+                protected void echo(Calc.EchoContext context) {
+                    context.complete();
+                }
+            })) {
                 RpcException failure = assertThrows(RpcException.class, () -> Calls.echo(calc, "x"));
                 assertEquals("java.lang.IllegalStateException: complete() or fail() of a call that was not deferred",
                         failure.reason());
@@ -143,11 +160,14 @@ class DeferredCallsTest {
     @Test
     void anExceptionAfterDeferFailsTheCall() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            Server throwing = (interfaceId, methodId, context) -> {
-                context.defer();
-                throw new UnsupportedOperationException("after defer");
+            Calc.Server throwing = new Calc.Server() {
+                @Override
+                protected void echo(Calc.EchoContext context) {
+                    context.defer();
+                    throw new UnsupportedOperationException("after defer");
+                }
             };
-            try (Capability calc = Capability.of(throwing)) {
+            try (Calc.Client calc = Calc.Client.of(throwing)) {
                 RpcException failure = assertThrows(RpcException.class, () -> Calls.echo(calc, "x"));
                 assertEquals("java.lang.UnsupportedOperationException: after defer", failure.reason());
             }
@@ -158,22 +178,21 @@ class DeferredCallsTest {
     void aParamCapabilityStaysCallableUntilCompletion() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             JavaCallback callbackServer = new JavaCallback();
-            try (Capability callback = Capability.of(callbackServer); Capability calc = Capability.of(new JavaCalc())) {
-                Request request = remote.newCall(CALC, CALL_BACK);
-                RawStruct.Builder params = request.initParams(0, 2);
-                params.setCap(0, request.addCap(callback));
-                params.setText(1, "deferred");
-                RemotePromise promise = request.send();
-                CallContext context = calcServer.next();
+            try (Callback.Client callback = Callback.Client.of(callbackServer);
+                    Calc.Client calc = Calc.Client.of(new JavaCalc())) {
+                var request = remote.callBackRequest();
+                request.params().setCallback(request.addCap(callback));
+                request.params().setText("deferred");
+                Calc.CallBackPromise promise = request.send();
+                Calc.CallBackContext context = calcServer.next(Calc.CallBackContext.class);
                 Thread.sleep(50); // dispatch has returned
-                RawStruct.Reader received = context.paramsStruct();
-                Capability paramCallback = context.paramCap(received.getCap(0));
-                String answer = Calls.call(paramCallback, received.getText(1), calc);
+                Callback.Client paramCallback = context.getCallback();
+                String answer = Calls.call(paramCallback, context.params().getText().toString(), calc);
                 paramCallback.close();
-                context.initResults(0, 1).setText(0, answer);
+                context.results().setText(answer);
                 context.complete();
-                try (Response response = promise.join()) {
-                    assertEquals("java:deferred/nested", response.struct().getText(0));
+                try (Calc.CallBackResponse response = promise.join()) {
+                    assertEquals("java:deferred/nested", response.results().getText().toString());
                 }
             }
             RpcConnectionTest.awaitValue(1, () -> callbackServer.released.get());
@@ -183,27 +202,27 @@ class DeferredCallsTest {
     @Test
     void cancellationIsVisibleWhileDeferred() {
         assertTimeoutPreemptively(NO_HANG, () -> {
-            RemotePromise promise = echo(remote, "cancel me");
-            CallContext context = calcServer.next();
+            Calc.EchoPromise promise = echo(remote, "cancel me");
+            Calc.EchoContext context = calcServer.next(Calc.EchoContext.class);
             assertFalse(context.isCanceled());
             promise.close();
             while (!context.isCanceled()) {
                 Thread.sleep(5);
             }
             context.complete(); // answered with Canceled; the connection goes on
-            RemotePromise next = echo(remote, "after");
-            CallContext second = calcServer.next();
-            second.initResults(0, 1).setText(0, "after");
+            Calc.EchoPromise next = echo(remote, "after");
+            Calc.EchoContext second = calcServer.next(Calc.EchoContext.class);
+            second.results().setText("after");
             second.complete();
-            try (Response response = next.join()) {
-                assertEquals("after", response.struct().getText(0));
+            try (Calc.EchoResponse response = next.join()) {
+                assertEquals("after", response.results().getText().toString());
             }
         });
     }
 
-    private static RemotePromise echo(Capability calc, String text) {
-        Request request = calc.newCall(CALC, ECHO);
-        request.initParams(0, 1).setText(0, text);
+    private static Calc.EchoPromise echo(Calc.Client calc, String text) {
+        var request = calc.echoRequest();
+        request.params().setText(text);
         return request.send();
     }
 }

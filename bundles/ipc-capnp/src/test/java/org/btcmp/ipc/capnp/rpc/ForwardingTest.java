@@ -1,7 +1,5 @@
 package org.btcmp.ipc.capnp.rpc;
 
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.CALC;
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.IDENTITY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -11,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.net.UnixSockets;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +26,7 @@ class ForwardingTest {
     private JavaCalc calcServer;
     private RpcConnection server;
     private RpcConnection client;
-    private Capability calc;
+    private Calc.Client calc;
 
     @BeforeEach
     void connect() {
@@ -36,7 +36,7 @@ class ForwardingTest {
             server = RpcConnection.start(pair[0], bootstrap);
         }
         client = RpcConnection.start(pair[1], null);
-        calc = client.bootstrap();
+        calc = new Calc.Client(client.bootstrap());
     }
 
     @AfterEach
@@ -51,25 +51,27 @@ class ForwardingTest {
         assertTimeoutPreemptively(NO_HANG, () -> {
             JavaCallback callbackServer = new JavaCallback();
             JavaCalc clientCalc = new JavaCalc();
-            try (Capability callback = Capability.of(callbackServer); Capability local = Capability.of(clientCalc)) {
-                Request identity = calc.newCall(CALC, IDENTITY);
-                identity.initParams(0, 1).setCap(0, identity.addCap(callback));
-                try (RemotePromise returned = identity.send(); Capability back = returned.pipeline(0);
-                        Response gathered = Calls.gather(back, List.of("here", "there"), List.of(local, calc)).join()) {
+            try (Callback.Client callback = Callback.Client.of(callbackServer);
+                    Calc.Client local = Calc.Client.of(clientCalc)) {
+                var identity = calc.identityRequest();
+                identity.params().setCallback(identity.addCap(callback));
+                try (Calc.IdentityPromise returned = identity.send(); Callback.Client back = returned.getCallback();
+                        Callback.GatherResponse gathered = Calls.gather(back, List.of("here", "there"),
+                                List.of(local, calc)).join()) {
                     // The callback (in this process) called both calcs: ours, and the server's through it.
-                    assertEquals("here,there", gathered.struct().getText(1));
-                    List<RawStruct.Reader> items = Calls.items(gathered.struct().pointer(0));
+                    assertEquals("here,there", gathered.results().getText().toString());
+                    var items = gathered.results().getItems();
                     assertEquals(2, items.size());
-                    assertEquals("here", items.get(0).getText(0));
-                    assertEquals("there", items.get(1).getText(0));
-                    try (Capability ours = gathered.cap(items.get(0).getCap(1));
-                            Capability theirs = gathered.cap(items.get(1).getCap(1))) {
+                    assertEquals("here", items.get(0).getName().toString());
+                    assertEquals("there", items.get(1).getName().toString());
+                    try (Calc.Client ours = Calls.itemCalc(gathered.untyped(), items.get(0));
+                            Calc.Client theirs = Calls.itemCalc(gathered.untyped(), items.get(1))) {
                         assertNotNull(ours);
                         Calls.hold(ours, callback);
                         Calls.hold(theirs, callback);
                         assertNotNull(clientCalc.held.get(), "the first item came back as our own calc");
                         assertNotNull(calcServer.held.get(), "the second item still reaches the server's calc");
-                        assertSame(callback.target, clientCalc.held.get().target,
+                        assertSame(callback.capability().target, clientCalc.held.get().capability().target,
                                 "our own objects come back to us as themselves, not as proxies");
                         Calls.dropHeld(ours);
                         Calls.dropHeld(theirs);

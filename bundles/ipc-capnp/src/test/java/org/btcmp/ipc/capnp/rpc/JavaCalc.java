@@ -1,78 +1,109 @@
 package org.btcmp.ipc.capnp.rpc;
 
-import static org.btcmp.ipc.capnp.rpc.RpcTestSchema.*;
-
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Doubler;
 
-/** The Java implementation of rpctest.capnp's Calc (and its Counter), the twin of the C++ test server's. */
-final class JavaCalc implements Server {
+/**
+ * The Java implementation of rpctest.capnp's Calc (and its Counter) on the generated server bases, the
+ * twin of the C++ test server's. later() is left unimplemented: only the C++ server has it.
+ */
+final class JavaCalc extends Calc.Server {
     final AtomicInteger liveCounters = new AtomicInteger();
     final AtomicInteger canceledSleeps = new AtomicInteger();
-    final AtomicReference<Capability> held = new AtomicReference<>();
+    final AtomicReference<Callback.Client> held = new AtomicReference<>();
     final AtomicInteger released = new AtomicInteger();
 
     @Override
-    public void dispatch(long interfaceId, short methodId, CallContext context) throws Exception {
-        if (interfaceId != CALC) {
-            throw Server.unimplemented(interfaceId, methodId);
+    protected void echo(Calc.EchoContext context) {
+        context.results().setText(context.params().getText());
+    }
+
+    @Override
+    protected void add(Calc.AddContext context) {
+        context.results().setSum(context.params().getA() + context.params().getB());
+    }
+
+    @Override
+    protected void counter(Calc.CounterContext context) throws InterruptedException {
+        Thread.sleep(context.params().getDelayMs());
+        try (Counter.Client counter = Counter.Client.of(new JavaCounter(context.params().getStart()))) {
+            context.setCounter(counter);
         }
-        RawStruct.Reader params = context.paramsStruct();
-        switch (methodId) {
-            case ECHO -> context.initResults(0, 1).setText(0, params.getText(0));
-            case ADD -> context.initResults(1, 0).setLong(0, params.getLong(0) + params.getLong(1));
-            case COUNTER_METHOD -> {
-                Thread.sleep(params.getInt(2));
-                try (Capability counter = Capability.of(new Counter(params.getLong(0)))) {
-                    RawStruct.Builder results = context.initResults(0, 1);
-                    results.setCap(0, context.addResultCap(counter));
-                }
+    }
+
+    @Override
+    protected void callBack(Calc.CallBackContext context) {
+        try (Callback.Client callback = context.getCallback(); Calc.Client calc = Calc.Client.of(new JavaCalc())) {
+            context.results().setText(Calls.call(callback, context.params().getText().toString(), calc));
+        }
+    }
+
+    @Override
+    protected void fail(Calc.FailContext context) {
+        throw new IllegalStateException(context.params().getReason().toString());
+    }
+
+    @Override
+    protected void hold(Calc.HoldContext context) {
+        Callback.Client previous = held.getAndSet(context.getCallback());
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    @Override
+    protected void dropHeld(Calc.DropHeldContext context) {
+        Callback.Client previous = held.getAndSet(null);
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    @Override
+    protected void sleep(Calc.SleepContext context) throws InterruptedException {
+        long end = System.nanoTime() + context.params().getMs() * 1_000_000L;
+        while (System.nanoTime() < end) {
+            if (context.isCanceled()) {
+                canceledSleeps.incrementAndGet();
+                return;
             }
-            case CALL_BACK -> {
-                try (Capability callback = context.paramCap(params.getCap(0));
-                        Capability calc = Capability.of(new JavaCalc())) {
-                    String answer = Calls.call(callback, params.getText(1), calc);
-                    context.initResults(0, 1).setText(0, answer);
-                }
-            }
-            case FAIL -> throw new IllegalStateException(params.getText(0));
-            case HOLD -> {
-                Capability previous = held.getAndSet(context.paramCap(params.getCap(0)));
-                if (previous != null) {
-                    previous.close();
-                }
-            }
-            case DROP_HELD -> {
-                Capability previous = held.getAndSet(null);
-                if (previous != null) {
-                    previous.close();
-                }
-            }
-            case SLEEP -> {
-                long end = System.nanoTime() + params.getInt(0) * 1_000_000L;
-                while (System.nanoTime() < end) {
-                    if (context.isCanceled()) {
-                        canceledSleeps.incrementAndGet();
-                        return;
-                    }
-                    Thread.sleep(5);
-                }
-            }
-            case SIZE -> context.initResults(1, 0).setLong(0, params.getData(0).size());
-            case LIVE_COUNTERS -> context.initResults(1, 0).setLong(0, liveCounters.get());
-            case IDENTITY -> {
-                try (Capability callback = context.paramCap(params.getCap(0))) {
-                    context.initResults(0, 1).setCap(0, context.addResultCap(callback));
-                }
-            }
-            default -> throw Server.unimplemented(interfaceId, methodId);
+            Thread.sleep(5);
+        }
+    }
+
+    @Override
+    protected void size(Calc.SizeContext context) {
+        context.results().setSize(context.params().getData().size());
+    }
+
+    @Override
+    protected void liveCounters(Calc.LiveCountersContext context) {
+        context.results().setCount(liveCounters.get());
+    }
+
+    /** Params and results are both (callback): the params are copied over whole, their capability included. */
+    @Override
+    protected void identity(Calc.IdentityContext context) {
+        CallContext call = context.untyped();
+        call.copyParamsToResults(call.params(), call.results());
+    }
+
+    @Override
+    protected void doubler(Calc.DoublerContext context) {
+        try (Doubler.Client doubler = Doubler.Client.of(new JavaDoubler(context.params().getStart()))) {
+            context.setDoubler(doubler);
         }
     }
 
     @Override
     public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
         return switch (methodId) {
-            case COUNTER_METHOD, CALL_BACK, SLEEP -> false; // these sleep or wait for a callback
+            // these sleep or wait for a callback
+            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD -> false;
             default -> true;
         };
     }
@@ -82,28 +113,55 @@ final class JavaCalc implements Server {
         released.incrementAndGet();
     }
 
-    final class Counter implements Server {
+    /** A Doubler: its own method and the two it inherits from Counter. */
+    final class JavaDoubler extends Doubler.Server {
+        private final long start;
+
+        JavaDoubler(long start) {
+            this.start = start;
+        }
+
+        @Override
+        protected void twice(Doubler.TwiceContext context) {
+            context.results().setX2(2 * context.params().getX());
+        }
+
+        @Override
+        protected void next(Counter.NextContext context) {
+            try (Counter.Client next = Counter.Client.of(new JavaCounter(start + 1))) {
+                context.setCounter(next);
+            }
+        }
+
+        @Override
+        protected void value(Counter.ValueContext context) {
+            context.results().setValue(start);
+        }
+
+        @Override
+        public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
+            return true;
+        }
+    }
+
+    final class JavaCounter extends Counter.Server {
         private final long value;
 
-        Counter(long value) {
+        JavaCounter(long value) {
             this.value = value;
             liveCounters.incrementAndGet();
         }
 
         @Override
-        public void dispatch(long interfaceId, short methodId, CallContext context) {
-            if (interfaceId != COUNTER) {
-                throw Server.unimplemented(interfaceId, methodId);
+        protected void next(Counter.NextContext context) {
+            try (Counter.Client next = Counter.Client.of(new JavaCounter(value + 1))) {
+                context.setCounter(next);
             }
-            switch (methodId) {
-                case NEXT -> {
-                    try (Capability next = Capability.of(new Counter(value + 1))) {
-                        context.initResults(0, 1).setCap(0, context.addResultCap(next));
-                    }
-                }
-                case VALUE -> context.initResults(1, 0).setLong(0, value);
-                default -> throw Server.unimplemented(interfaceId, methodId);
-            }
+        }
+
+        @Override
+        protected void value(Counter.ValueContext context) {
+            context.results().setValue(value);
         }
 
         @Override

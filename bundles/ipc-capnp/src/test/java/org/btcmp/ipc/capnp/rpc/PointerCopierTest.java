@@ -93,7 +93,7 @@ class PointerCopierTest {
         for (int i = 0; i < 70; i++) {
             assertEquals(i % 3 == 0, copiedBits.get(i), "bit " + i);
         }
-        List<RawStruct.Reader> copiedItems = Calls.items(copy.pointer(3));
+        List<RawStruct.Reader> copiedItems = items(copy.pointer(3));
         assertEquals(3, copiedItems.size());
         for (int i = 0; i < 3; i++) {
             assertEquals(100 + i, copiedItems.get(i).getLong(0));
@@ -110,7 +110,7 @@ class PointerCopierTest {
         assertEquals(22, copiedLists.get(0).get(2));
         assertEquals(0, copiedLists.get(1).size());
         assertFalse(copy.pointer(5).isNull(), "an empty struct stays non-null");
-        assertEquals(0, Calls.items(copy.pointer(6)).size());
+        assertEquals(0, items(copy.pointer(6)).size());
         assertTrue(destination.getSegmentsForOutput().length > 10, "the copy needed far pointers too");
     }
 
@@ -196,5 +196,15 @@ class PointerCopierTest {
 
     private static long farPointer(boolean doubleFar, int segment, int offset) {
         return ((long) segment << 32) | ((long) offset << 3) | (doubleFar ? 4 : 0) | 2;
+    }
+
+    /** The structs of a List(struct) pointer. */
+    private static List<RawStruct.Reader> items(AnyPointer.Reader list) {
+        StructList.Reader<RawStruct.Reader> reader = list.getAs(new StructList.Factory<>(RawStruct.ANY));
+        List<RawStruct.Reader> items = new ArrayList<>();
+        for (int i = 0; i < reader.size(); i++) {
+            items.add(reader.get(i));
+        }
+        return items;
     }
 }

@@ -44,7 +44,7 @@ class RpcFaultTest {
     private UnixSocketListener listener;
     private final List<RpcConnection> connections = new CopyOnWriteArrayList<>();
     private RpcConnection goodClient;
-    private Capability goodCalc;
+    private Rpctest.Calc.Client goodCalc;
     private AFUNIXSocketChannel raw;
     private FrameWriter rawOut;
     private FrameReader rawIn;
@@ -66,7 +66,7 @@ class RpcFaultTest {
         acceptor.setDaemon(true);
         acceptor.start();
         goodClient = RpcConnection.start(UnixSockets.connect(socket, FrameLimits.DEFAULT), null);
-        goodCalc = goodClient.bootstrap();
+        goodCalc = new Rpctest.Calc.Client(goodClient.bootstrap());
         raw = AFUNIXSocketChannel.open(AFUNIXSocketAddress.of(socket));
         rawOut = new FrameWriter(raw);
         rawIn = new FrameReader(raw, FrameLimits.DEFAULT);
@@ -116,7 +116,7 @@ class RpcFaultTest {
             RpcProtocol.Call.Builder call = message.initRoot(RpcProtocol.Message.factory).initCall();
             call.setQuestionId(3);
             call.initTarget().setImportedCap(42);
-            call.setInterfaceId(RpcTestSchema.CALC);
+            call.setInterfaceId(Rpctest.Calc.TYPE_ID);
             call.initParams();
             rawOut.write(message);
             RpcProtocol.Message.Reader reply = next();
@@ -273,10 +273,10 @@ class RpcFaultTest {
             RpcProtocol.Call.Builder call = message.initRoot(RpcProtocol.Message.factory).initCall();
             call.setQuestionId(1);
             call.initTarget().initPromisedAnswer().setQuestionId(0);
-            call.setInterfaceId(RpcTestSchema.CALC);
-            call.setMethodId((short) RpcTestSchema.IDENTITY);
+            call.setInterfaceId(Rpctest.Calc.TYPE_ID);
+            call.setMethodId((short) 10); // Calc.identity @10
             RpcProtocol.Payload.Builder params = call.initParams();
-            params.getContent().initAs(RawStruct.factory(0, 1)).setCap(0, 0);
+            params.getContent().initAs(Rpctest.Calc.IdentityParams.factory).setCallback(0);
             params.initCapTable(1).get(0).setSenderHosted(7);
             rawOut.write(message);
             assertEquals(0, next().getReturn().getAnswerId());
