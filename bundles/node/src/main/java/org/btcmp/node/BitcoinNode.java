@@ -12,6 +12,7 @@ import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
 import org.btcmp.node.rpc.HttpRpcServer;
 import org.btcmp.node.rpc.JsonRpcDispatcher;
+import org.btcmp.node.rpc.LogCategories;
 import org.btcmp.node.rpc.NodeContext;
 import org.btcmp.node.rpc.RpcAuth;
 import org.btcmp.node.rpc.RpcMethods;
@@ -26,6 +27,7 @@ public final class BitcoinNode implements AutoCloseable {
     private final AtomicLong mockTime = new AtomicLong();
     private final RpcTable table = new RpcTable();
     private final RpcAuth auth = new RpcAuth();
+    private final LogCategories logCategories = new LogCategories();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final DebugLog log;
@@ -63,7 +65,8 @@ public final class BitcoinNode implements AutoCloseable {
         auth.writeCookie(net.resolve(".cookie"));
         log.log("Binding RPC on address " + config.rpcBind() + " port " + http.port());
         try {
-            chain = new ChainState(config.network().params(), net, this::now);
+            chain = new ChainState(config.network().params(), net, this::now, config.options().dbCacheMiB() << 20,
+                    config.options().txIndex());
         } catch (IOException | RuntimeException e) {
             log.log("Error opening the chain: " + e.getMessage());
             http.close();
@@ -71,7 +74,8 @@ public final class BitcoinNode implements AutoCloseable {
             log.close();
             throw e;
         }
-        mempool = new Mempool(chain);
+        NodeOptions options = config.options();
+        mempool = new Mempool(chain, options.maxMempoolMB() * 1_000_000, options.mempoolExpiryHours() * 3600);
         miner = new Miner(chain, mempool);
         chain.addListener(new org.btcmp.node.chain.ChainListener() {
             @Override
@@ -85,16 +89,30 @@ public final class BitcoinNode implements AutoCloseable {
                 log.log("DisconnectTip: " + index.hash() + " height=" + index.height());
             }
         });
+        mempool.onAdded(tx -> debug("mempool", "AcceptToMemoryPool: accepted " + tx.txid() + " (wtxid="
+                + tx.wtxid() + ") (poolsz " + mempool.size() + " txn, " + mempool.usage() / 1000 + " kB)"));
         NodeContext ctx = new NodeContext(chain, mempool, miner, mockTime, System.currentTimeMillis() / 1000,
-                this::requestStop);
+                this::requestStop, net, logCategories);
         RpcMethods.registerAll(table, ctx);
         log.log("Loaded best chain: hashBestChain=" + chain.tip().hash() + " height=" + chain.height());
+        if (options.persistMempool()) {
+            log.log(mempool.load(ctx.mempoolFile()));
+        } else {
+            mempool.skipLoad();
+        }
         warmup = null;
     }
 
     /** Opens the chain and starts serving RPC; the cookie exists when this returns. */
     public static BitcoinNode start(NodeConfig config) throws IOException {
         return new BitcoinNode(config);
+    }
+
+    /** A debug line, written only while its category is on (as Core's LogDebug), prefixed with it. */
+    private void debug(String category, String message) {
+        if (logCategories.isEnabled(category)) {
+            log.log("[" + category + "] " + message);
+        }
     }
 
     /** Seconds since the epoch, or the mock time set by setmocktime. */
@@ -142,6 +160,19 @@ public final class BitcoinNode implements AutoCloseable {
         t.start();
     }
 
+    /** Core's shutdown DumpMempool, when -persistmempool and the startup load finished. */
+    private void saveMempool() {
+        if (mempool != null && config.options().persistMempool() && mempool.isLoaded()) {
+            Path file = config.networkDir().resolve("mempool.dat");
+            try {
+                mempool.save(file);
+                log.log("Dumped mempool: " + mempool.size() + " transactions to " + file);
+            } catch (IOException e) {
+                log.log("Failed to dump mempool: " + e.getMessage() + ". Continuing anyway.");
+            }
+        }
+    }
+
     /** Blocks until the node has shut down (by close or the stop RPC). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -155,6 +186,8 @@ public final class BitcoinNode implements AutoCloseable {
         log.log("Shutdown: In progress...");
         try {
             http.close();
+            // Before the cookie goes: its removal tells scripts the node has stopped writing its files.
+            saveMempool();
             auth.deleteCookie();
         } finally {
             try {

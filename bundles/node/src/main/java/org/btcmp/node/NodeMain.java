@@ -20,6 +20,7 @@ public final class NodeMain {
         String user = null;
         String password = null;
         boolean console = false;
+        NodeOptions options = NodeOptions.DEFAULTS;
         for (String a : args) {
             String key = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : "1";
@@ -40,13 +41,19 @@ public final class NodeMain {
                 case "-rpcuser" -> user = value;
                 case "-rpcpassword" -> password = value;
                 case "-printtoconsole" -> console = !value.equals("0");
+                case "-dbcache" -> options = options.withDbCacheMiB(number(key, value));
+                case "-maxmempool" -> options = valid(options, o -> o.withMaxMempoolMB(number(key, value)));
+                case "-mempoolexpiry" -> options = valid(options, o -> o.withMempoolExpiryHours(number(key, value)));
+                case "-persistmempool" -> options = options.withPersistMempool(!value.equals("0"));
+                case "-txindex" -> options = options.withTxIndex(!value.equals("0"));
                 case "-server", "-listen", "-daemon" -> {
                     // accepted; they change nothing in this entry point
                 }
                 default -> throw fail("Error parsing command line arguments: Invalid parameter " + key);
             }
         }
-        BitcoinNode node = BitcoinNode.start(new NodeConfig(dataDir, network, bind, port, user, password, 30, console));
+        BitcoinNode node = BitcoinNode.start(new NodeConfig(dataDir, network, bind, port, user, password, 30, console,
+                options));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
@@ -56,6 +63,22 @@ public final class NodeMain {
         }));
         node.awaitStop();
         System.exit(0);
+    }
+
+    private static NodeOptions valid(NodeOptions o, java.util.function.UnaryOperator<NodeOptions> change) {
+        try {
+            return change.apply(o);
+        } catch (IllegalArgumentException e) {
+            throw fail("Error: " + e.getMessage());
+        }
+    }
+
+    private static long number(String key, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw fail("Error parsing command line arguments: Invalid value for " + key + ": " + value);
+        }
     }
 
     private static IllegalArgumentException fail(String message) {
