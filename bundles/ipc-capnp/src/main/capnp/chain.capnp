@@ -43,12 +43,13 @@ interface Chain $Proxy.wrap("interfaces::Chain") $Java.wraps("org.btcmp.interfac
     getPackageLimits @22 () -> ();
     checkChainLimits @23 () -> ();
     estimateSmartFee @24 () -> ();
-    estimateMaxBlocks @25 () -> ();
-    mempoolMinFee @26 () -> ();
+    # Core's returns the CFeeRate and a FeeCalculation out param; btcmp's estimateSmartFeeRate @56.
+    estimateMaxBlocks @25 (context :Proxy.Context) -> (result :UInt32);
+    mempoolMinFee @26 (context :Proxy.Context) -> (result :Data $Java.converter("org.btcmp.ipc.capnp.convert.FeeRates"));
     relayMinFee @27 (context :Proxy.Context)
         -> (result :Data $Java.converter("org.btcmp.ipc.capnp.convert.FeeRates"));
-    relayIncrementalFee @28 () -> ();
-    relayDustFee @29 () -> ();
+    relayIncrementalFee @28 (context :Proxy.Context) -> (result :Data $Java.converter("org.btcmp.ipc.capnp.convert.FeeRates"));
+    relayDustFee @29 (context :Proxy.Context) -> (result :Data $Java.converter("org.btcmp.ipc.capnp.convert.FeeRates"));
     havePruned @30 () -> ();
     getPruneHeight @31 () -> ();
     isReadyToBroadcast @32 () -> ();
@@ -84,6 +85,8 @@ interface Chain $Proxy.wrap("interfaces::Chain") $Java.wraps("org.btcmp.interfac
         -> (result :BroadcastOutcome) $Java.name("broadcastTransaction");
     handleRpcCommand @55 (context :Proxy.Context, command :RpcCommand)
         -> (result :Handler.Handler) $Java.name("handleRpc");
+    estimateSmartFeeRate @56 (context :Proxy.Context, numBlocks :Int32, conservative :Bool)
+        -> (result :FeeEstimate) $Java.name("estimateSmartFee");
 }
 
 interface ChainNotifications $Proxy.wrap("interfaces::Chain::Notifications")
@@ -126,6 +129,13 @@ struct BlockSummary $Java.wraps("org.btcmp.interfaces.BlockInfo") {
     medianTimePast @4 :Int64;
     inActiveChain @5 :Bool;
     data @6 :Data;
+}
+
+struct FeeEstimate $Java.wraps("org.btcmp.interfaces.FeeEstimate") {
+    # btcmp: the fee rate (sat/kvB, 0 without an estimate) and the target it answers for (Core's
+    # FeeCalculation.returnedTarget).
+    feeRate @0 :Int64;
+    target @1 :Int32;
 }
 
 struct OutPoint $Java.wraps("org.btcmp.interfaces.OutPointRef") {

@@ -29,6 +29,24 @@ public interface Chain {
     /** The minimum relay fee rate in satoshis per 1000 virtual bytes. */
     long relayMinFee();
 
+    /**
+     * Core's estimateSmartFee: the fee rate for confirmation within {@code numBlocks}, conservative
+     * or economical; a zero rate when the node has too little data.
+     */
+    FeeEstimate estimateSmartFee(int numBlocks, boolean conservative);
+
+    /** The largest target {@link #estimateSmartFee} answers. */
+    int estimateMaxBlocks();
+
+    /** The mempool's current minimum fee rate (sat/kvB): at least the relay minimum, higher when full. */
+    long mempoolMinFee();
+
+    /** The fee rate a replacement must add (sat/kvB). */
+    long relayIncrementalFee();
+
+    /** The rate that defines dust outputs (sat/kvB). */
+    long relayDustFee();
+
     Handler handleNotifications(ChainNotifications notifications);
 
     /** Returns once notifications for every tip change up to now were delivered, if the tip is not {@code oldTip}. */

@@ -20,6 +20,7 @@ import org.btcmp.node.net.PeerTimeouts;
 import org.btcmp.node.net.TxRelay;
 import org.btcmp.node.rpc.HttpRpcServer;
 import org.btcmp.node.rpc.JsonRpcDispatcher;
+import org.btcmp.node.rpc.LogCategories;
 import org.btcmp.node.rpc.NetRpc;
 import org.btcmp.node.rpc.NodeContext;
 import org.btcmp.node.rpc.RpcAuth;
@@ -35,6 +36,7 @@ public final class BitcoinNode implements AutoCloseable {
     private final AtomicLong mockTime = new AtomicLong();
     private final RpcTable table = new RpcTable();
     private final RpcAuth auth = new RpcAuth();
+    private final LogCategories logCategories = new LogCategories();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final DataDirLock lock;
@@ -91,7 +93,8 @@ public final class BitcoinNode implements AutoCloseable {
             log.log("IPC: -ipcbind=" + address + " accepted; this build's node does not listen on IPC sockets yet");
         }
         try {
-            chain = new ChainState(org.btcmp.primitives.ChainParams.of(config.network()), net, this::now);
+            chain = new ChainState(org.btcmp.primitives.ChainParams.of(config.network()), net, this::now,
+                    config.options().dbCacheMiB() << 20, config.options().txIndex());
         } catch (IOException | RuntimeException e) {
             log.log("Error opening the chain: " + e.getMessage());
             http.close();
@@ -100,7 +103,8 @@ public final class BitcoinNode implements AutoCloseable {
             lock.close();
             throw e;
         }
-        mempool = new Mempool(chain);
+        NodeOptions options = config.options();
+        mempool = new Mempool(chain, options.maxMempoolMB() * 1_000_000, options.mempoolExpiryHours() * 3600);
         miner = new Miner(chain, mempool);
         chain.addListener(new org.btcmp.node.chain.ChainListener() {
             @Override
@@ -114,10 +118,17 @@ public final class BitcoinNode implements AutoCloseable {
                 log.log("DisconnectTip: " + index.hash() + " height=" + index.height());
             }
         });
+        mempool.onAdded(tx -> debug("mempool", "AcceptToMemoryPool: accepted " + tx.txid() + " (wtxid="
+                + tx.wtxid() + ") (poolsz " + mempool.size() + " txn, " + mempool.usage() / 1000 + " kB)"));
         NodeContext ctx = new NodeContext(chain, mempool, miner, mockTime, System.currentTimeMillis() / 1000,
-                this::requestStop);
+                this::requestStop, net, logCategories);
         RpcMethods.registerAll(table, ctx);
         log.log("Loaded best chain: hashBestChain=" + chain.tip().hash() + " height=" + chain.height());
+        if (options.persistMempool()) {
+            log.log(mempool.load(ctx.mempoolFile()));
+        } else {
+            mempool.skipLoad();
+        }
         try {
             LocalNode local = LocalNode.defaults(P2pNetwork.ofChainName(config.network().chainName()), chain::height)
                     .withMinFeeFilter(Mempool.MIN_RELAY_FEE_PER_KVB);
@@ -148,6 +159,13 @@ public final class BitcoinNode implements AutoCloseable {
     /** As {@link #start(NodeConfig)}, with the P2P side as the options say. */
     public static BitcoinNode start(NodeConfig config, P2pSettings p2p) throws IOException {
         return new BitcoinNode(config, p2p);
+    }
+
+    /** A debug line, written only while its category is on (as Core's LogDebug), prefixed with it. */
+    private void debug(String category, String message) {
+        if (logCategories.isEnabled(category)) {
+            log.log("[" + category + "] " + message);
+        }
     }
 
     /** Seconds since the epoch, or the mock time set by setmocktime. */
@@ -200,6 +218,19 @@ public final class BitcoinNode implements AutoCloseable {
         t.start();
     }
 
+    /** Core's shutdown DumpMempool, when -persistmempool and the startup load finished. */
+    private void saveMempool() {
+        if (mempool != null && config.options().persistMempool() && mempool.isLoaded()) {
+            Path file = config.networkDir().resolve("mempool.dat");
+            try {
+                mempool.save(file);
+                log.log("Dumped mempool: " + mempool.size() + " transactions to " + file);
+            } catch (IOException e) {
+                log.log("Failed to dump mempool: " + e.getMessage() + ". Continuing anyway.");
+            }
+        }
+    }
+
     /** Blocks until the node has shut down (by close or the stop RPC). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -220,6 +251,8 @@ public final class BitcoinNode implements AutoCloseable {
         }
         try {
             http.close();
+            // Before the cookie goes: its removal tells scripts the node has stopped writing its files.
+            saveMempool();
             auth.deleteCookie();
         } finally {
             try {

@@ -7,16 +7,16 @@ import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.ChainParams;
 
 /**
- * How a node runs: datadir, chain, RPC endpoint and credentials, logging. {@code rpcPort} 0 means
- * the chain's default port and -1 any free port (tests); {@code rpcUser} null means cookie
+ * How a node runs: datadir, chain, RPC endpoint and credentials, logging, resources. {@code rpcPort} 0
+ * means the chain's default port and -1 any free port (tests); {@code rpcUser} null means cookie
  * authentication only; {@code cookieFile} null means no cookie (-norpccookiefile);
  * {@code printToConsole} copies debug.log lines to stdout; {@code ipcBind} lists the -ipcbind
  * addresses as given; {@code warnings} are what reading the options found worth a line in debug.log
- * (e.g. an unknown key in bitcoin.conf).
+ * (e.g. an unknown key in bitcoin.conf); {@code options} holds the cache, mempool and index options.
  */
 public record NodeConfig(Path dataDir, ChainType network, String rpcBind, int rpcPort, String rpcUser,
         String rpcPassword, int rpcServerTimeoutSeconds, boolean printToConsole, Path cookieFile,
-        Set<String> debugCategories, List<String> ipcBind, List<String> warnings) {
+        Set<String> debugCategories, List<String> ipcBind, List<String> warnings, NodeOptions options) {
 
     public NodeConfig {
         debugCategories = Set.copyOf(debugCategories);
@@ -24,10 +24,15 @@ public record NodeConfig(Path dataDir, ChainType network, String rpcBind, int rp
         warnings = List.copyOf(warnings);
     }
 
+    public NodeConfig withOptions(NodeOptions o) {
+        return new NodeConfig(dataDir, network, rpcBind, rpcPort, rpcUser, rpcPassword, rpcServerTimeoutSeconds,
+                printToConsole, cookieFile, debugCategories, ipcBind, warnings, o);
+    }
+
     public static NodeConfig regtest(Path dataDir, int rpcPort) {
         Path cookie = dataDir.resolve(ChainType.REGTEST.dataSubdirectory()).resolve(".cookie");
         return new NodeConfig(dataDir, ChainType.REGTEST, "127.0.0.1", rpcPort, null, null, 30, false, cookie,
-                Set.of(), List.of(), List.of());
+                Set.of(), List.of(), List.of(), NodeOptions.DEFAULTS);
     }
 
     /** {@code <datadir>/<network>/}: mainnet lives at the root. */

@@ -82,7 +82,19 @@ final class NodeSettings {
         String password = args.get("rpcpassword").filter(s -> !s.isEmpty()).orElse(null);
         String user = password == null ? null : args.get("rpcuser", "");
         return new NodeConfig(args.dataDir(), args.chain(), rpcBind, rpcPort, user, password, timeout,
-                args.getBool("printtoconsole", false), cookie, debug, ipcBind, args.warnings());
+                args.getBool("printtoconsole", false), cookie, debug, ipcBind, args.warnings(), options(args));
+    }
+
+    /** -dbcache, -maxmempool, -mempoolexpiry, -persistmempool and -txindex, with Core's defaults. */
+    private static NodeOptions options(Args args) throws ArgsException {
+        NodeOptions d = NodeOptions.DEFAULTS;
+        try {
+            return new NodeOptions(args.getInt("dbcache", d.dbCacheMiB()), args.getInt("maxmempool", d.maxMempoolMB()),
+                    args.getInt("mempoolexpiry", d.mempoolExpiryHours()),
+                    args.getBool("persistmempool", d.persistMempool()), args.getBool("txindex", d.txIndex()));
+        } catch (IllegalArgumentException e) {
+            throw new ArgsException("Error: " + e.getMessage());
+        }
     }
 
     private static int port(String option, Optional<String> value, int otherwise) throws ArgsException {

@@ -45,6 +45,17 @@ public final class ServerOptions {
             value("loglevel", "<level>|<category>:<level>", "The lowest severity logged, overall or per category",
                     OptionCategory.DEBUG_TEST, OptionFlag.LIST, OptionFlag.NO_EFFECT),
             flag("shrinkdebugfile", "Trim debug.log at startup", OptionCategory.DEBUG_TEST, OptionFlag.NO_EFFECT),
+            // Resources and indexes
+            value("dbcache", "<n>", "Maximum database cache size <n> MiB (minimum 4, default: 450)",
+                    OptionCategory.OPTIONS),
+            value("maxmempool", "<n>", "Keep the transaction memory pool below <n> megabytes (default: 300)",
+                    OptionCategory.OPTIONS),
+            value("mempoolexpiry", "<n>", "Do not keep transactions in the mempool longer than <n> hours "
+                    + "(default: 336)", OptionCategory.OPTIONS),
+            flag("persistmempool", "Save the mempool on shutdown and load it on restart (default: 1)",
+                    OptionCategory.OPTIONS),
+            flag("txindex", "Maintain a full transaction index, used by the getrawtransaction rpc call "
+                    + "(default: 0)", OptionCategory.OPTIONS),
             // Peer-to-peer: read by NodeMain's node (P2pSettings); the launcher's node does not wire them yet.
             flag("listen", "Accept P2P connections", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             value("port", "<port>", "Listen for P2P connections on <port>", OptionCategory.CONNECTION, OptionFlag.NETWORK_ONLY,

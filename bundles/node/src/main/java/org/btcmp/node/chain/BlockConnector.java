@@ -29,10 +29,8 @@ final class BlockConnector {
         int sigops = 0;
         List<List<Coin>> undo = new ArrayList<>();
         for (Transaction tx : block.transactions()) {
-            for (int i = 0; i < tx.outputs().size(); i++) {
-                if (view.get(new OutPoint(tx.txid(), i)) != null) {
-                    throw new ValidationException("bad-txns-BIP30", "tried to overwrite transaction " + tx.txid());
-                }
+            if (view.wouldOverwrite(tx)) {
+                throw new ValidationException("bad-txns-BIP30", "tried to overwrite transaction " + tx.txid());
             }
             List<Coin> spent = new ArrayList<>();
             if (!tx.isCoinbase()) {

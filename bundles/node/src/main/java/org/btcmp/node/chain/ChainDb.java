@@ -9,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.btcmp.primitives.BlockHeader;
 import org.btcmp.primitives.ByteReader;
 import org.btcmp.primitives.ByteWriter;
@@ -27,13 +29,20 @@ import org.sqlite.SQLiteDataSource;
  */
 final class ChainDb implements AutoCloseable {
     private final Connection conn;
+    private PreparedStatement selectCoin;
+    private PreparedStatement selectAnyOf;
+    private final boolean txIndex;
 
     /** A stored block index row. */
     record IndexRow(BlockHeader header, int status, BlockIndex.FilePos data, BlockIndex.FilePos undo, int txCount,
             long sequence) {
     }
 
-    ChainDb(Path blocksDir, Path chainstateDir) throws IOException {
+    /**
+     * Opens both files (and the transaction index in {@code txIndexDir} unless it is null); SQLite's
+     * own page cache gets {@code pageCacheKiB} per file.
+     */
+    ChainDb(Path blocksDir, Path chainstateDir, Path txIndexDir, long pageCacheKiB) throws IOException {
         try {
             Files.createDirectories(blocksDir);
             Files.createDirectories(chainstateDir);
@@ -49,12 +58,19 @@ final class ChainDb implements AutoCloseable {
                         + "' AS idx");
                 s.execute("PRAGMA idx.journal_mode=DELETE");
                 s.execute("PRAGMA idx.synchronous=FULL");
+                s.execute("PRAGMA main.cache_size=-" + pageCacheKiB);
+                s.execute("PRAGMA idx.cache_size=-" + pageCacheKiB);
                 s.execute("CREATE TABLE IF NOT EXISTS main.coins (outpoint BLOB PRIMARY KEY, coin BLOB NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS main.meta (key TEXT PRIMARY KEY, value BLOB NOT NULL)");
                 s.execute("CREATE TABLE IF NOT EXISTS idx.blocks (hash BLOB PRIMARY KEY, header BLOB NOT NULL,"
                         + " status INTEGER NOT NULL, data_file INTEGER, data_pos INTEGER, undo_file INTEGER,"
                         + " undo_pos INTEGER, tx_count INTEGER NOT NULL, seq INTEGER NOT NULL)");
             }
+            if (txIndexDir != null) {
+                Files.createDirectories(txIndexDir);
+                TxIndexTable.attach(conn, txIndexDir, pageCacheKiB);
+            }
+            txIndex = txIndexDir != null;
             conn.setAutoCommit(false);
         } catch (SQLException e) {
             throw new IOException("cannot open the chain database: " + e.getMessage(), e);
@@ -83,17 +99,84 @@ final class ChainDb implements AutoCloseable {
         return rs.wasNull() ? null : new BlockIndex.FilePos(rs.getInt(col), p);
     }
 
-    Map<OutPoint, Coin> loadCoins() throws IOException {
-        Map<OutPoint, Coin> coins = new java.util.HashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT outpoint, coin FROM coins")) {
-            while (rs.next()) {
-                coins.put(OutPoint.fromBytes(rs.getBytes(1)), Coin.read(new ByteReader(rs.getBytes(2))));
+    /** The stored coin at {@code o}, or null when it is spent or never existed. */
+    synchronized Coin readCoin(OutPoint o) throws IOException {
+        try {
+            if (selectCoin == null) {
+                selectCoin = conn.prepareStatement("SELECT coin FROM coins WHERE outpoint = ?");
             }
-            conn.commit();
+            selectCoin.setBytes(1, o.toBytes());
+            try (ResultSet rs = selectCoin.executeQuery()) {
+                return rs.next() ? Coin.read(new ByteReader(rs.getBytes(1))) : null;
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read coin " + o + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether any output of {@code txid} is stored: keys are the txid then the index, so one range covers them. */
+    synchronized boolean hasAnyCoinOf(Hash256 txid) throws IOException {
+        try {
+            if (selectAnyOf == null) {
+                selectAnyOf = conn.prepareStatement("SELECT 1 FROM coins WHERE outpoint BETWEEN ? AND ? LIMIT 1");
+            }
+            selectAnyOf.setBytes(1, new OutPoint(txid, 0).toBytes());
+            selectAnyOf.setBytes(2, new OutPoint(txid, 0xffffffffL).toBytes());
+            try (ResultSet rs = selectAnyOf.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IOException("cannot read coins of " + txid + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every stored coin in Core's coins-database order: by txid bytes as stored, then by output
+     * index (the key stores the index little-endian, so each transaction's outputs are sorted here).
+     */
+    synchronized void forEachCoin(BiConsumer<OutPoint, Coin> visitor) throws IOException {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT outpoint, coin FROM coins ORDER BY outpoint")) {
+            List<Map.Entry<OutPoint, Coin>> group = new ArrayList<>();
+            while (rs.next()) {
+                OutPoint o = OutPoint.fromBytes(rs.getBytes(1));
+                if (!group.isEmpty() && !group.get(0).getKey().txid().equals(o.txid())) {
+                    visitGroup(group, visitor);
+                }
+                group.add(Map.entry(o, Coin.read(new ByteReader(rs.getBytes(2)))));
+            }
+            visitGroup(group, visitor);
         } catch (SQLException e) {
             throw new IOException("cannot read the UTXO set: " + e.getMessage(), e);
         }
-        return coins;
+    }
+
+    private static void visitGroup(List<Map.Entry<OutPoint, Coin>> group, BiConsumer<OutPoint, Coin> visitor) {
+        group.sort(Comparator.comparingLong(e -> e.getKey().index()));
+        group.forEach(e -> visitor.accept(e.getKey(), e.getValue()));
+        group.clear();
+    }
+
+    boolean hasTxIndex() {
+        return txIndex;
+    }
+
+    /** With -txindex: the block holding {@code txid}, or null. */
+    synchronized Hash256 txBlock(Hash256 txid) throws IOException {
+        try {
+            return TxIndexTable.blockOf(conn, txid);
+        } catch (SQLException e) {
+            throw new IOException("cannot read the transaction index: " + e.getMessage(), e);
+        }
+    }
+
+    /** With -txindex: the last block the index covers, or null before the first. */
+    synchronized Hash256 txIndexBest() throws IOException {
+        try {
+            return TxIndexTable.best(conn);
+        } catch (SQLException e) {
+            throw new IOException("cannot read the transaction index: " + e.getMessage(), e);
+        }
     }
 
     Hash256 bestBlock() throws IOException {
@@ -114,6 +197,9 @@ final class ChainDb implements AutoCloseable {
         private final List<Map.Entry<OutPoint, Coin>> added = new ArrayList<>();
         private final List<OutPoint> removed = new ArrayList<>();
         private Hash256 best;
+        private List<Hash256> indexedTxids = List.of();
+        private Hash256 indexedBlock;
+        private Hash256 txIndexBest;
 
         Batch index(BlockIndex b) {
             index.add(b);
@@ -132,6 +218,14 @@ final class ChainDb implements AutoCloseable {
 
         Batch best(Hash256 h) {
             best = h;
+            return this;
+        }
+
+        /** With -txindex: files {@code txids} under {@code block} (may be null) and sets the index's best block. */
+        Batch txIndex(List<Hash256> txids, Hash256 block, Hash256 indexBest) {
+            indexedTxids = txids;
+            indexedBlock = block;
+            txIndexBest = indexBest;
             return this;
         }
 
@@ -183,6 +277,9 @@ final class ChainDb implements AutoCloseable {
                     p.executeBatch();
                 }
             }
+            if (txIndex && b.txIndexBest != null) {
+                TxIndexTable.write(conn, b.indexedTxids, b.indexedBlock, b.txIndexBest);
+            }
             if (b.best != null) {
                 try (PreparedStatement p = conn.prepareStatement("INSERT OR REPLACE INTO meta VALUES ('best', ?)")) {
                     p.setBytes(1, b.best.internalBytes());
@@ -213,6 +310,12 @@ final class ChainDb implements AutoCloseable {
     @Override
     public synchronized void close() throws IOException {
         try {
+            if (selectCoin != null) {
+                selectCoin.close();
+            }
+            if (selectAnyOf != null) {
+                selectAnyOf.close();
+            }
             conn.close();
         } catch (SQLException e) {
             throw new IOException("cannot close the chain database: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.ChainParams;
@@ -31,20 +32,40 @@ public final class ChainState implements AutoCloseable {
     private final ChainDb db;
     private final Map<Hash256, BlockIndex> index = new HashMap<>();
     private final List<BlockIndex> active = new ArrayList<>();
-    private final Map<OutPoint, Coin> coins;
+    private final CoinsCache coins;
     private final ScriptChecks scripts = new ScriptChecks();
     private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
     private final BlockConnector connector;
     private long nextSequence;
 
+    /** Core's -dbcache default in MiB. */
+    public static final long DEFAULT_DB_CACHE_MIB = 450;
+
     /** Opens (or creates) the chain in {@code netDir}; {@code clock} gives seconds since the epoch (mockable). */
     public ChainState(ChainParams params, Path netDir, LongSupplier clock) throws IOException {
+        this(params, netDir, clock, DEFAULT_DB_CACHE_MIB << 20);
+    }
+
+    /**
+     * As above with a -dbcache budget in bytes: an eighth (at most 64 MiB) goes to SQLite's page
+     * caches, the rest to the in-memory coins cache.
+     */
+    public ChainState(ChainParams params, Path netDir, LongSupplier clock, long dbCacheBytes) throws IOException {
+        this(params, netDir, clock, dbCacheBytes, false);
+    }
+
+    /** As above, keeping Core's -txindex in {@code <netdir>/indexes/txindex} when {@code txIndex}. */
+    public ChainState(ChainParams params, Path netDir, LongSupplier clock, long dbCacheBytes, boolean txIndex)
+            throws IOException {
         this.params = params;
         this.clock = clock;
         Path blocks = netDir.resolve("blocks");
         blockFiles = new BlockFiles(blocks, "blk", params.messageStart(), false);
         undoFiles = new BlockFiles(blocks, "rev", params.messageStart(), true);
-        db = new ChainDb(blocks, netDir.resolve("chainstate"));
+        long pageCache = Math.min(dbCacheBytes / 8, 64L << 20);
+        db = new ChainDb(blocks, netDir.resolve("chainstate"), txIndex ? netDir.resolve("indexes/txindex") : null,
+                Math.max(pageCache >> 10, 256));
+        coins = new CoinsCache(db, dbCacheBytes - pageCache);
         connector = new BlockConnector(params, scripts);
         for (ChainDb.IndexRow row : db.loadIndex()) {
             BlockIndex prev = index.get(row.header().prevBlock());
@@ -56,7 +77,6 @@ public final class ChainState implements AutoCloseable {
             index.put(b.hash, b);
             nextSequence = Math.max(nextSequence, row.sequence() + 1);
         }
-        coins = db.loadCoins();
         Hash256 best = db.bestBlock();
         if (best == null) {
             initGenesis();
@@ -68,6 +88,46 @@ public final class ChainState implements AutoCloseable {
             setActive(tip);
         }
         checkLastBlocks();
+        if (txIndex) {
+            syncTxIndex();
+        }
+    }
+
+    /**
+     * Brings -txindex up to the tip (when it was just enabled, or disabled for a while): from where
+     * it left the active chain, every block's transactions, committed a block at a time.
+     */
+    private void syncTxIndex() throws IOException {
+        Hash256 best = db.txIndexBest();
+        BlockIndex from = best == null ? null : index.get(best);
+        int start = from == null ? 1 : fork(from, tip()).height + 1;
+        for (int h = start; h < active.size(); h++) {
+            BlockIndex b = active.get(h);
+            db.batch().txIndex(txids(readBlock(b)), b.hash, b.hash).commit();
+        }
+        if (active.size() == 1) {
+            db.batch().txIndex(List.of(), null, tip().hash).commit();
+        }
+    }
+
+    private static List<Hash256> txids(Block block) {
+        return block.transactions().stream().map(org.btcmp.primitives.Transaction::txid).toList();
+    }
+
+    public boolean hasTxIndex() {
+        return db.hasTxIndex();
+    }
+
+    /** With -txindex: the block holding {@code txid}, or null when the index has no such transaction. */
+    public synchronized BlockIndex txIndexLookup(Hash256 txid) throws IOException {
+        Hash256 block = db.txBlock(txid);
+        return block == null ? null : index.get(block);
+    }
+
+    /** With -txindex: the block the index has reached. */
+    public synchronized BlockIndex txIndexBest() throws IOException {
+        Hash256 best = db.txIndexBest();
+        return best == null ? null : index.get(best);
     }
 
     private void initGenesis() throws IOException {
@@ -149,13 +209,28 @@ public final class ChainState implements AutoCloseable {
         return coins.get(o);
     }
 
-    /** A copy of the UTXO set at the current tip. */
-    public synchronized Map<OutPoint, Coin> utxoSnapshot() {
-        return new HashMap<>(coins);
+    /**
+     * Visits the UTXO set of the current tip in Core's database order (txid bytes, then index)
+     * while holding the chain lock, so {@code tip()} inside the visitor's caller stays the tip it saw.
+     */
+    public synchronized void forEachCoin(BiConsumer<OutPoint, Coin> visitor) throws IOException {
+        db.forEachCoin(visitor);
     }
 
-    /** Read access to the live UTXO map for code already holding this lock (mempool checks). */
-    Map<OutPoint, Coin> coinsView() {
+    /** A copy of the whole UTXO set at the current tip (tests; it reads every coin). */
+    public synchronized Map<OutPoint, Coin> utxoSnapshot() throws IOException {
+        Map<OutPoint, Coin> all = new HashMap<>();
+        db.forEachCoin(all::put);
+        return all;
+    }
+
+    /** Coins currently held in the memory cache and its estimated size in bytes. */
+    public synchronized long[] coinsCacheUsage() {
+        return new long[] {coins.cachedCount(), coins.usage()};
+    }
+
+    /** Coin lookups for code already holding this lock (mempool checks). */
+    CoinsCache coinsView() {
         return coins;
     }
 
@@ -308,13 +383,17 @@ public final class ChainState implements AutoCloseable {
 
     private void connectTip(BlockIndex b) throws ValidationException, IOException {
         Block block = readBlock(b);
-        UtxoView view = new UtxoView(coins);
+        UtxoView view = new UtxoView(coins::get, coins::mayHaveAnyOf);
         BlockUndo undo = connector.connect(block, b, view);
         b.undo = undoFiles.append(undo.toBytes());
         b.status |= BlockIndex.HAVE_UNDO;
         ChainDb.Batch batch = db.batch().index(b).best(b.hash);
-        view.flushTo(coins, batch);
+        if (db.hasTxIndex()) {
+            batch.txIndex(txids(block), b.hash, b.hash);
+        }
+        view.flushTo(batch);
         batch.commit();
+        coins.applyCommitted(view);
         active.add(b);
         for (ChainListener l : listeners) {
             l.blockConnected(block, b);
@@ -328,11 +407,16 @@ public final class ChainState implements AutoCloseable {
         }
         Block block = readBlock(b);
         BlockUndo undo = readUndo(b);
-        UtxoView view = new UtxoView(coins);
+        UtxoView view = new UtxoView(coins::get, coins::mayHaveAnyOf);
         connector.disconnect(block, undo, view);
         ChainDb.Batch batch = db.batch().best(b.prev.hash);
-        view.flushTo(coins, batch);
+        if (db.hasTxIndex()) {
+            // Entries of the left block stay (Core keeps them too); the index's position follows the tip.
+            batch.txIndex(List.of(), null, b.prev.hash);
+        }
+        view.flushTo(batch);
         batch.commit();
+        coins.applyCommitted(view);
         active.remove(active.size() - 1);
         for (ChainListener l : listeners) {
             l.blockDisconnected(block, b);

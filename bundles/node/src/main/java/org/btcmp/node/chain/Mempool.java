@@ -1,5 +1,8 @@
 package org.btcmp.node.chain;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -11,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.btcmp.primitives.Block;
+import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
@@ -28,21 +32,120 @@ public final class Mempool implements ChainListener {
     public static final long MIN_RELAY_FEE_PER_KVB = 100;
     static final int ANCESTOR_LIMIT = 25;
     static final int DESCENDANT_LIMIT = 25;
-    static final long EXPIRY_SECONDS = 336 * 60 * 60;
+    /** Core's DUST_RELAY_TX_FEE in sat/kvB. */
+    public static final long DUST_RELAY_FEE_PER_KVB = Policy.DUST_RELAY_FEE_PER_KVB;
+    /** Core's DEFAULT_INCREMENTAL_RELAY_FEE in sat/kvB. */
+    public static final long INCREMENTAL_RELAY_FEE_PER_KVB = 100;
+    /** Core's -mempoolexpiry default: 336 hours. */
+    public static final long DEFAULT_EXPIRY_SECONDS = 336 * 60 * 60;
+    /** Core's -maxmempool default: 300 MB. */
+    public static final long DEFAULT_MAX_BYTES = 300_000_000L;
+    /** Rough heap cost of an entry beyond its transaction's bytes (indexes, links, the entry record). */
+    static final int ENTRY_OVERHEAD = 400;
 
     /** One mempool transaction with what RPC reports about it. */
     public record Entry(Transaction tx, long fee, int vsize, long time, int height) {
+        /** Estimated memory this entry takes (what -maxmempool limits): twice the bytes plus bookkeeping. */
+        public long usage() {
+            return ENTRY_OVERHEAD + 2L * tx.totalSize();
+        }
     }
 
     private final ChainState chain;
+    private final long maxBytes;
+    private final long expirySeconds;
+    private final RollingMinFee rollingMinFee = new RollingMinFee(INCREMENTAL_RELAY_FEE_PER_KVB);
+    private long usage;
+    private volatile boolean loaded;
+    private final FeeEstimator feeEstimator;
     private final Map<Hash256, Entry> entries = new LinkedHashMap<>();
     private final Map<OutPoint, Hash256> spentBy = new HashMap<>();
     private final List<Consumer<Transaction>> addedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Transaction>> removedListeners = new CopyOnWriteArrayList<>();
 
     public Mempool(ChainState chain) {
+        this(chain, DEFAULT_MAX_BYTES, DEFAULT_EXPIRY_SECONDS);
+    }
+
+    /** A mempool holding at most {@code maxBytes} of {@link Entry#usage()}, dropping entries after {@code expirySeconds}. */
+    public Mempool(ChainState chain, long maxBytes, long expirySeconds) {
         this.chain = chain;
+        this.maxBytes = maxBytes;
+        this.expirySeconds = expirySeconds;
         chain.addListener(this);
+        feeEstimator = new FeeEstimator(chain, this);
+    }
+
+    /** The estimator fed by this mempool's entries as blocks confirm them. */
+    public FeeEstimator feeEstimator() {
+        return feeEstimator;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public long expirySeconds() {
+        return expirySeconds;
+    }
+
+    /** Whether the startup load from mempool.dat (or the decision to skip it) is done. */
+    public boolean isLoaded() {
+        return loaded;
+    }
+
+    /**
+     * Loads {@code file} (Core's LoadMempool) and marks the mempool loaded; a missing file loads
+     * nothing, a malformed one is reported and leaves the entries read so far.
+     */
+    public String load(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return "No mempool.dat to load";
+            }
+            MempoolFile.LoadStats s = MempoolFile.load(this, MempoolFile.read(file), chain.now());
+            return "Imported mempool transactions from disk: " + s.succeeded() + " succeeded, " + s.failed()
+                    + " failed, " + s.expired() + " expired, " + s.alreadyThere() + " already there, 0 waiting for"
+                    + " initial broadcast";
+        } catch (IOException | DecodeException e) {
+            return "Failed to deserialize mempool data on file: " + e.getMessage() + ". Continuing anyway.";
+        } finally {
+            loaded = true;
+        }
+    }
+
+    /** Marks the mempool loaded without reading a file (-persistmempool=0). */
+    public void skipLoad() {
+        loaded = true;
+    }
+
+    /** Core's DumpMempool: every entry with its time, written atomically to {@code file}. */
+    public void save(Path file) throws IOException {
+        List<Entry> ordered;
+        synchronized (chain) {
+            ordered = new ArrayList<>(entries.values());
+            Map<Hash256, Integer> depth = new HashMap<>();
+            for (Entry e : ordered) {
+                depth.put(e.tx().txid(), ancestorsOf(e.tx().txid()).size());
+            }
+            // Parents before children, so loading re-accepts every entry (reorgs can re-add parents late).
+            ordered.sort(Comparator.comparingInt(e -> depth.get(e.tx().txid())));
+        }
+        MempoolFile.write(file, ordered);
+    }
+
+    /** Memory the entries take by {@link Entry#usage()}. */
+    public long usage() {
+        synchronized (chain) {
+            return usage;
+        }
+    }
+
+    /** Core's GetMinFee: the rising minimum after evictions for space, in sat/kvB (0 when none). */
+    public long minFeePerKvB() {
+        synchronized (chain) {
+            return rollingMinFee.current(chain.now(), usage, maxBytes);
+        }
     }
 
     public void onAdded(Consumer<Transaction> l) {
@@ -56,11 +159,23 @@ public final class Mempool implements ChainListener {
     /** Validates {@code tx} and adds it unless {@code testOnly}; returns its entry. */
     public Entry accept(Transaction tx, boolean testOnly) throws ValidationException {
         synchronized (chain) {
-            return acceptLocked(tx, testOnly);
+            return acceptLocked(tx, testOnly, chain.now(), false);
         }
     }
 
-    private Entry acceptLocked(Transaction tx, boolean testOnly) throws ValidationException {
+    /** Re-adds a transaction loaded from mempool.dat with its original entry time. */
+    public Entry acceptLoaded(Transaction tx, long time) throws ValidationException {
+        synchronized (chain) {
+            return acceptLocked(tx, false, time, false);
+        }
+    }
+
+    /**
+     * {@code bypassLimits} (re-adding after a reorg, as Core) skips the mempool minimum fee and
+     * the trimming to -maxmempool.
+     */
+    private Entry acceptLocked(Transaction tx, boolean testOnly, long time, boolean bypassLimits)
+            throws ValidationException {
         TxChecks.checkTransaction(tx);
         if (tx.isCoinbase()) {
             throw new ValidationException("coinbase");
@@ -97,7 +212,7 @@ public final class Mempool implements ChainListener {
         }
         if (spent.contains(null)) {
             for (int i = 0; i < tx.outputs().size(); i++) {
-                if (chain.coinsView().containsKey(new OutPoint(tx.txid(), i))) {
+                if (chain.coinsView().get(new OutPoint(tx.txid(), i)) != null) {
                     throw new ValidationException("txn-already-known");
                 }
             }
@@ -113,6 +228,10 @@ public final class Mempool implements ChainListener {
             throw new ValidationException("non-BIP68-final");
         }
         int vsize = tx.vsize();
+        long mempoolFee = bypassLimits ? 0 : rollingMinFee.current(chain.now(), usage, maxBytes) * vsize / 1000;
+        if (mempoolFee > 0 && fee < mempoolFee) {
+            throw new ValidationException("mempool min fee not met", fee + " < " + mempoolFee);
+        }
         long minFee = MIN_RELAY_FEE_PER_KVB * vsize / 1000;
         if (fee < minFee) {
             throw new ValidationException("min relay fee not met", fee + " < " + minFee);
@@ -135,7 +254,7 @@ public final class Mempool implements ChainListener {
         }
         int consensus = ScriptChecks.consensusFlags(chain.params(), nextHeight);
         chain.verifyScripts(tx, spent, consensus | ScriptFlags.STANDARD_EXTRA);
-        Entry e = new Entry(tx, fee, vsize, chain.now(), tip.height);
+        Entry e = new Entry(tx, fee, vsize, time, tip.height);
         if (testOnly) {
             return e;
         }
@@ -143,12 +262,56 @@ public final class Mempool implements ChainListener {
             removeOne(h);
         }
         entries.put(tx.txid(), e);
+        usage += e.usage();
         for (TxIn in : tx.inputs()) {
             spentBy.put(in.prevout(), tx.txid());
         }
         addedListeners.forEach(l -> l.accept(tx));
-        expire();
+        if (!bypassLimits) {
+            limitSize();
+            if (!entries.containsKey(tx.txid())) {
+                throw new ValidationException("mempool full");
+            }
+        }
         return e;
+    }
+
+    /** Core's LimitMempoolSize: expiry first, then trimming to -maxmempool. */
+    private void limitSize() {
+        expire();
+        trimToSize();
+    }
+
+    /**
+     * Core's TrimToSize: while over the limit, the entry with the lowest descendant score (the
+     * higher of its own rate and its package's with descendants; newer first on ties) leaves with
+     * its descendants, and the minimum fee rises above that package's rate.
+     */
+    private void trimToSize() {
+        while (usage > maxBytes && !entries.isEmpty()) {
+            Entry worst = null;
+            double worstScore = 0;
+            long worstFees = 0;
+            long worstSize = 0;
+            for (Entry e : entries.values()) {
+                long fees = e.fee();
+                long size = e.vsize();
+                for (Hash256 d : descendants(e.tx().txid())) {
+                    Entry de = entries.get(d);
+                    fees += de.fee();
+                    size += de.vsize();
+                }
+                double score = Math.max((double) e.fee() / e.vsize(), (double) fees / size);
+                if (worst == null || score < worstScore || (score == worstScore && e.time() >= worst.time())) {
+                    worst = e;
+                    worstScore = score;
+                    worstFees = fees;
+                    worstSize = size;
+                }
+            }
+            rollingMinFee.packageRemoved(worstFees * 1000 / worstSize);
+            removeWithDescendants(worst.tx().txid());
+        }
     }
 
     /** Core's full-RBF rules 3-5: pay more in total and in rate, cover relay of the replacement, evict ≤ 100. */
@@ -224,6 +387,7 @@ public final class Mempool implements ChainListener {
     private void removeOne(Hash256 h) {
         Entry e = entries.remove(h);
         if (e != null) {
+            usage -= e.usage();
             for (TxIn in : e.tx().inputs()) {
                 spentBy.remove(in.prevout(), h);
             }
@@ -239,7 +403,7 @@ public final class Mempool implements ChainListener {
     }
 
     private void expire() {
-        long cutoff = chain.now() - EXPIRY_SECONDS;
+        long cutoff = chain.now() - expirySeconds;
         for (Entry e : new ArrayList<>(entries.values())) {
             if (e.time() < cutoff) {
                 removeWithDescendants(e.tx().txid());
@@ -249,6 +413,7 @@ public final class Mempool implements ChainListener {
 
     @Override
     public void blockConnected(Block block, BlockIndex index) {
+        rollingMinFee.blockConnected(chain.now());
         for (Transaction tx : block.transactions()) {
             removeOne(tx.txid());
             for (TxIn in : tx.inputs()) {
@@ -268,12 +433,13 @@ public final class Mempool implements ChainListener {
                 continue;
             }
             try {
-                acceptLocked(tx, false);
+                acceptLocked(tx, false, chain.now(), true);
             } catch (ValidationException e) {
                 // No longer valid on the new tip (e.g. spends an immature coinbase): dropped, as Core does.
             }
         }
         removeForReorg();
+        limitSize();
     }
 
     /**

@@ -11,6 +11,7 @@ import org.btcmp.interfaces.BroadcastResult;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.ChainNotifications;
 import org.btcmp.interfaces.CoinInfo;
+import org.btcmp.interfaces.FeeEstimate;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand;
@@ -19,6 +20,7 @@ import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
 import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.Coin;
+import org.btcmp.node.chain.FeeEstimator;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.ValidationException;
 import org.btcmp.node.rpc.Json;
@@ -140,6 +142,34 @@ public final class NodeChain implements Chain {
     @Override
     public long relayMinFee() {
         return Mempool.MIN_RELAY_FEE_PER_KVB;
+    }
+
+    @Override
+    public FeeEstimate estimateSmartFee(int numBlocks, boolean conservative) {
+        Mempool mp = node.mempool();
+        FeeEstimator.Estimate e = mp.feeEstimator().estimate(numBlocks, conservative);
+        long rate = e.feeRatePerKvB() == 0 ? 0 : Math.max(e.feeRatePerKvB(), mempoolMinFee());
+        return new FeeEstimate(rate, e.target());
+    }
+
+    @Override
+    public int estimateMaxBlocks() {
+        return FeeEstimator.MAX_TARGET;
+    }
+
+    @Override
+    public long mempoolMinFee() {
+        return Math.max(node.mempool().minFeePerKvB(), Mempool.MIN_RELAY_FEE_PER_KVB);
+    }
+
+    @Override
+    public long relayIncrementalFee() {
+        return Mempool.INCREMENTAL_RELAY_FEE_PER_KVB;
+    }
+
+    @Override
+    public long relayDustFee() {
+        return Mempool.DUST_RELAY_FEE_PER_KVB;
     }
 
     @Override

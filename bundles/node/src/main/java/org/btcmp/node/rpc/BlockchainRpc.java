@@ -63,6 +63,8 @@ final class BlockchainRpc {
                 "Returns all transaction ids in memory pool.", r::rawMempool));
         t.register(new RpcMethod("getmempoolentry", c, List.of("txid"), 1,
                 "Returns mempool data for given transaction.", r::mempoolEntry));
+        t.register(new RpcMethod("savemempool", c, List.of(), 0,
+                "Dumps the mempool to disk. It will fail until the previous dump is fully loaded.", p -> r.saveMempool()));
         t.register(new RpcMethod("invalidateblock", c, List.of("blockhash"), 1,
                 "Permanently marks a block as invalid, as if it violated a consensus rule.", r::invalidate));
         t.register(new RpcMethod("reconsiderblock", c, List.of("blockhash"), 1,
@@ -245,55 +247,77 @@ final class BlockchainRpc {
         return m;
     }
 
-    private Object txOutSetInfo() {
-        Map<OutPoint, Coin> coins;
+    private Object txOutSetInfo() throws RpcException {
+        java.security.MessageDigest sha = sha256();
+        long[] totals = new long[3];
+        Set<Hash256> txs = new HashSet<>();
         BlockIndex tip;
         synchronized (chain) {
-            coins = chain.utxoSnapshot();
             tip = chain.tip();
+            try {
+                chain.forEachCoin((o, c) -> {
+                    sha.update(new ByteWriter(64).writeBytes(o.toBytes())
+                            .writeUInt32(((long) c.height() << 1) + (c.coinbase() ? 1 : 0))
+                            .writeInt64(c.output().value()).writeVarBytes(c.output().scriptPubKey().bytes())
+                            .toByteArray());
+                    totals[0]++;
+                    totals[1] += c.output().value();
+                    totals[2] += 32 + 4 + 4 + 8 + 2 + c.output().scriptPubKey().length();
+                    txs.add(o.txid());
+                });
+            } catch (IOException e) {
+                throw new RpcException(RpcException.DATABASE_ERROR, "Unable to read UTXO set: " + e.getMessage());
+            }
         }
-        List<OutPoint> order = new ArrayList<>(coins.keySet());
-        order.sort(Comparator.comparing((OutPoint o) -> o.txid()).thenComparingLong(OutPoint::index));
-        ByteWriter w = new ByteWriter(order.size() * 50 + 16);
-        long total = 0;
-        long bogo = 0;
-        Set<Hash256> txs = new HashSet<>();
-        for (OutPoint o : order) {
-            Coin c = coins.get(o);
-            w.writeBytes(o.toBytes()).writeUInt32(((long) c.height() << 1) + (c.coinbase() ? 1 : 0))
-                    .writeInt64(c.output().value()).writeVarBytes(c.output().scriptPubKey().bytes());
-            total += c.output().value();
-            bogo += 32 + 4 + 4 + 8 + 2 + c.output().scriptPubKey().length();
-            txs.add(o.txid());
-        }
+        byte[] hash = Hashes.sha256(sha.digest());
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("height", (long) tip.height());
         m.put("bestblock", tip.hash().toString());
-        m.put("txouts", (long) coins.size());
-        m.put("bogosize", bogo);
-        m.put("hash_serialized_3", Hash256.wrap(Hashes.sha256d(w.toByteArray())).toString());
-        m.put("total_amount", RpcJson.amount(total));
+        m.put("txouts", totals[0]);
+        m.put("bogosize", totals[2]);
+        m.put("hash_serialized_3", Hash256.wrap(hash).toString());
+        m.put("total_amount", RpcJson.amount(totals[1]));
         m.put("transactions", (long) txs.size());
         m.put("disk_size", 0L);
         return m;
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     private Object mempoolInfo() {
         Mempool mp = node.mempool();
         List<Mempool.Entry> entries = mp.entries();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("loaded", true);
+        m.put("loaded", mp.isLoaded());
         m.put("size", (long) entries.size());
         m.put("bytes", entries.stream().mapToLong(Mempool.Entry::vsize).sum());
-        m.put("usage", entries.stream().mapToLong(e -> e.tx().totalSize() * 4L).sum());
+        m.put("usage", entries.stream().mapToLong(Mempool.Entry::usage).sum());
         m.put("total_fee", RpcJson.amount(entries.stream().mapToLong(Mempool.Entry::fee).sum()));
-        m.put("maxmempool", 300_000_000L);
-        m.put("mempoolminfee", RpcJson.amount(Mempool.MIN_RELAY_FEE_PER_KVB));
+        m.put("maxmempool", mp.maxBytes());
+        m.put("mempoolminfee", RpcJson.amount(Math.max(mp.minFeePerKvB(), Mempool.MIN_RELAY_FEE_PER_KVB)));
         m.put("minrelaytxfee", RpcJson.amount(Mempool.MIN_RELAY_FEE_PER_KVB));
-        m.put("incrementalrelayfee", RpcJson.amount(Mempool.MIN_RELAY_FEE_PER_KVB));
+        m.put("incrementalrelayfee", RpcJson.amount(Mempool.INCREMENTAL_RELAY_FEE_PER_KVB));
         m.put("unbroadcastcount", 0L);
         m.put("fullrbf", true);
         return m;
+    }
+
+    private Object saveMempool() throws RpcException {
+        if (!node.mempool().isLoaded()) {
+            throw new RpcException(RpcException.MISC_ERROR, "The mempool was not loaded yet");
+        }
+        try {
+            node.mempool().save(node.mempoolFile());
+        } catch (IOException e) {
+            throw new RpcException(RpcException.MISC_ERROR, "Unable to dump mempool to disk");
+        }
+        return Map.of("filename", node.mempoolFile().toString());
     }
 
     private Object rawMempool(Params p) throws RpcException {

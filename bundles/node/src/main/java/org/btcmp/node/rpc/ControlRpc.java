@@ -32,7 +32,7 @@ final class ControlRpc {
         t.register(new RpcMethod("getrpcinfo", "control", List.of(), 0,
                 "Returns details of the RPC server.", p -> r.rpcInfo()));
         t.register(new RpcMethod("logging", "control", List.of("include", "exclude"), 0,
-                "Gets and sets the logging configuration.", p -> r.logging()));
+                "Gets and sets the logging configuration.", r::logging));
         t.register(new RpcMethod("echo", "hidden", args("arg", 10), 0, "Simply echo back the input arguments.",
                 ControlRpc::echo));
         t.register(new RpcMethod("echojson", "hidden", args("arg", 10), 0, "Simply echo back the input arguments.",
@@ -79,20 +79,26 @@ final class ControlRpc {
 
     private Object rpcInfo() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("active_commands", List.of());
-        m.put("logpath", "debug.log");
+        m.put("active_commands", table.activeCommands());
+        m.put("logpath", node.netDir() == null ? "debug.log" : node.netDir().resolve("debug.log").toAbsolutePath()
+                .toString());
         return m;
     }
 
-    private Object logging() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (String c : List.of("net", "tor", "mempool", "http", "bench", "zmq", "walletdb", "rpc", "estimatefee",
-                "addrman", "selectcoins", "reindex", "cmpctblock", "rand", "prune", "proxy", "mempoolrej", "libevent",
-                "coindb", "qt", "leveldb", "validation", "i2p", "ipc", "blockstorage", "txreconciliation", "scan",
-                "txpackages")) {
-            m.put(c, false);
+    private Object logging(Params p) throws RpcException {
+        LogCategories categories = node.logCategories();
+        for (int i = 0; i < 2; i++) {
+            if (p.has(i)) {
+                for (Object c : p.array(i)) {
+                    try {
+                        categories.set(String.valueOf(c), i == 0);
+                    } catch (IllegalArgumentException e) {
+                        throw new RpcException(RpcException.INVALID_PARAMETER, e.getMessage());
+                    }
+                }
+            }
         }
-        return m;
+        return categories.snapshot();
     }
 
     private Object setMockTime(Params p) throws RpcException {

@@ -131,7 +131,12 @@ public final class JsonRpcDispatcher {
         if (positional.size() > m.args().size() || countGiven(positional) < m.required()) {
             throw new RpcException(RpcException.MISC_ERROR, m.usage() + "\n\n" + m.help());
         }
-        return m.handler().call(new Params(positional, uri));
+        long call = table.started(m.name());
+        try {
+            return m.handler().call(new Params(positional, uri));
+        } finally {
+            table.finished(call);
+        }
     }
 
     private static int countGiven(List<Object> args) {

@@ -84,12 +84,20 @@ final class RawTransactionRpc {
             }
         } else {
             Mempool.Entry e = node.mempool().get(txid);
-            if (e == null) {
+            if (e != null) {
+                tx = e.tx();
+            } else if (node.chain().hasTxIndex()) {
+                in = indexed(txid);
+                tx = in == null ? null : findIn(in, txid);
+                if (tx == null) {
+                    throw new RpcException(RpcException.INVALID_ADDRESS_OR_KEY,
+                            "No such mempool or blockchain transaction. Use gettransaction for wallet transactions.");
+                }
+            } else {
                 throw new RpcException(RpcException.INVALID_ADDRESS_OR_KEY, "No such mempool transaction. Use -txindex"
                         + " or provide a block hash to enable blockchain transaction queries. Use gettransaction for"
                         + " wallet transactions.");
             }
-            tx = e.tx();
         }
         if (verbosity == 0) {
             return Hex.encode(tx.toBytes());
@@ -97,13 +105,33 @@ final class RawTransactionRpc {
         Map<String, Object> m = RpcJson.tx(tx, node.params());
         m.put("hex", Hex.encode(tx.toBytes()));
         if (in != null) {
-            m.put("blockhash", in.hash().toString());
             boolean active = node.chain().isActive(in);
+            if (p.has(2)) {
+                m.put("in_active_chain", active);
+            }
+            m.put("blockhash", in.hash().toString());
             m.put("confirmations", (long) (active ? node.chain().height() - in.height() + 1 : 0));
             m.put("time", in.header().time());
             m.put("blocktime", in.header().time());
         }
         return m;
+    }
+
+    private BlockIndex indexed(Hash256 txid) throws RpcException {
+        try {
+            return node.chain().txIndexLookup(txid);
+        } catch (IOException e) {
+            throw new RpcException(RpcException.DATABASE_ERROR, e.getMessage());
+        }
+    }
+
+    private Transaction findIn(BlockIndex b, Hash256 txid) throws RpcException {
+        try {
+            return node.chain().readBlock(b).transactions().stream().filter(t -> t.txid().equals(txid)).findFirst()
+                    .orElse(null);
+        } catch (IOException e) {
+            throw new RpcException(RpcException.MISC_ERROR, "Block not available");
+        }
     }
 
     private Object decode(Params p) throws RpcException {

@@ -8,9 +8,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.btcmp.primitives.Hex;
 
 /**
@@ -20,7 +20,7 @@ import org.btcmp.primitives.Hex;
 public final class RpcAuth {
     public static final String COOKIE_USER = "__cookie__";
 
-    private final List<String> accepted = new ArrayList<>();
+    private final List<String> accepted = new CopyOnWriteArrayList<>();
     private Path cookieFile;
 
     public void allow(String user, String password) {
@@ -40,8 +40,9 @@ public final class RpcAuth {
             Files.createFile(tmp);
         }
         Files.writeString(tmp, pair, StandardCharsets.US_ASCII);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // Accepted before it is visible: a client that reads the new file at once must not get a 401.
         accepted.add(pair);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         cookieFile = file;
     }
 

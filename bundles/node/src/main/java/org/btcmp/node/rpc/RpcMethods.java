@@ -11,5 +11,7 @@ public final class RpcMethods {
         RawTransactionRpc.register(table, node);
         ControlRpc.register(table, node);
         DescriptorRpc.register(table, node);
+        UtilRpc.register(table, node);
+        DeploymentRpc.register(table, node);
     }
 }

@@ -9,6 +9,33 @@ import java.util.TreeMap;
 /** The registered commands (Core's CRPCTable); other components may add theirs (a wallet through Chain). */
 public final class RpcTable {
     private final Map<String, RpcMethod> methods = new LinkedHashMap<>();
+    /** Commands running now (getrpcinfo's active_commands): call id to {method, start in ns}. */
+    private final Map<Long, Object[]> active = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong nextCall = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Records that {@code method} started; returns the id to pass to {@link #finished}. */
+    public long started(String method) {
+        long id = nextCall.incrementAndGet();
+        active.put(id, new Object[] {method, System.nanoTime()});
+        return id;
+    }
+
+    public void finished(long call) {
+        active.remove(call);
+    }
+
+    /** The running commands with their durations so far in microseconds, oldest first. */
+    public List<Map<String, Object>> activeCommands() {
+        long now = System.nanoTime();
+        List<Map<String, Object>> out = new ArrayList<>();
+        new java.util.TreeMap<>(active).values().forEach(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("method", a[0]);
+            m.put("duration", (now - (Long) a[1]) / 1000);
+            out.add(m);
+        });
+        return out;
+    }
 
     public synchronized void register(RpcMethod m) {
         methods.put(m.name(), m);

@@ -119,7 +119,7 @@ class MempoolTest {
     void entriesExpireAfterTwoWeeks() throws Exception {
         Transaction old = t.key.spend(coin, value, value - 1000, bob.script);
         t.mempool.accept(old, false);
-        t.clock.addAndGet(Mempool.EXPIRY_SECONDS + 1);
+        t.clock.addAndGet(Mempool.DEFAULT_EXPIRY_SECONDS + 1);
         t.mempool.accept(t.key.spend(t.coinbaseAt(2), t.coinbaseValue(2), t.coinbaseValue(2) - 1000, bob.script),
                 false);
         assertFalse(t.mempool.contains(old.txid()));

@@ -28,9 +28,14 @@ final class TestChain implements AutoCloseable {
     }
 
     TestChain(Path dir, AtomicLong clock) throws IOException {
+        this(dir, clock, ChainState.DEFAULT_DB_CACHE_MIB << 20);
+    }
+
+    /** A chain whose -dbcache budget is {@code dbCacheBytes} (tiny budgets force coins out of memory). */
+    TestChain(Path dir, AtomicLong clock, long dbCacheBytes) throws IOException {
         this.dir = dir;
         this.clock = clock;
-        chain = new ChainState(REGTEST, dir, clock::get);
+        chain = new ChainState(REGTEST, dir, clock::get, dbCacheBytes);
         mempool = new Mempool(chain);
         miner = new Miner(chain, mempool);
     }

@@ -49,6 +49,8 @@ class CrashTest {
     private void run(Path dir, int kills, long seed) throws Exception {
         Random random = new Random(seed);
         AtomicLong acknowledgedHeight = new AtomicLong();
+        ChainRecomputation recompute = new ChainRecomputation();
+        long started = System.nanoTime();
         for (int round = 0; round <= kills; round++) {
             Process node = startNode(dir);
             try {
@@ -56,10 +58,11 @@ class CrashTest {
                 long height = (Long) rpc.call("getblockcount", "[]");
                 assertTrue(height >= acknowledgedHeight.get(), "round " + round + ": tip " + height
                         + " lost acknowledged height " + acknowledgedHeight.get());
-                ChainRecomputation recompute = new ChainRecomputation(rpc);
-                Map<String, ChainRecomputation.Utxo> utxos = recompute.utxos();
-                recompute.assertNodeAgrees(utxos);
+                Map<String, ChainRecomputation.Utxo> utxos = recompute.sync(rpc);
+                recompute.assertNodeAgrees(rpc);
                 if (round == kills) {
+                    System.err.printf("CrashTest: %d kills, tip %d, %d coins, %d blocks fetched, %.1f s%n", kills,
+                            height, utxos.size(), recompute.blocksFetched(), (System.nanoTime() - started) / 1e9);
                     assertTrue(utxos.values().stream().anyMatch(u -> !u.coinbase()),
                             "transactions were mined between the kills");
                     assertEquals("Bitcoin Core stopping", rpc.call("stop", "[]"));
@@ -72,7 +75,7 @@ class CrashTest {
                 if (height < 110) {
                     rpc.call("generatetoaddress", "[" + (110 - height) + ", \"" + ADDRESS + "\"]");
                     acknowledgedHeight.set(110);
-                    utxos = recompute.utxos();
+                    utxos = recompute.sync(rpc);
                 }
                 long killAt = System.currentTimeMillis() + 20 + random.nextInt(1500);
                 drive(rpc, utxos, random, killAt, acknowledgedHeight);

@@ -26,6 +26,7 @@ import org.btcmp.interfaces.BroadcastResult;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.ChainNotifications;
 import org.btcmp.interfaces.CoinInfo;
+import org.btcmp.interfaces.FeeEstimate;
 import org.btcmp.interfaces.Echo;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Init;
@@ -104,6 +105,11 @@ class CrossProcessProxyTest {
         assertFalse(chain.isInMempool("01" + "ab".repeat(31)));
         assertEquals(new BroadcastResult(true, null), chain.broadcastTransaction(new byte[] {1, 2}, 5));
         assertEquals(new BroadcastResult(false, "empty transaction"), chain.broadcastTransaction(new byte[0], 5));
+        assertEquals(new FeeEstimate(6001, 6), chain.estimateSmartFee(6, true));
+        assertEquals(new FeeEstimate(2_000_000, 1008), chain.estimateSmartFee(2000, false));
+        assertEquals(1008, chain.estimateMaxBlocks());
+        assertEquals(List.of(1500L, 100L, 3000L),
+                List.of(chain.mempoolMinFee(), chain.relayIncrementalFee(), chain.relayDustFee()));
     }
 
     @Test

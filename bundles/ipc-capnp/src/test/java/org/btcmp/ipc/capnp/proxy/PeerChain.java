@@ -13,6 +13,7 @@ import org.btcmp.interfaces.BroadcastResult;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.ChainNotifications;
 import org.btcmp.interfaces.CoinInfo;
+import org.btcmp.interfaces.FeeEstimate;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand;
@@ -112,6 +113,31 @@ final class PeerChain implements Chain {
             throw new PeerBoom("boom at " + maxFeeRate);
         }
         return tx.length == 0 ? new BroadcastResult(false, "empty transaction") : new BroadcastResult(true, null);
+    }
+
+    @Override
+    public FeeEstimate estimateSmartFee(int numBlocks, boolean conservative) {
+        return new FeeEstimate(1000L * numBlocks + (conservative ? 1 : 0), Math.min(numBlocks, estimateMaxBlocks()));
+    }
+
+    @Override
+    public int estimateMaxBlocks() {
+        return 1008;
+    }
+
+    @Override
+    public long mempoolMinFee() {
+        return 1500;
+    }
+
+    @Override
+    public long relayIncrementalFee() {
+        return 100;
+    }
+
+    @Override
+    public long relayDustFee() {
+        return 3000;
     }
 
     @Override

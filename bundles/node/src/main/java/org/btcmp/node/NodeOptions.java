@@ -1,0 +1,49 @@
+package org.btcmp.node;
+
+/**
+ * Core's resource and index options the node honours: {@code -dbcache} (MiB), {@code -maxmempool}
+ * (MB), {@code -mempoolexpiry} (hours), {@code -persistmempool} and {@code -txindex}.
+ */
+public record NodeOptions(long dbCacheMiB, long maxMempoolMB, long mempoolExpiryHours, boolean persistMempool,
+        boolean txIndex) {
+    /** Core v31's defaults. */
+    public static final NodeOptions DEFAULTS = new NodeOptions(450, 300, 336, true, false);
+    /** Core's MIN_DB_CACHE. */
+    public static final long MIN_DB_CACHE_MIB = 4;
+
+    /** Core's floor for -maxmempool: 40 descendant packages of 101 kvB. */
+    public static final long MIN_MAX_MEMPOOL_MB = 5;
+
+    /** Raises a too-small -dbcache to the minimum as Core does; a too-small -maxmempool is an error. */
+    public NodeOptions {
+        if (dbCacheMiB < MIN_DB_CACHE_MIB) {
+            dbCacheMiB = MIN_DB_CACHE_MIB;
+        }
+        if (maxMempoolMB < MIN_MAX_MEMPOOL_MB) {
+            throw new IllegalArgumentException("-maxmempool must be at least " + MIN_MAX_MEMPOOL_MB + " MB");
+        }
+        if (mempoolExpiryHours < 0) {
+            throw new IllegalArgumentException("-mempoolexpiry must not be negative");
+        }
+    }
+
+    public NodeOptions withDbCacheMiB(long v) {
+        return new NodeOptions(v, maxMempoolMB, mempoolExpiryHours, persistMempool, txIndex);
+    }
+
+    public NodeOptions withMaxMempoolMB(long v) {
+        return new NodeOptions(dbCacheMiB, v, mempoolExpiryHours, persistMempool, txIndex);
+    }
+
+    public NodeOptions withMempoolExpiryHours(long v) {
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, v, persistMempool, txIndex);
+    }
+
+    public NodeOptions withPersistMempool(boolean v) {
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, v, txIndex);
+    }
+
+    public NodeOptions withTxIndex(boolean v) {
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, persistMempool, v);
+    }
+}
