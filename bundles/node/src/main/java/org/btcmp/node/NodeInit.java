@@ -1,8 +1,12 @@
 package org.btcmp.node;
 
+import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Echo;
 import org.btcmp.interfaces.Init;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The node's Init: what a wallet or GUI gets first when it connects to the node. */
 @Component(service = Init.class, property = NodeInit.PROCESS_PROPERTY + "=node")
@@ -11,8 +15,22 @@ public final class NodeInit implements Init {
     /** Service property naming the process an Init belongs to. */
     static final String PROCESS_PROPERTY = "btcmp.process";
 
+    /** The running node's Chain; absent while no node runs (e.g. a container without options). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + PROCESS_PROPERTY + "=node)")
+    private volatile Chain chain;
+
     @Override
     public Echo makeEcho() {
         return new NodeEcho();
+    }
+
+    @Override
+    public Chain makeChain() {
+        Chain running = chain;
+        if (running == null) {
+            throw new IllegalStateException("the node is not running: no Chain to give");
+        }
+        return running;
     }
 }

@@ -1,7 +1,12 @@
 package org.btcmp.node;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.btcmp.common.args.Args;
+import org.btcmp.common.init.IpcAddresses;
+import org.btcmp.common.init.ProcessControl;
 import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
@@ -15,47 +20,73 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * Serves the node's Init on every installed transport that can reach the node's address, and
- * follows transports as they come and go: a swap of transport bundles never restarts the node.
+ * Serves the node's Init on every installed transport that can reach one of the node's addresses
+ * (in-process {@code local:node}, and the sockets {@code -ipcbind} names), and follows transports as
+ * they come and go: a swap of transport bundles never restarts the node. A socket the node was told
+ * to listen on but cannot is fatal, as in Core.
  */
 @Component(immediate = true)
 public final class NodeIpcServer {
 
-    /** Where the node serves in-process; socket addresses come with the deployments. */
+    /** Where the node serves in-process. */
     static final IpcAddress NODE_ADDRESS = IpcAddress.local("node");
 
     private final Init init;
-    private final Map<Transport, Server> servers = new ConcurrentHashMap<>();
+    private final ProcessControl process;
+    private final List<IpcAddress> addresses = new ArrayList<>();
+    private final Map<Transport, List<Server>> servers = new ConcurrentHashMap<>();
 
     @Activate
-    public NodeIpcServer(@Reference(target = "(" + NodeInit.PROCESS_PROPERTY + "=node)") Init init) {
+    public NodeIpcServer(@Reference(target = "(" + NodeInit.PROCESS_PROPERTY + "=node)") Init init,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) Args args,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) {
         this.init = init;
+        this.process = process;
+        addresses.add(NODE_ADDRESS);
+        if (args != null) {
+            // NodeSettings has refused bad values already: the node would not be running otherwise.
+            for (String bind : args.getAll("ipcbind")) {
+                addresses.add(IpcAddress.unix(IpcAddresses.socketPath(bind, args.chainDataDir(), "node")));
+            }
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindTransport(Transport transport) {
-        if (!transport.supports(NODE_ADDRESS)) {
-            return;
+        List<Server> served = new ArrayList<>();
+        for (IpcAddress address : addresses) {
+            if (!transport.supports(address)) {
+                continue;
+            }
+            try {
+                served.add(transport.serve(address, init));
+            } catch (IpcException e) {
+                cannotServe(address, e);
+            }
         }
-        try {
-            servers.put(transport, transport.serve(NODE_ADDRESS, init));
-        } catch (IpcException e) {
-            // Another node already serves here or the transport is stopping: nothing to undo.
-            System.getLogger(NodeIpcServer.class.getName())
-                    .log(System.Logger.Level.WARNING, "cannot serve " + NODE_ADDRESS + ": " + e.getMessage());
-        }
+        servers.put(transport, served);
     }
 
     void unbindTransport(Transport transport) {
-        Server server = servers.remove(transport);
-        if (server != null) {
-            server.close();
+        List<Server> served = servers.remove(transport);
+        if (served != null) {
+            served.forEach(Server::close);
         }
     }
 
     @Deactivate
     void deactivate() {
-        servers.values().forEach(Server::close);
+        servers.values().forEach(served -> served.forEach(Server::close));
         servers.clear();
+    }
+
+    private void cannotServe(IpcAddress address, IpcException e) {
+        if (address.equals(NODE_ADDRESS) || process == null) {
+            // In-process: another node already serves here or the transport is stopping; nothing to undo.
+            System.getLogger(NodeIpcServer.class.getName())
+                    .log(System.Logger.Level.WARNING, "cannot serve " + address + ": " + e.getMessage());
+            return;
+        }
+        process.initError("Unable to bind to IPC address '" + address + "': " + e.getMessage());
     }
 }

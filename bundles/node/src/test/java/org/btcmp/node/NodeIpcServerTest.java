@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.args.Args;
+import org.btcmp.common.args.ArgsParser;
+import org.btcmp.common.init.ProcessControl;
+import org.btcmp.common.init.ServerOptions;
 import org.btcmp.interfaces.Echo;
 import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Connection;
@@ -16,11 +21,12 @@ import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.Server;
 import org.btcmp.ipc.Transport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NodeIpcServerTest {
 
     /** Records serve calls; connect is not needed here. */
-    private static final class RecordingTransport implements Transport {
+    private static class RecordingTransport implements Transport {
         final String scheme;
         final Map<IpcAddress, Init> served = new HashMap<>();
         final List<IpcAddress> closed = new ArrayList<>();
@@ -59,7 +65,7 @@ class NodeIpcServerTest {
     @Test
     void servesTheNodeInitOnSupportingTransportsAndStopsWithThem() {
         NodeInit init = new NodeInit();
-        NodeIpcServer server = new NodeIpcServer(init);
+        NodeIpcServer server = new NodeIpcServer(init, null, null);
         RecordingTransport local = new RecordingTransport("local");
         RecordingTransport other = new RecordingTransport("unix");
 
@@ -72,6 +78,49 @@ class NodeIpcServerTest {
         assertEquals(List.of(IpcAddress.local("node")), local.closed);
         server.deactivate();
         assertEquals(1, local.closed.size(), "an unbound transport's server is not closed twice");
+    }
+
+    @Test
+    void servesTheSocketsIpcbindNamesAndReportsOneItCannotBindAsAnInitError(@TempDir Path dataDir) throws Exception {
+        Args args = new ArgsParser(ServerOptions.TABLE, false, dataDir).parse(new String[] {"-regtest",
+            "-datadir=" + dataDir, "-ipcbind=unix", "-ipcbind=unix:other.sock"});
+        List<String> initErrors = new ArrayList<>();
+        ProcessControl process = new ProcessControl() {
+            @Override
+            public void requestShutdown() {
+            }
+
+            @Override
+            public void initError(String message) {
+                initErrors.add(message);
+            }
+        };
+        NodeInit init = new NodeInit();
+        NodeIpcServer server = new NodeIpcServer(init, args, process);
+        RecordingTransport unix = new RecordingTransport("unix");
+        server.bindTransport(unix);
+        assertEquals(Map.of(IpcAddress.unix(dataDir.resolve("regtest/node.sock")), init,
+                IpcAddress.unix(dataDir.resolve("regtest/other.sock")), init), unix.served);
+        assertTrue(initErrors.isEmpty());
+
+        Transport refusing = new RecordingTransport("unix") {
+            @Override
+            public Server serve(IpcAddress address, Init served) {
+                throw new IpcException("another process is listening on " + address.target());
+            }
+        };
+        server.bindTransport(refusing);
+        assertEquals(List.of("Unable to bind to IPC address 'unix:" + dataDir.resolve("regtest/node.sock")
+                + "': another process is listening on " + dataDir.resolve("regtest/node.sock"),
+                "Unable to bind to IPC address 'unix:" + dataDir.resolve("regtest/other.sock")
+                + "': another process is listening on " + dataDir.resolve("regtest/other.sock")), initErrors);
+        server.deactivate();
+    }
+
+    @Test
+    void makeChainWithoutARunningNodeSaysSo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new NodeInit().makeChain());
+        assertEquals("the node is not running: no Chain to give", e.getMessage());
     }
 
     @Test
