@@ -94,6 +94,12 @@ class ErrorConformanceTest {
         add(c, "upper-case 0X", ID + "const a :UInt32 = 0X1f;\n");
         add(c, "empty binary literal", ID + "const a :Data = 0x\"\";\n");
         add(c, "hex escape with one digit", ID + "const a :Text = \"\\x4\";\n");
+        // Found by MutationConformanceTest seed 167722551730719: capnp checks targets while parsing, so a
+        // statement that then fails to parse still gets its target error first.
+        add(c, "bad annotation target before junk", ID + "annotation note(struct, eld) :Note\n"
+                + "struct Note { a @0 :Int32; }\n");
+        // Seed 13693207621898: a result type with a bad parameter is printed as capnp prints it (we crashed).
+        add(c, "parse error inside a method's result type", ID + "interface Base(X) {\n  get @0 () -> Int32(x :X);\n}\n");
         return c.stream();
     }
 

@@ -117,4 +117,16 @@ class ParserTest {
         assertEquals(List.of("t.capnp:2:20: error: Invalid number 1.5e+: its exponent has no digits."),
                 f.errors().stream().map(Diagnostic::toString).toList());
     }
+
+    /** The first declaration form that parses wins, as in capnp; tokens left after it are a parse error. */
+    @Test
+    void aUnionFollowedByJunkIsNotReadAsAField() {
+        SourceFile f = new SourceFile("t.capnp", "@0xd5e2a3c1b4f60718;\nstruct S {\n  a @0 :union = 5;\n  b @1 :Int32;\n}\n");
+        Declaration file = Parser.parse(f);
+        List<String> errors = f.errors().stream().map(Diagnostic::toString).toList();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("t.capnp:3:6: error: As of Cap'n Proto v0.3"), errors.get(0));
+        assertEquals("t.capnp:3:17: error: Parse error.", errors.get(1));
+        assertEquals(List.of("b"), file.nested.get(0).nested.stream().map(d -> d.name.text()).toList());
+    }
 }
