@@ -99,6 +99,8 @@ class ErrorConformanceTest {
         add(c, "bad annotation target before junk", ID + "annotation note(struct, eld) :Note\n"
                 + "struct Note { a @0 :Int32; }\n");
         // Seed 13693207621898: a result type with a bad parameter is printed as capnp prints it (we crashed).
+        // Seed 120181597014598: an implicit parameter that failed to parse names nothing (we crashed).
+        add(c, "bad implicit method parameter", ID + "interface I {\n  m @0 [M@1] (m :M) -> ();\n}\n");
         add(c, "parse error inside a method's result type", ID + "interface Base(X) {\n  get @0 () -> Int32(x :X);\n}\n");
         return c.stream();
     }
