@@ -3,6 +3,7 @@ package org.btcmp.mpgen.compile;
 import java.util.ArrayList;
 import java.util.List;
 import org.btcmp.mpgen.parse.Expression;
+import org.btcmp.mpgen.parse.Located;
 import org.btcmp.mpgen.schema.Brand;
 import org.btcmp.mpgen.schema.Type;
 
@@ -215,7 +216,8 @@ final class BrandScope {
         if (source instanceof Expression.RelativeName r) {
             String name = r.name().text();
             for (int i = 0; i < implicit.names().size(); i++) {
-                if (implicit.names().get(i).text().equals(name)) {
+                Located param = implicit.names().get(i);
+                if (param != null && param.text().equals(name)) { // null: a parameter that failed to parse
                     return implicit.scopeId() == 0 ? BrandedDecl.implicitMethodParam(i)
                             : new BrandedDecl(new Resolved.Param(implicit.scopeId(), i), null);
                 }

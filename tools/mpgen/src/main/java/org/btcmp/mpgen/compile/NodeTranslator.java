@@ -109,31 +109,16 @@ final class NodeTranslator {
         }
     }
 
-    void compileTargets(List<Located> targets) {
+    /** Sets the target flags; the parser has reported unknown, duplicate and mixed wildcard targets. */
+    private void compileTargets(List<Located> targets) {
         for (Located t : targets) {
             if (t == null) {
                 continue;
             }
-            if (t.text().equals("*")) {
-                if (targets.size() > 1) {
-                    errors.at(t.start(), "Wildcard should not be specified together with other targets.");
-                }
-                java.util.Arrays.fill(node.targets, true);
-                continue;
-            }
-            Node.Target target = null;
             for (Node.Target candidate : Node.Target.values()) {
-                if (candidate.name().toLowerCase(java.util.Locale.ROOT).equals(t.text())) {
-                    target = candidate;
+                if (t.text().equals("*") || candidate.name().toLowerCase(java.util.Locale.ROOT).equals(t.text())) {
+                    node.targets[candidate.ordinal()] = true;
                 }
-            }
-            if (target == null) {
-                errors.at(t.start(), "Not a valid annotation target.");
-            } else {
-                if (node.targets[target.ordinal()]) {
-                    errors.at(t.start(), "Duplicate target specification.");
-                }
-                node.targets[target.ordinal()] = true;
             }
         }
     }

@@ -52,9 +52,11 @@ public sealed interface Expression {
     record Member(Expression parent, Located name, int start, int end) implements Expression {
     }
 
-    /** The expression as the C++ compiler prints it in messages. */
+    /** The expression as the C++ compiler prints it in messages; an item that failed to parse is null. */
     static String toString(Expression e) {
-        if (e instanceof PositiveInt p) {
+        if (e == null) {
+            return "<parse error>";
+        } else if (e instanceof PositiveInt p) {
             return Long.toUnsignedString(p.value());
         } else if (e instanceof NegativeInt n) {
             return "-" + Long.toUnsignedString(n.magnitude());
@@ -93,6 +95,10 @@ public sealed interface Expression {
         for (int i = 0; i < params.size(); i++) {
             Param p = params.get(i);
             sb.append(i == 0 ? "" : ", ");
+            if (p == null) {
+                sb.append(toString(null));
+                continue;
+            }
             if (p.name() != null) {
                 sb.append(p.name().text()).append(" = ");
             }

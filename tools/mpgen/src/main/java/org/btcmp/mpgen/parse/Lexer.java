@@ -11,6 +11,8 @@ final class Lexer {
     private final SourceFile source;
     private final byte[] in;
     private int pos;
+    /** The furthest byte any attempt read; capnp reports a lexing failure there. */
+    private int best;
 
     /** Thrown to unwind after an error has been recorded in the source file. */
     static final class Abort extends RuntimeException {
@@ -40,7 +42,7 @@ final class Lexer {
     }
 
     private void fail(int at) {
-        source.error(at, "Parse error.");
+        source.error(Math.max(at, best), "Parse error.");
         throw new Abort();
     }
 
@@ -159,6 +161,10 @@ final class Lexer {
         }
     }
 
+    /**
+     * One token, or null (position unchanged) when none starts here. The alternatives are tried in
+     * capnp's order; an abandoned attempt still moves {@link #best} to the furthest byte it read.
+     */
     private Token token() {
         int start = pos;
         int c = in[pos] & 0xff;
@@ -171,15 +177,12 @@ final class Lexer {
         if (c == '"') {
             return stringLiteral();
         }
-        if (c == '0' && pos + 2 < in.length && in[pos + 1] == 'x' && in[pos + 2] == '"') {
-            return binaryLiteral();
-        }
-        if (c >= '0' && c <= '9') {
-            Token number = numberLiteral();
-            if (pos < in.length && isIdentPart(in[pos] & 0xff)) {
-                fail(pos);
+        if (isDigit(in[pos])) {
+            Token t = binaryLiteral();
+            if (t == null) {
+                t = integerLiteral();
             }
-            return number;
+            return t != null ? t : floatLiteral();
         }
         if (OPERATOR_CHARS.indexOf(c) >= 0) {
             while (pos < in.length && OPERATOR_CHARS.indexOf(in[pos] & 0xff) >= 0) {
@@ -188,32 +191,43 @@ final class Lexer {
             return simple(Token.Kind.OPERATOR, start);
         }
         if (c == '(' || c == '[') {
-            char close = c == '(' ? ')' : ']';
-            pos++;
-            List<List<Token>> items = new ArrayList<>();
-            List<Token> first = tokenSequence();
-            items.add(first);
-            while (pos < in.length && in[pos] == ',') {
-                pos++;
-                items.add(tokenSequence());
-            }
-            if (pos >= in.length || in[pos] != close) {
-                fail(pos);
-            }
-            pos++;
-            if (items.size() == 1 && first.isEmpty()) {
-                items.clear();
-            } else if (items.size() > 1 && items.get(items.size() - 1).isEmpty()) {
-                items.remove(items.size() - 1);
-            }
-            Token.Kind kind = c == '(' ? Token.Kind.PARENTHESIZED : Token.Kind.BRACKETED;
-            return new Token(kind, start, pos, "", 0, 0, null, items);
+            return list(c == '(' ? ')' : ']');
         }
         if (c == 0 || c == 0xff || c == 0xfe) {
             source.error(start, "Non-UTF-8 input detected. Cap'n Proto schema files must be UTF-8 text.");
             throw new Abort();
         }
         return null;
+    }
+
+    /** Gives up an attempt that started at {@code start} after reading up to {@code reached}. */
+    private Token abandon(int start, int reached) {
+        best = Math.max(best, reached);
+        pos = start;
+        return null;
+    }
+
+    private Token list(char close) {
+        int start = pos;
+        pos++;
+        List<List<Token>> items = new ArrayList<>();
+        List<Token> first = tokenSequence();
+        items.add(first);
+        while (pos < in.length && in[pos] == ',') {
+            pos++;
+            items.add(tokenSequence());
+        }
+        if (pos >= in.length || in[pos] != close) {
+            fail(pos);
+        }
+        pos++;
+        if (items.size() == 1 && first.isEmpty()) {
+            items.clear();
+        } else if (items.size() > 1 && items.get(items.size() - 1).isEmpty()) {
+            items.remove(items.size() - 1);
+        }
+        Token.Kind kind = close == ')' ? Token.Kind.PARENTHESIZED : Token.Kind.BRACKETED;
+        return new Token(kind, start, pos, "", 0, 0, null, items);
     }
 
     private Token simple(Token.Kind kind, int start) {
@@ -228,70 +242,87 @@ final class Lexer {
         return isIdentStart(c) || (c >= '0' && c <= '9');
     }
 
-    private Token numberLiteral() {
-        int start = pos;
-        if (in[pos] == '0' && pos + 1 < in.length && (in[pos + 1] == 'x' || in[pos + 1] == 'X')) {
-            pos += 2;
-            int digits = pos;
-            while (pos < in.length && Character.digit(in[pos], 16) >= 0) {
-                pos++;
-            }
-            if (pos == digits) {
-                fail(pos);
-            }
-            return integer(start, new String(in, digits, pos - digits, StandardCharsets.US_ASCII), 16);
+    /** What may not follow a number: capnp rejects "3a", "1.2.3" and "0x" without digits. */
+    private boolean numberMayEndAt(int at) {
+        if (at >= in.length) {
+            return true;
         }
-        while (pos < in.length && isDigit(in[pos])) {
-            pos++;
-        }
-        boolean isFloat = false;
-        if (pos + 1 < in.length && in[pos] == '.' && isDigit(in[pos + 1])) {
-            isFloat = true;
-            pos++;
-            while (pos < in.length && isDigit(in[pos])) {
-                pos++;
-            }
-        }
-        if (pos < in.length && (in[pos] == 'e' || in[pos] == 'E')) {
-            int save = pos;
-            pos++;
-            if (pos < in.length && (in[pos] == '+' || in[pos] == '-')) {
-                pos++;
-            }
-            if (pos < in.length && isDigit(in[pos])) {
-                isFloat = true;
-                while (pos < in.length && isDigit(in[pos])) {
-                    pos++;
-                }
-            } else {
-                pos = save;
-            }
-        }
-        String text = new String(in, start, pos - start, StandardCharsets.US_ASCII);
-        if (isFloat) {
-            return new Token(Token.Kind.FLOAT, start, pos, text, 0, Double.parseDouble(text), null, null);
-        }
-        if (text.length() > 1 && text.charAt(0) == '0') {
-            for (int i = 1; i < text.length(); i++) {
-                if (text.charAt(i) > '7') {
-                    fail(start + i);
-                }
-            }
-            return integer(start, text.substring(1), 8);
-        }
-        return integer(start, text, 10);
+        int c = in[at] & 0xff;
+        return !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '.');
     }
 
-    private Token integer(int start, String digits, int radix) {
-        long value;
-        try {
-            value = digits.isEmpty() ? 0 : Long.parseUnsignedLong(digits, radix);
-        } catch (NumberFormatException e) {
-            source.error(start, "Integer is too big.");
+    /**
+     * "0x" hex digits, "0" octal digits, or a decimal without a leading zero; the digits end at the
+     * first one outside the base, so "08" is the integers 0 and 8. Values wrap modulo 2^64, as capnp's do.
+     */
+    private Token integerLiteral() {
+        int start = pos;
+        int end = -1;
+        int radix = 10;
+        int digits = start;
+        if (in[start] == '0' && start + 1 < in.length && in[start + 1] == 'x') {
+            end = skipDigits(start + 2, 16);
+            if (end > start + 2) {
+                radix = 16;
+                digits = start + 2;
+            } else {
+                best = Math.max(best, start + 2);
+                end = -1;
+            }
+        }
+        if (end < 0) {
+            radix = in[start] == '0' ? 8 : 10;
+            digits = radix == 8 ? start + 1 : start;
+            end = skipDigits(digits, radix);
+        }
+        if (!numberMayEndAt(end)) {
+            return abandon(start, end);
+        }
+        long value = 0;
+        for (int i = digits; i < end; i++) {
+            value = value * radix + Character.digit(in[i], 16);
+        }
+        pos = end;
+        return new Token(Token.Kind.INTEGER, start, end, new String(in, start, end - start, StandardCharsets.US_ASCII),
+                value, 0, null, null);
+    }
+
+    private int skipDigits(int from, int radix) {
+        int at = from;
+        while (at < in.length && Character.digit(in[at], radix) >= 0) {
+            at++;
+        }
+        return at;
+    }
+
+    /** Digits, then optionally '.' and digits, then optionally an exponent: "3.", "1.e5" and "08.5" are floats. */
+    private Token floatLiteral() {
+        int start = pos;
+        int at = skipDigits(start, 10);
+        if (at < in.length && in[at] == '.') {
+            at = skipDigits(at + 1, 10);
+        }
+        boolean exponentWithoutDigits = false;
+        if (at < in.length && (in[at] == 'e' || in[at] == 'E')) {
+            at++;
+            if (at < in.length && (in[at] == '+' || in[at] == '-')) {
+                at++;
+            }
+            int digits = at;
+            at = skipDigits(at, 10);
+            exponentWithoutDigits = at == digits;
+        }
+        if (!numberMayEndAt(at)) {
+            return abandon(start, at);
+        }
+        String text = new String(in, start, at - start, StandardCharsets.US_ASCII);
+        if (exponentWithoutDigits) {
+            // capnp stops with an uncaught exception here; we name the problem instead.
+            source.error(start, "Invalid number " + text + ": its exponent has no digits.");
             throw new Abort();
         }
-        return new Token(Token.Kind.INTEGER, start, pos, new String(in, start, pos - start, StandardCharsets.US_ASCII),
-                value, 0, null, null);
+        pos = at;
+        return new Token(Token.Kind.FLOAT, start, at, text, 0, Double.parseDouble(text), null, null);
     }
 
     private static boolean isDigit(byte b) {
@@ -303,87 +334,102 @@ final class Lexer {
         pos++;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
-            if (pos >= in.length) {
-                fail(pos);
+            if (pos >= in.length || in[pos] == '\n') {
+                return abandon(start, pos);
             }
             byte b = in[pos++];
             if (b == '"') {
                 break;
             }
-            if (b == '\n') {
-                fail(pos - 1);
-            }
             if (b != '\\') {
                 out.write(b);
                 continue;
             }
-            if (pos >= in.length) {
-                fail(pos);
+            int escaped = escape(out);
+            if (escaped < 0) {
+                return abandon(start, -escaped);
             }
-            byte e = in[pos++];
-            switch (e) {
-                case 'a' -> out.write(7);
-                case 'b' -> out.write(8);
-                case 'f' -> out.write(12);
-                case 'n' -> out.write(10);
-                case 'r' -> out.write(13);
-                case 't' -> out.write(9);
-                case 'v' -> out.write(11);
-                case '\'', '"', '\\', '?' -> out.write(e);
-                case 'x' -> {
-                    int v = 0;
-                    int n = 0;
-                    while (n < 2 && pos < in.length && Character.digit(in[pos], 16) >= 0) {
-                        v = v * 16 + Character.digit(in[pos++], 16);
-                        n++;
-                    }
-                    if (n == 0) {
-                        fail(pos);
-                    }
-                    out.write(v);
-                }
-                default -> {
-                    if (e >= '0' && e <= '7') {
-                        int v = e - '0';
-                        int n = 1;
-                        while (n < 3 && pos < in.length && in[pos] >= '0' && in[pos] <= '7') {
-                            v = v * 8 + (in[pos++] - '0');
-                            n++;
-                        }
-                        out.write(v);
-                    } else {
-                        fail(pos - 1);
-                    }
-                }
-            }
+            pos = escaped;
         }
         String text = out.toString(StandardCharsets.UTF_8);
         return new Token(Token.Kind.STRING, start, pos, text, 0, 0, out.toByteArray(), null);
     }
 
+    /**
+     * The escape after a backslash (pos is just past it): writes its byte and returns the position
+     * after it, or minus the furthest position read when it is not a valid escape.
+     */
+    private int escape(ByteArrayOutputStream out) {
+        if (pos >= in.length) {
+            return -pos;
+        }
+        byte e = in[pos];
+        switch (e) {
+            case 'a' -> out.write(7);
+            case 'b' -> out.write(8);
+            case 'f' -> out.write(12);
+            case 'n' -> out.write(10);
+            case 'r' -> out.write(13);
+            case 't' -> out.write(9);
+            case 'v' -> out.write(11);
+            case '\'', '"', '\\', '?' -> out.write(e);
+            case 'x' -> {
+                int hex = skipDigits(pos + 1, 16);
+                if (hex < pos + 3) {
+                    return -hex;
+                }
+                out.write(Character.digit(in[pos + 1], 16) * 16 + Character.digit(in[pos + 2], 16));
+                return pos + 3;
+            }
+            default -> {
+                if (e < '0' || e > '7') {
+                    return -pos;
+                }
+                int end = Math.min(skipDigits(pos, 8), pos + 3);
+                int v = 0;
+                for (int i = pos; i < end; i++) {
+                    v = v * 8 + (in[i] - '0');
+                }
+                out.write(v);
+                return end;
+            }
+        }
+        return pos + 1;
+    }
+
+    /** 0x"..." : one or more hex byte pairs, whitespace allowed around each pair; null if not one. */
     private Token binaryLiteral() {
         int start = pos;
-        pos += 3;
+        if (!(in[start] == '0' && start + 2 < in.length && in[start + 1] == 'x' && in[start + 2] == '"')) {
+            return null;
+        }
+        int at = start + 3;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         while (true) {
-            while (pos < in.length && (in[pos] == ' ' || in[pos] == '\t' || in[pos] == '\n' || in[pos] == '\r')) {
-                pos++;
-            }
-            if (pos >= in.length) {
-                fail(pos);
-            }
-            if (in[pos] == '"') {
-                pos++;
+            int pair = skipWhitespace(at);
+            int hi = pair < in.length ? Character.digit(in[pair], 16) : -1;
+            int lo = pair + 1 < in.length ? Character.digit(in[pair + 1], 16) : -1;
+            if (hi < 0 || lo < 0) {
+                best = Math.max(best, hi < 0 ? pair : pair + 1);
                 break;
             }
-            int hi = Character.digit(in[pos], 16);
-            int lo = pos + 1 < in.length ? Character.digit(in[pos + 1], 16) : -1;
-            if (hi < 0 || lo < 0) {
-                fail(hi < 0 ? pos : pos + 1);
-            }
             out.write(hi * 16 + lo);
-            pos += 2;
+            at = pair + 2;
         }
+        at = skipWhitespace(at);
+        if (out.size() == 0 || at >= in.length || in[at] != '"') {
+            return abandon(start, at);
+        }
+        pos = at + 1;
         return new Token(Token.Kind.BINARY, start, pos, "", 0, 0, out.toByteArray(), null);
+    }
+
+    private int skipWhitespace(int from) {
+        int at = from;
+        while (at < in.length && (in[at] == ' ' || in[at] == '\t' || in[at] == '\n' || in[at] == '\r'
+                || in[at] == '\f' || in[at] == 0x0b)) {
+            at++;
+        }
+        return at;
     }
 }

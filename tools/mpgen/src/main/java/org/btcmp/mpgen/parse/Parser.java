@@ -1,14 +1,23 @@
 package org.btcmp.mpgen.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import org.btcmp.mpgen.parse.Declaration.AnnotationApplication;
 import org.btcmp.mpgen.parse.Declaration.Kind;
+import org.btcmp.mpgen.schema.Node;
 
 /** Turns lexed statements into declarations, following the grammar of the C++ compiler's parser. */
 public final class Parser {
     private enum Level { FILE, STRUCT, ENUM, INTERFACE }
+
+    /** What an annotation may name as its targets: "struct", "field", ... */
+    private static final Set<String> TARGET_NAMES = Set.copyOf(Arrays.stream(Node.Target.values())
+            .map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
 
     private final SourceFile source;
 
@@ -100,14 +109,18 @@ public final class Parser {
         return result;
     }
 
-    /** Tries each alternative from the same starting token; the first that parses to the end wins. */
+    /**
+     * Tries each alternative from the same starting token; the first that parses wins, even if
+     * tokens remain after it (then the statement is a parse error, as in capnp: "a @0 :union = 5" is
+     * a union followed by junk, not a field of type "union").
+     */
     @SafeVarargs
     private static Object oneOf(TokenCursor c, Function<TokenCursor, Object>... alternatives) {
         int start = c.index;
         for (Function<TokenCursor, Object> alternative : alternatives) {
             c.index = start;
             Object r = alternative.apply(c);
-            if (r != null && c.index == c.tokens.size()) {
+            if (r != null) {
                 return r;
             }
         }
@@ -296,7 +309,31 @@ public final class Parser {
             return null;
         }
         d.annotations = annotations(c);
+        checkTargets(d.targets);
         return d;
+    }
+
+    /**
+     * Reported as soon as the declaration parses, as capnp does: even when tokens after it make the
+     * statement a parse error.
+     */
+    private void checkTargets(List<Located> targets) {
+        Set<String> seen = new HashSet<>();
+        for (Located t : targets) {
+            if (t == null) {
+                continue;
+            }
+            if (t.text().equals("*")) {
+                if (targets.size() > 1) {
+                    source.error(t.start(), "Wildcard should not be specified together with other targets.");
+                }
+                seen.addAll(TARGET_NAMES);
+            } else if (!TARGET_NAMES.contains(t.text())) {
+                source.error(t.start(), "Not a valid annotation target.");
+            } else if (!seen.add(t.text())) {
+                source.error(t.start(), "Duplicate target specification.");
+            }
+        }
     }
 
     private Object typeDecl(TokenCursor c, Kind kind) {

@@ -85,6 +85,23 @@ class ErrorConformanceTest {
         add(c, "duplicate annotation target", ID + "annotation a(field, field) :Void;\n");
         add(c, "wildcard with other targets", ID + "annotation a(*, field) :Void;\n");
         add(c, "type mismatch in a list literal", ID + "const l :List(Int32) = [1, \"x\"];\n");
+        // Lexing: capnp reads "08" as the integers 0 and 8, so a later lexing failure (here the missing
+        // '}') is the only error it reports (found by MutationConformanceTest seeds 9913589850158, 10001561466124).
+        add(c, "8 after a leading 0 starts a new integer", ID + "const a :Int64 = -1-08;\nstruct S {\n  b @0 :Int32;\n");
+        add(c, "8 after a leading 0, no other error", ID + "struct S {\n  a @08 :Int32;\n}\n");
+        add(c, "letter after a number's dot", ID + "const a :Float64 = 1.a;\n");
+        add(c, "number with two dots", ID + "const a :Float64 = 1.2.3;\n");
+        add(c, "upper-case 0X", ID + "const a :UInt32 = 0X1f;\n");
+        add(c, "empty binary literal", ID + "const a :Data = 0x\"\";\n");
+        add(c, "hex escape with one digit", ID + "const a :Text = \"\\x4\";\n");
+        // Found by MutationConformanceTest seed 167722551730719: capnp checks targets while parsing, so a
+        // statement that then fails to parse still gets its target error first.
+        add(c, "bad annotation target before junk", ID + "annotation note(struct, eld) :Note\n"
+                + "struct Note { a @0 :Int32; }\n");
+        // Seed 13693207621898: a result type with a bad parameter is printed as capnp prints it (we crashed).
+        // Seed 120181597014598: an implicit parameter that failed to parse names nothing (we crashed).
+        add(c, "bad implicit method parameter", ID + "interface I {\n  m @0 [M@1] (m :M) -> ();\n}\n");
+        add(c, "parse error inside a method's result type", ID + "interface Base(X) {\n  get @0 () -> Int32(x :X);\n}\n");
         return c.stream();
     }
 

@@ -33,6 +33,8 @@ class FeatureConformanceTest {
         CHECKLIST.put("Text/Data literals, escapes, concatenation, binary literals", "defaults.capnp");
         CHECKLIST.put("struct literals with unions and groups, lists of structs/lists/enums/bools", "defaults.capnp");
         CHECKLIST.put("constants of every kind, constants referencing constants", "defaults.capnp");
+        CHECKLIST.put("number spellings (3., 3.e2, 00.5, 0e5), integers wrapping modulo 2^64, every string escape",
+                "lexical.capnp");
         CHECKLIST.put("embed of Text, Data and struct (message) files", "defaults.capnp");
         CHECKLIST.put("interfaces, named param/result structs, param defaults incl. null", "interfaces.capnp");
         CHECKLIST.put("extends (single and multiple), struct types as params/results, stream", "interfaces.capnp");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ParserTest {
@@ -85,5 +86,47 @@ class ParserTest {
         assertNull(Parser.parse(f));
         assertEquals(1, f.errors().size());
         assertEquals("t.capnp:2:31: error: Parse error.", f.errors().get(0).toString());
+    }
+
+    @Test
+    void aLeadingZeroEndsAtTheFirstNonOctalDigitAndADotMakesAFloat() {
+        Declaration file = parse("@0xd5e2a3c1b4f60718;\nconst a :UInt8 = 017;\nconst b :Float64 = 3.;\n");
+        assertEquals(15, ((Expression.PositiveInt) file.nested.get(0).value).value());
+        assertEquals(3.0, ((Expression.FloatLiteral) file.nested.get(1).value).value());
+        // "08" is two integers, 0 and 8: the statement, not the lexer, fails.
+        SourceFile f = new SourceFile("t.capnp", "@0xd5e2a3c1b4f60718;\nconst a :UInt8 = 08;\nconst b :UInt8 = 1;\n");
+        Declaration parsed = Parser.parse(f);
+        assertEquals(List.of("t.capnp:2:20: error: Parse error."),
+                f.errors().stream().map(Diagnostic::toString).toList());
+        assertEquals("b", parsed.nested.get(parsed.nested.size() - 1).name.text());
+    }
+
+    @Test
+    void integersWrapModulo2To64AsCapnpReadsThem() {
+        Declaration file = parse("@0xd5e2a3c1b4f60718;\nconst a :UInt64 = 18446744073709551617;\n"
+                + "const b :UInt64 = 0x1ffffffffffffffff;\n");
+        assertEquals(1, ((Expression.PositiveInt) file.nested.get(0).value).value());
+        assertEquals(-1, ((Expression.PositiveInt) file.nested.get(1).value).value());
+    }
+
+    /** capnp 0.9.2 stops with an uncaught exception on these; we report where and what. */
+    @Test
+    void anExponentWithoutDigitsIsNamed() {
+        SourceFile f = new SourceFile("t.capnp", "@0xd5e2a3c1b4f60718;\nconst a :Float64 = 1.5e+;\n");
+        assertNull(Parser.parse(f));
+        assertEquals(List.of("t.capnp:2:20: error: Invalid number 1.5e+: its exponent has no digits."),
+                f.errors().stream().map(Diagnostic::toString).toList());
+    }
+
+    /** The first declaration form that parses wins, as in capnp; tokens left after it are a parse error. */
+    @Test
+    void aUnionFollowedByJunkIsNotReadAsAField() {
+        SourceFile f = new SourceFile("t.capnp", "@0xd5e2a3c1b4f60718;\nstruct S {\n  a @0 :union = 5;\n  b @1 :Int32;\n}\n");
+        Declaration file = Parser.parse(f);
+        List<String> errors = f.errors().stream().map(Diagnostic::toString).toList();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("t.capnp:3:6: error: As of Cap'n Proto v0.3"), errors.get(0));
+        assertEquals("t.capnp:3:17: error: Parse error.", errors.get(1));
+        assertEquals(List.of("b"), file.nested.get(0).nested.stream().map(d -> d.name.text()).toList());
     }
 }
