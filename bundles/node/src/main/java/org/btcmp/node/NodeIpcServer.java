@@ -44,9 +44,12 @@ public final class NodeIpcServer {
         this.process = process;
         addresses.add(NODE_ADDRESS);
         if (args != null) {
-            // NodeSettings has refused bad values already: the node would not be running otherwise.
             for (String bind : args.getAll("ipcbind")) {
-                addresses.add(IpcAddress.unix(IpcAddresses.socketPath(bind, args.chainDataDir(), "node")));
+                try {
+                    addresses.add(IpcAddress.unix(IpcAddresses.socketPath(bind, args.chainDataDir(), "node")));
+                } catch (IllegalArgumentException e) {
+                    // NodeSettings reports a bad value as the node's init error; nothing to serve there.
+                }
             }
         }
     }
