@@ -31,6 +31,13 @@ final class SocketDirectory {
             if (!Files.isDirectory(dir)) {
                 throw new IpcException(action + ": " + dir + " is not a directory");
             }
+            int owner = (int) Files.getAttribute(dir, "unix:uid");
+            int self = (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (isStickyOfRootOrSelf(dir, owner, self)) {
+                // Like /tmp: others may write there but cannot rename or remove our entries, and the rename
+                // into place fails rather than replace an entry someone else made.
+                return;
+            }
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir);
             if (permissions.contains(PosixFilePermission.GROUP_WRITE)
                     || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
@@ -38,8 +45,6 @@ final class SocketDirectory {
                         + PosixFilePermissions.toString(permissions) + "), who could replace the socket; "
                         + "run chmod go-w on it or choose another directory");
             }
-            int owner = (int) Files.getAttribute(dir, "unix:uid");
-            int self = (int) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
             if (owner != self) {
                 throw new IpcException(action + ": the directory " + dir + " belongs to user id " + owner
                         + ", not to this process's user id " + self);
@@ -47,5 +52,11 @@ final class SocketDirectory {
         } catch (IOException e) {
             throw new IpcException(action + ": cannot prepare the directory " + dir + ": " + e, e);
         }
+    }
+
+    /** A sticky directory (mode 01000) owned by root or by us: the only shared directories we use. */
+    private static boolean isStickyOfRootOrSelf(Path dir, int owner, int self) throws IOException {
+        int mode = (int) Files.getAttribute(dir, "unix:mode");
+        return (mode & 01000) != 0 && (owner == 0 || owner == self);
     }
 }

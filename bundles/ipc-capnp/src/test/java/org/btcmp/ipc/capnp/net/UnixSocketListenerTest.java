@@ -79,6 +79,20 @@ class UnixSocketListenerTest {
     }
 
     @Test
+    void aStickyDirectoryLikeTmpIsAcceptedAndTheSocketStaysOwnerOnly() throws Exception {
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Process chmod = new ProcessBuilder("chmod", "1777", shared.toString()).inheritIO().start();
+        assertEquals(0, chmod.waitFor());
+        Path socket = shared.resolve("node.sock");
+
+        UnixSocketListener listener = listen(socket);
+
+        assertEquals("rw-------", permissions(socket));
+        assertEquals("rwxrwxrwx", permissions(shared), "the directory was not changed");
+        assertRoundTrip(listener, socket);
+    }
+
+    @Test
     void aDirectoryOfAnotherUserIsRefused() throws Exception {
         long self = ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).longValue();
         Path foreign;
