@@ -86,7 +86,7 @@ final class ClientWriter {
             sb.append("            ").append(v.codecField()).append(".set(call.params(), ").append(v.slot().field().offset)
                     .append(", p").append(v.javaIndex()).append(", call.paramSide());\n");
         }
-        sb.append("            org.btcmp.ipc.capnp.proxy.Struct.Reader results = call.send();\n");
+        sb.append("            org.btcmp.ipc.capnp.rpc.RawStruct.Reader results = call.send();\n");
         String ret = null;
         for (MethodShape.Value v : shape.outputs) {
             String read = v.codecField() + ".get(results, " + v.slot().field().offset + ", call.resultSide())";

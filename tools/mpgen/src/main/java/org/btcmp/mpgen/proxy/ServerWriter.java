@@ -103,7 +103,7 @@ final class ServerWriter {
             sb.append(CodecExpressions.source(returned)).append(" r = ");
         }
         sb.append("impl.").append(java.getName()).append('(').append(args).append(");\n");
-        sb.append("        org.btcmp.ipc.capnp.proxy.Struct.Builder results = call.initResults(")
+        sb.append("        org.btcmp.ipc.capnp.rpc.RawStruct.Builder results = call.initResults(")
                 .append(plan.results().dataWordCount).append(", ").append(plan.results().pointerCount).append(");\n");
         for (MethodShape.Value v : shape.outputs) {
             sb.append("        ").append(v.codecField()).append(".set(results, ").append(v.slot().field().offset).append(", ")

@@ -5,7 +5,7 @@ import java.util.List;
 import org.btcmp.ipc.capnp.proxy.Codec;
 import org.btcmp.ipc.capnp.proxy.Codecs;
 import org.btcmp.ipc.capnp.proxy.Side;
-import org.btcmp.ipc.capnp.proxy.Struct;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.capnproto.AnyPointer;
 
 /**
@@ -17,12 +17,12 @@ public final class BlockHashes extends Codec<String> {
     private static final HexFormat HEX = HexFormat.of();
 
     @Override
-    public void set(Struct.Builder struct, int offset, String value, Side side) {
+    public void set(RawStruct.Builder struct, int offset, String value, Side side) {
         Codecs.DATA.set(struct, offset, value == null ? null : toWire(value), side);
     }
 
     @Override
-    public String get(Struct.Reader struct, int offset, Side side) {
+    public String get(RawStruct.Reader struct, int offset, Side side) {
         byte[] wire = Codecs.DATA.get(struct, offset, side);
         return wire == null ? null : fromWire(wire);
     }

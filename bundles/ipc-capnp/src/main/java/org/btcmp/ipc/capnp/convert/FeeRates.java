@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import org.btcmp.ipc.capnp.proxy.Codec;
 import org.btcmp.ipc.capnp.proxy.Codecs;
 import org.btcmp.ipc.capnp.proxy.Side;
-import org.btcmp.ipc.capnp.proxy.Struct;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 
 /**
  * A fee rate in satoshis per 1000 virtual bytes as Core sends a CFeeRate: Data holding its
@@ -13,14 +13,14 @@ import org.btcmp.ipc.capnp.proxy.Struct;
  */
 public final class FeeRates extends Codec<Long> {
     @Override
-    public void set(Struct.Builder struct, int offset, Long value, Side side) {
+    public void set(RawStruct.Builder struct, int offset, Long value, Side side) {
         if (value != null) {
             Codecs.DATA.set(struct, offset, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array(), side);
         }
     }
 
     @Override
-    public Long get(Struct.Reader struct, int offset, Side side) {
+    public Long get(RawStruct.Reader struct, int offset, Side side) {
         byte[] wire = Codecs.DATA.get(struct, offset, side);
         if (wire == null) {
             return null;

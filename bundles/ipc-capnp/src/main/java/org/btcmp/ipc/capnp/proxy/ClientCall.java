@@ -1,6 +1,7 @@
 package org.btcmp.ipc.capnp.proxy;
 
 import org.btcmp.ipc.capnp.rpc.Capability;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.RemotePromise;
 import org.btcmp.ipc.capnp.rpc.Request;
 import org.btcmp.ipc.capnp.rpc.Response;
@@ -13,7 +14,7 @@ import org.btcmp.ipc.capnp.rpc.RpcException;
 public final class ClientCall implements AutoCloseable {
     private final ProxyConnection connection;
     private final Request request;
-    private final Struct.Builder params;
+    private final RawStruct.Builder params;
     private final Side paramSide;
     private final ThreadContext thread = ThreadContext.current();
     private Response response;
@@ -22,7 +23,7 @@ public final class ClientCall implements AutoCloseable {
     ClientCall(ProxyConnection connection, Request request, int dataWords, int pointers, int contextOffset) {
         this.connection = connection;
         this.request = request;
-        this.params = request.params().initAs(Struct.factory(dataWords, pointers));
+        this.params = request.params().initAs(RawStruct.factory(dataWords, pointers));
         this.paramSide = new Side(connection, new CapTable() {
             @Override
             public int add(Capability cap) {
@@ -35,13 +36,13 @@ public final class ClientCall implements AutoCloseable {
             }
         }, false);
         if (contextOffset >= 0) {
-            Struct.Builder context = params.initStruct(contextOffset, 0, 2);
+            RawStruct.Builder context = params.initStruct(contextOffset, 0, 2);
             context.setCap(0, request.addCap(thread.serverThread(connection)));
             context.setCap(1, request.addCap(thread.callbackThread()));
         }
     }
 
-    public Struct.Builder params() {
+    public RawStruct.Builder params() {
         return params;
     }
 
@@ -55,7 +56,7 @@ public final class ClientCall implements AutoCloseable {
      * @throws org.btcmp.ipc.IpcException if the connection fails
      * @throws RuntimeException the remote exception, re-created or as a RemoteException
      */
-    public Struct.Reader send() {
+    public RawStruct.Reader send() {
         RemotePromise promise = request.send();
         try {
             thread.mailbox.await(promise.asFuture());
@@ -74,7 +75,7 @@ public final class ClientCall implements AutoCloseable {
                 return response.cap(index);
             }
         }, true);
-        return response.content().getAs(Struct.ANY);
+        return response.content().getAs(RawStruct.ANY);
     }
 
     public Side resultSide() {

@@ -1,6 +1,7 @@
 package org.btcmp.ipc.capnp.proxy;
 
 import java.util.List;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.capnproto.AnyPointer;
 
 /**
@@ -14,10 +15,10 @@ import org.capnproto.AnyPointer;
 public abstract class Codec<T> {
 
     /** Writes {@code value} into the field at {@code offset} of {@code struct}. */
-    public abstract void set(Struct.Builder struct, int offset, T value, Side side);
+    public abstract void set(RawStruct.Builder struct, int offset, T value, Side side);
 
     /** Reads the field at {@code offset} of {@code struct}. */
-    public abstract T get(Struct.Reader struct, int offset, Side side);
+    public abstract T get(RawStruct.Reader struct, int offset, Side side);
 
     /** Writes {@code values} as a list at {@code pointer}. */
     public void setList(AnyPointer.Builder pointer, List<T> values, Side side) {

@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.capnproto.AnyPointer;
 import org.capnproto.Data;
 import org.capnproto.DataList;
@@ -30,12 +31,12 @@ public final class Codecs {
 
     public static final Codec<Boolean> BOOL = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, Boolean v, Side side) {
+        public void set(RawStruct.Builder s, int offset, Boolean v, Side side) {
             s.setBoolean(offset, v != null && v);
         }
 
         @Override
-        public Boolean get(Struct.Reader s, int offset, Side side) {
+        public Boolean get(RawStruct.Reader s, int offset, Side side) {
             return s.getBoolean(offset);
         }
 
@@ -60,12 +61,12 @@ public final class Codecs {
 
     public static final Codec<Byte> INT8 = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, Byte v, Side side) {
+        public void set(RawStruct.Builder s, int offset, Byte v, Side side) {
             s.setByte(offset, v == null ? 0 : v);
         }
 
         @Override
-        public Byte get(Struct.Reader s, int offset, Side side) {
+        public Byte get(RawStruct.Reader s, int offset, Side side) {
             return s.getByte(offset);
         }
 
@@ -90,12 +91,12 @@ public final class Codecs {
 
     public static final Codec<Short> INT16 = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, Short v, Side side) {
+        public void set(RawStruct.Builder s, int offset, Short v, Side side) {
             s.setShort(offset, v == null ? 0 : v);
         }
 
         @Override
-        public Short get(Struct.Reader s, int offset, Side side) {
+        public Short get(RawStruct.Reader s, int offset, Side side) {
             return s.getShort(offset);
         }
 
@@ -123,12 +124,12 @@ public final class Codecs {
 
     public static final Codec<Integer> INT32 = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, Integer v, Side side) {
+        public void set(RawStruct.Builder s, int offset, Integer v, Side side) {
             s.setInt(offset, v == null ? 0 : v);
         }
 
         @Override
-        public Integer get(Struct.Reader s, int offset, Side side) {
+        public Integer get(RawStruct.Reader s, int offset, Side side) {
             return s.getInt(offset);
         }
 
@@ -153,12 +154,12 @@ public final class Codecs {
 
     public static final Codec<Long> INT64 = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, Long v, Side side) {
+        public void set(RawStruct.Builder s, int offset, Long v, Side side) {
             s.setLong(offset, v == null ? 0 : v);
         }
 
         @Override
-        public Long get(Struct.Reader s, int offset, Side side) {
+        public Long get(RawStruct.Reader s, int offset, Side side) {
             return s.getLong(offset);
         }
 
@@ -183,12 +184,12 @@ public final class Codecs {
 
     public static final Codec<Float> FLOAT32 = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, Float v, Side side) {
+        public void set(RawStruct.Builder s, int offset, Float v, Side side) {
             s.setFloat(offset, v == null ? 0 : v);
         }
 
         @Override
-        public Float get(Struct.Reader s, int offset, Side side) {
+        public Float get(RawStruct.Reader s, int offset, Side side) {
             return s.getFloat(offset);
         }
 
@@ -213,12 +214,12 @@ public final class Codecs {
 
     public static final Codec<Double> FLOAT64 = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, Double v, Side side) {
+        public void set(RawStruct.Builder s, int offset, Double v, Side side) {
             s.setDouble(offset, v == null ? 0 : v);
         }
 
         @Override
-        public Double get(Struct.Reader s, int offset, Side side) {
+        public Double get(RawStruct.Reader s, int offset, Side side) {
             return s.getDouble(offset);
         }
 
@@ -244,14 +245,14 @@ public final class Codecs {
     /** String as Text; null as a null pointer. */
     public static final Codec<String> TEXT = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, String v, Side side) {
+        public void set(RawStruct.Builder s, int offset, String v, Side side) {
             if (v != null) {
                 s.setText(offset, v);
             }
         }
 
         @Override
-        public String get(Struct.Reader s, int offset, Side side) {
+        public String get(RawStruct.Reader s, int offset, Side side) {
             return s.getText(offset);
         }
 
@@ -277,14 +278,14 @@ public final class Codecs {
     /** byte[] as Data; null as a null pointer. */
     public static final Codec<byte[]> DATA = new Codec<>() {
         @Override
-        public void set(Struct.Builder s, int offset, byte[] v, Side side) {
+        public void set(RawStruct.Builder s, int offset, byte[] v, Side side) {
             if (v != null) {
                 s.setData(offset, v);
             }
         }
 
         @Override
-        public byte[] get(Struct.Reader s, int offset, Side side) {
+        public byte[] get(RawStruct.Reader s, int offset, Side side) {
             return s.getData(offset);
         }
 
@@ -311,12 +312,12 @@ public final class Codecs {
     public static <J, W> Codec<J> map(Codec<W> wire, Function<J, W> toWire, Function<W, J> fromWire) {
         return new Codec<>() {
             @Override
-            public void set(Struct.Builder s, int offset, J v, Side side) {
+            public void set(RawStruct.Builder s, int offset, J v, Side side) {
                 wire.set(s, offset, v == null ? null : toWire.apply(v), side);
             }
 
             @Override
-            public J get(Struct.Reader s, int offset, Side side) {
+            public J get(RawStruct.Reader s, int offset, Side side) {
                 W w = wire.get(s, offset, side);
                 return w == null ? null : fromWire.apply(w);
             }
@@ -337,14 +338,14 @@ public final class Codecs {
     public static <E> Codec<List<E>> list(Codec<E> element) {
         return new Codec<>() {
             @Override
-            public void set(Struct.Builder s, int offset, List<E> v, Side side) {
+            public void set(RawStruct.Builder s, int offset, List<E> v, Side side) {
                 if (v != null) {
                     element.setList(s.pointer(offset), v, side);
                 }
             }
 
             @Override
-            public List<E> get(Struct.Reader s, int offset, Side side) {
+            public List<E> get(RawStruct.Reader s, int offset, Side side) {
                 return s.isNull(offset) ? null : element.getList(s.pointer(offset), side);
             }
         };
@@ -363,31 +364,31 @@ public final class Codecs {
     /** Map as List(entry struct {key, value}), in iteration order; read as an insertion-ordered map. */
     public static <K, V> Codec<Map<K, V>> mapOf(int dataWords, int pointers, Codec<K> key, int keyOffset,
             Codec<V> value, int valueOffset) {
-        StructList.Factory<Struct.Builder, Struct.Reader> factory = new StructList.Factory<>(Struct.factory(dataWords, pointers));
+        StructList.Factory<RawStruct.Builder, RawStruct.Reader> factory = new StructList.Factory<>(RawStruct.factory(dataWords, pointers));
         return new Codec<>() {
             @Override
-            public void set(Struct.Builder s, int offset, Map<K, V> v, Side side) {
+            public void set(RawStruct.Builder s, int offset, Map<K, V> v, Side side) {
                 if (v == null) {
                     return;
                 }
-                StructList.Builder<Struct.Builder> list = s.pointer(offset).initAs(factory, v.size());
+                StructList.Builder<RawStruct.Builder> list = s.pointer(offset).initAs(factory, v.size());
                 int i = 0;
                 for (Map.Entry<K, V> e : v.entrySet()) {
-                    Struct.Builder entry = list.get(i++);
+                    RawStruct.Builder entry = list.get(i++);
                     key.set(entry, keyOffset, e.getKey(), side);
                     value.set(entry, valueOffset, e.getValue(), side);
                 }
             }
 
             @Override
-            public Map<K, V> get(Struct.Reader s, int offset, Side side) {
+            public Map<K, V> get(RawStruct.Reader s, int offset, Side side) {
                 if (s.isNull(offset)) {
                     return null;
                 }
-                StructList.Reader<Struct.Reader> list = s.pointer(offset).getAs(factory);
+                StructList.Reader<RawStruct.Reader> list = s.pointer(offset).getAs(factory);
                 Map<K, V> out = new LinkedHashMap<>();
                 for (int i = 0; i < list.size(); i++) {
-                    Struct.Reader entry = list.get(i);
+                    RawStruct.Reader entry = list.get(i);
                     out.put(key.get(entry, keyOffset, side), value.get(entry, valueOffset, side));
                 }
                 return out;
@@ -419,7 +420,7 @@ public final class Codecs {
     public static <T> Codec<Optional<T>> optional(Codec<T> value, int presence) {
         return new Codec<>() {
             @Override
-            public void set(Struct.Builder s, int offset, Optional<T> v, Side side) {
+            public void set(RawStruct.Builder s, int offset, Optional<T> v, Side side) {
                 if (v != null && v.isPresent()) {
                     s.setBoolean(presence, true);
                     value.set(s, offset, v.get(), side);
@@ -427,7 +428,7 @@ public final class Codecs {
             }
 
             @Override
-            public Optional<T> get(Struct.Reader s, int offset, Side side) {
+            public Optional<T> get(RawStruct.Reader s, int offset, Side side) {
                 return s.getBoolean(presence) ? Optional.ofNullable(value.get(s, offset, side)) : Optional.empty();
             }
         };
@@ -452,12 +453,12 @@ public final class Codecs {
     public static <I> Codec<I> object(Class<I> type) {
         return new Codec<>() {
             @Override
-            public void set(Struct.Builder s, int offset, I v, Side side) {
+            public void set(RawStruct.Builder s, int offset, I v, Side side) {
                 s.setCap(offset, side.writeObject(type, v));
             }
 
             @Override
-            public I get(Struct.Reader s, int offset, Side side) {
+            public I get(RawStruct.Reader s, int offset, Side side) {
                 return side.readObject(type, s.getCap(offset));
             }
         };
@@ -475,6 +476,6 @@ public final class Codecs {
     @SafeVarargs
     public static <R> Codec<R> record(int dataWords, int pointers, Function<Object[], R> constructor,
             Component<R, ?>... components) {
-        return new RecordCodec<>(Struct.factory(dataWords, pointers), constructor, List.of(components));
+        return new RecordCodec<>(RawStruct.factory(dataWords, pointers), constructor, List.of(components));
     }
 }

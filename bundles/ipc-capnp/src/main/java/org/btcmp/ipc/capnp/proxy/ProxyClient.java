@@ -3,6 +3,7 @@ package org.btcmp.ipc.capnp.proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.rpc.Capability;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.RemotePromise;
 import org.btcmp.ipc.capnp.rpc.Request;
 import org.btcmp.ipc.capnp.rpc.RpcException;
@@ -74,7 +75,7 @@ public abstract class ProxyClient {
                     + " method, so it cannot be a connection's bootstrap (no thread maps to exchange)");
         }
         Request request = capability().newCall(interfaceId, ordinal);
-        Struct.Builder params = request.params().initAs(Struct.factory(0, 1));
+        RawStruct.Builder params = request.params().initAs(RawStruct.factory(0, 1));
         params.setCap(0, request.addCap(connection.localThreadMap()));
         try (RemotePromise promise = request.send()) {
             connection.peerThreadMap(promise.pipeline(0));

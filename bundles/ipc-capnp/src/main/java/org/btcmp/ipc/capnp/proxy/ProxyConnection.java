@@ -5,6 +5,7 @@ import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.rpc.Capability;
 import org.btcmp.ipc.capnp.rpc.LocalServers;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.RemotePromise;
 import org.btcmp.ipc.capnp.rpc.Request;
 import org.btcmp.ipc.capnp.rpc.Response;
@@ -99,7 +100,7 @@ public final class ProxyConnection implements AutoCloseable {
             throw new IpcException("connection " + name() + ": the peer gave no ThreadMap (Init.construct was not called)");
         }
         Request request = threadMap.newCall(ThreadMapServer.INTERFACE_ID, 0);
-        request.params().initAs(Struct.factory(0, 1)).setText(0, name);
+        request.params().initAs(RawStruct.factory(0, 1)).setText(0, name);
         try (RemotePromise promise = request.send(); Response response = promise.join()) {
             Capability thread = response.capAt(0);
             if (thread == null) {

@@ -7,6 +7,7 @@ import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.rpc.CallContext;
 import org.btcmp.ipc.capnp.rpc.Capability;
 import org.btcmp.ipc.capnp.rpc.LocalServers;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.RpcException;
 import org.btcmp.ipc.capnp.rpc.Server;
 
@@ -60,7 +61,7 @@ public abstract class ProxyServer<T> implements Server {
             serve(methodId, call);
             return;
         }
-        Struct.Reader ctx = call.params().getStruct(contextOffset);
+        RawStruct.Reader ctx = call.params().getStruct(contextOffset);
         if (ctx == null) {
             throw new RpcException(RpcException.Type.FAILED, "method " + methodId + " needs a Context");
         }
@@ -124,7 +125,7 @@ public abstract class ProxyServer<T> implements Server {
     /** Init.construct: keeps the peer's ThreadMap and answers with this side's. */
     protected final void construct(ServerCall call) {
         connection.peerThreadMap(call.paramCap(call.params().getCap(0)));
-        Struct.Builder results = call.initResults(0, 1);
+        RawStruct.Builder results = call.initResults(0, 1);
         results.setCap(0, call.addResultCap(connection.localThreadMap()));
     }
 

@@ -2,17 +2,18 @@ package org.btcmp.ipc.capnp.proxy;
 
 import org.btcmp.ipc.capnp.rpc.CallContext;
 import org.btcmp.ipc.capnp.rpc.Capability;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 
 /** One call as a generated server serves it: the params to read and the results to write. */
 public final class ServerCall {
     private final CallContext context;
-    private final Struct.Reader params;
+    private final RawStruct.Reader params;
     private final Side paramSide;
     private final Side resultSide;
 
     ServerCall(ProxyConnection connection, CallContext context) {
         this.context = context;
-        this.params = context.params().getAs(Struct.ANY);
+        this.params = context.params().getAs(RawStruct.ANY);
         this.paramSide = new Side(connection, new CapTable() {
             @Override
             public int add(Capability cap) {
@@ -37,7 +38,7 @@ public final class ServerCall {
         }, true);
     }
 
-    public Struct.Reader params() {
+    public RawStruct.Reader params() {
         return params;
     }
 
@@ -53,8 +54,8 @@ public final class ServerCall {
         return context.addResultCap(cap);
     }
 
-    public Struct.Builder initResults(int dataWords, int pointers) {
-        return context.results().initAs(Struct.factory(dataWords, pointers));
+    public RawStruct.Builder initResults(int dataWords, int pointers) {
+        return context.results().initAs(RawStruct.factory(dataWords, pointers));
     }
 
     public Side resultSide() {

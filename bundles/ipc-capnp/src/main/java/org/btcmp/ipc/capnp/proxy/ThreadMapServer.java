@@ -2,6 +2,7 @@ package org.btcmp.ipc.capnp.proxy;
 
 import org.btcmp.ipc.capnp.rpc.CallContext;
 import org.btcmp.ipc.capnp.rpc.Capability;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.Server;
 
 /**
@@ -30,13 +31,13 @@ final class ThreadMapServer implements Server {
         }
         switch (methodId) {
             case 0 -> makeThread(context);
-            case 1 -> context.results().initAs(Struct.factory(0, 0));
+            case 1 -> context.results().initAs(RawStruct.factory(0, 0));
             default -> throw Server.unimplemented(interfaceId, methodId);
         }
     }
 
     private void makeThread(CallContext context) {
-        String name = context.params().getAs(Struct.ANY).getText(0);
+        String name = context.params().getAs(RawStruct.ANY).getText(0);
         Mailbox mailbox = new Mailbox();
         String threadName = "capnp-mapped " + (name == null ? "" : name) + " for " + connectionName;
         ThreadServer server = new ThreadServer(mailbox, threadName, true);
@@ -47,7 +48,7 @@ final class ThreadMapServer implements Server {
         thread.setDaemon(true);
         thread.start();
         try (Capability cap = Capability.of(server)) {
-            Struct.Builder results = context.results().initAs(Struct.factory(0, 1));
+            RawStruct.Builder results = context.results().initAs(RawStruct.factory(0, 1));
             results.setCap(0, context.addResultCap(cap));
         }
     }

@@ -1,6 +1,7 @@
 package org.btcmp.ipc.capnp.proxy;
 
 import org.btcmp.ipc.capnp.rpc.CallContext;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.Server;
 
 /**
@@ -31,7 +32,7 @@ final class ThreadServer implements Server {
         if (interfaceId != INTERFACE_ID || methodId != 0) {
             throw Server.unimplemented(interfaceId, methodId);
         }
-        Struct.Builder results = context.results().initAs(Struct.factory(0, 1));
+        RawStruct.Builder results = context.results().initAs(RawStruct.factory(0, 1));
         results.setText(0, name);
     }
 

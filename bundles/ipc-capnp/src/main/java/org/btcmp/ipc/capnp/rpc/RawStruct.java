@@ -1,5 +1,6 @@
 package org.btcmp.ipc.capnp.rpc;
 
+import java.nio.ByteBuffer;
 import org.capnproto.AnyPointer;
 import org.capnproto.Data;
 import org.capnproto.SegmentBuilder;
@@ -11,20 +12,21 @@ import org.capnproto.StructSize;
 import org.capnproto.Text;
 
 /**
- * A struct read or written by offsets, where no generated class fits (e.g. hand-made or malformed
- * messages in tests; interface methods have generated params and results). Offsets are in the units of the
- * field's size, as capnp compile -ocapnp prints them (bits / field width).
+ * A struct read or written by offsets: what the generated proxies use for params, results and
+ * records (the offsets mpgen computed), and tests for hand-made or malformed messages. Data offsets
+ * are in units of the field's size (bits for Bool), pointer offsets are pointer indexes, as in the
+ * compiled schema (capnp compile -ocapnp prints them as bits / field width).
  */
 public final class RawStruct {
     private RawStruct() {
     }
 
-    /** A factory for structs of {@code size} (the size matters only when initializing one). */
+    /** A factory for structs of this size (the size matters only when initializing one). */
     public static Factory factory(int dataWords, int pointers) {
         return new Factory(new StructSize((short) dataWords, (short) pointers));
     }
 
-    /** Reads any struct; its size comes from the pointer. */
+    /** Reads any struct: the size comes from the pointer. */
     public static final Factory ANY = factory(0, 0);
 
     public static final class Factory extends StructFactory<Builder, Reader> {
@@ -65,29 +67,54 @@ public final class RawStruct {
             return new Reader(segment, data, pointers, dataSize, pointerCount, Integer.MAX_VALUE);
         }
 
-        public void setLong(int offset, long value) {
-            _setLongField(offset, value);
+        public void setBoolean(int offset, boolean v) {
+            _setBooleanField(offset, v);
         }
 
-        public void setInt(int offset, int value) {
-            _setIntField(offset, value);
+        public void setByte(int offset, byte v) {
+            _setByteField(offset, v);
         }
 
-        public void setBoolean(int offset, boolean value) {
-            _setBooleanField(offset, value);
+        public void setShort(int offset, short v) {
+            _setShortField(offset, v);
+        }
+
+        public void setInt(int offset, int v) {
+            _setIntField(offset, v);
+        }
+
+        public void setLong(int offset, long v) {
+            _setLongField(offset, v);
+        }
+
+        public void setFloat(int offset, float v) {
+            _setFloatField(offset, v);
+        }
+
+        public void setDouble(int offset, double v) {
+            _setDoubleField(offset, v);
         }
 
         public AnyPointer.Builder pointer(int index) {
             return _getPointerField(AnyPointer.factory, index);
         }
 
-        public void setText(int index, String value) {
-            _setPointerField(Text.factory, index, new Text.Reader(value));
+        public void setText(int index, String v) {
+            _setPointerField(Text.factory, index, new Text.Reader(v));
         }
 
         /** Room for {@code size} bytes of Data at pointer {@code index}, to fill in place (no copy). */
         public Data.Builder initData(int index, int size) {
             return _initPointerField(Data.factory, index, size);
+        }
+
+        public void setData(int index, byte[] v) {
+            ByteBuffer target = _initPointerField(Data.factory, index, v.length).asByteBuffer();
+            target.put(v);
+        }
+
+        public Builder initStruct(int index, int dataWords, int pointers) {
+            return pointer(index).initAs(factory(dataWords, pointers));
         }
 
         /** Puts cap-table entry {@code capIndex} at pointer {@code index}. */
@@ -101,36 +128,60 @@ public final class RawStruct {
             super(segment, data, pointers, dataSize, pointerCount, nestingLimit);
         }
 
-        public long getLong(int offset) {
-            return _getLongField(offset);
+        public boolean getBoolean(int offset) {
+            return _getBooleanField(offset);
+        }
+
+        public byte getByte(int offset) {
+            return _getByteField(offset);
+        }
+
+        public short getShort(int offset) {
+            return _getShortField(offset);
         }
 
         public int getInt(int offset) {
             return _getIntField(offset);
         }
 
-        public boolean getBoolean(int offset) {
-            return _getBooleanField(offset);
+        public long getLong(int offset) {
+            return _getLongField(offset);
+        }
+
+        public float getFloat(int offset) {
+            return _getFloatField(offset);
+        }
+
+        public double getDouble(int offset) {
+            return _getDoubleField(offset);
+        }
+
+        public boolean isNull(int index) {
+            return index >= pointerCount || _pointerFieldIsNull(index);
         }
 
         public AnyPointer.Reader pointer(int index) {
             return _getPointerField(AnyPointer.factory, index);
         }
 
+        /** The text at pointer {@code index}, or null for a null pointer. */
         public String getText(int index) {
-            return _getPointerField(Text.factory, index).toString();
+            return isNull(index) ? null : _getPointerField(Text.factory, index).toString();
         }
 
-        public Data.Reader getData(int index) {
-            return _getPointerField(Data.factory, index);
+        /** The data at pointer {@code index}, or null for a null pointer. */
+        public byte[] getData(int index) {
+            return isNull(index) ? null : _getPointerField(Data.factory, index).toArray();
+        }
+
+        /** The struct at pointer {@code index}, or null for a null pointer. */
+        public Reader getStruct(int index) {
+            return isNull(index) ? null : pointer(index).getAs(ANY);
         }
 
         /** The cap-table index at pointer {@code index}, -1 if null. */
         public int getCap(int index) {
-            if (index >= pointerCount) {
-                return -1;
-            }
-            return pointer(index).getAs(CapPointer.READER).index();
+            return isNull(index) ? -1 : pointer(index).getAs(CapPointer.READER).index();
         }
     }
 }

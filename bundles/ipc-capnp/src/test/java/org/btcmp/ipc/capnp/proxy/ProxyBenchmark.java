@@ -22,6 +22,7 @@ import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.net.UnixSockets;
 import org.btcmp.ipc.capnp.rpc.CallContext;
 import org.btcmp.ipc.capnp.rpc.Capability;
+import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.RemotePromise;
 import org.btcmp.ipc.capnp.rpc.Request;
 import org.btcmp.ipc.capnp.rpc.Response;
@@ -123,16 +124,16 @@ public final class ProxyBenchmark {
 
         @Override
         public void dispatch(long interfaceId, short methodId, CallContext context) {
-            String text = context.params().getAs(Struct.ANY).getText(1);
-            context.results().initAs(Struct.factory(0, 1)).setText(0, text);
+            String text = context.params().getAs(RawStruct.ANY).getText(1);
+            context.results().initAs(RawStruct.factory(0, 1)).setText(0, text);
         }
     }
 
     private static void rawEcho(Capability echo) {
         Request request = echo.newCall(ECHO_ID, 1);
-        request.params().initAs(Struct.factory(0, 2)).setText(1, "ping");
+        request.params().initAs(RawStruct.factory(0, 2)).setText(1, "ping");
         try (RemotePromise promise = request.send(); Response response = promise.join()) {
-            response.content().getAs(Struct.ANY).getText(0);
+            response.content().getAs(RawStruct.ANY).getText(0);
         }
     }
 

@@ -85,9 +85,7 @@ class PointerCopierTest {
         assertEquals(0x0123456789abcdefL, copy.getLong(0));
         assertEquals(-1, copy.getLong(1));
         assertEquals("hello, segments", copy.getText(0));
-        byte[] copied = new byte[data.length];
-        copy.getData(1).asByteBuffer().get(copied);
-        assertArrayEquals(data, copied);
+        assertArrayEquals(data, copy.getData(1));
         PrimitiveList.Boolean.Reader copiedBits = copy.pointer(2).getAs(PrimitiveList.Boolean.factory);
         assertEquals(70, copiedBits.size());
         for (int i = 0; i < 70; i++) {
