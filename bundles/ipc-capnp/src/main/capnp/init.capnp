@@ -8,6 +8,9 @@
 using Proxy = import "/mp/proxy.capnp";
 using Echo = import "echo.capnp";
 using Chain = import "chain.capnp";
+using Mining = import "mining.capnp";
+using Rpc = import "rpc.capnp";
+using Node = import "node.capnp";
 using Java = import "/mpgen/java.capnp";
 
 interface Init $Proxy.wrap("interfaces::Init") $Java.wraps("org.btcmp.interfaces.Init") {
@@ -17,16 +20,13 @@ interface Init $Proxy.wrap("interfaces::Init") $Java.wraps("org.btcmp.interfaces
     makeMiningOld2 @2 () -> ();
     # Retired by Core; answered with Core's error telling the client to update.
 
-    makeMining @3 () -> ();
-    # Placeholder until mining.capnp exists.
-
-    makeRpc @4 () -> ();
-    # Placeholder until rpc.capnp exists.
+    makeMining @3 (context :Proxy.Context) -> (result :Mining.Mining);
+    makeRpc @4 (context :Proxy.Context) -> (result :Rpc.Rpc);
 
     makeChain @5 (context :Proxy.Context) -> (result :Chain.Chain);
 
-    makeNode @6 () -> ();
-    # btcmp: placeholder until node.capnp exists.
+    makeNode @6 (context :Proxy.Context) -> (result :Node.Node);
+    # btcmp's, after Core's.
 
     makeWalletLoader @7 () -> ();
     # btcmp: placeholder until wallet.capnp exists.

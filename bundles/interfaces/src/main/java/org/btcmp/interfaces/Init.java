@@ -20,4 +20,31 @@ public interface Init {
     default Chain makeChain() {
         throw new UnsupportedOperationException("this process serves no Chain");
     }
+
+    /**
+     * The node's {@link Mining} (Core's makeMining), for an external miner.
+     *
+     * @throws UnsupportedOperationException in a process that serves no Mining
+     */
+    default Mining makeMining() {
+        throw new UnsupportedOperationException("this process serves no Mining");
+    }
+
+    /**
+     * The node's JSON-RPC server as an object (Core's makeRpc), for a command-line client over IPC.
+     *
+     * @throws UnsupportedOperationException in a process that serves no Rpc
+     */
+    default Rpc makeRpc() {
+        throw new UnsupportedOperationException("this process serves no Rpc");
+    }
+
+    /**
+     * The node's {@link Node} (what a GUI shows and controls).
+     *
+     * @throws UnsupportedOperationException in a process that serves no Node
+     */
+    default Node makeNode() {
+        throw new UnsupportedOperationException("this process serves no Node");
+    }
 }

@@ -13,7 +13,7 @@ public interface Mining {
     Optional<BlockRef> getTip();
 
     /** Waits up to {@code timeoutMillis} for the tip to differ from {@code currentTip}; returns the tip then. */
-    BlockRef waitTipChanged(String currentTip, long timeoutMillis) throws InterruptedException;
+    BlockRef waitTipChanged(String currentTip, double timeoutMillis) throws InterruptedException;
 
     /** A new template on the tip paying its reward to {@code coinbaseScript}, with mempool transactions. */
     BlockTemplate createNewBlock(byte[] coinbaseScript);

@@ -1,7 +1,6 @@
 package org.btcmp.interfaces;
 
 import java.util.List;
-import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** What a GUI needs from the node (Core's interfaces::Node, the part this node has). */
@@ -36,11 +35,32 @@ public interface Node {
     long getTotalBytesSent();
 
     /** Called with the new number of connections whenever it changes. */
-    Handler handleNotifyNumConnectionsChanged(Consumer<Integer> listener);
+    Handler handleNotifyNumConnectionsChanged(NumConnectionsChanged listener);
 
     /** Called with the new state whenever network activity is turned on or off. */
-    Handler handleNotifyNetworkActiveChanged(Consumer<Boolean> listener);
+    Handler handleNotifyNetworkActiveChanged(NetworkActiveChanged listener);
 
     /** Called with each new tip until the handler is disconnected. */
-    Handler handleNotifyBlockTip(Consumer<BlockRef> listener);
+    Handler handleNotifyBlockTip(BlockTipChanged listener);
+
+    // One listener type per notification (not Consumer<T>): across processes each travels as its own
+    // callback interface, and a Java type stands for exactly one schema interface.
+
+    /** Core's NotifyNumConnectionsChangedFn. */
+    @FunctionalInterface
+    interface NumConnectionsChanged {
+        void numConnectionsChanged(int count);
+    }
+
+    /** Core's NotifyNetworkActiveChangedFn. */
+    @FunctionalInterface
+    interface NetworkActiveChanged {
+        void networkActiveChanged(boolean active);
+    }
+
+    /** Core's NotifyBlockTipFn, with the new tip only. */
+    @FunctionalInterface
+    interface BlockTipChanged {
+        void blockTipChanged(BlockRef tip);
+    }
 }

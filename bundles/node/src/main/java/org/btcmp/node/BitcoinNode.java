@@ -42,6 +42,7 @@ public final class BitcoinNode implements AutoCloseable {
     private final DataDirLock lock;
     private final DebugLog log;
     private final HttpRpcServer http;
+    private final JsonRpcDispatcher dispatcher;
     private volatile String warmup = "Loading block index…";
     private ChainState chain;
     private Mempool mempool;
@@ -68,10 +69,16 @@ public final class BitcoinNode implements AutoCloseable {
         }
         log.log("btcmp node starting, network " + config.network().chainName() + ", datadir " + config.dataDir());
         config.warnings().forEach(w -> log.log("Warning: " + w));
+        for (String category : config.debugCategories()) {
+            // -debug=<category>; the logging RPC changes them later. A category this node never logs stays off.
+            if (LogCategories.NAMES.contains(category)) {
+                logCategories.set(category, true);
+            }
+        }
         if (config.rpcUser() != null && config.rpcPassword() != null) {
             auth.allow(config.rpcUser(), config.rpcPassword());
         }
-        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(table, () -> warmup);
+        dispatcher = new JsonRpcDispatcher(table, () -> warmup);
         // The cookie before the port, as Core: a client that finds the server up also finds the cookie.
         if (config.cookieFile() != null) {
             auth.writeCookie(config.cookieFile());
@@ -162,7 +169,7 @@ public final class BitcoinNode implements AutoCloseable {
     }
 
     /** A debug line, written only while its category is on (as Core's LogDebug), prefixed with it. */
-    private void debug(String category, String message) {
+    public void debug(String category, String message) {
         if (logCategories.isEnabled(category)) {
             log.log("[" + category + "] " + message);
         }
@@ -189,6 +196,15 @@ public final class BitcoinNode implements AutoCloseable {
     /** The P2P side: peers, bans, addresses, network activity. */
     public P2pNode p2p() {
         return p2p;
+    }
+
+    /**
+     * Runs a JSON-RPC request body for {@code uri} as the HTTP server would (warm-up error -28 included)
+     * and returns the reply body: the entry point of JSON-RPC over IPC.
+     */
+    public String executeRpc(String request, String uri) {
+        String body = dispatcher.handle(request, uri).body();
+        return body == null ? "" : body; // a JSON-RPC 2.0 notification has no reply
     }
 
     public RpcTable rpcTable() {

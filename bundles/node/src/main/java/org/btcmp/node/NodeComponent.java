@@ -5,14 +5,18 @@ import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.init.ProcessControl;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Mining;
 import org.btcmp.interfaces.Node;
+import org.btcmp.interfaces.Rpc;
 import org.btcmp.node.iface.NodeChain;
 import org.btcmp.node.iface.NodeMining;
+import org.btcmp.node.iface.NodeRpc;
 import org.btcmp.node.iface.NodeStatus;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -25,7 +29,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 /**
  * Runs the node inside the OSGi framework with the options the process was started with (the
  * {@link Args} the launcher registers), and registers its {@link Chain}, {@link Node} and
- * {@link Mining} services (property btcmp.process=node) for the wallet, GUI and IPC servers.
+ * {@link Mining} and {@link Rpc} services (property btcmp.process=node) for the wallet, GUI and IPC servers.
  * Without options in the registry (a container with no node executable) it never activates.
  * The stop RPC shuts the whole process down through {@link ProcessControl}.
  */
@@ -55,6 +59,11 @@ public final class NodeComponent {
         registrations.add(context.registerService(Chain.class, new NodeChain(node), props));
         registrations.add(context.registerService(Node.class, new NodeStatus(node), props));
         registrations.add(context.registerService(Mining.class, new NodeMining(node), props));
+        registrations.add(context.registerService(Rpc.class, new NodeRpc(node), props));
+        // -debug=ipc: the IPC transport writes a line per call here (dropped while the category is off).
+        Dictionary<String, Object> ipcLog = new Hashtable<>(Map.of("btcmp.log", "ipc"));
+        Consumer<String> ipcLines = line -> node.debug("ipc", line);
+        registrations.add(context.registerService(Consumer.class, ipcLines, ipcLog));
         if (process != null) {
             Thread watch = new Thread(() -> {
                 try {

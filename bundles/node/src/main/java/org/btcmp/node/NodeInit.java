@@ -3,6 +3,9 @@ package org.btcmp.node;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Echo;
 import org.btcmp.interfaces.Init;
+import org.btcmp.interfaces.Mining;
+import org.btcmp.interfaces.Node;
+import org.btcmp.interfaces.Rpc;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -20,6 +23,18 @@ public final class NodeInit implements Init {
             target = "(" + PROCESS_PROPERTY + "=node)")
     private volatile Chain chain;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + PROCESS_PROPERTY + "=node)")
+    private volatile Mining mining;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + PROCESS_PROPERTY + "=node)")
+    private volatile Rpc rpc;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + PROCESS_PROPERTY + "=node)")
+    private volatile Node node;
+
     @Override
     public Echo makeEcho() {
         return new NodeEcho();
@@ -27,10 +42,28 @@ public final class NodeInit implements Init {
 
     @Override
     public Chain makeChain() {
-        Chain running = chain;
-        if (running == null) {
-            throw new IllegalStateException("the node is not running: no Chain to give");
+        return running(chain, "Chain");
+    }
+
+    @Override
+    public Mining makeMining() {
+        return running(mining, "Mining");
+    }
+
+    @Override
+    public Rpc makeRpc() {
+        return running(rpc, "Rpc");
+    }
+
+    @Override
+    public Node makeNode() {
+        return running(node, "Node");
+    }
+
+    private static <T> T running(T service, String name) {
+        if (service == null) {
+            throw new IllegalStateException("the node is not running: no " + name + " to give");
         }
-        return running;
+        return service;
     }
 }

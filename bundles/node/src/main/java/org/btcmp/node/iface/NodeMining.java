@@ -62,8 +62,10 @@ public final class NodeMining implements Mining {
     }
 
     @Override
-    public BlockRef waitTipChanged(String currentTip, long timeoutMillis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
+    public BlockRef waitTipChanged(String currentTip, double timeoutMillis) throws InterruptedException {
+        // Core's default timeout is the largest double: a deadline that never comes.
+        long deadline = timeoutMillis >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE
+                : System.currentTimeMillis() + (long) Math.max(0, timeoutMillis);
         synchronized (tipChanged) {
             while (node.chain().tip().hash().toString().equals(currentTip)) {
                 long left = deadline - System.currentTimeMillis();

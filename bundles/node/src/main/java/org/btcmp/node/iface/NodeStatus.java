@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.btcmp.interfaces.BlockRef;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Node;
@@ -20,7 +19,7 @@ import org.btcmp.primitives.Block;
 /** {@link Node} (what a GUI shows) over an in-process node. */
 public final class NodeStatus implements Node {
     private final BitcoinNode node;
-    private final List<Consumer<BlockRef>> tipListeners = new CopyOnWriteArrayList<>();
+    private final List<BlockTipChanged> tipListeners = new CopyOnWriteArrayList<>();
 
     public NodeStatus(BitcoinNode node) {
         this.node = node;
@@ -28,13 +27,13 @@ public final class NodeStatus implements Node {
             @Override
             public void blockConnected(Block block, BlockIndex index) {
                 BlockRef ref = Blocks.ref(index);
-                tipListeners.forEach(l -> l.accept(ref));
+                tipListeners.forEach(l -> l.blockTipChanged(ref));
             }
 
             @Override
             public void blockDisconnected(Block block, BlockIndex index) {
                 BlockRef ref = Blocks.ref(index.prev());
-                tipListeners.forEach(l -> l.accept(ref));
+                tipListeners.forEach(l -> l.blockTipChanged(ref));
             }
         });
     }
@@ -108,19 +107,19 @@ public final class NodeStatus implements Node {
     }
 
     @Override
-    public Handler handleNotifyNumConnectionsChanged(Consumer<Integer> listener) {
-        Runnable remove = node.p2p().onConnectionCountChanged(listener);
+    public Handler handleNotifyNumConnectionsChanged(NumConnectionsChanged listener) {
+        Runnable remove = node.p2p().onConnectionCountChanged(listener::numConnectionsChanged);
         return remove::run;
     }
 
     @Override
-    public Handler handleNotifyNetworkActiveChanged(Consumer<Boolean> listener) {
-        Runnable remove = node.p2p().onNetworkActiveChanged(listener);
+    public Handler handleNotifyNetworkActiveChanged(NetworkActiveChanged listener) {
+        Runnable remove = node.p2p().onNetworkActiveChanged(listener::networkActiveChanged);
         return remove::run;
     }
 
     @Override
-    public Handler handleNotifyBlockTip(Consumer<BlockRef> listener) {
+    public Handler handleNotifyBlockTip(BlockTipChanged listener) {
         tipListeners.add(listener);
         return () -> tipListeners.remove(listener);
     }

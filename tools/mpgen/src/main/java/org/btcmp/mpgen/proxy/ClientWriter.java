@@ -76,9 +76,9 @@ final class ClientWriter {
             throwsClause.add(CodecExpressions.sourceName(e));
         }
         Type returned = java.getGenericReturnType();
-        StringBuilder sb = new StringBuilder("\n    @Override\n    public ")
-                .append(returned == void.class ? "void" : CodecExpressions.source(returned)).append(' ')
-                .append(java.getName()).append('(').append(params).append(')').append(throwsClause).append(" {\n")
+        String signature = "\n    @Override\n    public " + (returned == void.class ? "void" : CodecExpressions.source(returned))
+                + " " + java.getName() + "(" + params + ")" + throwsClause + " {\n";
+        StringBuilder sb = new StringBuilder()
                 .append("        try (org.btcmp.ipc.capnp.proxy.ClientCall call = call(").append(plan.ordinal()).append(", ")
                 .append(plan.params().dataWordCount).append(", ").append(plan.params().pointerCount).append(", ")
                 .append(plan.contextOffset()).append(")) {\n");
@@ -99,6 +99,7 @@ final class ClientWriter {
         if (ret != null) {
             sb.append("            return ").append(ret).append(";\n");
         }
-        return sb.append("        }\n    }\n").toString();
+        sb.append("        }\n");
+        return signature + CallTraces.wrap(sb.toString(), "client", iface.shortName(), plan.method().name()) + "    }\n";
     }
 }

@@ -78,8 +78,7 @@ final class ServerWriter {
     private String method(ProxyGenerator.MethodPlan plan, MethodShape shape) {
         Method java = plan.java();
         Type[] types = java.getGenericParameterTypes();
-        StringBuilder sb = new StringBuilder("\n    private void serve").append(plan.ordinal())
-                .append("(org.btcmp.ipc.capnp.proxy.ServerCall call) throws Exception {\n");
+        StringBuilder sb = new StringBuilder();
         for (MethodShape.Value v : shape.inputs) {
             sb.append("        ").append(CodecExpressions.source(v.type())).append(" a").append(v.javaIndex()).append(" = ")
                     .append(v.codecField()).append(".get(call.params(), ").append(v.slot().field().offset)
@@ -109,6 +108,7 @@ final class ServerWriter {
             sb.append("        ").append(v.codecField()).append(".set(results, ").append(v.slot().field().offset).append(", ")
                     .append(v.javaIndex() < 0 ? "r" : "a" + v.javaIndex() + ".get()").append(", call.resultSide());\n");
         }
-        return sb.append("    }\n").toString();
+        return "\n    private void serve" + plan.ordinal() + "(org.btcmp.ipc.capnp.proxy.ServerCall call) throws Exception {\n"
+                + CallTraces.wrap(sb.toString(), "server", iface.shortName(), plan.method().name()) + "    }\n";
     }
 }

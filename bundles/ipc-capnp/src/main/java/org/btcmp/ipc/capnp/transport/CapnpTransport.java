@@ -3,6 +3,7 @@ package org.btcmp.ipc.capnp.transport;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Connection;
 import org.btcmp.ipc.IpcAddress;
@@ -15,9 +16,13 @@ import org.btcmp.ipc.capnp.net.UnixSocketListener;
 import org.btcmp.ipc.capnp.net.UnixSockets;
 import org.btcmp.ipc.capnp.proxy.ProxyConnection;
 import org.btcmp.ipc.capnp.proxy.ProxyRegistry;
+import org.btcmp.ipc.capnp.trace.CallTrace;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * Cap'n Proto over UNIX sockets with libmultiprocess's conventions: serves an Init on {@code unix:PATH}
@@ -31,6 +36,20 @@ public final class CapnpTransport implements Transport {
     private final ProxyRegistry registry = Proxies.registry();
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
+
+    /**
+     * {@code -debug=ipc}: a process's debug log offers itself as a {@code Consumer<String>} service with
+     * property btcmp.log=ipc; every proxy call on either side is then written to it (see CallTrace).
+     */
+    @Reference(service = Consumer.class, target = "(btcmp.log=ipc)", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeCallLog")
+    void addCallLog(Consumer<String> log) {
+        CallTrace.addSink(log);
+    }
+
+    void removeCallLog(Consumer<String> log) {
+        CallTrace.removeSink(log);
+    }
 
     @Override
     public String scheme() {
