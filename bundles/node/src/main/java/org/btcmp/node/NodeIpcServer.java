@@ -1,6 +1,8 @@
 package org.btcmp.node;
 
 import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,34 +14,49 @@ import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.Server;
 import org.btcmp.ipc.Transport;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Serves the node's Init on every installed transport that can reach one of the node's addresses
  * (in-process {@code local:node}, and the sockets {@code -ipcbind} names), and follows transports as
  * they come and go: a swap of transport bundles never restarts the node. A socket the node was told
- * to listen on but cannot is fatal, as in Core.
+ * to listen on but cannot is fatal, as in Core. Each address served is also registered as an
+ * {@link Server} service (btcmp.process=node, {@value #ADDRESS_PROPERTY}), so an in-process consumer
+ * such as the wallet's node link can reach the node through whichever transport is installed.
  */
 @Component(immediate = true)
 public final class NodeIpcServer {
 
     /** Where the node serves in-process. */
     static final IpcAddress NODE_ADDRESS = IpcAddress.local("node");
+    /** Service property of an advertised {@link Server}: the address, as IpcAddress prints it. */
+    static final String ADDRESS_PROPERTY = "ipc.address";
 
     private final Init init;
     private final ProcessControl process;
     private final List<IpcAddress> addresses = new ArrayList<>();
     private final Map<Transport, List<Server>> servers = new ConcurrentHashMap<>();
+    private final Map<Server, ServiceRegistration<Server>> advertised = new ConcurrentHashMap<>();
+    private final BundleContext context;
 
+    /**
+     * Greedy on the options: a process whose Args appear after this component activated (a container
+     * the options are given to later) gets its -ipcbind sockets served too.
+     */
     @Activate
-    public NodeIpcServer(@Reference(target = "(" + NodeInit.PROCESS_PROPERTY + "=node)") Init init,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL) Args args,
+    public NodeIpcServer(BundleContext context,
+            @Reference(target = "(" + NodeInit.PROCESS_PROPERTY + "=node)") Init init,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) Args args,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) {
+        this.context = context;
         this.init = init;
         this.process = process;
         addresses.add(NODE_ADDRESS);
@@ -54,6 +71,11 @@ public final class NodeIpcServer {
         }
     }
 
+    /** Outside a framework (tests): serves without advertising. */
+    NodeIpcServer(Init init, Args args, ProcessControl process) {
+        this(null, init, args, process);
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void bindTransport(Transport transport) {
         List<Server> served = new ArrayList<>();
@@ -62,7 +84,9 @@ public final class NodeIpcServer {
                 continue;
             }
             try {
-                served.add(transport.serve(address, init));
+                Server server = transport.serve(address, init);
+                served.add(server);
+                advertise(server);
             } catch (IpcException e) {
                 cannotServe(address, e);
             }
@@ -73,14 +97,36 @@ public final class NodeIpcServer {
     void unbindTransport(Transport transport) {
         List<Server> served = servers.remove(transport);
         if (served != null) {
-            served.forEach(Server::close);
+            served.forEach(this::stop);
         }
     }
 
     @Deactivate
     void deactivate() {
-        servers.values().forEach(served -> served.forEach(Server::close));
+        servers.values().forEach(served -> served.forEach(this::stop));
         servers.clear();
+    }
+
+    private void advertise(Server server) {
+        if (context == null) {
+            return;
+        }
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(NodeInit.PROCESS_PROPERTY, "node");
+        props.put(ADDRESS_PROPERTY, server.address().toString());
+        advertised.put(server, context.registerService(Server.class, server, props));
+    }
+
+    private void stop(Server server) {
+        ServiceRegistration<Server> registration = advertised.remove(server);
+        if (registration != null) {
+            try {
+                registration.unregister();
+            } catch (IllegalStateException alreadyGone) {
+                // the framework is stopping and unregistered it first
+            }
+        }
+        server.close();
     }
 
     private void cannotServe(IpcAddress address, IpcException e) {

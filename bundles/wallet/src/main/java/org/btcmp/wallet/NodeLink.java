@@ -1,6 +1,7 @@
 package org.btcmp.wallet;
 
 import org.btcmp.interfaces.Init;
+import org.btcmp.ipc.IpcAddress;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -23,4 +24,7 @@ public interface NodeLink {
 
     /** How many connections to the node this link has made since it started. */
     long connectionsMade();
+
+    /** Where the node is reached through the current transport; its scheme names the transport. */
+    IpcAddress nodeAddress();
 }

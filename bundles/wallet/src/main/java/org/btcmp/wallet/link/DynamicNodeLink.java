@@ -1,10 +1,12 @@
 package org.btcmp.wallet.link;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Connection;
 import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
+import org.btcmp.ipc.Server;
 import org.btcmp.ipc.Transport;
 import org.btcmp.wallet.NodeLink;
 import org.osgi.service.component.annotations.Activate;
@@ -18,7 +20,10 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * {@link NodeLink} over an optional, dynamic, greedy reference to the transport (the one exception
  * to constructor injection, DESIGN.md): the component stays active with no transport at all, and a
- * new or better transport is taken without deactivating it.
+ * new or better transport is taken without deactivating it. The node's address is the one it
+ * advertises (a {@link Server} service with btcmp.process=node) for the current transport's scheme, so
+ * a swap from ipc-local to ipc-capnp moves the link from {@code local:node} to the node's socket;
+ * without advertisements, {@code local:node} or the configured {@value #NODE_ADDRESS_PROPERTY}.
  */
 @Component(service = NodeLink.class, immediate = true)
 public final class DynamicNodeLink implements NodeLink {
@@ -28,6 +33,8 @@ public final class DynamicNodeLink implements NodeLink {
     static final IpcAddress DEFAULT_NODE_ADDRESS = IpcAddress.local("node");
 
     private volatile IpcAddress nodeAddress = DEFAULT_NODE_ADDRESS;
+    private volatile boolean addressConfigured;
+    private final Map<Server, IpcAddress> advertised = new ConcurrentHashMap<>();
     private volatile Transport transport;
     private Connection connection; // guarded by this; made through the transport it belongs to
     private Transport connectionTransport; // guarded by this
@@ -57,18 +64,46 @@ public final class DynamicNodeLink implements NodeLink {
         }
     }
 
+    @Reference(service = Server.class, target = "(btcmp.process=node)", cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, unbind = "removeNodeServer")
+    void addNodeServer(Server server) {
+        advertised.put(server, server.address());
+    }
+
+    void removeNodeServer(Server server) {
+        advertised.remove(server);
+    }
+
     @Activate
     void activate(Map<String, Object> properties) {
         Object address = properties.get(NODE_ADDRESS_PROPERTY);
         if (address != null) {
             nodeAddress = IpcAddress.parse(address.toString());
+            addressConfigured = true;
         }
+    }
+
+    /** Where the node is reached through {@code current}: a configured address, else one the node serves there. */
+    private IpcAddress addressFor(Transport current) {
+        if (!addressConfigured && current != null && !current.supports(nodeAddress)) {
+            for (IpcAddress address : advertised.values()) {
+                if (current.supports(address)) {
+                    return address;
+                }
+            }
+        }
+        return nodeAddress;
+    }
+
+    @Override
+    public IpcAddress nodeAddress() {
+        return addressFor(transport);
     }
 
     @Override
     public Init node() {
-        IpcAddress address = nodeAddress;
         Transport current = transport; // read once: it may go away while we work
+        IpcAddress address = addressFor(current);
         if (current == null) {
             throw new IpcException("no IPC transport is registered: cannot reach the node at " + address);
         }
@@ -77,6 +112,9 @@ public final class DynamicNodeLink implements NodeLink {
         }
         synchronized (this) {
             if (connection == null || connectionTransport != current || !connection.isOpen()) {
+                if (connection != null) {
+                    connection.close();
+                }
                 connection = current.connect(address);
                 connectionTransport = current;
                 connectionsMade++;
@@ -88,7 +126,7 @@ public final class DynamicNodeLink implements NodeLink {
     @Override
     public boolean transportAvailable() {
         Transport current = transport;
-        return current != null && current.supports(nodeAddress);
+        return current != null && current.supports(addressFor(current));
     }
 
     @Override

@@ -150,4 +150,40 @@ class DynamicNodeLinkTest {
         link.node();
         assertEquals(List.of(IpcAddress.parse("unix:/tmp/regtest/node.sock")), unix.connectedTo);
     }
+
+    @Test
+    void followsTheAddressesTheNodeAdvertisesForEachTransport() {
+        IpcAddress socket = IpcAddress.parse("unix:/tmp/regtest/node.sock");
+        Server advertised = new Server() {
+            @Override
+            public IpcAddress address() {
+                return socket;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        link.activate(Map.of());
+        FakeTransport unix = new FakeTransport("unix");
+        link.setTransport(unix);
+        assertFalse(link.transportAvailable(), "the node serves nothing this transport reaches yet");
+
+        link.addNodeServer(advertised);
+        assertTrue(link.transportAvailable());
+        assertEquals(socket, link.nodeAddress());
+        link.node();
+        assertEquals(List.of(socket), unix.connectedTo);
+
+        FakeTransport local = new FakeTransport("local");
+        link.setTransport(local);
+        link.unsetTransport(unix);
+        assertEquals(IpcAddress.local("node"), link.nodeAddress(), "in-process again");
+        link.node();
+        assertEquals(List.of(IpcAddress.local("node")), local.connectedTo);
+
+        link.removeNodeServer(advertised);
+        link.setTransport(unix);
+        assertThrows(IpcException.class, link::node, "no socket advertised any more");
+    }
 }
