@@ -33,6 +33,11 @@ final class RunningNode implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Executable.root().resolve("bin").resolve(executable).toString());
         command.addAll(List.of(args));
+        if (command.stream().noneMatch(RunningNode::isP2pOption)) {
+            // Core's default listens on the network's port (18444 in regtest): tests running side by side
+            // would take it from each other. A test about P2P names its own options.
+            command.add("-listen=0");
+        }
         Path out = Files.createTempFile("btcmp-node-stdout", ".txt");
         Path err = Files.createTempFile("btcmp-node-stderr", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -50,6 +55,11 @@ final class RunningNode implements AutoCloseable {
             Thread.sleep(50);
         }
         return node;
+    }
+
+    private static boolean isP2pOption(String arg) {
+        return arg.startsWith("-listen") || arg.startsWith("-nolisten") || arg.startsWith("-port=")
+                || arg.startsWith("-bind=") || arg.startsWith("-connect=");
     }
 
     static int freePort() throws IOException {

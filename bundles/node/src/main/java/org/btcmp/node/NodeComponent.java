@@ -28,7 +28,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 
 /**
  * Runs the node inside the OSGi framework with the options the process was started with (the
- * {@link Args} the launcher registers), and registers its {@link Chain}, {@link Node} and
+ * {@link Args} the launcher registers; P2P included: -listen, -port, -bind, -connect, -addnode, as Core), and registers its {@link Chain}, {@link Node} and
  * {@link Mining} and {@link Rpc} services (property btcmp.process=node) for the wallet, GUI and IPC servers.
  * Without options in the registry (a container with no node executable) it never activates.
  * The stop RPC shuts the whole process down through {@link ProcessControl}.
@@ -43,7 +43,7 @@ public final class NodeComponent {
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) throws IOException, ArgsException {
         BitcoinNode started;
         try {
-            started = BitcoinNode.start(NodeSettings.read(args));
+            started = BitcoinNode.start(NodeSettings.read(args), NodeSettings.readP2p(args));
         } catch (ArgsException | IOException | RuntimeException e) {
             if (process == null) {
                 throw e;

@@ -9,8 +9,8 @@ import org.btcmp.common.init.ServerOptions;
 /**
  * Runs a node as a plain Java program, without OSGi (tests spawn it as a child JVM; bin/ runs the
  * node through the launcher). Takes bitcoind's options ({@link ServerOptions}); a bad option or a
- * node that cannot start is one line on stderr and exit code 1; exits 0 after the stop RPC. Unlike the
- * launcher's node (whose P2P options are not wired yet), this one runs P2P with {@link org.btcmp.node.net.P2pSettings}.
+ * node that cannot start is one line on stderr and exit code 1; exits 0 after the stop RPC. P2P runs with
+ * {@link org.btcmp.node.net.P2pSettings}, as the launcher's node does.
  */
 public final class NodeMain {
     private NodeMain() {
