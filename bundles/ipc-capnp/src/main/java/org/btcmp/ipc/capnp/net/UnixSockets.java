@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
+import org.newsclub.net.unix.AFUNIXSocket;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.newsclub.net.unix.AFUNIXSocketChannel;
 import org.newsclub.net.unix.AFUNIXSocketPair;
@@ -20,6 +21,15 @@ import org.newsclub.net.unix.FileDescriptorCast;
 public final class UnixSockets {
 
     private UnixSockets() {
+    }
+
+    /**
+     * Loads junixsocket's native library and classes now, which the first listen or connect would
+     * otherwise pay for (0.2-1 s in a cold JVM). For a background thread at startup; harmless to repeat.
+     */
+    public static void preload() {
+        AFUNIXSocket.isSupported();
+        AFUNIXSocketAddress.class.getName();
     }
 
     /**

@@ -18,6 +18,7 @@ import org.btcmp.ipc.capnp.proxy.ProxyConnection;
 import org.btcmp.ipc.capnp.proxy.ProxyRegistry;
 import org.btcmp.ipc.capnp.trace.CallTrace;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -30,12 +31,25 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * The peer's Init and everything reached through it are generated proxies. Stopping the transport ends
  * every connection and listener it made.
  */
-@Component(service = Transport.class, property = {Transport.SCHEME_PROPERTY + "=" + IpcAddress.UNIX,
+@Component(service = Transport.class, immediate = true, property = {Transport.SCHEME_PROPERTY + "=" + IpcAddress.UNIX,
         Transport.SCHEME_PROPERTY + "=" + IpcAddress.FD})
 public final class CapnpTransport implements Transport {
     private final ProxyRegistry registry = Proxies.registry();
     private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
+    private volatile Thread preload;
+
+    /**
+     * Immediate, so that junixsocket's native library loads on a side thread while the rest of the
+     * process starts (the node opening its chain), not when the node first listens on its socket.
+     */
+    @Activate
+    void activate() {
+        Thread loader = new Thread(UnixSockets::preload, "capnp-native-preload");
+        loader.setDaemon(true);
+        preload = loader;
+        loader.start();
+    }
 
     /**
      * {@code -debug=ipc}: a process's debug log offers itself as a {@code Consumer<String>} service with
@@ -114,6 +128,7 @@ public final class CapnpTransport implements Transport {
     @Deactivate
     void deactivate() {
         stopped = true;
+        awaitPreload();
         for (AutoCloseable c : open) {
             try {
                 c.close();
@@ -130,6 +145,19 @@ public final class CapnpTransport implements Transport {
         }
         if (!supports(address)) {
             throw new IpcException("the capnp transport cannot reach " + address + " (only unix:PATH and fd:N)");
+        }
+    }
+
+    /** A process that stops at once (a bad option) must not close this bundle under the loading thread. */
+    private void awaitPreload() {
+        Thread loader = preload;
+        if (loader == null) {
+            return;
+        }
+        try {
+            loader.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
