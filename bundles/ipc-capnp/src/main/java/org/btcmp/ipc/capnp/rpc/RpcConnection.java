@@ -60,6 +60,9 @@ public final class RpcConnection implements AutoCloseable {
     private boolean receiving;
     /** Calls the reading thread runs itself once it lets go of the lock (see {@link Server#dispatchesWithoutBlocking}). */
     private List<Runnable> inlineCalls = List.of();
+    /** Work that calls out, queued under the lock and run by the thread once it lets go ({@link #flushIfOutermost}). */
+    private List<Runnable> afterUnlock = new ArrayList<>();
+    private volatile boolean workAfterUnlock;
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
@@ -200,6 +203,11 @@ public final class RpcConnection implements AutoCloseable {
             for (Answer answer : answers.eraseAll()) {
                 if (answer.context != null) {
                     answer.context.cancel();
+                }
+                for (AnswerTarget waiter : answer.waiters) {
+                    if (waiter.settle(null, lost())) {
+                        afterwards.add(waiter::drain);
+                    }
                 }
                 afterwards.add(answer::releaseResultCaps);
             }
@@ -519,7 +527,8 @@ public final class RpcConnection implements AutoCloseable {
     // ---- serving calls ------------------------------------------------------------------------
 
     /** Runs a call on its target once known; {@code frame} holds the params until the call ends. */
-    private void deliver(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
+    private void deliver(Answer answer, CapTarget promised, Frame frame, long interfaceId, short methodId) {
+        CapTarget target = promised == null ? null : QueuedTarget.seeThrough(promised);
         if (target == null) {
             fail(answer, frame, new RpcException(RpcException.Type.FAILED, "called a null capability"));
             return;
@@ -631,6 +640,12 @@ public final class RpcConnection implements AutoCloseable {
         List<Runnable> pipelined = new ArrayList<>(answer.pipelined);
         answer.pipelined.clear();
         pipelined.forEach(Runnable::run);
+        for (AnswerTarget waiter : answer.waiters) {
+            if (waiter.settle(answer)) {
+                runAfterUnlock(waiter::drain);
+            }
+        }
+        answer.waiters.clear();
     }
 
     /**
@@ -783,7 +798,7 @@ public final class RpcConnection implements AutoCloseable {
             descriptor.setNone(org.capnproto.Void.VOID);
             return -1;
         }
-        CapTarget target = cap.target;
+        CapTarget target = QueuedTarget.seeThrough(cap.target);
         if (target instanceof LocalTarget local) {
             Export export = exportsByTarget.get(local);
             if (export == null) {
@@ -839,9 +854,15 @@ public final class RpcConnection implements AutoCloseable {
             case RECEIVER_ANSWER -> {
                 RpcProtocol.PromisedAnswer.Reader promised = descriptor.getReceiverAnswer();
                 Answer answer = answers.find(promised.getQuestionId());
-                if (answer == null || !answer.returned) {
+                if (answer == null) {
                     throw new ProtocolViolation("receiverAnswer names question "
-                            + Integer.toUnsignedString(promised.getQuestionId()) + ", which has no results here");
+                            + Integer.toUnsignedString(promised.getQuestionId()) + ", which is not a current answer");
+                }
+                if (!answer.returned) {
+                    // The peer pipelined a call of its own to us back here: calls wait for our answer.
+                    AnswerTarget waiter = new AnswerTarget(transform(promised));
+                    answer.waiters.add(waiter);
+                    return new Capability(waiter);
                 }
                 CapTarget target = answer.resolve(transform(promised));
                 return target == null ? null : new Capability(target);
@@ -922,8 +943,24 @@ public final class RpcConnection implements AutoCloseable {
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */
     private void flushIfOutermost() {
         if (!Thread.holdsLock(this)) {
+            if (workAfterUnlock) {
+                List<Runnable> work;
+                synchronized (this) {
+                    work = afterUnlock;
+                    afterUnlock = new ArrayList<>();
+                    workAfterUnlock = false;
+                }
+                work.forEach(Runnable::run);
+            }
             outbox.flush(Thread.currentThread() != readerThread);
         }
+    }
+
+    /** Queues {@code work}, which may call out, for when this thread lets go of the lock. */
+    private void runAfterUnlock(Runnable work) {
+        assert Thread.holdsLock(this);
+        afterUnlock.add(work);
+        workAfterUnlock = true;
     }
 
     private void sendUnimplemented(RpcProtocol.Message.Reader message) {

@@ -97,6 +97,24 @@ abstract class CalcClientScenarios {
     }
 
     @Test
+    void thePipelinedResultOfARunningCallGoesBackToTheServerInAnotherCall() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            // counter() takes 500 ms; valueOf(its counter) arrives meanwhile naming the unanswered call.
+            try (Calc.CounterPromise first = Calls.counter(calc, 41, 500); Counter.Client pending = first.getCounter()) {
+                var request = calc.valueOfRequest();
+                request.params().setCounter(request.addCap(pending));
+                try (Calc.ValueOfPromise promise = request.send()) {
+                    assertTrue(!first.untyped().isDone(), "valueOf went out before counter() returned");
+                    try (Calc.ValueOfResponse response = promise.join()) {
+                        assertEquals(41, response.results().getValue());
+                    }
+                }
+            }
+            awaitCountersReleased(1);
+        });
+    }
+
+    @Test
     void inheritedMethodsGoToTheServerWithTheSuperinterfacesId() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             var request = calc.doublerRequest();
