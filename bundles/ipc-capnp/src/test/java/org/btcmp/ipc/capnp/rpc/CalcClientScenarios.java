@@ -115,6 +115,32 @@ abstract class CalcClientScenarios {
     }
 
     @Test
+    void aPromiseOfOursIsCalledByTheServerAndResolvedForItLater() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCalc local = new JavaCalc();
+            try (Calc.Client localCalc = Calc.Client.of(local);
+                    Calc.CounterPromise pending = Calls.counter(localCalc, 41, 300);
+                    Counter.Client promised = pending.getCounter()) {
+                // Sent as a senderPromise: the server's call on it waits here until the local call answers,
+                // then a Resolve tells the server what the promise became.
+                assertEquals(41, valueOf(promised));
+                assertTrue(pending.untyped().isDone());
+                assertEquals(41, valueOf(promised), "the settled promise goes as the counter itself");
+            }
+            RpcConnectionTest.awaitValue(0, () -> local.liveCounters.get());
+            assertEquals("after", Calls.echo(calc, "after"));
+        });
+    }
+
+    long valueOf(Counter.Client counter) {
+        var request = calc.valueOfRequest();
+        request.params().setCounter(request.addCap(counter));
+        try (Calc.ValueOfResponse response = request.send().join()) {
+            return response.results().getValue();
+        }
+    }
+
+    @Test
     void inheritedMethodsGoToTheServerWithTheSuperinterfacesId() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             var request = calc.doublerRequest();
