@@ -74,6 +74,32 @@ class PromiseExportTest {
     }
 
     @Test
+    void anotherConnectionsCapabilityIsExportedAndItsCallsPassedOn() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            FrameConnection[] otherPair = UnixSockets.pair("other", FrameLimits.DEFAULT);
+            JavaCalc otherServer = new JavaCalc();
+            RpcConnection otherEnd;
+            try (Calc.Client bootstrap = Calc.Client.of(otherServer)) {
+                otherEnd = RpcConnection.start(otherPair[0], bootstrap.capability());
+            }
+            RpcConnection other = RpcConnection.start(otherPair[1], null);
+            try (Calc.Client otherCalc = new Calc.Client(other.bootstrap());
+                    Calc.CounterPromise pending = Calls.counter(otherCalc, 5, 0);
+                    Counter.Client imported = pending.getCounter()) {
+                pending.join().close(); // imported from the other connection, not a promise any more
+                keep(imported.capability());
+                try (Counter.Client counter = new Counter.Client(kept.get().duplicate())) {
+                    assertEquals(5, Calls.value(counter)); // server -> us -> the other connection's server
+                }
+                kept.getAndSet(null).close();
+            }
+            RpcConnectionTest.awaitValue(0, () -> otherServer.liveCounters.get());
+            other.close();
+            otherEnd.close();
+        });
+    }
+
+    @Test
     void aPromiseThatBreaksIsResolvedToItsException() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             try (Calc.Client localCalc = Calc.Client.of(new JavaCalc());
