@@ -174,6 +174,16 @@ class CalcImpl final : public Calc::Server {
     return context.getParams().getCounter().valueRequest().send().then(
         [context](capnp::Response<Counter::ValueResults> r) mutable { context.getResults().setValue(r.getValue()); });
   }
+  kj::Promise<void> tail(TailContext context) override {
+    auto params = context.getParams();
+    if (!params.hasCalc()) {
+      context.getResults().setText(kj::str("cpp:", params.getText()));
+      return kj::READY_NOW;
+    }
+    auto request = params.getCalc().tailRequest();
+    request.setText(params.getText());
+    return context.tailCall(kj::mv(request));
+  }
   kj::Promise<void> later(LaterContext context) override {
     auto callback = timer->afterDelay(context.getParams().getDelayMs() * kj::MILLISECONDS).then([]() {
       return Callback::Client(kj::heap<CallbackImpl>());

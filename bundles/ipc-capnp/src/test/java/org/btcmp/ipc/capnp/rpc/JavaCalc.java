@@ -107,11 +107,20 @@ final class JavaCalc extends Calc.Server {
         }
     }
 
+    /** Answers "java:" + text (Java makes no tail calls: a calc given is called like any other). */
+    @Override
+    protected void tail(Calc.TailContext context) {
+        try (Calc.Client calc = context.getCalc()) {
+            String text = context.params().getText().toString();
+            context.results().setText(calc == null ? "java:" + text : Calls.tail(calc, text));
+        }
+    }
+
     @Override
     public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
         return switch (methodId) {
             // these sleep or wait for a callback or an answer
-            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD, Calc.VALUE_OF_METHOD -> false;
+            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD, Calc.VALUE_OF_METHOD, Calc.TAIL_METHOD -> false;
             default -> true;
         };
     }
