@@ -4,7 +4,7 @@
 //   rpc_peer server SOCKET           serve a Calc as bootstrap; print "ready" once listening; run until killed
 //   rpc_peer client SOCKET SCENARIO  call the Calc served at SOCKET; print one line per result; exit 0
 //
-// Client scenarios: basic, pipeline, pipeline-back, forward-items, callback, fail, hold, concurrent, cancel, inherit,
+// Client scenarios: basic, pipeline, pipeline-param, pipeline-back, forward-items, callback, fail, hold, concurrent, cancel, inherit,
 // sleep (30 s call, to be killed),
 // bench-echo N, bench-data N BYTES (each prints the mean of N timed round trips after N warm-up ones).
 // Lines printed by the server: "callback destroyed" and "counter destroyed" from destructors, so the
@@ -170,6 +170,20 @@ class CalcImpl final : public Calc::Server {
     context.getResults().setDoubler(kj::heap<DoublerImpl>(context.getParams().getStart()));
     return kj::READY_NOW;
   }
+  kj::Promise<void> valueOf(ValueOfContext context) override {
+    return context.getParams().getCounter().valueRequest().send().then(
+        [context](capnp::Response<Counter::ValueResults> r) mutable { context.getResults().setValue(r.getValue()); });
+  }
+  kj::Promise<void> tail(TailContext context) override {
+    auto params = context.getParams();
+    if (!params.hasCalc()) {
+      context.getResults().setText(kj::str("cpp:", params.getText()));
+      return kj::READY_NOW;
+    }
+    auto request = params.getCalc().tailRequest();
+    request.setText(params.getText());
+    return context.tailCall(kj::mv(request));
+  }
   kj::Promise<void> later(LaterContext context) override {
     auto callback = timer->afterDelay(context.getParams().getDelayMs() * kj::MILLISECONDS).then([]() {
       return Callback::Client(kj::heap<CallbackImpl>());
@@ -275,6 +289,19 @@ int client(const char* socket, kj::StringPtr scenario, int argc, char** argv) {
     say(kj::str("value=", doubler.valueRequest().send().wait(ws).getValue()));
     Counter::Client counter = doubler;
     say(kj::str("next=", counter.nextRequest().send().getCounter().valueRequest().send().wait(ws).getValue()));
+  } else if (scenario == "pipeline-param") {
+    // The counter of a call still running on the Java side goes back to it in a second call: the
+    // Java side gets a receiverAnswer naming its own unanswered call.
+    auto first = calc.counterRequest();
+    first.setStart(41);
+    first.setDelayMs(300);
+    auto counterPromise = first.send();
+    auto valueOf = calc.valueOfRequest();
+    valueOf.setCounter(counterPromise.getCounter());
+    auto value = valueOf.send();
+    auto next = counterPromise.getCounter().nextRequest().send().getCounter().valueRequest().send();
+    say(kj::str("valueOf=", value.wait(ws).getValue()));
+    say(kj::str("next=", next.wait(ws).getValue()));
   } else if (scenario == "pipeline-back") {
     // identity() hands our own callback back; the call on it goes out before the answer, so the Java
     // side must pass it back here (and answer the Disembargo that follows).

@@ -20,6 +20,11 @@ interface Calc {
   # A promise that resolves, after delayMs, to the callback passed in (C++ server only): for a Java
   # callback, the promise resolves back to the caller's own object (embargo).
   doubler @13 (start :Int64) -> (doubler :Doubler);
+  valueOf @14 (counter :Counter) -> (value :Int64);
+  # counter.value(): a caller may pass the pipelined counter of its own call still running here.
+  tail @15 (calc :Calc, text :Text) -> (text :Text);
+  # With a calc: that calc's tail(text) as a tail call (the C++ server's results come from the caller's
+  # own object: sendResultsTo.yourself, then Return.takeFromOtherQuestion). Without: "<side>:" + text.
 }
 
 interface Counter {

@@ -8,9 +8,7 @@ import org.btcmp.ipc.capnp.rpc.LocalServers;
 import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.btcmp.ipc.capnp.rpc.RemotePromise;
 import org.btcmp.ipc.capnp.rpc.Request;
-import org.btcmp.ipc.capnp.rpc.Response;
 import org.btcmp.ipc.capnp.rpc.RpcConnection;
-import org.btcmp.ipc.capnp.rpc.RpcException;
 import org.btcmp.ipc.capnp.rpc.Server;
 
 /**
@@ -90,9 +88,9 @@ public final class ProxyConnection implements AutoCloseable {
     }
 
     /**
-     * A new server thread on the peer for the calling thread, made by the peer's ThreadMap. The answer is
-     * awaited (once per client thread): the RPC layer does not yet accept a Context naming a capability
-     * from an unanswered question, which pipelining it would send.
+     * A new server thread on the peer for the calling thread, made by the peer's ThreadMap: the pipelined
+     * capability of the makeThread call, so the first call naming it goes out at once, not a round trip
+     * later. A makeThread that fails fails the calls naming the thread.
      */
     Capability makeThread(String name) {
         Capability threadMap = peerThreadMap;
@@ -101,14 +99,8 @@ public final class ProxyConnection implements AutoCloseable {
         }
         Request request = threadMap.newCall(ThreadMapServer.INTERFACE_ID, 0);
         request.params().initAs(RawStruct.factory(0, 1)).setText(0, name);
-        try (RemotePromise promise = request.send(); Response response = promise.join()) {
-            Capability thread = response.capAt(0);
-            if (thread == null) {
-                throw new IpcException("connection " + name() + ": makeThread returned no thread");
-            }
-            return thread;
-        } catch (RpcException e) {
-            throw new IpcException("connection " + name() + ": makeThread failed: " + e.getMessage(), e);
+        try (RemotePromise promise = request.send()) {
+            return promise.pipeline(0); // keeps the question open: the thread is addressed through it
         }
     }
 

@@ -66,16 +66,43 @@ public abstract class ProxyServer<T> implements Server {
             throw new RpcException(RpcException.Type.FAILED, "method " + methodId + " needs a Context");
         }
         Capability threadCap = context.paramCap(ctx.getCap(0));
-        if (!(LocalServers.of(threadCap) instanceof ThreadServer thread)) {
-            if (threadCap != null) {
-                threadCap.close();
-            }
-            throw new RpcException(RpcException.Type.FAILED, "Context.thread is not a thread this process's ThreadMap made");
-        }
         Capability callbackThread = context.paramCap(ctx.getCap(1));
-        connection.retainCallbackThread(callbackThread);
-        // The rpc thread goes back to the connection; the mapped thread completes the call.
+        // The rpc thread goes back to the connection; the mapped thread completes the call. The thread
+        // may be the pipelined result of the peer's makeThread, still running here: then the call is
+        // handed over once that has returned.
         context.defer();
+        if (threadCap == null) {
+            failUnmapped(context, null, callbackThread);
+            return;
+        }
+        LocalServers.whenSettled(threadCap).whenComplete((server, failure) -> {
+            if (server instanceof ThreadServer thread) {
+                connection.retainCallbackThread(callbackThread);
+                post(thread, methodId, call, context, threadCap, callbackThread);
+            } else {
+                failUnmapped(context, threadCap, callbackThread);
+            }
+        });
+    }
+
+    private static void failUnmapped(CallContext context, Capability threadCap, Capability callbackThread) {
+        closeAll(threadCap, callbackThread);
+        context.fail(new RpcException(RpcException.Type.FAILED,
+                "Context.thread is not a thread this process's ThreadMap made"));
+    }
+
+    private static void closeAll(Capability threadCap, Capability callbackThread) {
+        if (threadCap != null) {
+            threadCap.close();
+        }
+        if (callbackThread != null) {
+            callbackThread.close();
+        }
+    }
+
+    /** Has {@code thread} serve the call, with callbacks to the caller going to {@code callbackThread}. */
+    private void post(ThreadServer thread, int methodId, ServerCall call, CallContext context, Capability threadCap,
+            Capability callbackThread) {
         Mailbox.Call task = new Mailbox.Call() {
             @Override
             public void run() {
@@ -88,7 +115,7 @@ public abstract class ProxyServer<T> implements Server {
                     failure = t;
                 } finally {
                     here.exitCall(connection, previous);
-                    closeAll();
+                    closeAll(threadCap, callbackThread);
                 }
                 if (failure == null) {
                     context.complete();
@@ -99,15 +126,8 @@ public abstract class ProxyServer<T> implements Server {
 
             @Override
             public void abandon() {
-                closeAll();
+                closeAll(threadCap, callbackThread);
                 context.fail(new IpcException("the server thread ended before serving the call"));
-            }
-
-            private void closeAll() {
-                threadCap.close();
-                if (callbackThread != null) {
-                    callbackThread.close();
-                }
             }
         };
         if (!thread.mailbox.post(task)) {

@@ -23,6 +23,8 @@ final class Answer {
     int[] resultExports = new int[0];
     /** Calls addressed to these results before they existed, run in order once they do. */
     final List<Runnable> pipelined = new ArrayList<>();
+    /** Our own handles of these results' capabilities, taken before they existed (receiverAnswer). */
+    final List<AnswerTarget> waiters = new ArrayList<>();
 
     Answer(int id) {
         this.id = id;

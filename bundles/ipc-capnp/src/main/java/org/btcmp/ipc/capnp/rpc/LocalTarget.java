@@ -7,7 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
-/** A {@link Server} in this process: calls run on a pool thread, their messages never serialized. */
+/**
+ * A {@link Server} in this process: calls run on a pool thread, their messages never serialized. Calls
+ * made here start in the order they were made, as calls from one connection do ({@link CallSequence}).
+ */
 final class LocalTarget extends CapTarget {
     private static final ExecutorService CALLS = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "capnp-local-call");
@@ -16,6 +19,8 @@ final class LocalTarget extends CapTarget {
     });
 
     final Server server;
+    /** The order of the calls made in this process (each connection keeps its own). */
+    private final CallSequence inProcess = new CallSequence(CALLS);
 
     LocalTarget(Server server) {
         this.server = server;
@@ -23,7 +28,7 @@ final class LocalTarget extends CapTarget {
 
     @Override
     RemotePromise send(Request request) {
-        return send(request, CALLS::execute);
+        return send(request, inProcess::submit);
     }
 
     /** Dispatches {@code request} through {@code starter}, which decides when (and on which thread) it starts. */

@@ -3,6 +3,7 @@ package org.btcmp.ipc.capnp.rpc;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.btcmp.ipc.capnp.wire.Frame;
+import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.capnproto.AnyPointer;
 import org.capnproto.FromPointerReader;
 import org.capnproto.SegmentBuilder;
@@ -23,7 +24,8 @@ final class MessageContent {
     }
 
     /** A pointer of this content as the copier reads it: the message's segments and where it is. */
-    record Located(ByteBuffer[] segments, int segmentId, int pointer) {
+    /** Also the limits a walk over the message keeps to: the frame's, or the defaults for a message built here. */
+    record Located(ByteBuffer[] segments, int segmentId, int pointer, FrameLimits limits) {
     }
 
     Located locate(AnyPointer.Reader part) {
@@ -34,13 +36,13 @@ final class MessageContent {
             for (int i = 0; i < segments.length; i++) {
                 segments[i] = all.get(i).buffer;
             }
-            return new Located(segments, built.id, position.pointer);
+            return new Located(segments, built.id, position.pointer, FrameLimits.DEFAULT);
         }
         int id = frame == null ? -1 : frame.segmentIndex(position.segment.buffer);
         if (id < 0) {
             throw new IllegalArgumentException("the pointer to copy is not part of this content's message");
         }
-        return new Located(frame.segments(), id, position.pointer);
+        return new Located(frame.segments(), id, position.pointer, frame.limits());
     }
 
     /** A new handle (or null) of the content's capability {@code index}. */

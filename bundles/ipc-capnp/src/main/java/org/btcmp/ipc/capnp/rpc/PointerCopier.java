@@ -25,6 +25,7 @@ final class PointerCopier {
 
     private final ByteBuffer[] source;
     private final IntUnaryOperator capMap;
+    private final FrameLimits limits;
     private long wordsLeft;
 
     /**
@@ -32,18 +33,19 @@ final class PointerCopier {
      * @param capMap source cap-table index to destination index (-1: write a null pointer); it may
      *        throw for an index the source's table lacks
      */
-    private PointerCopier(ByteBuffer[] source, IntUnaryOperator capMap, long traversalLimitWords) {
+    private PointerCopier(ByteBuffer[] source, IntUnaryOperator capMap, FrameLimits limits) {
         this.source = source;
         this.capMap = capMap;
-        this.wordsLeft = traversalLimitWords;
+        this.limits = limits;
+        this.wordsLeft = limits.traversalLimitWords();
     }
 
     /** Copies what {@code from} points to (in {@code source}) into {@code to}, replacing what it held. */
     static void copy(MessageContent.Located from, IntUnaryOperator capMap, AnyPointer.Builder to) {
         to.clear();
         Slot slot = to.getAs(Slot.BUILDER);
-        FrameLimits limits = FrameLimits.DEFAULT;
-        new PointerCopier(from.segments(), capMap, limits.traversalLimitWords())
+        FrameLimits limits = from.limits();
+        new PointerCopier(from.segments(), capMap, limits)
                 .copyPointer(from.segmentId(), from.pointer(), slot.segment, slot.pointer, limits.nestingLimit());
     }
 
@@ -91,7 +93,7 @@ final class PointerCopier {
             }
         }
         if (nesting <= 0) {
-            throw bad("nesting deeper than the limit of " + FrameLimits.DEFAULT.nestingLimit());
+            throw bad("nesting deeper than the limit of " + limits.nestingLimit());
         }
         if (kind == 0) {
             copyStruct(contentSegment, content, tag, to, toPointer, nesting - 1);
@@ -245,7 +247,7 @@ final class PointerCopier {
     private void charge(long words) {
         wordsLeft -= words;
         if (wordsLeft < 0) {
-            throw bad("more words than the traversal limit of " + FrameLimits.DEFAULT.traversalLimitWords()
+            throw bad("more words than the traversal limit of " + limits.traversalLimitWords()
                     + " (a pointer loop?)");
         }
     }

@@ -1,44 +1,45 @@
 package org.btcmp.ipc.capnp.rpc;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
- * A capability inside results still on their way here (a local call's): calls wait for the results,
- * then go to the capability found at the path, in the order they were made.
+ * A capability inside results still on their way here (a local call's, or a call not made yet): calls
+ * wait for the results, then go, in the order they were made, to the capability found at the path.
  */
-final class PromisedTarget extends CapTarget {
-    private final CompletableFuture<Response> results;
-    private final int[] path;
+final class PromisedTarget extends QueuedTarget {
+    /**
+     * Passes waiting calls on: the results may arrive on a thread holding a connection's lock (a Return
+     * completes its question there), where calling out is not allowed.
+     */
+    private static final ExecutorService DRAINS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "capnp-promise-drain");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     PromisedTarget(CompletableFuture<Response> results, int[] path) {
-        this.results = results;
-        this.path = path;
-    }
-
-    @Override
-    RemotePromise send(Request request) {
-        CompletableFuture<RemotePromise> forwarded = results.handle((response, failure) -> {
-            if (failure != null) {
-                request.releaseCaps();
-                return RemotePromise.failed(failure instanceof RuntimeException r ? r : new RpcException(
-                        RpcException.Type.FAILED, failure.toString()));
-            }
-            Capability cap = response.capAt(path);
-            if (cap == null) {
-                request.releaseCaps();
-                return RemotePromise.failed(new RpcException(RpcException.Type.FAILED, "called a null capability"));
-            }
-            try {
-                return cap.target.send(request);
-            } finally {
-                cap.close();
+        results.whenComplete((response, failure) -> {
+            if (failure == null ? settleAt(response, path) : settle(null, cause(failure))) {
+                DRAINS.execute(this::drain);
             }
         });
-        return RemotePromise.eventually(forwarded);
     }
 
-    @Override
-    void dropped() {
-        // holds nothing: the results belong to their promise
+    private boolean settleAt(Response response, int[] path) {
+        Capability cap;
+        try {
+            cap = response.capAt(path);
+        } catch (RuntimeException e) {
+            return settle(null, e);
+        }
+        return settle(cap, null);
+    }
+
+    private static RuntimeException cause(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+        return cause instanceof RuntimeException r ? r : new RpcException(RpcException.Type.FAILED, cause.toString());
     }
 }

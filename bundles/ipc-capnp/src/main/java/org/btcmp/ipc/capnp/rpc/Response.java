@@ -43,8 +43,13 @@ public final class Response implements AutoCloseable {
             throw new RpcException(RpcException.Type.FAILED,
                     "results have no capability " + index + " (cap table of " + caps.size() + ")");
         }
-        Capability cap = caps.get(index);
-        return cap == null ? null : cap.duplicate();
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the results were closed");
+            }
+            Capability cap = caps.get(index);
+            return cap == null ? null : cap.duplicate(); // before close() can let go of it
+        }
     }
 
     /** The capability found by following pointer fields {@code path} from the results (a handle to close). */

@@ -47,7 +47,7 @@ public final class RpcConnection implements AutoCloseable {
     private final ImportTable<Import> imports = new ImportTable<>();
     /** Promises resolved to our own objects, whose Disembargo has not come back yet. */
     private final ExportTable<ImportTarget> embargoes = new ExportTable<>();
-    private final Map<LocalTarget, Export> exportsByTarget = new IdentityHashMap<>();
+    private final Map<CapTarget, Export> exportsByTarget = new IdentityHashMap<>();
     /** Per local object, the calls from this connection waiting to start; dropped with the object. */
     private final Map<LocalTarget, CallSequence> sequences = new WeakHashMap<>();
 
@@ -60,6 +60,10 @@ public final class RpcConnection implements AutoCloseable {
     private boolean receiving;
     /** Calls the reading thread runs itself once it lets go of the lock (see {@link Server#dispatchesWithoutBlocking}). */
     private List<Runnable> inlineCalls = List.of();
+    /** Work that calls out, queued under the lock and run by the thread once it lets go ({@link #flushIfOutermost}). */
+    private List<Runnable> afterUnlock = new ArrayList<>();
+    private volatile boolean workAfterUnlock;
+    private long resolvesReceived;
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
         this.connection = connection;
@@ -123,6 +127,11 @@ public final class RpcConnection implements AutoCloseable {
 
     public long messagesReceived() {
         return messagesReceived.get();
+    }
+
+    /** Resolve messages received so far (promises the peer sent us that settled). */
+    synchronized long resolvesReceived() {
+        return resolvesReceived;
     }
 
     /** Ends the connection; outstanding calls fail with an {@link IpcException}. */
@@ -200,6 +209,11 @@ public final class RpcConnection implements AutoCloseable {
             for (Answer answer : answers.eraseAll()) {
                 if (answer.context != null) {
                     answer.context.cancel();
+                }
+                for (AnswerTarget waiter : answer.waiters) {
+                    if (waiter.settle(null, lost())) {
+                        afterwards.add(waiter::drain);
+                    }
                 }
                 afterwards.add(answer::releaseResultCaps);
             }
@@ -437,6 +451,7 @@ public final class RpcConnection implements AutoCloseable {
      * as received and let go at once.
      */
     private void handleResolve(RpcProtocol.Resolve.Reader resolve) {
+        resolvesReceived++;
         Import entry = imports.find(resolve.getPromiseId());
         Capability resolution = resolve.isCap() ? readCap(resolve.getCap()) : null;
         if (entry == null || resolution == null || !(resolution.target instanceof LocalTarget)
@@ -482,12 +497,12 @@ public final class RpcConnection implements AutoCloseable {
         RpcProtocol.Disembargo.Context.Reader context = disembargo.getContext();
         switch (context.which()) {
             case SENDER_LOOPBACK -> {
-                CapTarget target = disembargoTarget(disembargo.getTarget());
+                CapTarget target = QueuedTarget.seeThrough(disembargoTarget(disembargo.getTarget()));
                 MessageBuilder message = Messages.control();
                 RpcProtocol.Disembargo.Builder reply = Messages.root(message).initDisembargo();
                 if (target instanceof ImportTarget imported && imported.connection == this) {
                     reply.initTarget().setImportedCap(imported.importId);
-                } else if (target instanceof PipelineTarget pipelined && pipelined.connection == this) {
+                    } else if (target instanceof PipelineTarget pipelined && pipelined.connection == this) {
                     pipelined.write(reply.initTarget().initPromisedAnswer());
                 } else {
                     throw new ProtocolViolation("senderLoopback Disembargo for a capability that does not point back"
@@ -519,7 +534,8 @@ public final class RpcConnection implements AutoCloseable {
     // ---- serving calls ------------------------------------------------------------------------
 
     /** Runs a call on its target once known; {@code frame} holds the params until the call ends. */
-    private void deliver(Answer answer, CapTarget target, Frame frame, long interfaceId, short methodId) {
+    private void deliver(Answer answer, CapTarget promised, Frame frame, long interfaceId, short methodId) {
+        CapTarget target = promised == null ? null : QueuedTarget.seeThrough(promised);
         if (target == null) {
             fail(answer, frame, new RpcException(RpcException.Type.FAILED, "called a null capability"));
             return;
@@ -631,6 +647,12 @@ public final class RpcConnection implements AutoCloseable {
         List<Runnable> pipelined = new ArrayList<>(answer.pipelined);
         answer.pipelined.clear();
         pipelined.forEach(Runnable::run);
+        for (AnswerTarget waiter : answer.waiters) {
+            if (waiter.settle(answer)) {
+                runAfterUnlock(waiter::drain);
+            }
+        }
+        answer.waiters.clear();
     }
 
     /**
@@ -783,19 +805,11 @@ public final class RpcConnection implements AutoCloseable {
             descriptor.setNone(org.capnproto.Void.VOID);
             return -1;
         }
-        CapTarget target = cap.target;
-        if (target instanceof LocalTarget local) {
-            Export export = exportsByTarget.get(local);
-            if (export == null) {
-                export = new Export(local);
-                export.id = exports.add(export);
-                exportsByTarget.put(local, export);
-                local.retain();
-            }
-            export.refCount++;
-            descriptor.setSenderHosted(export.id);
-            return export.id;
-        }
+        return writeTarget(descriptor, cap.target);
+    }
+
+    private int writeTarget(RpcProtocol.CapDescriptor.Builder descriptor, CapTarget promised) {
+        CapTarget target = QueuedTarget.seeThrough(promised);
         if (target instanceof ImportTarget imported && imported.connection == this) {
             descriptor.setReceiverHosted(imported.importId);
             return -1;
@@ -804,8 +818,61 @@ public final class RpcConnection implements AutoCloseable {
             pipelined.write(descriptor.initReceiverAnswer());
             return -1;
         }
-        throw new IllegalArgumentException("cannot pass this capability over " + name()
-                + ": passing a promise or another connection's capability is not supported yet");
+        // Ours: a local object, a promise not settled yet (Resolve follows once it is), or another
+        // connection's capability, whose calls are passed on.
+        Export export = export(target);
+        if (target instanceof QueuedTarget) {
+            descriptor.setSenderPromise(export.id);
+        } else {
+            descriptor.setSenderHosted(export.id);
+        }
+        return export.id;
+    }
+
+    /** The export of {@code target} (made on first use), with one more reference counted for the peer. */
+    private Export export(CapTarget target) {
+        Export export = exportsByTarget.get(target);
+        if (export == null) {
+            export = new Export(target);
+            export.id = exports.add(export);
+            exportsByTarget.put(target, export);
+            target.retain();
+            if (target instanceof QueuedTarget promise) {
+                Export exported = export;
+                promise.whenSettled().thenRun(() -> {
+                    if (Thread.holdsLock(this)) {
+                        runAfterUnlock(() -> resolveExport(exported)); // after the message naming it
+                    } else {
+                        resolveExport(exported);
+                    }
+                });
+            }
+        }
+        export.refCount++;
+        return export;
+    }
+
+    /** An exported promise has settled: tell the peer what it became (or why it broke). */
+    private void resolveExport(Export export) {
+        try {
+            synchronized (this) {
+                if (disconnected != null || exports.find(export.id) != export) {
+                    return; // released meanwhile: nobody there asks any more
+                }
+                MessageBuilder message = Messages.control();
+                RpcProtocol.Resolve.Builder resolve = Messages.root(message).initResolve();
+                resolve.setPromiseId(export.id);
+                CapTarget resolution = QueuedTarget.seeThrough(export.target);
+                if (resolution instanceof BrokenTarget broken) {
+                    RpcException.fromServerFailure(broken.failure()).write(resolve.initException());
+                } else {
+                    writeTarget(resolve.initCap(), resolution);
+                }
+                send(message);
+            }
+        } finally {
+            flushIfOutermost();
+        }
     }
 
     private List<Capability> readCapTable(StructList.Reader<RpcProtocol.CapDescriptor.Reader> table) {
@@ -839,9 +906,15 @@ public final class RpcConnection implements AutoCloseable {
             case RECEIVER_ANSWER -> {
                 RpcProtocol.PromisedAnswer.Reader promised = descriptor.getReceiverAnswer();
                 Answer answer = answers.find(promised.getQuestionId());
-                if (answer == null || !answer.returned) {
+                if (answer == null) {
                     throw new ProtocolViolation("receiverAnswer names question "
-                            + Integer.toUnsignedString(promised.getQuestionId()) + ", which has no results here");
+                            + Integer.toUnsignedString(promised.getQuestionId()) + ", which is not a current answer");
+                }
+                if (!answer.returned) {
+                    // The peer pipelined a call of its own to us back here: calls wait for our answer.
+                    AnswerTarget waiter = new AnswerTarget(transform(promised));
+                    answer.waiters.add(waiter);
+                    return new Capability(waiter);
                 }
                 CapTarget target = answer.resolve(transform(promised));
                 return target == null ? null : new Capability(target);
@@ -880,7 +953,7 @@ public final class RpcConnection implements AutoCloseable {
         if (export.refCount == 0) {
             exports.erase(id);
             exportsByTarget.remove(export.target);
-            export.target.release();
+            runAfterUnlock(export.target::release); // letting go may call out (a promise's resolution)
         }
     }
 
@@ -922,8 +995,24 @@ public final class RpcConnection implements AutoCloseable {
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */
     private void flushIfOutermost() {
         if (!Thread.holdsLock(this)) {
+            if (workAfterUnlock) {
+                List<Runnable> work;
+                synchronized (this) {
+                    work = afterUnlock;
+                    afterUnlock = new ArrayList<>();
+                    workAfterUnlock = false;
+                }
+                work.forEach(Runnable::run);
+            }
             outbox.flush(Thread.currentThread() != readerThread);
         }
+    }
+
+    /** Queues {@code work}, which may call out, for when this thread lets go of the lock. */
+    private void runAfterUnlock(Runnable work) {
+        assert Thread.holdsLock(this);
+        afterUnlock.add(work);
+        workAfterUnlock = true;
     }
 
     private void sendUnimplemented(RpcProtocol.Message.Reader message) {

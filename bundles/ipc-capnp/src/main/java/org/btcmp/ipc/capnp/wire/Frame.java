@@ -14,9 +14,12 @@ public final class Frame implements AutoCloseable {
     private final int sizeInBytes;
     private final ByteBuffer[] segments;
     private final MessageReader message;
+    private final FrameLimits limits;
     private boolean closed;
 
-    Frame(BufferPool pool, ByteBuffer buffer, int sizeInBytes, ByteBuffer[] segments, MessageReader message) {
+    Frame(BufferPool pool, ByteBuffer buffer, int sizeInBytes, ByteBuffer[] segments, MessageReader message,
+            FrameLimits limits) {
+        this.limits = limits;
         this.pool = pool;
         this.buffer = buffer;
         this.sizeInBytes = sizeInBytes;
@@ -28,6 +31,11 @@ public final class Frame implements AutoCloseable {
     public MessageReader message() {
         checkOpen();
         return message;
+    }
+
+    /** The limits the frame was received under, which also bound any other walk over its message (e.g. a copy). */
+    public FrameLimits limits() {
+        return limits;
     }
 
     public int segmentCount() {

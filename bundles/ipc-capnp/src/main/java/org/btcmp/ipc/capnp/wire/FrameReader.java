@@ -155,7 +155,7 @@ public final class FrameReader {
             segments[i] = buffer.slice(offset, size).order(ByteOrder.LITTLE_ENDIAN);
             offset += size;
         }
-        return new Frame(pool, buffer, frameBytes, segments, new MessageReader(segments, readerOptions));
+        return new Frame(pool, buffer, frameBytes, segments, new MessageReader(segments, readerOptions), limits);
     }
 
     private FrameException truncated(int needed, String what) {

@@ -46,6 +46,28 @@ class ProxyConnectionTest {
     }
 
     @Test
+    void aThreadsFirstCallGoesOutBeforeMakeThreadIsAnswered() throws Exception {
+        GatedRelay relay = new GatedRelay();
+        Init init = () -> echo;
+        server = ProxyConnection.start(relay.serverEnd, Proxies.registry(), Init.class, init);
+        client = ProxyConnection.start(relay.clientEnd, Proxies.registry(), Init.class, null);
+        try {
+            Init remote = client.bootstrap(Init.class); // bootstrap and construct: answered
+            relay.close(); // from now on the server's answers are held back
+            int before = relay.framesFromClient();
+            java.util.concurrent.CompletableFuture<String> reply = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> remote.makeEcho().echo("hi"), runnable -> new Thread(runnable, "fresh client thread").start());
+            // makeThread, then makeEcho naming the thread makeThread will make: both with no answer yet.
+            assertTrue(relay.awaitFromClient(before + 2, 10_000),
+                    "the first call waited for makeThread's answer: " + (relay.framesFromClient() - before) + " frame(s)");
+            relay.open();
+            assertEquals("hi", reply.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        } finally {
+            relay.shutdown();
+        }
+    }
+
+    @Test
     void anObjectThatComesBackHomeIsTheObjectItself() {
         Init init = () -> echo;
         server = ProxyConnection.start(pair[0], Proxies.registry(), Init.class, init);

@@ -97,6 +97,50 @@ abstract class CalcClientScenarios {
     }
 
     @Test
+    void thePipelinedResultOfARunningCallGoesBackToTheServerInAnotherCall() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            // counter() takes 500 ms; valueOf(its counter) arrives meanwhile naming the unanswered call.
+            try (Calc.CounterPromise first = Calls.counter(calc, 41, 500); Counter.Client pending = first.getCounter()) {
+                var request = calc.valueOfRequest();
+                request.params().setCounter(request.addCap(pending));
+                try (Calc.ValueOfPromise promise = request.send()) {
+                    assertTrue(!first.untyped().isDone(), "valueOf went out before counter() returned");
+                    try (Calc.ValueOfResponse response = promise.join()) {
+                        assertEquals(41, response.results().getValue());
+                    }
+                }
+            }
+            awaitCountersReleased(1);
+        });
+    }
+
+    @Test
+    void aPromiseOfOursIsCalledByTheServerAndResolvedForItLater() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCalc local = new JavaCalc();
+            try (Calc.Client localCalc = Calc.Client.of(local);
+                    Calc.CounterPromise pending = Calls.counter(localCalc, 41, 300);
+                    Counter.Client promised = pending.getCounter()) {
+                // Sent as a senderPromise: the server's call on it waits here until the local call answers,
+                // then a Resolve tells the server what the promise became.
+                assertEquals(41, valueOf(promised));
+                assertTrue(pending.untyped().isDone());
+                assertEquals(41, valueOf(promised), "the settled promise goes as the counter itself");
+            }
+            RpcConnectionTest.awaitValue(0, () -> local.liveCounters.get());
+            assertEquals("after", Calls.echo(calc, "after"));
+        });
+    }
+
+    long valueOf(Counter.Client counter) {
+        var request = calc.valueOfRequest();
+        request.params().setCounter(request.addCap(counter));
+        try (Calc.ValueOfResponse response = request.send().join()) {
+            return response.results().getValue();
+        }
+    }
+
+    @Test
     void inheritedMethodsGoToTheServerWithTheSuperinterfacesId() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             var request = calc.doublerRequest();

@@ -18,6 +18,23 @@ final class Calls {
         }
     }
 
+    static String tail(Calc.Client calc, String text) {
+        var request = calc.tailRequest();
+        request.params().setText(text);
+        try (Calc.TailResponse response = request.send().join()) {
+            return response.results().getText().toString();
+        }
+    }
+
+    static String tail(Calc.Client calc, Calc.Client via, String text) {
+        var request = calc.tailRequest();
+        request.params().setCalc(request.addCap(via));
+        request.params().setText(text);
+        try (Calc.TailResponse response = request.send().join()) {
+            return response.results().getText().toString();
+        }
+    }
+
     static long add(Calc.Client calc, long a, long b) {
         var request = calc.addRequest();
         request.params().setA(a);

@@ -84,6 +84,16 @@ class CxxClientInteropTest {
     }
 
     @Test
+    void cxxPassesThePipelinedResultOfItsRunningCallBackToJava() {
+        // valueOf(counter) names counter()'s answer, which Java has not returned yet (receiverAnswer):
+        // value() on it waits for that answer, then runs on the Counter it holds.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            run("pipeline-param", "valueOf=41", "next=42");
+            RpcConnectionTest.awaitValue(0, () -> calcServer.liveCounters.get());
+        });
+    }
+
+    @Test
     void cxxCallsMethodsADoublerInheritsFromCounterOnTheJavaServerBase() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             run("inherit", "twice=42", "value=20", "next=21");

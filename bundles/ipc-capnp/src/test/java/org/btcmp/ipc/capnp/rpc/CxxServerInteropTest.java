@@ -91,6 +91,19 @@ class CxxServerInteropTest extends CalcClientScenarios {
     }
 
     @Test
+    void aTailCallBackToUsTakesItsResultsFromOurOwnAnswer() {
+        // C++ tail-calls our calc: it asks us with sendResultsTo.yourself, and answers our question with
+        // takeFromOtherQuestion naming that call, whose results never travel.
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            try (Calc.Client ours = Calc.Client.of(new JavaCalc())) {
+                assertEquals("java:tail", Calls.tail(calc, ours, "tail"));
+                assertEquals("cpp:plain", Calls.tail(calc, "plain"));
+            }
+            assertEquals("after", Calls.echo(calc, "after"));
+        });
+    }
+
+    @Test
     void aPromisedCapabilityIsCallableBeforeAndAfterItResolvesAndIsReleased() {
         assertTimeoutPreemptively(NO_HANG, () -> {
             var request = calc.laterRequest();

@@ -99,11 +99,28 @@ final class JavaCalc extends Calc.Server {
         }
     }
 
+    /** Asks the counter, which may be the pipelined result of a call of the caller's still running here. */
+    @Override
+    protected void valueOf(Calc.ValueOfContext context) {
+        try (Counter.Client counter = context.getCounter()) {
+            context.results().setValue(Calls.value(counter));
+        }
+    }
+
+    /** Answers "java:" + text (Java makes no tail calls: a calc given is called like any other). */
+    @Override
+    protected void tail(Calc.TailContext context) {
+        try (Calc.Client calc = context.getCalc()) {
+            String text = context.params().getText().toString();
+            context.results().setText(calc == null ? "java:" + text : Calls.tail(calc, text));
+        }
+    }
+
     @Override
     public boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {
         return switch (methodId) {
-            // these sleep or wait for a callback
-            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD -> false;
+            // these sleep or wait for a callback or an answer
+            case Calc.COUNTER_METHOD, Calc.CALL_BACK_METHOD, Calc.SLEEP_METHOD, Calc.VALUE_OF_METHOD, Calc.TAIL_METHOD -> false;
             default -> true;
         };
     }

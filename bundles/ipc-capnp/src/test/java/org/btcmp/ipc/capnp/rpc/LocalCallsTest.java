@@ -5,13 +5,60 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
 import org.junit.jupiter.api.Test;
 
 /** A capability on a server in the same process: the same API, no connection, no serialization. */
 class LocalCallsTest {
     private static final Duration NO_HANG = Duration.ofSeconds(30);
+
+    @Test
+    void callsToOneObjectStartInTheOrderTheyWereMade() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            OrderRecorder recorder = new OrderRecorder(1); // each call busy a while: later ones could overtake
+            List<String> sent = new ArrayList<>();
+            List<Callback.CallPromise> pending = new ArrayList<>();
+            try (Callback.Client callback = Callback.Client.of(recorder)) {
+                for (int i = 0; i < 100; i++) {
+                    sent.add("call " + i);
+                    pending.add(Calls.callText(callback, "call " + i));
+                }
+                for (Callback.CallPromise promise : pending) {
+                    promise.join().close();
+                }
+            }
+            assertEquals(sent, recorder.started());
+        });
+    }
+
+    @Test
+    void callsOnAPipelinedCapabilityKeepTheirOrderAcrossItsResolution() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            OrderRecorder recorder = new OrderRecorder(0);
+            List<String> sent = new ArrayList<>();
+            List<Callback.CallPromise> pending = new ArrayList<>();
+            try (Calc.Client calc = Calc.Client.of(new JavaCalc());
+                    Callback.Client original = Callback.Client.of(recorder)) {
+                var request = calc.identityRequest();
+                request.params().setCallback(request.addCap(original));
+                // Calls made before identity() answers wait; those made while they are passed on queue behind.
+                try (Calc.IdentityPromise promise = request.send(); Callback.Client promised = promise.getCallback()) {
+                    for (int i = 0; i < 200; i++) {
+                        sent.add("call " + i);
+                        pending.add(Calls.callText(promised, "call " + i));
+                    }
+                }
+                for (Callback.CallPromise promise : pending) {
+                    promise.join().close();
+                }
+            }
+            assertEquals(sent, recorder.started());
+        });
+    }
 
     @Test
     void callsAndFailures() {

@@ -11,6 +11,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.capnproto.AnyPointer;
 import org.capnproto.BuilderArena;
 import org.capnproto.DecodeException;
@@ -29,7 +30,7 @@ class PointerCopierTest {
     }
 
     private static MessageContent.Located root(MessageBuilder message) {
-        return new MessageContent.Located(message.getSegmentsForOutput(), 0, 0);
+        return new MessageContent.Located(message.getSegmentsForOutput(), 0, 0, FrameLimits.DEFAULT);
     }
 
     private static AnyPointer.Reader copyOf(MessageContent.Located source, IntUnaryOperator capMap,
@@ -119,7 +120,7 @@ class PointerCopierTest {
         ByteBuffer s0 = words(farPointer(true, 1, 0));
         ByteBuffer s1 = words(farPointer(false, 2, 0), structPointer(0, 1, 0));
         ByteBuffer s2 = words(42);
-        RawStruct.Reader copy = copyOf(new MessageContent.Located(new ByteBuffer[] {s0, s1, s2}, 0, 0), i -> i,
+        RawStruct.Reader copy = copyOf(new MessageContent.Located(new ByteBuffer[] {s0, s1, s2}, 0, 0, FrameLimits.DEFAULT), i -> i,
                 new MessageBuilder()).getAs(RawStruct.ANY);
         assertEquals(42, copy.getLong(0));
     }
@@ -129,7 +130,7 @@ class PointerCopierTest {
         // A struct of one pointer that points back at the struct itself.
         ByteBuffer segment = words(structPointer(0, 0, 1), structPointer(-1, 0, 1));
         DecodeException failure = assertThrows(DecodeException.class, () -> copyOf(
-                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0), i -> i, new MessageBuilder()));
+                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0, FrameLimits.DEFAULT), i -> i, new MessageBuilder()));
         assertTrue(failure.getMessage().contains("nesting"), failure.getMessage());
     }
 
@@ -144,7 +145,7 @@ class PointerCopierTest {
             words[1 + i] = structPointer(pointers - i - 1, structWords, 0);
         }
         DecodeException failure = assertThrows(DecodeException.class, () -> copyOf(
-                new MessageContent.Located(new ByteBuffer[] {words(words)}, 0, 0), i -> i, new MessageBuilder()));
+                new MessageContent.Located(new ByteBuffer[] {words(words)}, 0, 0, FrameLimits.DEFAULT), i -> i, new MessageBuilder()));
         assertTrue(failure.getMessage().contains("traversal limit"), failure.getMessage());
     }
 
@@ -152,11 +153,11 @@ class PointerCopierTest {
     void aPointerOutOfItsSegmentIsRefused() {
         ByteBuffer segment = words(structPointer(5, 2, 0));
         DecodeException failure = assertThrows(DecodeException.class, () -> copyOf(
-                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0), i -> i, new MessageBuilder()));
+                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0, FrameLimits.DEFAULT), i -> i, new MessageBuilder()));
         assertTrue(failure.getMessage().contains("of segment 0, which has 1"), failure.getMessage());
         ByteBuffer far = words(farPointer(false, 7, 0));
         failure = assertThrows(DecodeException.class, () -> copyOf(
-                new MessageContent.Located(new ByteBuffer[] {far}, 0, 0), i -> i, new MessageBuilder()));
+                new MessageContent.Located(new ByteBuffer[] {far}, 0, 0, FrameLimits.DEFAULT), i -> i, new MessageBuilder()));
         assertTrue(failure.getMessage().contains("segment 7 of 1"), failure.getMessage());
     }
 
@@ -165,7 +166,7 @@ class PointerCopierTest {
         // Declares 4 words, its tag claims 3 elements of 2 words.
         ByteBuffer segment = words(listPointer(0, 7, 4), structPointer(3, 2, 0), 0, 0, 0, 0);
         DecodeException failure = assertThrows(DecodeException.class, () -> copyOf(
-                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0), i -> i, new MessageBuilder()));
+                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0, FrameLimits.DEFAULT), i -> i, new MessageBuilder()));
         assertTrue(failure.getMessage().contains("does not fit"), failure.getMessage());
     }
 
@@ -173,7 +174,7 @@ class PointerCopierTest {
     void anOtherPointerThatIsNoCapabilityIsRefused() {
         ByteBuffer segment = words(7L);
         assertThrows(DecodeException.class, () -> copyOf(
-                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0), i -> i, new MessageBuilder()));
+                new MessageContent.Located(new ByteBuffer[] {segment}, 0, 0, FrameLimits.DEFAULT), i -> i, new MessageBuilder()));
     }
 
     private static ByteBuffer words(long... words) {

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.net.UnixSockets;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +79,21 @@ class RpcConnectionTest extends CalcClientScenarios {
             for (int i = 0; i < 8; i++) {
                 assertEquals(i + big, results.get(i).join());
             }
+        });
+    }
+
+    @Test
+    void aPipelinedNullCapabilityOfARunningCallFailsTheCallsOnItOnceTheCallReturns() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            try (Calc.SleepPromise sleeping = Calls.sleep(calc, 300);
+                    Counter.Client nothing = new Counter.Client(sleeping.untyped().pipeline(0))) {
+                var request = calc.valueOfRequest();
+                request.params().setCounter(request.addCap(nothing));
+                RpcException failure = assertThrows(RpcException.class, () -> request.send().join());
+                assertTrue(failure.reason().contains("null capability"), failure.reason());
+                assertTrue(sleeping.untyped().isDone(), "the call on the result waited for the answer");
+            }
+            assertEquals("after", Calls.echo(calc, "after"));
         });
     }
 
