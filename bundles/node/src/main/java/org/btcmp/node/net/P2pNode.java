@@ -36,6 +36,11 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private static final int OTHER_OUTBOUND = 3;
     /** Core's MAX_ADDR_TO_SEND. */
     private static final int MAX_ADDR_TO_SEND = 1000;
+    /** Core's MAX_PCT_ADDR_TO_SEND: a getaddr answer holds at most this share of the known addresses. */
+    private static final int MAX_PCT_ADDR_TO_SEND = 23;
+    /** Core's ThreadOpenConnections: address picks per connection attempt, and picks before a recent one. */
+    private static final int MAX_SELECT_TRIES = 100;
+    private static final int RECENT_TRY_PICKS = 30;
     /** How often missing outbound connections are opened. */
     private static final long CONNECT_INTERVAL_MILLIS = 1000;
     /** How often the address file is written (Core: DUMP_PEERS_INTERVAL, 15 minutes). */
@@ -73,7 +78,8 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         this.local = local;
         this.network = local.network();
         this.clock = clock;
-        this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME));
+        this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME), clock,
+                network == P2pNetwork.REGTEST);
         this.bans = new BanList(networkDir.resolve(BanList.FILE_NAME), clock);
         this.networkActive = settings.networkActive();
         this.sync = new BlockSync(chain);
@@ -289,15 +295,15 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     public void message(Peer peer, Message message) {
         if (message instanceof AddrMessage a) {
             for (TimedAddress t : a.addresses()) {
-                addrMan.add(new InetSocketAddress(t.address().address(), t.address().port()), t.address().services(),
-                        t.time());
+                addrMan.add(new InetSocketAddress(t.address().address(), t.address().port()), peer.remoteAddress(),
+                        t.address().services(), t.time());
             }
         } else if (message instanceof AddrV2Message a) {
             for (AddrV2Entry e : a.addresses()) {
                 if (e.networkId() == AddrV2Entry.IPV4 || e.networkId() == AddrV2Entry.IPV6) {
                     try {
                         addrMan.add(new InetSocketAddress(InetAddress.getByAddress(e.address().toByteArray()),
-                                e.port()), e.services(), e.time());
+                                e.port()), peer.remoteAddress(), e.services(), e.time());
                     } catch (UnknownHostException ex) {
                         throw new IllegalStateException("the codec checked the address length", ex);
                     }
@@ -324,7 +330,7 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         if (!peer.type().inbound() || !answeredGetAddr.add(peer.id())) {
             return;
         }
-        List<AddrMan.Entry> sample = addrMan.sample(MAX_ADDR_TO_SEND);
+        List<AddrMan.Entry> sample = addrMan.sample(MAX_ADDR_TO_SEND, MAX_PCT_ADDR_TO_SEND, clock.getAsLong());
         if (sample.isEmpty()) {
             return;
         }
@@ -397,16 +403,25 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         Set<InetSocketAddress> connected = new java.util.HashSet<>();
         net.peers().forEach(p -> connected.add(p.remoteAddress()));
         long now = clock.getAsLong();
-        Optional<InetSocketAddress> pick = addrMan.select(a -> connected.contains(a)
-                || bans.isBanned(a.getAddress()) || listening.stream().anyMatch(l -> isSelf(l, a)), now);
-        if (pick.isEmpty()) {
+        // Core's ThreadOpenConnections: up to 100 picks; one tried in the last 10 minutes only after 30 picks.
+        for (int tries = 0; tries < MAX_SELECT_TRIES; tries++) {
+            Optional<InetSocketAddress> pick = addrMan.select(a -> connected.contains(a)
+                    || bans.isBanned(a.getAddress()) || net.discouraged().contains(a.getAddress())
+                    || listening.stream().anyMatch(l -> isSelf(l, a)), now);
+            if (pick.isEmpty()) {
+                return;
+            }
+            long lastTry = addrMan.find(pick.get()).map(AddrMan.Entry::lastTry).orElse(0L);
+            if (now - lastTry < AddrMan.RETRY_SECONDS && tries < RECENT_TRY_PICKS) {
+                continue;
+            }
+            addrMan.attempt(pick.get(), now);
+            try {
+                net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "automatic connection to {0} failed: {1}", pick.get(), e.getMessage());
+            }
             return;
-        }
-        addrMan.attempt(pick.get(), now);
-        try {
-            net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY);
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "automatic connection to {0} failed: {1}", pick.get(), e.getMessage());
         }
     }
 

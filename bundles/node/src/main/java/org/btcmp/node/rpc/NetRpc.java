@@ -349,7 +349,8 @@ public final class NetRpc {
             throw new RpcException(RpcException.INVALID_PARAMETER, "Network not recognized: " + network);
         }
         List<Object> out = new ArrayList<>();
-        for (AddrMan.Entry e : p2p.addrMan().sample(count == 0 ? Integer.MAX_VALUE : (int) count)) {
+        for (AddrMan.Entry e : p2p.addrMan().sample(count == 0 ? Integer.MAX_VALUE : (int) count, 0,
+                clock.getAsLong())) {
             String net = e.address().getAddress().getAddress().length == 4 ? "ipv4" : "ipv6";
             if (network != null && !network.equals(net)) {
                 continue;
@@ -374,8 +375,13 @@ public final class NetRpc {
         boolean success;
         try {
             Subnet ip = Subnet.parse(address);
-            success = p2p.addrMan().add(new InetSocketAddress(ip.network(), (int) port),
-                    p2p.local().services(), clock.getAsLong());
+            InetSocketAddress a = new InetSocketAddress(ip.network(), (int) port);
+            long now = clock.getAsLong();
+            success = p2p.addrMan().add(a, p2p.local().services(), now);
+            if (success && p.bool(2, false)) {
+                // Core: "tried" moves the new address to the tried table as if a connection had worked.
+                p2p.addrMan().good(a, p2p.local().services(), now);
+            }
         } catch (IllegalArgumentException e) {
             success = false;
         }
