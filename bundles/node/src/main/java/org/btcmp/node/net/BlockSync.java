@@ -70,9 +70,17 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
     }
 
-    /** A block that arrived before its parent. */
-    private record Waiting(Block block, Peer from, int size) {
+    /** A block that arrived before its parent; {@code compact} when rebuilt from a cmpctblock (BIP152). */
+    private record Waiting(Block block, Peer from, int size, boolean compact) {
     }
+
+    /**
+     * Reject reasons of Core's BLOCK_INVALID_HEADER, BLOCK_INVALID_PREV and BLOCK_MISSING_PREV: punished even in
+     * a compact block, whose header the sender vouches for. Other failures (BLOCK_CONSENSUS, BLOCK_MUTATED: bad
+     * transactions or scripts) are exempt there, since the sender relays it before validating it fully (BIP152).
+     */
+    private static final Set<String> HEADER_FAILURES = Set.of("high-hash", "bad-diffbits", "time-too-old",
+            "bad-prevblk", "prev-blk-not-found");
 
     private final ChainState chain;
     private final Download download;
@@ -137,7 +145,7 @@ public final class BlockSync implements PeerListener, ChainListener {
     void deliver(Peer peer, Block block) {
         Downloads d = peers.get(peer.id());
         if (d != null) {
-            received(d, block, block.totalSize());
+            received(d, block, block.totalSize(), true);
         }
     }
 
@@ -346,10 +354,10 @@ public final class BlockSync implements PeerListener, ChainListener {
             LOG.log(Level.DEBUG, "{0}: undecodable block dropped: {1}", d.peer, e.getMessage());
             return;
         }
-        received(d, block, message.payload().length());
+        received(d, block, message.payload().length(), false);
     }
 
-    private void received(Downloads d, Block block, int size) {
+    private void received(Downloads d, Block block, int size, boolean compact) {
         Hash256 hash = block.hash();
         synchronized (this) {
             if (d.requested.remove(hash)) {
@@ -365,7 +373,7 @@ public final class BlockSync implements PeerListener, ChainListener {
                 if (headerHeights.containsKey(hash)) {
                     // Downloaded in parallel ahead of its parent: it waits for it.
                     waitingByParent.computeIfAbsent(block.header().prevBlock(), k -> new ArrayList<>())
-                            .add(new Waiting(block, d.peer, size));
+                            .add(new Waiting(block, d.peer, size, compact));
                     waiting.add(hash);
                     waitingBytes += size;
                 } else {
@@ -375,7 +383,7 @@ public final class BlockSync implements PeerListener, ChainListener {
                 requestBlocks(d);
                 return;
             }
-            List<Waiting> ready = new ArrayList<>(List.of(new Waiting(block, d.peer, 0)));
+            List<Waiting> ready = new ArrayList<>(List.of(new Waiting(block, d.peer, 0, compact)));
             while (!ready.isEmpty()) {
                 Waiting w = ready.remove(0);
                 Hash256 h = w.block().hash();
@@ -385,7 +393,7 @@ public final class BlockSync implements PeerListener, ChainListener {
                 }
                 headerHeights.remove(h);
                 List<Waiting> children = waitingByParent.remove(h);
-                if (connect(w.block(), w.from())) {
+                if (connect(w.block(), w.from(), w.compact())) {
                     if (children != null) {
                         ready.addAll(children);
                     }
@@ -413,17 +421,40 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
     }
 
-    /** Validates and connects one block; false (and the sender punished when Core would) if it was refused. */
-    private boolean connect(Block block, Peer from) {
+    /**
+     * Validates and connects one block; false when it was refused, and then the sender punished as Core's
+     * MaybePunishNodeForBlock: an invalid block (scripts included, found while connecting it) is misbehaviour unless
+     * it came as a compact block and only its transactions are at fault; a block already known invalid counts
+     * against outbound peers only; a block from the future costs nothing.
+     */
+    private boolean connect(Block block, Peer from, boolean compact) {
         Hash256 hash = block.hash();
         source.set(from);
         try {
-            chain.processBlock(block);
+            ChainState.Outcome outcome = chain.processBlock(block);
+            if (outcome == ChainState.Outcome.DUPLICATE_INVALID) {
+                if (!compact && !from.type().inbound()) {
+                    from.misbehaving("block " + hash + " is known to be invalid");
+                }
+                return false;
+            }
+            if (chain.isInvalid(hash)) {
+                String why = "invalid block " + hash + ": " + chain.failureReason(hash);
+                if (compact) {
+                    LOG.log(Level.DEBUG, "{0}: {1} (compact block: not punished)", from, why);
+                } else {
+                    from.misbehaving(why);
+                }
+                return false;
+            }
             return true;
         } catch (ValidationException e) {
-            if (e.reason().equals("time-too-new")) {
+            String reason = e.reason();
+            if (reason.equals("time-too-new")) {
                 // Core's BLOCK_TIME_FUTURE: may become valid later, so the peer is not punished.
                 LOG.log(Level.DEBUG, "{0}: block {1} from the future ignored", from, hash);
+            } else if (compact && !HEADER_FAILURES.contains(reason) && !reason.startsWith("bad-version")) {
+                LOG.log(Level.DEBUG, "{0}: invalid compact block {1} (not punished): {2}", from, hash, e.getMessage());
             } else {
                 from.misbehaving("invalid block " + hash + ": " + e.getMessage());
             }

@@ -47,6 +47,7 @@ public final class ConnectionManager implements AutoCloseable {
     private final AtomicLong closedBytesSent = new AtomicLong();
     private final Predicate<InetAddress> banned;
     private volatile boolean acceptingInbound = true;
+    private volatile List<Whitelist> whitelist = List.of();
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timer;
     /** The executor's threads: termination is reported before they have exited, so close() joins them too. */
@@ -79,6 +80,11 @@ public final class ConnectionManager implements AutoCloseable {
 
     public List<Peer> peers() {
         return List.copyOf(peers.values());
+    }
+
+    /** -whitelist: permissions for inbound peers and manual connections by address. */
+    public void setWhitelist(List<Whitelist> entries) {
+        whitelist = List.copyOf(entries);
     }
 
     /** setnetworkactive: while false, inbound connections are closed as they arrive. */
@@ -150,8 +156,10 @@ public final class ConnectionManager implements AutoCloseable {
     private void accept(Socket socket) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         long inbound = peers.values().stream().filter(p -> p.type().inbound()).count();
-        if (closed || !acceptingInbound || inbound >= maxInbound || banned.test(remote.getAddress())
-                || (inbound + 1 >= maxInbound && discouraged.contains(remote.getAddress()))) {
+        // Core lets noban peers in even when banned or discouraged.
+        boolean noban = Whitelist.permissionsOf(whitelist, remote.getAddress(), true).contains(NetPermission.NOBAN);
+        if (closed || !acceptingInbound || inbound >= maxInbound || (!noban && banned.test(remote.getAddress()))
+                || (!noban && inbound + 1 >= maxInbound && discouraged.contains(remote.getAddress()))) {
             LOG.log(Level.DEBUG, "connection from {0} dropped (inactive, full, banned or discouraged)", remote);
             socket.close();
             return;
@@ -161,7 +169,13 @@ public final class ConnectionManager implements AutoCloseable {
     }
 
     private Peer startPeer(ConnectionType type, Socket socket, long nonce) throws IOException {
-        Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context);
+        InetAddress address = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress();
+        Set<NetPermission> permissions = switch (type) {
+            case INBOUND -> Whitelist.permissionsOf(whitelist, address, true);
+            case MANUAL -> Whitelist.permissionsOf(whitelist, address, false);
+            case OUTBOUND_FULL_RELAY -> Set.of();
+        };
+        Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context, permissions);
         peers.put(peer.id(), peer);
         started.add(peer);
         nonceOfPeer.put(peer.id(), nonce);

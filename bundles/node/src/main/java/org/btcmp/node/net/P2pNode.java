@@ -86,6 +86,7 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         int maxInbound = Math.max(0, settings.maxConnections() - MAX_OUTBOUND_FULL_RELAY - OTHER_OUTBOUND);
         this.net = new ConnectionManager(local, timeouts, maxInbound, this, bans::isBanned);
         net.setAcceptingInbound(networkActive);
+        net.setWhitelist(settings.whitelist());
         synchronized (addedNodes) {
             addedNodes.addAll(settings.addNodes());
         }

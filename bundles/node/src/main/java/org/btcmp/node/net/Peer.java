@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,6 +36,7 @@ public final class Peer {
 
     private final long id;
     private final ConnectionType type;
+    private final Set<NetPermission> permissions;
     private final Socket socket;
     private final InetSocketAddress remote;
     private final V1Transport transport;
@@ -61,8 +63,10 @@ public final class Peer {
     /** Listener calls decided under the protocol lock, made after it is released (the chain takes its own). */
     private final List<Runnable> events = new ArrayList<>();
 
-    Peer(long id, ConnectionType type, Socket socket, LocalNode local, long nonce, PeerContext context) {
+    Peer(long id, ConnectionType type, Socket socket, LocalNode local, long nonce, PeerContext context,
+            Set<NetPermission> permissions) {
         this.id = id;
+        this.permissions = Set.copyOf(permissions);
         this.type = type;
         this.socket = socket;
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
@@ -91,6 +95,15 @@ public final class Peer {
 
     public ConnectionType type() {
         return type;
+    }
+
+    /** What -whitelist grants this connection (getpeerinfo's permissions). */
+    public Set<NetPermission> permissions() {
+        return permissions;
+    }
+
+    public boolean hasPermission(NetPermission p) {
+        return permissions.contains(p);
     }
 
     public InetSocketAddress remoteAddress() {
@@ -373,7 +386,8 @@ public final class Peer {
 
         @Override
         public void misbehaving(String reason) {
-            Punishment punishment = Punishment.of(type, false, remote.getAddress());
+            Punishment punishment = Punishment.of(type, permissions.contains(NetPermission.NOBAN),
+                    remote.getAddress());
             LOG.log(Level.DEBUG, "peer={0}: misbehaving ({1}): {2}", id, punishment, reason);
             if (punishment == Punishment.DISCOURAGE_AND_DISCONNECT) {
                 discouraged.add(remote.getAddress());

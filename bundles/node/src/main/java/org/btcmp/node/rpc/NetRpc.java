@@ -23,7 +23,6 @@ import org.btcmp.node.net.Subnet;
 /** Core's network commands (rpc/net.cpp) over the node's {@link P2pNode}, with Core's argument names and errors. */
 public final class NetRpc {
     /** Core's -bantime default (DEFAULT_MISBEHAVING_BANTIME): 24 hours. */
-    private static final long DEFAULT_BAN_SECONDS = 24 * 60 * 60;
     private static final String[] SERVICE_NAMES = {"NETWORK", null, "BLOOM", "WITNESS", null, null,
         "COMPACT_FILTERS", null, null, null, "NETWORK_LIMITED", "P2P_V2"};
 
@@ -130,7 +129,9 @@ public final class NetRpc {
             m.put("addr_relay_enabled", peer.type() != ConnectionType.INBOUND || peer.features().addrV2());
             m.put("addr_processed", 0L);
             m.put("addr_rate_limited", 0L);
-            m.put("permissions", List.of());
+            // Core's NetPermissions::ToStrings order, which is the enum's.
+            m.put("permissions", peer.permissions().stream().sorted()
+                    .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
             m.put("minfeefilter", RpcJson.amount(peer.features().feeFilter()));
             m.put("bytessent_per_msg", new LinkedHashMap<String, Object>(peer.bytesSentPerMessage()));
             m.put("bytesrecv_per_msg", new LinkedHashMap<String, Object>(peer.bytesReceivedPerMessage()));
@@ -308,7 +309,7 @@ public final class NetRpc {
                 if (absolute && banTime < now) {
                     throw new RpcException(RpcException.INVALID_PARAMETER, "Error: Absolute timestamp is in the past");
                 }
-                long until = absolute ? banTime : now + (banTime > 0 ? banTime : DEFAULT_BAN_SECONDS);
+                long until = absolute ? banTime : now + (banTime > 0 ? banTime : p2p.settings().banTimeSeconds());
                 if (!p2p.ban(subnet, until)) {
                     throw new RpcException(RpcException.CLIENT_NODE_ALREADY_ADDED, "Error: IP/Subnet already banned");
                 }

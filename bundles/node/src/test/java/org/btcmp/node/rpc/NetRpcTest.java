@@ -241,12 +241,15 @@ class NetRpcTest {
             a.close();
             nodes.remove(a);
             assertTrue(Files.readString(a.config().networkDir().resolve("banlist.txt")).contains("10.1.2.0/24"));
-            BitcoinNode a2 = BitcoinNode.start(a.config(), a.p2p().settings());
+            BitcoinNode a2 = BitcoinNode.start(a.config(), a.p2p().settings().withBanTime(7200));
             nodes.add(a2);
             RpcClient ra2 = rpc(a2);
             List<Map<String, Object>> kept = maps(ra2.call("listbanned", "[]"));
             assertEquals(List.of("127.0.0.0/8", "10.1.2.0/24"), kept.stream().map(m -> m.get("address")).toList());
             assertEquals(4000000000L, kept.get(1).get("banned_until"));
+            // -bantime: the duration of a ban given without one.
+            ra2.call("setban", "[\"10.9.9.9\", \"add\"]");
+            assertEquals(7200L, maps(ra2.call("listbanned", "[]")).get(2).get("ban_duration"));
 
             ra2.call("clearbanned", "[]");
             assertEquals(List.of(), ra2.call("listbanned", "[]"));
