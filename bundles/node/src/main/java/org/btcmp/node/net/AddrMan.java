@@ -101,7 +101,8 @@ public final class AddrMan {
     private final Random random;
     private final AddrBuckets buckets;
     private final Map<InetSocketAddress, Info> infos = new HashMap<>();
-    private final InetSocketAddress[][] newTable = new InetSocketAddress[AddrBuckets.NEW_BUCKETS][AddrBuckets.BUCKET_SIZE];
+    private final InetSocketAddress[][] newTable =
+            new InetSocketAddress[AddrBuckets.NEW_BUCKETS][AddrBuckets.BUCKET_SIZE];
     private final InetSocketAddress[][] triedTable =
             new InetSocketAddress[AddrBuckets.TRIED_BUCKETS][AddrBuckets.BUCKET_SIZE];
     private int newCount;
