@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,22 +26,7 @@ class V2CipherVectorsTest {
     private static final byte[] MAINNET_MAGIC = HEX.parseHex("f9beb4d9");
 
     private static List<Map<String, String>> vectors() throws IOException {
-        try (InputStream in = V2CipherVectorsTest.class.getResourceAsStream("bip324-packet-encoding-vectors.csv")) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
-                    .filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
-            String[] names = lines.get(0).split(",", -1);
-            List<Map<String, String>> rows = new ArrayList<>();
-            for (String line : lines.subList(1, lines.size())) {
-                String[] values = line.split(",", -1);
-                assertEquals(names.length, values.length, "columns in " + line.substring(0, 20));
-                Map<String, String> row = new HashMap<>();
-                for (int i = 0; i < names.length; i++) {
-                    row.put(names[i], values[i]);
-                }
-                rows.add(row);
-            }
-            return rows;
-        }
+        return Bip324Vectors.read("bip324-packet-encoding-vectors.csv");
     }
 
     private static byte[] repeat(byte[] b, int times) {
