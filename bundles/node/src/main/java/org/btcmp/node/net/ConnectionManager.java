@@ -48,6 +48,7 @@ public final class ConnectionManager implements AutoCloseable {
     private final Predicate<InetAddress> banned;
     private volatile boolean acceptingInbound = true;
     private volatile List<Whitelist> whitelist = List.of();
+    private volatile boolean v2Inbound;
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timer;
     /** The executor's threads: termination is reported before they have exited, so close() joins them too. */
@@ -80,6 +81,14 @@ public final class ConnectionManager implements AutoCloseable {
 
     public List<Peer> peers() {
         return List.copyOf(peers.values());
+    }
+
+    /**
+     * -v2transport for inbound connections: accept BIP324 handshakes (a v1 peer is still recognized by its first
+     * bytes and served as before).
+     */
+    public void setV2Inbound(boolean on) {
+        v2Inbound = on;
     }
 
     /** -whitelist: permissions for inbound peers and manual connections by address. */
@@ -115,8 +124,13 @@ public final class ConnectionManager implements AutoCloseable {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
-    /** Opens an outbound connection and starts the handshake; await it with {@link Peer#awaitHandshake}. */
+    /** Opens an outbound v1 connection and starts the handshake; await it with {@link Peer#awaitHandshake}. */
     public Peer connect(InetSocketAddress remote, ConnectionType type) throws IOException {
+        return connect(remote, type, false);
+    }
+
+    /** Opens an outbound connection, BIP324 v2 when {@code v2} (no fallback: the peer must speak it). */
+    public Peer connect(InetSocketAddress remote, ConnectionType type, boolean v2) throws IOException {
         if (type.inbound()) {
             throw new IllegalArgumentException("an outbound connection cannot be of type " + type);
         }
@@ -131,7 +145,7 @@ public final class ConnectionManager implements AutoCloseable {
         }
         long nonce = newNonce();
         outboundNonces.add(nonce);
-        return startPeer(type, socket, nonce);
+        return startPeer(type, socket, nonce, v2);
     }
 
     private void acceptLoop(ServerSocket server) {
@@ -165,17 +179,17 @@ public final class ConnectionManager implements AutoCloseable {
             return;
         }
         socket.setTcpNoDelay(true);
-        startPeer(ConnectionType.INBOUND, socket, newNonce());
+        startPeer(ConnectionType.INBOUND, socket, newNonce(), v2Inbound);
     }
 
-    private Peer startPeer(ConnectionType type, Socket socket, long nonce) throws IOException {
+    private Peer startPeer(ConnectionType type, Socket socket, long nonce, boolean v2) throws IOException {
         InetAddress address = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress();
         Set<NetPermission> permissions = switch (type) {
             case INBOUND -> Whitelist.permissionsOf(whitelist, address, true);
             case MANUAL -> Whitelist.permissionsOf(whitelist, address, false);
             case OUTBOUND_FULL_RELAY -> Set.of();
         };
-        Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context, permissions);
+        Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context, permissions, v2);
         peers.put(peer.id(), peer);
         started.add(peer);
         nonceOfPeer.put(peer.id(), nonce);

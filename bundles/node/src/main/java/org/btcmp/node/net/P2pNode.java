@@ -56,6 +56,8 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private final BanList bans;
     private final ConnectionManager net;
     private final Set<String> addedNodes = new LinkedHashSet<>();
+    /** Added nodes to connect to over BIP324 (addnode's v2transport). */
+    private final Set<String> v2Targets = ConcurrentHashMap.newKeySet();
     private final Map<String, Peer> manualPeers = new ConcurrentHashMap<>();
     private final Map<Long, String> peerNames = new ConcurrentHashMap<>();
     private final Set<Long> answeredGetAddr = ConcurrentHashMap.newKeySet();
@@ -75,8 +77,9 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     public P2pNode(LocalNode local, P2pSettings settings, PeerTimeouts timeouts, ChainState chain, Path networkDir,
             LongSupplier clock) throws IOException {
         this.settings = settings;
-        this.local = local;
-        this.network = local.network();
+        // -v2transport: Core advertises NODE_P2P_V2 and accepts BIP324 connections (v1 peers still recognized).
+        this.local = settings.v2Transport() ? local.withServices(local.services() | ServiceFlags.NODE_P2P_V2) : local;
+        this.network = this.local.network();
         this.clock = clock;
         this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME), clock,
                 network == P2pNetwork.REGTEST);
@@ -84,7 +87,8 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         this.networkActive = settings.networkActive();
         this.sync = new BlockSync(chain);
         int maxInbound = Math.max(0, settings.maxConnections() - MAX_OUTBOUND_FULL_RELAY - OTHER_OUTBOUND);
-        this.net = new ConnectionManager(local, timeouts, maxInbound, this, bans::isBanned);
+        this.net = new ConnectionManager(this.local, timeouts, maxInbound, this, bans::isBanned);
+        net.setV2Inbound(settings.v2Transport());
         net.setAcceptingInbound(networkActive);
         net.setWhitelist(settings.whitelist());
         synchronized (addedNodes) {
@@ -205,14 +209,26 @@ public final class P2pNode implements PeerListener, AutoCloseable {
 
     /** addnode add: false when already added. */
     public boolean addNode(String target) {
+        return addNode(target, false);
+    }
+
+    /** addnode add with its v2transport argument: the connection kept up is BIP324 when {@code v2}. */
+    public boolean addNode(String target, boolean v2) {
         synchronized (addedNodes) {
-            return addedNodes.add(target);
+            if (!addedNodes.add(target)) {
+                return false;
+            }
+            if (v2) {
+                v2Targets.add(target);
+            }
+            return true;
         }
     }
 
     /** addnode remove: false when it was not added. */
     public boolean removeNode(String target) {
         synchronized (addedNodes) {
+            v2Targets.remove(target);
             return addedNodes.remove(target);
         }
     }
@@ -231,10 +247,15 @@ public final class P2pNode implements PeerListener, AutoCloseable {
 
     /** addnode onetry: one connection attempt now, not kept up. */
     public Peer connectOnce(String target) throws IOException {
+        return connectOnce(target, false);
+    }
+
+    /** addnode onetry with its v2transport argument. */
+    public Peer connectOnce(String target, boolean v2) throws IOException {
         if (!networkActive) {
             throw new IOException("network activity is disabled");
         }
-        return openManual(target);
+        return openManual(target, v2);
     }
 
     /** disconnectnode by address: false when no peer has that address name. */
@@ -374,7 +395,7 @@ public final class P2pNode implements PeerListener, AutoCloseable {
             for (String target : targets) {
                 if (manualPeer(target).isEmpty() && networkActive) {
                     try {
-                        openManual(target);
+                        openManual(target, v2Targets.contains(target));
                     } catch (IOException | IllegalArgumentException e) {
                         LOG.log(Level.DEBUG, "connecting to {0} failed: {1}", target, e.getMessage());
                     }
@@ -388,9 +409,9 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         }
     }
 
-    private Peer openManual(String target) throws IOException {
+    private Peer openManual(String target, boolean v2) throws IOException {
         InetSocketAddress address = resolve(target, network.defaultPort());
-        Peer peer = net.connect(address, ConnectionType.MANUAL);
+        Peer peer = net.connect(address, ConnectionType.MANUAL, v2);
         peerNames.put(peer.id(), target);
         manualPeers.put(target, peer);
         return peer;
@@ -418,7 +439,10 @@ public final class P2pNode implements PeerListener, AutoCloseable {
             }
             addrMan.attempt(pick.get(), now);
             try {
-                net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY);
+                // Core: v2 to an address whose known services include NODE_P2P_V2.
+                boolean v2 = settings.v2Transport() && addrMan.find(pick.get())
+                        .map(e -> (e.services() & ServiceFlags.NODE_P2P_V2) != 0).orElse(false);
+                net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY, v2);
             } catch (IOException e) {
                 LOG.log(Level.DEBUG, "automatic connection to {0} failed: {1}", pick.get(), e.getMessage());
             }

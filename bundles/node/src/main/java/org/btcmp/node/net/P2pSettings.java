@@ -17,10 +17,12 @@ import java.util.function.Function;
  * @param networkActive -networkactive: start with P2P activity enabled
  * @param banTimeSeconds -bantime: how long setban bans without a time of their own
  * @param whitelist -whitelist: permissions for peers by address
+ * @param v2Transport -v2transport: accept BIP324 connections and advertise NODE_P2P_V2; outbound v2 to addresses
+ *     advertising it and when addnode asks
  */
 public record P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
         boolean automaticOutbound, int maxConnections, boolean networkActive, long banTimeSeconds,
-        List<Whitelist> whitelist) {
+        List<Whitelist> whitelist, boolean v2Transport) {
     /** Core's DEFAULT_MAX_PEER_CONNECTIONS. */
     public static final int DEFAULT_MAX_CONNECTIONS = 125;
     /** Core's DEFAULT_MISBEHAVING_BANTIME: 24 hours. */
@@ -42,17 +44,17 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
         }
     }
 
-    /** Without -bantime or -whitelist: Core's ban time, nobody whitelisted. */
+    /** Without -bantime, -whitelist or -v2transport: Core's ban time, nobody whitelisted, v1 only. */
     public P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
             boolean automaticOutbound, int maxConnections, boolean networkActive) {
         this(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections, networkActive,
-                DEFAULT_BAN_TIME_SECONDS, List.of());
+                DEFAULT_BAN_TIME_SECONDS, List.of(), false);
     }
 
     /** Core's defaults: listening on the network's port, automatic outbound connections, network active. */
     public static P2pSettings defaults(P2pNetwork network) {
         return new P2pSettings(true, network.defaultPort(), List.of(), List.of(), List.of(), true,
-                DEFAULT_MAX_CONNECTIONS, true);
+                DEFAULT_MAX_CONNECTIONS, true, DEFAULT_BAN_TIME_SECONDS, List.of(), true);
     }
 
     /** No listening and no outbound connections unless asked for by RPC (embedded nodes and tests). */
@@ -63,31 +65,37 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
 
     public P2pSettings withListen(boolean on, int listenPort) {
         return new P2pSettings(on, listenPort, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist);
+                networkActive, banTimeSeconds, whitelist, v2Transport);
     }
 
     public P2pSettings withConnect(List<String> peers) {
         return new P2pSettings(listen, port, binds, peers, addNodes, false, maxConnections, networkActive,
-                banTimeSeconds, whitelist);
+                banTimeSeconds, whitelist, v2Transport);
     }
 
     public P2pSettings withAddNodes(List<String> peers) {
         return new P2pSettings(listen, port, binds, connect, peers, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist);
+                networkActive, banTimeSeconds, whitelist, v2Transport);
     }
 
     public P2pSettings withBanTime(long seconds) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, seconds, whitelist);
+                networkActive, seconds, whitelist, v2Transport);
     }
 
     public P2pSettings withWhitelist(List<Whitelist> entries) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, entries);
+                networkActive, banTimeSeconds, entries, v2Transport);
+    }
+
+    public P2pSettings withV2Transport(boolean on) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, banTimeSeconds, whitelist, on);
     }
 
     /**
-     * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections, -networkactive, -bantime and -whitelist.
+     * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections, -networkactive, -bantime, -whitelist and
+     * -v2transport (default on, as Core's).
      *
      * @param values every value given for an option name (without the dash), in order; empty when not given.
      *     A negated option ({@code -nolisten}) arrives as "0", a bare flag ({@code -listen}) as "" or "1".
@@ -133,7 +141,8 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
             }
         }
         return new P2pSettings(listen, port, values.apply("bind"), connect, addNodes, !connectGiven && !noConnect,
-                max, bool(values.apply("networkactive"), true), banTime, whitelist);
+                max, bool(values.apply("networkactive"), true), banTime, whitelist,
+                bool(values.apply("v2transport"), true));
     }
 
     /** Core's LocaleIndependentAtoi64: the leading integer, 0 when there is none. */

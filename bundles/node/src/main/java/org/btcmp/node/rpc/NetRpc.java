@@ -136,8 +136,8 @@ public final class NetRpc {
             m.put("bytessent_per_msg", new LinkedHashMap<String, Object>(peer.bytesSentPerMessage()));
             m.put("bytesrecv_per_msg", new LinkedHashMap<String, Object>(peer.bytesReceivedPerMessage()));
             m.put("connection_type", connectionType(peer.type()));
-            m.put("transport_protocol_type", "v1");
-            m.put("session_id", "");
+            m.put("transport_protocol_type", peer.transportProtocol());
+            m.put("session_id", peer.sessionId());
             out.add(m);
         }
         return out;
@@ -171,20 +171,23 @@ public final class NetRpc {
     private Object addNode(Params p) throws RpcException {
         String node = p.str(0);
         String command = p.str(1);
-        if (p.bool(2, false)) {
+        // Core defaults to -v2transport and falls back to v1 when the peer does not answer in v2; with no fallback
+        // here yet, v2 is used only when asked for, so a v1-only peer (bcoin) stays reachable by default.
+        boolean v2 = p.bool(2, false);
+        if (v2 && !p2p.settings().v2Transport()) {
             throw new RpcException(RpcException.INVALID_PARAMETER,
                     "Error: v2transport requested but not enabled (see -v2transport)");
         }
         switch (command) {
             case "onetry" -> {
                 try {
-                    p2p.connectOnce(node);
+                    p2p.connectOnce(node, v2);
                 } catch (IOException | IllegalArgumentException e) {
                     // Core's OpenNetworkConnection reports nothing to the caller either.
                 }
             }
             case "add" -> {
-                if (!p2p.addNode(node)) {
+                if (!p2p.addNode(node, v2)) {
                     throw new RpcException(RpcException.CLIENT_NODE_ALREADY_ADDED, "Error: Node already added");
                 }
             }

@@ -76,5 +76,8 @@ class P2pSettingsTest {
         assertEquals("Invalid P2P permission: 'sudo'", e.getMessage());
         assertEquals(w.whitelist(), w.withBanTime(5).whitelist());
         assertEquals(5, w.withBanTime(5).banTimeSeconds());
+        assertTrue(read(Map.of()).v2Transport(), "Core's default");
+        assertFalse(read(Map.of("v2transport", List.of("0"))).v2Transport());
+        assertFalse(P2pSettings.quiet(P2pNetwork.REGTEST).v2Transport());
     }
 }

@@ -324,4 +324,30 @@ class NetRpcTest {
             assertNotNull(maps(rc2.call("getpeerinfo", "[]")).get(0).get("addr"));
         });
     }
+
+    @Test
+    void addnodeWithV2transportConnectsOverBip324AndGetpeerinfoShowsIt() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            P2pSettings v2 = new P2pSettings(true, 0, List.of("127.0.0.1"), List.of(), List.of(), false, 125, true)
+                    .withV2Transport(true);
+            BitcoinNode a = BitcoinNode.start(NodeConfig.regtest(dir.resolve("a"), -1), v2);
+            nodes.add(a);
+            BitcoinNode b = BitcoinNode.start(NodeConfig.regtest(dir.resolve("b"), -1), v2);
+            nodes.add(b);
+            RpcClient ra = rpc(a);
+            RpcClient rb = rpc(b);
+            assertEquals("0000000000000c09", map(rb.call("getnetworkinfo", "[]")).get("localservices"));
+            rb.call("addnode", "[\"" + p2pAddress(a) + "\", \"onetry\", true]");
+            await(() -> count(rb) == 1 && count(ra) == 1, "the v2 connection");
+            await(() -> b.p2p().peers().get(0).handshakeComplete() && a.p2p().peers().get(0).handshakeComplete(),
+                    "the version handshake over v2");
+            Map<String, Object> out = maps(rb.call("getpeerinfo", "[]")).get(0);
+            Map<String, Object> in = maps(ra.call("getpeerinfo", "[]")).get(0);
+            assertEquals("v2", out.get("transport_protocol_type"));
+            assertEquals("v2", in.get("transport_protocol_type"));
+            assertEquals(64, ((String) out.get("session_id")).length());
+            assertEquals(out.get("session_id"), in.get("session_id"));
+            assertTrue(((List<?>) out.get("servicesnames")).contains("P2P_V2"));
+        });
+    }
 }
