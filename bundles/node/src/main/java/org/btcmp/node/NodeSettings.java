@@ -20,7 +20,7 @@ final class NodeSettings {
     private NodeSettings() {
     }
 
-    private static final Set<String> P2P_LIST_OPTIONS = Set.of("bind", "connect", "addnode");
+    private static final Set<String> P2P_LIST_OPTIONS = Set.of("bind", "connect", "addnode", "whitelist");
 
     /**
      * The P2P options, as {@link P2pSettings#read} wants them: a negated option ({@code -nolisten})

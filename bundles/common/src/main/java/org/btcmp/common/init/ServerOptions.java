@@ -70,6 +70,13 @@ public final class ServerOptions {
                     OptionFlag.NO_EFFECT),
             flag("networkactive", "Enable all P2P network activity (setnetworkactive changes it at run time)",
                     OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
+            value("bantime", "<n>", "Default duration (in seconds) of manually configured bans (default: 86400)",
+                    OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
+            value("whitelist", "<[permissions@]IP address or network>", "Add permission flags to the peers using the "
+                    + "given IP address or CIDR-notated network (bloomfilter, noban, forcerelay, relay, mempool, "
+                    + "download, addr, all; in/out say whether they apply to inbound or manual outbound connections; "
+                    + "default: relay,noban,mempool,download for inbound)", OptionCategory.CONNECTION,
+                    OptionFlag.LIST, OptionFlag.NO_EFFECT),
             flag("dnsseed", "Find peers through the DNS seeds", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             flag("fixedseeds", "Fall back to the built-in peer list", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             flag("listenonion", "Publish a Tor onion service", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),

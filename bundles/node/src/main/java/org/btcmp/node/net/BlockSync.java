@@ -1,6 +1,7 @@
 package org.btcmp.node.net;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,10 @@ import org.btcmp.primitives.Hash256;
  * (getheaders, then getdata for blocks the peer's headers name, at most {@value #MAX_BLOCKS_IN_FLIGHT_PER_PEER} in
  * flight per peer and never two peers for one block) inside a moving window above the tip; a peer whose
  * in-flight block holds the window back while others wait is disconnected after the stall timeout, and its
- * blocks go to the others. Blocks that arrive before their parent wait in memory until it connects. Also serves
+ * blocks go to the others. Only a peer whose headers show at least our tip's chain work is asked for blocks.
+ * Headers are held in memory only for blocks we lack, at most {@link Download#headersAhead} per peer (the chase
+ * pauses there and resumes as blocks connect) and dropped with the peer that sent them; blocks that arrive before
+ * their parent wait in memory (bounded by {@value #MAX_WAITING_BYTES} bytes) until it connects. Also serves
  * headers and blocks to peers and announces new tips by headers (to peers that sent sendheaders) or inv.
  */
 public final class BlockSync implements PeerListener, ChainListener {
@@ -50,9 +54,21 @@ public final class BlockSync implements PeerListener, ChainListener {
      * @param window Core's BLOCK_DOWNLOAD_WINDOW (1024)
      * @param stallTimeout Core's BLOCK_STALLING_TIMEOUT_DEFAULT (2 s)
      * @param blockTimeout Core's BLOCK_DOWNLOAD_TIMEOUT_BASE: one target block spacing (10 minutes)
+     * @param headersAhead how many headers of blocks we lack one peer may have us hold: past it the header chase
+     *     pauses until blocks connect and it falls below again (so headers need memory for a window, not a chain)
      */
-    public record Download(int window, Duration stallTimeout, Duration blockTimeout) {
+    public record Download(int window, Duration stallTimeout, Duration blockTimeout, int headersAhead) {
+        /** A header window of ten getheaders answers: far past the block window, a few MB at most per peer. */
+        public static final int DEFAULT_HEADERS_AHEAD = 10 * ProtocolLimits.MAX_HEADERS;
         public static final Download CORE = new Download(1024, Duration.ofSeconds(2), Duration.ofMinutes(10));
+
+        public Download(int window, Duration stallTimeout, Duration blockTimeout) {
+            this(window, stallTimeout, blockTimeout, DEFAULT_HEADERS_AHEAD);
+        }
+    }
+
+    /** A header whose block we lack: its height and the chain work up to it. */
+    private record HeaderInfo(int height, BigInteger work) {
     }
 
     /** One peer's downloads: the blocks its headers named that we lack (in chain order) and those requested. */
@@ -64,22 +80,34 @@ public final class BlockSync implements PeerListener, ChainListener {
         Hash256 continueAfter;
         /** When this peer began holding the window back (nanoTime), or 0. */
         long stallingSince;
+        /** The most chain work among the headers this peer sent (Core's pindexBestKnownBlock). */
+        BigInteger bestWork = BigInteger.ZERO;
+        /** The last header of a full answer whose follow-up getheaders waits for blocks to connect, or null. */
+        Hash256 headersPausedAt;
 
         Downloads(Peer peer) {
             this.peer = peer;
         }
     }
 
-    /** A block that arrived before its parent. */
-    private record Waiting(Block block, Peer from, int size) {
+    /** A block that arrived before its parent; {@code compact} when rebuilt from a cmpctblock (BIP152). */
+    private record Waiting(Block block, Peer from, int size, boolean compact) {
     }
+
+    /**
+     * Reject reasons of Core's BLOCK_INVALID_HEADER, BLOCK_INVALID_PREV and BLOCK_MISSING_PREV: punished even in
+     * a compact block, whose header the sender vouches for. Other failures (BLOCK_CONSENSUS, BLOCK_MUTATED: bad
+     * transactions or scripts) are exempt there, since the sender relays it before validating it fully (BIP152).
+     */
+    private static final Set<String> HEADER_FAILURES = Set.of("high-hash", "bad-diffbits", "time-too-old",
+            "bad-prevblk", "prev-blk-not-found");
 
     private final ChainState chain;
     private final Download download;
     private final Map<Long, Downloads> peers = new ConcurrentHashMap<>();
     private final ThreadLocal<Peer> source = new ThreadLocal<>();
     // Guarded by this: the download state shared by all peers.
-    private final Map<Hash256, Integer> headerHeights = new HashMap<>();
+    private final Map<Hash256, HeaderInfo> headers = new HashMap<>();
     private final Map<Hash256, Long> inFlight = new HashMap<>();
     /** When each block in flight was asked for (nanoTime). */
     private final Map<Hash256, Long> askedAt = new HashMap<>();
@@ -137,7 +165,7 @@ public final class BlockSync implements PeerListener, ChainListener {
     void deliver(Peer peer, Block block) {
         Downloads d = peers.get(peer.id());
         if (d != null) {
-            received(d, block, block.totalSize());
+            received(d, block, block.totalSize(), true);
         }
     }
 
@@ -160,6 +188,12 @@ public final class BlockSync implements PeerListener, ChainListener {
         synchronized (this) {
             inFlight.values().removeIf(id -> id == peer.id());
             askedAt.keySet().retainAll(inFlight.keySet());
+            // Headers only this peer told us of go with it, so a departed peer's chain holds no memory.
+            Set<Hash256> needed = new HashSet<>(waiting);
+            for (Downloads other : peers.values()) {
+                needed.addAll(other.known);
+            }
+            headers.keySet().retainAll(needed);
             requestFromAll();
         }
     }
@@ -190,30 +224,36 @@ public final class BlockSync implements PeerListener, ChainListener {
                 BlockLocator.of(chain.tip()), Bytes.copyOf(new byte[32])));
     }
 
-    /** The height of a block we have or whose header we have seen, or null. */
-    private Integer heightOf(Hash256 hash) {
+    /** A block we have or whose header we hold, as height and chain work; null when unknown. */
+    private HeaderInfo infoOf(Hash256 hash) {
         BlockIndex b = chain.lookup(hash);
-        return b != null ? Integer.valueOf(b.height()) : headerHeights.get(hash);
+        return b != null ? new HeaderInfo(b.height(), b.chainWork()) : headers.get(hash);
+    }
+
+    /** Headers held for blocks we lack, over all peers (bounded by the peers' header windows). */
+    public synchronized int headersHeld() {
+        return headers.size();
     }
 
     private void onHeaders(Downloads d, HeadersMessage message) {
         if (message.headers().isEmpty()) {
             return;
         }
-        List<BlockHeader> headers = new ArrayList<>();
+        List<BlockHeader> received = new ArrayList<>();
         for (Bytes raw : message.headers()) {
-            headers.add(BlockHeader.fromBytes(raw.toByteArray()));
+            received.add(BlockHeader.fromBytes(raw.toByteArray()));
         }
         synchronized (this) {
-            Hash256 parent = headers.get(0).prevBlock();
-            Integer parentHeight = heightOf(parent);
-            if (parentHeight == null) {
+            Hash256 parent = received.get(0).prevBlock();
+            HeaderInfo parentInfo = infoOf(parent);
+            if (parentInfo == null) {
                 // Core: headers that do not connect are answered with a getheaders from our tip.
                 requestHeaders(d.peer);
                 return;
             }
-            int height = parentHeight;
-            for (BlockHeader h : headers) {
+            int height = parentInfo.height();
+            BigInteger work = parentInfo.work();
+            for (BlockHeader h : received) {
                 if (!h.prevBlock().equals(parent)) {
                     d.peer.misbehaving("non-continuous headers sequence");
                     return;
@@ -224,22 +264,41 @@ public final class BlockSync implements PeerListener, ChainListener {
                     return;
                 }
                 height++;
+                work = work.add(BlockHeader.workFromBits(h.bits()));
                 if (chain.lookup(hash) == null) {
-                    headerHeights.put(hash, height);
+                    headers.put(hash, new HeaderInfo(height, work));
                     d.known.add(hash);
                 }
                 parent = hash;
             }
+            if (work.compareTo(d.bestWork) > 0) {
+                d.bestWork = work;
+            }
             if (message.headers().size() == ProtocolLimits.MAX_HEADERS) {
-                d.peer.send(new LocatorMessage(LocatorMessage.GETHEADERS, ProtocolLimits.PROTOCOL_VERSION,
-                        List.of(Hashes.of(parent)), Bytes.copyOf(new byte[32])));
+                if (d.known.size() < download.headersAhead()) {
+                    d.headersPausedAt = null;
+                    requestHeadersAfter(d.peer, parent);
+                } else {
+                    // Headers-first in a bounded window: the rest of this chain is asked for as blocks connect.
+                    d.headersPausedAt = parent;
+                }
             }
             requestBlocks(d);
         }
     }
 
+    private void requestHeadersAfter(Peer peer, Hash256 last) {
+        peer.send(new LocatorMessage(LocatorMessage.GETHEADERS, ProtocolLimits.PROTOCOL_VERSION,
+                List.of(Hashes.of(last)), Bytes.copyOf(new byte[32])));
+    }
+
     private void requestFromAll() {
         for (Downloads d : peers.values()) {
+            if (d.headersPausedAt != null && d.known.size() < download.headersAhead()) {
+                Hash256 resume = d.headersPausedAt;
+                d.headersPausedAt = null;
+                requestHeadersAfter(d.peer, resume);
+            }
             requestBlocks(d);
         }
     }
@@ -254,6 +313,11 @@ public final class BlockSync implements PeerListener, ChainListener {
         if (free <= 0 || d.peer.version() == null) {
             return;
         }
+        // Core: nothing to fetch from a peer whose best chain has less work than our tip. Its headers stay known,
+        // so a long low-work chain fills this peer's header window and pauses its chase, costing bounded memory.
+        if (d.bestWork.compareTo(chain.tip().chainWork()) < 0) {
+            return;
+        }
         int windowEnd = chain.height() + download.window();
         boolean blockedByWindow = false;
         List<InvVector> wanted = new ArrayList<>();
@@ -264,11 +328,12 @@ public final class BlockSync implements PeerListener, ChainListener {
                 && d.peer.features().compactBlocksVersion() == PeerProtocol.COMPACT_BLOCKS_VERSION;
         for (Iterator<Hash256> it = d.known.iterator(); it.hasNext() && wanted.size() < free;) {
             Hash256 hash = it.next();
-            Integer height = headerHeights.get(hash);
-            if (height == null || waiting.contains(hash) || chain.lookup(hash) != null) {
+            HeaderInfo info = headers.get(hash);
+            if (info == null || waiting.contains(hash) || chain.lookup(hash) != null) {
                 it.remove();
                 continue;
             }
+            int height = info.height();
             if (height > windowEnd || waitingBytes > MAX_WAITING_BYTES) {
                 blockedByWindow = true;
                 break;
@@ -293,10 +358,10 @@ public final class BlockSync implements PeerListener, ChainListener {
         Hash256 lowest = null;
         int lowestHeight = Integer.MAX_VALUE;
         for (Hash256 h : inFlight.keySet()) {
-            Integer height = headerHeights.get(h);
-            if (height != null && height < lowestHeight) {
+            HeaderInfo info = headers.get(h);
+            if (info != null && info.height() < lowestHeight) {
                 lowest = h;
-                lowestHeight = height;
+                lowestHeight = info.height();
             }
         }
         if (lowest == null) {
@@ -346,10 +411,10 @@ public final class BlockSync implements PeerListener, ChainListener {
             LOG.log(Level.DEBUG, "{0}: undecodable block dropped: {1}", d.peer, e.getMessage());
             return;
         }
-        received(d, block, message.payload().length());
+        received(d, block, message.payload().length(), false);
     }
 
-    private void received(Downloads d, Block block, int size) {
+    private void received(Downloads d, Block block, int size, boolean compact) {
         Hash256 hash = block.hash();
         synchronized (this) {
             if (d.requested.remove(hash)) {
@@ -362,10 +427,10 @@ public final class BlockSync implements PeerListener, ChainListener {
                 return;
             }
             if (chain.lookup(block.header().prevBlock()) == null) {
-                if (headerHeights.containsKey(hash)) {
+                if (headers.containsKey(hash)) {
                     // Downloaded in parallel ahead of its parent: it waits for it.
                     waitingByParent.computeIfAbsent(block.header().prevBlock(), k -> new ArrayList<>())
-                            .add(new Waiting(block, d.peer, size));
+                            .add(new Waiting(block, d.peer, size, compact));
                     waiting.add(hash);
                     waitingBytes += size;
                 } else {
@@ -375,7 +440,7 @@ public final class BlockSync implements PeerListener, ChainListener {
                 requestBlocks(d);
                 return;
             }
-            List<Waiting> ready = new ArrayList<>(List.of(new Waiting(block, d.peer, 0)));
+            List<Waiting> ready = new ArrayList<>(List.of(new Waiting(block, d.peer, 0, compact)));
             while (!ready.isEmpty()) {
                 Waiting w = ready.remove(0);
                 Hash256 h = w.block().hash();
@@ -383,9 +448,9 @@ public final class BlockSync implements PeerListener, ChainListener {
                     waiting.remove(h);
                     waitingBytes -= w.size();
                 }
-                headerHeights.remove(h);
+                headers.remove(h);
                 List<Waiting> children = waitingByParent.remove(h);
-                if (connect(w.block(), w.from())) {
+                if (connect(w.block(), w.from(), w.compact())) {
                     if (children != null) {
                         ready.addAll(children);
                     }
@@ -405,7 +470,7 @@ public final class BlockSync implements PeerListener, ChainListener {
             Hash256 h = w.block().hash();
             waiting.remove(h);
             waitingBytes -= w.size();
-            headerHeights.remove(h);
+            headers.remove(h);
             List<Waiting> children = waitingByParent.remove(h);
             if (children != null) {
                 work.addAll(children);
@@ -413,17 +478,40 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
     }
 
-    /** Validates and connects one block; false (and the sender punished when Core would) if it was refused. */
-    private boolean connect(Block block, Peer from) {
+    /**
+     * Validates and connects one block; false when it was refused, and then the sender punished as Core's
+     * MaybePunishNodeForBlock: an invalid block (scripts included, found while connecting it) is misbehaviour unless
+     * it came as a compact block and only its transactions are at fault; a block already known invalid counts
+     * against outbound peers only; a block from the future costs nothing.
+     */
+    private boolean connect(Block block, Peer from, boolean compact) {
         Hash256 hash = block.hash();
         source.set(from);
         try {
-            chain.processBlock(block);
+            ChainState.Outcome outcome = chain.processBlock(block);
+            if (outcome == ChainState.Outcome.DUPLICATE_INVALID) {
+                if (!compact && !from.type().inbound()) {
+                    from.misbehaving("block " + hash + " is known to be invalid");
+                }
+                return false;
+            }
+            if (chain.isInvalid(hash)) {
+                String why = "invalid block " + hash + ": " + chain.failureReason(hash);
+                if (compact) {
+                    LOG.log(Level.DEBUG, "{0}: {1} (compact block: not punished)", from, why);
+                } else {
+                    from.misbehaving(why);
+                }
+                return false;
+            }
             return true;
         } catch (ValidationException e) {
-            if (e.reason().equals("time-too-new")) {
+            String reason = e.reason();
+            if (reason.equals("time-too-new")) {
                 // Core's BLOCK_TIME_FUTURE: may become valid later, so the peer is not punished.
                 LOG.log(Level.DEBUG, "{0}: block {1} from the future ignored", from, hash);
+            } else if (compact && !HEADER_FAILURES.contains(reason) && !reason.startsWith("bad-version")) {
+                LOG.log(Level.DEBUG, "{0}: invalid compact block {1} (not punished): {2}", from, hash, e.getMessage());
             } else {
                 from.misbehaving("invalid block " + hash + ": " + e.getMessage());
             }

@@ -47,6 +47,8 @@ public final class ConnectionManager implements AutoCloseable {
     private final AtomicLong closedBytesSent = new AtomicLong();
     private final Predicate<InetAddress> banned;
     private volatile boolean acceptingInbound = true;
+    private volatile List<Whitelist> whitelist = List.of();
+    private volatile boolean v2Inbound;
     private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timer;
     /** The executor's threads: termination is reported before they have exited, so close() joins them too. */
@@ -81,6 +83,19 @@ public final class ConnectionManager implements AutoCloseable {
         return List.copyOf(peers.values());
     }
 
+    /**
+     * -v2transport for inbound connections: accept BIP324 handshakes (a v1 peer is still recognized by its first
+     * bytes and served as before).
+     */
+    public void setV2Inbound(boolean on) {
+        v2Inbound = on;
+    }
+
+    /** -whitelist: permissions for inbound peers and manual connections by address. */
+    public void setWhitelist(List<Whitelist> entries) {
+        whitelist = List.copyOf(entries);
+    }
+
     /** setnetworkactive: while false, inbound connections are closed as they arrive. */
     public void setAcceptingInbound(boolean accepting) {
         acceptingInbound = accepting;
@@ -109,8 +124,13 @@ public final class ConnectionManager implements AutoCloseable {
         return (InetSocketAddress) server.getLocalSocketAddress();
     }
 
-    /** Opens an outbound connection and starts the handshake; await it with {@link Peer#awaitHandshake}. */
+    /** Opens an outbound v1 connection and starts the handshake; await it with {@link Peer#awaitHandshake}. */
     public Peer connect(InetSocketAddress remote, ConnectionType type) throws IOException {
+        return connect(remote, type, false);
+    }
+
+    /** Opens an outbound connection, BIP324 v2 when {@code v2} (no fallback: the peer must speak it). */
+    public Peer connect(InetSocketAddress remote, ConnectionType type, boolean v2) throws IOException {
         if (type.inbound()) {
             throw new IllegalArgumentException("an outbound connection cannot be of type " + type);
         }
@@ -125,7 +145,7 @@ public final class ConnectionManager implements AutoCloseable {
         }
         long nonce = newNonce();
         outboundNonces.add(nonce);
-        return startPeer(type, socket, nonce);
+        return startPeer(type, socket, nonce, v2);
     }
 
     private void acceptLoop(ServerSocket server) {
@@ -150,18 +170,26 @@ public final class ConnectionManager implements AutoCloseable {
     private void accept(Socket socket) throws IOException {
         InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
         long inbound = peers.values().stream().filter(p -> p.type().inbound()).count();
-        if (closed || !acceptingInbound || inbound >= maxInbound || banned.test(remote.getAddress())
-                || (inbound + 1 >= maxInbound && discouraged.contains(remote.getAddress()))) {
+        // Core lets noban peers in even when banned or discouraged.
+        boolean noban = Whitelist.permissionsOf(whitelist, remote.getAddress(), true).contains(NetPermission.NOBAN);
+        if (closed || !acceptingInbound || inbound >= maxInbound || (!noban && banned.test(remote.getAddress()))
+                || (!noban && inbound + 1 >= maxInbound && discouraged.contains(remote.getAddress()))) {
             LOG.log(Level.DEBUG, "connection from {0} dropped (inactive, full, banned or discouraged)", remote);
             socket.close();
             return;
         }
         socket.setTcpNoDelay(true);
-        startPeer(ConnectionType.INBOUND, socket, newNonce());
+        startPeer(ConnectionType.INBOUND, socket, newNonce(), v2Inbound);
     }
 
-    private Peer startPeer(ConnectionType type, Socket socket, long nonce) throws IOException {
-        Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context);
+    private Peer startPeer(ConnectionType type, Socket socket, long nonce, boolean v2) throws IOException {
+        InetAddress address = ((InetSocketAddress) socket.getRemoteSocketAddress()).getAddress();
+        Set<NetPermission> permissions = switch (type) {
+            case INBOUND -> Whitelist.permissionsOf(whitelist, address, true);
+            case MANUAL -> Whitelist.permissionsOf(whitelist, address, false);
+            case OUTBOUND_FULL_RELAY -> Set.of();
+        };
+        Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context, permissions, v2);
         peers.put(peer.id(), peer);
         started.add(peer);
         nonceOfPeer.put(peer.id(), nonce);

@@ -17,6 +17,11 @@ public record LocalNode(P2pNetwork network, long services, String userAgent, Int
         return new LocalNode(network, services, userAgent, startHeight, relay, satsPerKvB);
     }
 
+    /** The same node announcing other services. */
+    public LocalNode withServices(long flags) {
+        return new LocalNode(network, flags, userAgent, startHeight, relay, minFeeFilter);
+    }
+
     /** Core's defaults: NODE_NETWORK | NODE_WITNESS | NODE_NETWORK_LIMITED, relaying transactions. */
     public static LocalNode defaults(P2pNetwork network, IntSupplier startHeight) {
         return new LocalNode(network,

@@ -36,6 +36,11 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private static final int OTHER_OUTBOUND = 3;
     /** Core's MAX_ADDR_TO_SEND. */
     private static final int MAX_ADDR_TO_SEND = 1000;
+    /** Core's MAX_PCT_ADDR_TO_SEND: a getaddr answer holds at most this share of the known addresses. */
+    private static final int MAX_PCT_ADDR_TO_SEND = 23;
+    /** Core's ThreadOpenConnections: address picks per connection attempt, and picks before a recent one. */
+    private static final int MAX_SELECT_TRIES = 100;
+    private static final int RECENT_TRY_PICKS = 30;
     /** How often missing outbound connections are opened. */
     private static final long CONNECT_INTERVAL_MILLIS = 1000;
     /** How often the address file is written (Core: DUMP_PEERS_INTERVAL, 15 minutes). */
@@ -51,6 +56,8 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private final BanList bans;
     private final ConnectionManager net;
     private final Set<String> addedNodes = new LinkedHashSet<>();
+    /** Added nodes to connect to over BIP324 (addnode's v2transport). */
+    private final Set<String> v2Targets = ConcurrentHashMap.newKeySet();
     private final Map<String, Peer> manualPeers = new ConcurrentHashMap<>();
     private final Map<Long, String> peerNames = new ConcurrentHashMap<>();
     private final Set<Long> answeredGetAddr = ConcurrentHashMap.newKeySet();
@@ -70,16 +77,20 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     public P2pNode(LocalNode local, P2pSettings settings, PeerTimeouts timeouts, ChainState chain, Path networkDir,
             LongSupplier clock) throws IOException {
         this.settings = settings;
-        this.local = local;
-        this.network = local.network();
+        // -v2transport: Core advertises NODE_P2P_V2 and accepts BIP324 connections (v1 peers still recognized).
+        this.local = settings.v2Transport() ? local.withServices(local.services() | ServiceFlags.NODE_P2P_V2) : local;
+        this.network = this.local.network();
         this.clock = clock;
-        this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME));
+        this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME), clock,
+                network == P2pNetwork.REGTEST);
         this.bans = new BanList(networkDir.resolve(BanList.FILE_NAME), clock);
         this.networkActive = settings.networkActive();
         this.sync = new BlockSync(chain);
         int maxInbound = Math.max(0, settings.maxConnections() - MAX_OUTBOUND_FULL_RELAY - OTHER_OUTBOUND);
-        this.net = new ConnectionManager(local, timeouts, maxInbound, this, bans::isBanned);
+        this.net = new ConnectionManager(this.local, timeouts, maxInbound, this, bans::isBanned);
+        net.setV2Inbound(settings.v2Transport());
         net.setAcceptingInbound(networkActive);
+        net.setWhitelist(settings.whitelist());
         synchronized (addedNodes) {
             addedNodes.addAll(settings.addNodes());
         }
@@ -198,14 +209,26 @@ public final class P2pNode implements PeerListener, AutoCloseable {
 
     /** addnode add: false when already added. */
     public boolean addNode(String target) {
+        return addNode(target, false);
+    }
+
+    /** addnode add with its v2transport argument: the connection kept up is BIP324 when {@code v2}. */
+    public boolean addNode(String target, boolean v2) {
         synchronized (addedNodes) {
-            return addedNodes.add(target);
+            if (!addedNodes.add(target)) {
+                return false;
+            }
+            if (v2) {
+                v2Targets.add(target);
+            }
+            return true;
         }
     }
 
     /** addnode remove: false when it was not added. */
     public boolean removeNode(String target) {
         synchronized (addedNodes) {
+            v2Targets.remove(target);
             return addedNodes.remove(target);
         }
     }
@@ -224,10 +247,15 @@ public final class P2pNode implements PeerListener, AutoCloseable {
 
     /** addnode onetry: one connection attempt now, not kept up. */
     public Peer connectOnce(String target) throws IOException {
+        return connectOnce(target, false);
+    }
+
+    /** addnode onetry with its v2transport argument. */
+    public Peer connectOnce(String target, boolean v2) throws IOException {
         if (!networkActive) {
             throw new IOException("network activity is disabled");
         }
-        return openManual(target);
+        return openManual(target, v2);
     }
 
     /** disconnectnode by address: false when no peer has that address name. */
@@ -289,15 +317,15 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     public void message(Peer peer, Message message) {
         if (message instanceof AddrMessage a) {
             for (TimedAddress t : a.addresses()) {
-                addrMan.add(new InetSocketAddress(t.address().address(), t.address().port()), t.address().services(),
-                        t.time());
+                addrMan.add(new InetSocketAddress(t.address().address(), t.address().port()), peer.remoteAddress(),
+                        t.address().services(), t.time());
             }
         } else if (message instanceof AddrV2Message a) {
             for (AddrV2Entry e : a.addresses()) {
                 if (e.networkId() == AddrV2Entry.IPV4 || e.networkId() == AddrV2Entry.IPV6) {
                     try {
                         addrMan.add(new InetSocketAddress(InetAddress.getByAddress(e.address().toByteArray()),
-                                e.port()), e.services(), e.time());
+                                e.port()), peer.remoteAddress(), e.services(), e.time());
                     } catch (UnknownHostException ex) {
                         throw new IllegalStateException("the codec checked the address length", ex);
                     }
@@ -324,7 +352,7 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         if (!peer.type().inbound() || !answeredGetAddr.add(peer.id())) {
             return;
         }
-        List<AddrMan.Entry> sample = addrMan.sample(MAX_ADDR_TO_SEND);
+        List<AddrMan.Entry> sample = addrMan.sample(MAX_ADDR_TO_SEND, MAX_PCT_ADDR_TO_SEND, clock.getAsLong());
         if (sample.isEmpty()) {
             return;
         }
@@ -367,7 +395,7 @@ public final class P2pNode implements PeerListener, AutoCloseable {
             for (String target : targets) {
                 if (manualPeer(target).isEmpty() && networkActive) {
                     try {
-                        openManual(target);
+                        openManual(target, v2Targets.contains(target));
                     } catch (IOException | IllegalArgumentException e) {
                         LOG.log(Level.DEBUG, "connecting to {0} failed: {1}", target, e.getMessage());
                     }
@@ -381,9 +409,9 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         }
     }
 
-    private Peer openManual(String target) throws IOException {
+    private Peer openManual(String target, boolean v2) throws IOException {
         InetSocketAddress address = resolve(target, network.defaultPort());
-        Peer peer = net.connect(address, ConnectionType.MANUAL);
+        Peer peer = net.connect(address, ConnectionType.MANUAL, v2);
         peerNames.put(peer.id(), target);
         manualPeers.put(target, peer);
         return peer;
@@ -397,16 +425,28 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         Set<InetSocketAddress> connected = new java.util.HashSet<>();
         net.peers().forEach(p -> connected.add(p.remoteAddress()));
         long now = clock.getAsLong();
-        Optional<InetSocketAddress> pick = addrMan.select(a -> connected.contains(a)
-                || bans.isBanned(a.getAddress()) || listening.stream().anyMatch(l -> isSelf(l, a)), now);
-        if (pick.isEmpty()) {
+        // Core's ThreadOpenConnections: up to 100 picks; one tried in the last 10 minutes only after 30 picks.
+        for (int tries = 0; tries < MAX_SELECT_TRIES; tries++) {
+            Optional<InetSocketAddress> pick = addrMan.select(a -> connected.contains(a)
+                    || bans.isBanned(a.getAddress()) || net.discouraged().contains(a.getAddress())
+                    || listening.stream().anyMatch(l -> isSelf(l, a)), now);
+            if (pick.isEmpty()) {
+                return;
+            }
+            long lastTry = addrMan.find(pick.get()).map(AddrMan.Entry::lastTry).orElse(0L);
+            if (now - lastTry < AddrMan.RETRY_SECONDS && tries < RECENT_TRY_PICKS) {
+                continue;
+            }
+            addrMan.attempt(pick.get(), now);
+            try {
+                // Core: v2 to an address whose known services include NODE_P2P_V2.
+                boolean v2 = settings.v2Transport() && addrMan.find(pick.get())
+                        .map(e -> (e.services() & ServiceFlags.NODE_P2P_V2) != 0).orElse(false);
+                net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY, v2);
+            } catch (IOException e) {
+                LOG.log(Level.DEBUG, "automatic connection to {0} failed: {1}", pick.get(), e.getMessage());
+            }
             return;
-        }
-        addrMan.attempt(pick.get(), now);
-        try {
-            net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY);
-        } catch (IOException e) {
-            LOG.log(Level.DEBUG, "automatic connection to {0} failed: {1}", pick.get(), e.getMessage());
         }
     }
 

@@ -15,16 +15,27 @@ import java.util.function.Function;
  * @param automaticOutbound pick outbound peers from the address manager (off with -connect, even -connect=0)
  * @param maxConnections -maxconnections: automatic connections, inbound and outbound together
  * @param networkActive -networkactive: start with P2P activity enabled
+ * @param banTimeSeconds -bantime: how long setban bans without a time of their own
+ * @param whitelist -whitelist: permissions for peers by address
+ * @param v2Transport -v2transport: accept BIP324 connections and advertise NODE_P2P_V2; outbound v2 to addresses
+ *     advertising it and when addnode asks
  */
 public record P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
-        boolean automaticOutbound, int maxConnections, boolean networkActive) {
+        boolean automaticOutbound, int maxConnections, boolean networkActive, long banTimeSeconds,
+        List<Whitelist> whitelist, boolean v2Transport) {
     /** Core's DEFAULT_MAX_PEER_CONNECTIONS. */
     public static final int DEFAULT_MAX_CONNECTIONS = 125;
+    /** Core's DEFAULT_MISBEHAVING_BANTIME: 24 hours. */
+    public static final long DEFAULT_BAN_TIME_SECONDS = 24 * 60 * 60;
 
     public P2pSettings {
         binds = List.copyOf(binds);
         connect = List.copyOf(connect);
         addNodes = List.copyOf(addNodes);
+        whitelist = List.copyOf(whitelist);
+        if (banTimeSeconds <= 0) {
+            throw new IllegalArgumentException("-bantime must be positive, got " + banTimeSeconds);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("Invalid port specified in -port: '" + port + "'");
         }
@@ -33,10 +44,17 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
         }
     }
 
+    /** Without -bantime, -whitelist or -v2transport: Core's ban time, nobody whitelisted, v1 only. */
+    public P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
+            boolean automaticOutbound, int maxConnections, boolean networkActive) {
+        this(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections, networkActive,
+                DEFAULT_BAN_TIME_SECONDS, List.of(), false);
+    }
+
     /** Core's defaults: listening on the network's port, automatic outbound connections, network active. */
     public static P2pSettings defaults(P2pNetwork network) {
         return new P2pSettings(true, network.defaultPort(), List.of(), List.of(), List.of(), true,
-                DEFAULT_MAX_CONNECTIONS, true);
+                DEFAULT_MAX_CONNECTIONS, true, DEFAULT_BAN_TIME_SECONDS, List.of(), true);
     }
 
     /** No listening and no outbound connections unless asked for by RPC (embedded nodes and tests). */
@@ -47,20 +65,37 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
 
     public P2pSettings withListen(boolean on, int listenPort) {
         return new P2pSettings(on, listenPort, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive);
+                networkActive, banTimeSeconds, whitelist, v2Transport);
     }
 
     public P2pSettings withConnect(List<String> peers) {
-        return new P2pSettings(listen, port, binds, peers, addNodes, false, maxConnections, networkActive);
+        return new P2pSettings(listen, port, binds, peers, addNodes, false, maxConnections, networkActive,
+                banTimeSeconds, whitelist, v2Transport);
     }
 
     public P2pSettings withAddNodes(List<String> peers) {
         return new P2pSettings(listen, port, binds, connect, peers, automaticOutbound, maxConnections,
-                networkActive);
+                networkActive, banTimeSeconds, whitelist, v2Transport);
+    }
+
+    public P2pSettings withBanTime(long seconds) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, seconds, whitelist, v2Transport);
+    }
+
+    public P2pSettings withWhitelist(List<Whitelist> entries) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, banTimeSeconds, entries, v2Transport);
+    }
+
+    public P2pSettings withV2Transport(boolean on) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, banTimeSeconds, whitelist, on);
     }
 
     /**
-     * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections and -networkactive.
+     * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections, -networkactive, -bantime, -whitelist and
+     * -v2transport (default on, as Core's).
      *
      * @param values every value given for an option name (without the dash), in order; empty when not given.
      *     A negated option ({@code -nolisten}) arrives as "0", a bare flag ({@code -listen}) as "" or "1".
@@ -92,8 +127,36 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
         }
         List<String> addNodes = values.apply("addnode").stream().filter(v -> !v.isEmpty() && !v.equals("0"))
                 .toList();
+        long banTime = DEFAULT_BAN_TIME_SECONDS;
+        List<String> b = values.apply("bantime");
+        if (!b.isEmpty()) {
+            // Core reads it with GetIntArg: a value that is not a number counts as 0, and 0 means the default.
+            long v = leadingInteger(last(b));
+            banTime = v > 0 ? v : DEFAULT_BAN_TIME_SECONDS;
+        }
+        List<Whitelist> whitelist = new ArrayList<>();
+        for (String w : values.apply("whitelist")) {
+            if (!w.isEmpty() && !w.equals("0")) {
+                whitelist.add(Whitelist.parse(w));
+            }
+        }
         return new P2pSettings(listen, port, values.apply("bind"), connect, addNodes, !connectGiven && !noConnect,
-                max, bool(values.apply("networkactive"), true));
+                max, bool(values.apply("networkactive"), true), banTime, whitelist,
+                bool(values.apply("v2transport"), true));
+    }
+
+    /** Core's LocaleIndependentAtoi64: the leading integer, 0 when there is none. */
+    private static long leadingInteger(String s) {
+        String t = s.strip();
+        int end = 0;
+        while (end < t.length() && (Character.isDigit(t.charAt(end)) || (end == 0 && "+-".indexOf(t.charAt(0)) >= 0))) {
+            end++;
+        }
+        try {
+            return Long.parseLong(t.substring(0, end));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static String last(List<String> l) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -35,9 +36,15 @@ public final class Peer {
 
     private final long id;
     private final ConnectionType type;
+    private final Set<NetPermission> permissions;
     private final Socket socket;
     private final InetSocketAddress remote;
-    private final V1Transport transport;
+    /** v1 until a BIP324 handshake replaces it (on the receive thread, before the protocol starts). */
+    private volatile MessageTransport transport;
+    /** Whether this connection opens with a BIP324 handshake (outbound) or detects one (inbound). */
+    private final boolean v2;
+    private final LocalNode local;
+    private final Object sendLock = new Object();
     private final PeerProtocol protocol;
     private final ProtocolActions actions;
     private final PeerListener listener;
@@ -58,11 +65,21 @@ public final class Peer {
     private final Thread receiver;
     private final Thread sender;
     private volatile String lastDropped;
+    /** Set once a v2 handshake (or an inbound peer's v1 prefix) decided the transport. */
+    private volatile boolean transportSettled;
     /** Listener calls decided under the protocol lock, made after it is released (the chain takes its own). */
     private final List<Runnable> events = new ArrayList<>();
 
-    Peer(long id, ConnectionType type, Socket socket, LocalNode local, long nonce, PeerContext context) {
+    /**
+     * @param v2 outbound: open with a BIP324 handshake; inbound: accept one, falling back to v1 when the peer's
+     *     first bytes are v1's
+     */
+    Peer(long id, ConnectionType type, Socket socket, LocalNode local, long nonce, PeerContext context,
+            Set<NetPermission> permissions, boolean v2) {
         this.id = id;
+        this.v2 = v2;
+        this.local = local;
+        this.permissions = Set.copyOf(permissions);
         this.type = type;
         this.socket = socket;
         this.remote = (InetSocketAddress) socket.getRemoteSocketAddress();
@@ -79,10 +96,28 @@ public final class Peer {
 
     void start() {
         sender.start();
-        synchronized (protocol) {
-            protocol.start();
+        if (!v2) {
+            synchronized (protocol) {
+                protocol.start();
+            }
         }
         receiver.start();
+    }
+
+    /**
+     * getpeerinfo's transport_protocol_type as Core reports it: "v2" for a BIP324 connection (outbound ones from
+     * the start), "detecting" while an inbound one has not shown which it is, else "v1".
+     */
+    public String transportProtocol() {
+        if (v2 && !transportSettled) {
+            return type.inbound() ? "detecting" : "v2";
+        }
+        return transport.protocolType();
+    }
+
+    /** getpeerinfo's session_id: the BIP324 session id in hex, empty for v1. */
+    public String sessionId() {
+        return transport.sessionId();
     }
 
     public long id() {
@@ -91,6 +126,15 @@ public final class Peer {
 
     public ConnectionType type() {
         return type;
+    }
+
+    /** What -whitelist grants this connection (getpeerinfo's permissions). */
+    public Set<NetPermission> permissions() {
+        return permissions;
+    }
+
+    public boolean hasPermission(NetPermission p) {
+        return permissions.contains(p);
     }
 
     public InetSocketAddress remoteAddress() {
@@ -216,9 +260,13 @@ public final class Peer {
     /** Queues a message; a no-op once disconnected. */
     public void send(Message message) {
         if (disconnect.get() == null) {
-            byte[] frame = transport.encode(message.command(), MessageCodec.encode(message));
-            count(sentPerMessage, message.command(), frame.length);
-            outbox.add(frame);
+            byte[] payload = MessageCodec.encode(message);
+            // A v2 cipher counts packets: encoding and queueing happen in one order.
+            synchronized (sendLock) {
+                byte[] frame = transport.encode(message.command(), payload);
+                count(sentPerMessage, message.command(), frame.length);
+                outbox.add(frame);
+            }
         }
     }
 
@@ -293,6 +341,13 @@ public final class Peer {
         try {
             InputStream in = new BufferedInputStream(new ActivityInputStream(socket.getInputStream(),
                     this::onBytes));
+            if (v2) {
+                in = handshakeV2(in);
+                transportSettled = true;
+                synchronized (protocol) {
+                    protocol.start();
+                }
+            }
             while (disconnect.get() == null) {
                 Frame frame = transport.read(in);
                 if (frame == null) {
@@ -322,6 +377,27 @@ public final class Peer {
             LOG.log(Level.WARNING, "peer=" + id + ": unexpected error while handling a message", e);
             close(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION, "internal error: " + e));
         }
+    }
+
+    /**
+     * BIP324 before anything else is sent: outbound initiates; inbound responds, or takes the v1 path when the
+     * first 16 bytes are a v1 version message's (they are replayed to the v1 reader).
+     */
+    private InputStream handshakeV2(InputStream in) throws IOException {
+        byte[] magic = V2Transport.magicBytes(local.network());
+        OutputStream out = socket.getOutputStream();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        int garbage = random.nextInt(V2Handshake.MAX_GARBAGE + 1);
+        if (!type.inbound()) {
+            transport = new V2Transport(V2Handshake.initiate(in, out, magic, random, garbage, List.of()));
+            return in;
+        }
+        V2Handshake.Outcome o = V2Handshake.respond(in, out, magic, random, garbage);
+        if (o.session() != null) {
+            transport = new V2Transport(o.session());
+            return in;
+        }
+        return new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(o.v1Prefix()), in);
     }
 
     private void onBytes(int n) {
@@ -373,7 +449,8 @@ public final class Peer {
 
         @Override
         public void misbehaving(String reason) {
-            Punishment punishment = Punishment.of(type, false, remote.getAddress());
+            Punishment punishment = Punishment.of(type, permissions.contains(NetPermission.NOBAN),
+                    remote.getAddress());
             LOG.log(Level.DEBUG, "peer={0}: misbehaving ({1}): {2}", id, punishment, reason);
             if (punishment == Punishment.DISCOURAGE_AND_DISCONNECT) {
                 discouraged.add(remote.getAddress());

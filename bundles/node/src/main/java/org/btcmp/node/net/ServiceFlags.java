@@ -7,6 +7,8 @@ public final class ServiceFlags {
     public static final long NODE_WITNESS = 1 << 3;
     public static final long NODE_COMPACT_FILTERS = 1 << 6;
     public static final long NODE_NETWORK_LIMITED = 1 << 10;
+    /** BIP324: this node accepts v2 encrypted connections. */
+    public static final long NODE_P2P_V2 = 1 << 11;
 
     private ServiceFlags() {
     }

@@ -38,15 +38,6 @@ public final class TxRelay implements PeerListener, AutoCloseable {
     private static final int MAX_REJECTS = 10_000;
     private static final long TICK_MILLIS = 50;
     /**
-     * Rejections Core classes TX_CONSENSUS (CheckTransaction, CheckTxInputs, a coinbase outside a block): the
-     * sender is punished. Policy rejections, premature spends and conflicts cost the peer nothing.
-     */
-    private static final Set<String> CONSENSUS_FAILURES = Set.of("bad-txns-vin-empty", "bad-txns-vout-empty",
-            "bad-txns-oversize", "bad-txns-vout-negative", "bad-txns-vout-toolarge", "bad-txns-txouttotal-toolarge",
-            "bad-txns-inputs-duplicate", "bad-txns-prevout-null", "bad-txns-inputvalues-outofrange",
-            "bad-txns-in-belowout", "coinbase");
-
-    /**
      * Mean intervals between announcements to a peer: Core's INBOUND_INVENTORY_BROADCAST_INTERVAL (5 s) and
      * OUTBOUND_INVENTORY_BROADCAST_INTERVAL (2 s).
      */
@@ -141,6 +132,33 @@ public final class TxRelay implements PeerListener, AutoCloseable {
             onGetData(s, get);
         } else if (message instanceof RawMessage r && r.command().equals(RawMessage.TX)) {
             onTx(s, r);
+        } else if (message.equals(EmptyMessage.MEMPOOL)) {
+            onMempool(s);
+        }
+    }
+
+    /**
+     * BIP35 as Core serves it: only to peers with the mempool permission (this node offers no bloom filters);
+     * others are disconnected unless they have noban. The whole mempool is queued for the peer's next trickle,
+     * so its fee filter and what it already knows still apply.
+     */
+    private void onMempool(PeerState s) {
+        if (!s.peer.hasPermission(NetPermission.MEMPOOL)) {
+            if (!s.peer.hasPermission(NetPermission.NOBAN)) {
+                s.peer.disconnect(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION,
+                        "mempool request with bloom filters disabled"));
+            }
+            return;
+        }
+        PeerVersion v = s.peer.version();
+        if (v == null || !v.relay()) {
+            return;
+        }
+        List<Mempool.Entry> entries = mempool.entries();
+        synchronized (s) {
+            for (Mempool.Entry e : entries) {
+                s.pending.add(e.tx().txid());
+            }
         }
     }
 
@@ -309,13 +327,12 @@ public final class TxRelay implements PeerListener, AutoCloseable {
                         holdOrphan(tx, from);
                     }
                 } else if (!e.reason().equals("txn-already-in-mempool") && !e.reason().equals("txn-already-known")) {
+                    // Core (since v30, PR 33050) never punishes a peer for a transaction, consensus-invalid ones
+                    // included: validity may depend on our chain and policy, and punishing splits the network.
                     LOG.log(Level.DEBUG, "{0}: tx {1} rejected: {2}", from.peer, tx.txid(), e.getMessage());
                     rejects.add(tx.wtxid());
                     synchronized (orphans) {
                         orphans.remove(tx.wtxid());
-                    }
-                    if (tx == first && CONSENSUS_FAILURES.contains(e.reason())) {
-                        from.peer.misbehaving("invalid transaction " + tx.txid() + ": " + e.getMessage());
                     }
                 }
             }

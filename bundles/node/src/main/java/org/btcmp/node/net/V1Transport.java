@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * The v1 transport: a 24-byte header (magic, 12-byte NUL-padded command, payload length, checksum = first
  * four bytes of the payload's double SHA-256) followed by the payload.
  */
-final class V1Transport {
+final class V1Transport implements MessageTransport {
     static final int HEADER_SIZE = 24;
     static final int COMMAND_SIZE = 12;
 
@@ -19,7 +19,8 @@ final class V1Transport {
         this.magic = network.magic();
     }
 
-    byte[] encode(String command, byte[] payload) {
+    @Override
+    public byte[] encode(String command, byte[] payload) {
         byte[] name = command.getBytes(StandardCharsets.US_ASCII);
         if (name.length > COMMAND_SIZE) {
             throw new IllegalArgumentException("command longer than 12 bytes: " + command);
@@ -42,7 +43,8 @@ final class V1Transport {
      * @throws FramingException wrong magic or a length over the 4 MB limit: Core disconnects
      * @throws EOFException the stream ended inside a message
      */
-    Frame read(InputStream in) throws IOException, FramingException {
+    @Override
+    public Frame read(InputStream in) throws IOException, FramingException {
         byte[] header = in.readNBytes(HEADER_SIZE);
         if (header.length == 0) {
             return null;
@@ -129,5 +131,15 @@ final class V1Transport {
 
     private static int getLittleEndian(byte[] in, int at) {
         return (in[at] & 0xff) | (in[at + 1] & 0xff) << 8 | (in[at + 2] & 0xff) << 16 | (in[at + 3] & 0xff) << 24;
+    }
+
+    @Override
+    public String protocolType() {
+        return "v1";
+    }
+
+    @Override
+    public String sessionId() {
+        return "";
     }
 }

@@ -23,7 +23,6 @@ import org.btcmp.node.net.Subnet;
 /** Core's network commands (rpc/net.cpp) over the node's {@link P2pNode}, with Core's argument names and errors. */
 public final class NetRpc {
     /** Core's -bantime default (DEFAULT_MISBEHAVING_BANTIME): 24 hours. */
-    private static final long DEFAULT_BAN_SECONDS = 24 * 60 * 60;
     private static final String[] SERVICE_NAMES = {"NETWORK", null, "BLOOM", "WITNESS", null, null,
         "COMPACT_FILTERS", null, null, null, "NETWORK_LIMITED", "P2P_V2"};
 
@@ -130,13 +129,15 @@ public final class NetRpc {
             m.put("addr_relay_enabled", peer.type() != ConnectionType.INBOUND || peer.features().addrV2());
             m.put("addr_processed", 0L);
             m.put("addr_rate_limited", 0L);
-            m.put("permissions", List.of());
+            // Core's NetPermissions::ToStrings order, which is the enum's.
+            m.put("permissions", peer.permissions().stream().sorted()
+                    .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
             m.put("minfeefilter", RpcJson.amount(peer.features().feeFilter()));
             m.put("bytessent_per_msg", new LinkedHashMap<String, Object>(peer.bytesSentPerMessage()));
             m.put("bytesrecv_per_msg", new LinkedHashMap<String, Object>(peer.bytesReceivedPerMessage()));
             m.put("connection_type", connectionType(peer.type()));
-            m.put("transport_protocol_type", "v1");
-            m.put("session_id", "");
+            m.put("transport_protocol_type", peer.transportProtocol());
+            m.put("session_id", peer.sessionId());
             out.add(m);
         }
         return out;
@@ -170,20 +171,23 @@ public final class NetRpc {
     private Object addNode(Params p) throws RpcException {
         String node = p.str(0);
         String command = p.str(1);
-        if (p.bool(2, false)) {
+        // Core defaults to -v2transport and falls back to v1 when the peer does not answer in v2; with no fallback
+        // here yet, v2 is used only when asked for, so a v1-only peer (bcoin) stays reachable by default.
+        boolean v2 = p.bool(2, false);
+        if (v2 && !p2p.settings().v2Transport()) {
             throw new RpcException(RpcException.INVALID_PARAMETER,
                     "Error: v2transport requested but not enabled (see -v2transport)");
         }
         switch (command) {
             case "onetry" -> {
                 try {
-                    p2p.connectOnce(node);
+                    p2p.connectOnce(node, v2);
                 } catch (IOException | IllegalArgumentException e) {
                     // Core's OpenNetworkConnection reports nothing to the caller either.
                 }
             }
             case "add" -> {
-                if (!p2p.addNode(node)) {
+                if (!p2p.addNode(node, v2)) {
                     throw new RpcException(RpcException.CLIENT_NODE_ALREADY_ADDED, "Error: Node already added");
                 }
             }
@@ -308,7 +312,7 @@ public final class NetRpc {
                 if (absolute && banTime < now) {
                     throw new RpcException(RpcException.INVALID_PARAMETER, "Error: Absolute timestamp is in the past");
                 }
-                long until = absolute ? banTime : now + (banTime > 0 ? banTime : DEFAULT_BAN_SECONDS);
+                long until = absolute ? banTime : now + (banTime > 0 ? banTime : p2p.settings().banTimeSeconds());
                 if (!p2p.ban(subnet, until)) {
                     throw new RpcException(RpcException.CLIENT_NODE_ALREADY_ADDED, "Error: IP/Subnet already banned");
                 }
@@ -349,7 +353,8 @@ public final class NetRpc {
             throw new RpcException(RpcException.INVALID_PARAMETER, "Network not recognized: " + network);
         }
         List<Object> out = new ArrayList<>();
-        for (AddrMan.Entry e : p2p.addrMan().sample(count == 0 ? Integer.MAX_VALUE : (int) count)) {
+        for (AddrMan.Entry e : p2p.addrMan().sample(count == 0 ? Integer.MAX_VALUE : (int) count, 0,
+                clock.getAsLong())) {
             String net = e.address().getAddress().getAddress().length == 4 ? "ipv4" : "ipv6";
             if (network != null && !network.equals(net)) {
                 continue;
@@ -374,8 +379,13 @@ public final class NetRpc {
         boolean success;
         try {
             Subnet ip = Subnet.parse(address);
-            success = p2p.addrMan().add(new InetSocketAddress(ip.network(), (int) port),
-                    p2p.local().services(), clock.getAsLong());
+            InetSocketAddress a = new InetSocketAddress(ip.network(), (int) port);
+            long now = clock.getAsLong();
+            success = p2p.addrMan().add(a, p2p.local().services(), now);
+            if (success && p.bool(2, false)) {
+                // Core: "tried" moves the new address to the tried table as if a connection had worked.
+                p2p.addrMan().good(a, p2p.local().services(), now);
+            }
         } catch (IllegalArgumentException e) {
             success = false;
         }

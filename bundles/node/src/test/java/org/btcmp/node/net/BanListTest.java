@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Subnets as setban takes them, and the ban and address files. */
+/** Subnets as setban takes them, the ban file, and the address file's damage check. */
 class BanListTest {
     @TempDir
     Path dir;
@@ -59,35 +59,7 @@ class BanListTest {
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
         Path peers = dir.resolve(AddrMan.FILE_NAME);
         Files.writeString(peers, "127.0.0.1 70000 409 1 1 1 0\n");
-        e = assertThrows(IOException.class, () -> new AddrMan(peers));
+        e = assertThrows(IOException.class, () -> new AddrMan(peers, () -> 0, false));
         assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains("port"), e.getMessage());
-    }
-
-    @Test
-    void addressesAreRememberedRetriedAfterABackOffAndBounded() throws Exception {
-        Path file = dir.resolve(AddrMan.FILE_NAME);
-        AddrMan a = new AddrMan(file);
-        java.net.InetSocketAddress x = new java.net.InetSocketAddress(InetAddress.getByName("10.0.0.1"), 8333);
-        java.net.InetSocketAddress y = new java.net.InetSocketAddress(InetAddress.getByName("10.0.0.2"), 8333);
-        assertTrue(a.add(x, 1, 100));
-        assertFalse(a.add(x, 8, 200), "known already");
-        assertFalse(a.add(new java.net.InetSocketAddress(InetAddress.getByName("0.0.0.0"), 1), 1, 1));
-        a.add(y, 1, 100);
-        a.good(y, 9, 150);
-        assertEquals(y, a.select(z -> false, 160).orElseThrow(), "one that worked comes first");
-        a.attempt(x, 170);
-        assertEquals(y, a.select(z -> z.equals(y), 200).map(z -> z).orElse(y), "x failed 30 s ago");
-        assertTrue(a.select(z -> z.equals(y), 200).isEmpty());
-        assertEquals(x, a.select(z -> z.equals(y), 240).orElseThrow());
-        a.save();
-        AddrMan reloaded = new AddrMan(file);
-        assertEquals(2, reloaded.size());
-        assertEquals(9L | 1L | 8L, reloaded.sample(10).stream().filter(e -> e.address().equals(x)).findFirst()
-                .map(e -> e.services() | 8 | 1).orElseThrow());
-        for (int i = 0; i < AddrMan.MAX_ADDRESSES + 5; i++) {
-            reloaded.add(new java.net.InetSocketAddress(InetAddress.getByAddress(new byte[] {10, 1,
-                (byte) (i >> 8), (byte) i}), 8333), 1, 1_000 + i);
-        }
-        assertEquals(AddrMan.MAX_ADDRESSES, reloaded.size());
     }
 }

@@ -105,4 +105,57 @@ class BcoinTxRelayTest {
             assertEquals("[]", bcoin.rpc("getrawmempool").replaceAll("\\s", ""));
         });
     }
+
+    /**
+     * BIP152 with bcoin: a block whose transactions the receiver already has travels as a cmpctblock both ways, and
+     * no full block message is needed. Counted from the per-message byte totals of our side of the connection.
+     */
+    @Test
+    void newBlocksTravelAsCompactBlocksInBothDirections() {
+        assertTimeoutPreemptively(Duration.ofMinutes(6), () -> {
+            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            bcoin.generate(BCOIN_SEGWIT_HEIGHT);
+            Peer peer = ours.net.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort),
+                    ConnectionType.MANUAL);
+            assertTrue(peer.awaitHandshake(WAIT));
+            await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to sync bcoin's chain");
+            for (int i = 0; i < 102; i++) {
+                ours.miner.generate(KEY.script, List.of());
+            }
+            String funded = ours.tip();
+            await(() -> bcoin.bestBlockHash().equals(funded), "bcoin to sync our funding blocks");
+            assertEquals(PeerProtocol.COMPACT_BLOCKS_VERSION, peer.features().compactBlocksVersion(),
+                    "bcoin announced version 2 compact blocks");
+
+            // bcoin mines a block holding a transaction we have: it reaches us as a cmpctblock.
+            Transaction first = spendCoinbase(BCOIN_SEGWIT_HEIGHT + 1);
+            ours.mempool.accept(first, false);
+            await(() -> bcoin.rpc("getrawmempool").contains(first.txid().toString()), "the first tx at bcoin");
+            long blockBytesIn = peer.bytesReceivedPerMessage().getOrDefault("block", 0L);
+            long compactBytesIn = peer.bytesReceivedPerMessage().getOrDefault("cmpctblock", 0L);
+            String theirs = bcoin.generate(1).get(0);
+            await(() -> theirs.equals(ours.tip()), "bcoin's block at our node");
+            assertTrue(peer.bytesReceivedPerMessage().getOrDefault("cmpctblock", 0L) > compactBytesIn,
+                    "received per message: " + peer.bytesReceivedPerMessage());
+            assertEquals(blockBytesIn, peer.bytesReceivedPerMessage().getOrDefault("block", 0L),
+                    "no full block was needed");
+
+            // We mine a block holding a transaction bcoin has: bcoin fetches it as a cmpctblock.
+            Transaction second = spendCoinbase(BCOIN_SEGWIT_HEIGHT + 2);
+            ours.mempool.accept(second, false);
+            await(() -> bcoin.rpc("getrawmempool").contains(second.txid().toString()), "the second tx at bcoin");
+            long blockBytesOut = peer.bytesSentPerMessage().getOrDefault("block", 0L);
+            long compactBytesOut = peer.bytesSentPerMessage().getOrDefault("cmpctblock", 0L);
+            ours.miner.generate(KEY.script, null);
+            String ourBlock = ours.tip();
+            assertTrue(ours.chain.readBlock(ours.chain.tip()).transactions().stream()
+                    .anyMatch(t -> t.txid().equals(second.txid())));
+            await(() -> bcoin.bestBlockHash().equals(ourBlock), "bcoin to take our block");
+            assertTrue(peer.bytesSentPerMessage().getOrDefault("cmpctblock", 0L) > compactBytesOut,
+                    "sent per message: " + peer.bytesSentPerMessage());
+            assertEquals(blockBytesOut, peer.bytesSentPerMessage().getOrDefault("block", 0L),
+                    "no full block was needed");
+            assertEquals("[]", bcoin.rpc("getrawmempool").replaceAll("\\s", ""));
+        });
+    }
 }

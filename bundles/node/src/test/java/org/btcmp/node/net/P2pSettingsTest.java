@@ -61,4 +61,23 @@ class P2pSettingsTest {
                 () -> read(Map.of("port", List.of("70000")))).getMessage());
         assertThrows(IllegalArgumentException.class, () -> read(Map.of("maxconnections", List.of("many"))));
     }
+
+    @Test
+    void bantimeAndWhitelistAreReadAsCoreReadsThem() {
+        assertEquals(86400, read(Map.of()).banTimeSeconds());
+        assertEquals(List.of(), read(Map.of()).whitelist());
+        assertEquals(600, read(Map.of("bantime", List.of("600"))).banTimeSeconds());
+        assertEquals(86400, read(Map.of("bantime", List.of("soon"))).banTimeSeconds(), "not a number: the default");
+        assertEquals(86400, read(Map.of("bantime", List.of("0"))).banTimeSeconds());
+        P2pSettings w = read(Map.of("whitelist", List.of("mempool@127.0.0.1", "10.0.0.0/8")));
+        assertEquals(List.of(Whitelist.parse("mempool@127.0.0.1"), Whitelist.parse("10.0.0.0/8")), w.whitelist());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("whitelist", List.of("sudo@127.0.0.1"))));
+        assertEquals("Invalid P2P permission: 'sudo'", e.getMessage());
+        assertEquals(w.whitelist(), w.withBanTime(5).whitelist());
+        assertEquals(5, w.withBanTime(5).banTimeSeconds());
+        assertTrue(read(Map.of()).v2Transport(), "Core's default");
+        assertFalse(read(Map.of("v2transport", List.of("0"))).v2Transport());
+        assertFalse(P2pSettings.quiet(P2pNetwork.REGTEST).v2Transport());
+    }
 }

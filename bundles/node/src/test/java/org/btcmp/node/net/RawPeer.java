@@ -49,6 +49,15 @@ final class RawPeer implements AutoCloseable {
         sendRaw(frame(m));
     }
 
+    /** Reads the next frame, or null when the connection closed. */
+    Frame read() throws Exception {
+        Frame f = transport.read(in);
+        if (f != null) {
+            received.add(f.command());
+        }
+        return f;
+    }
+
     /** Reads frames until one with the command arrives. */
     Message expect(String command) throws Exception {
         while (true) {

@@ -241,12 +241,15 @@ class NetRpcTest {
             a.close();
             nodes.remove(a);
             assertTrue(Files.readString(a.config().networkDir().resolve("banlist.txt")).contains("10.1.2.0/24"));
-            BitcoinNode a2 = BitcoinNode.start(a.config(), a.p2p().settings());
+            BitcoinNode a2 = BitcoinNode.start(a.config(), a.p2p().settings().withBanTime(7200));
             nodes.add(a2);
             RpcClient ra2 = rpc(a2);
             List<Map<String, Object>> kept = maps(ra2.call("listbanned", "[]"));
             assertEquals(List.of("127.0.0.0/8", "10.1.2.0/24"), kept.stream().map(m -> m.get("address")).toList());
             assertEquals(4000000000L, kept.get(1).get("banned_until"));
+            // -bantime: the duration of a ban given without one.
+            ra2.call("setban", "[\"10.9.9.9\", \"add\"]");
+            assertEquals(7200L, maps(ra2.call("listbanned", "[]")).get(2).get("ban_duration"));
 
             ra2.call("clearbanned", "[]");
             assertEquals(List.of(), ra2.call("listbanned", "[]"));
@@ -319,6 +322,32 @@ class NetRpcTest {
             RpcClient rc2 = rpc(c2);
             await(() -> count(rc2) == 1, "a connection to the remembered address");
             assertNotNull(maps(rc2.call("getpeerinfo", "[]")).get(0).get("addr"));
+        });
+    }
+
+    @Test
+    void addnodeWithV2transportConnectsOverBip324AndGetpeerinfoShowsIt() {
+        assertTimeoutPreemptively(Duration.ofMinutes(2), () -> {
+            P2pSettings v2 = new P2pSettings(true, 0, List.of("127.0.0.1"), List.of(), List.of(), false, 125, true)
+                    .withV2Transport(true);
+            BitcoinNode a = BitcoinNode.start(NodeConfig.regtest(dir.resolve("a"), -1), v2);
+            nodes.add(a);
+            BitcoinNode b = BitcoinNode.start(NodeConfig.regtest(dir.resolve("b"), -1), v2);
+            nodes.add(b);
+            RpcClient ra = rpc(a);
+            RpcClient rb = rpc(b);
+            assertEquals("0000000000000c09", map(rb.call("getnetworkinfo", "[]")).get("localservices"));
+            rb.call("addnode", "[\"" + p2pAddress(a) + "\", \"onetry\", true]");
+            await(() -> count(rb) == 1 && count(ra) == 1, "the v2 connection");
+            await(() -> b.p2p().peers().get(0).handshakeComplete() && a.p2p().peers().get(0).handshakeComplete(),
+                    "the version handshake over v2");
+            Map<String, Object> out = maps(rb.call("getpeerinfo", "[]")).get(0);
+            Map<String, Object> in = maps(ra.call("getpeerinfo", "[]")).get(0);
+            assertEquals("v2", out.get("transport_protocol_type"));
+            assertEquals("v2", in.get("transport_protocol_type"));
+            assertEquals(64, ((String) out.get("session_id")).length());
+            assertEquals(out.get("session_id"), in.get("session_id"));
+            assertTrue(((List<?>) out.get("servicesnames")).contains("P2P_V2"));
         });
     }
 }
