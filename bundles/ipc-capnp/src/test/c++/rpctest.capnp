@@ -20,6 +20,9 @@ interface Calc {
   # A promise that resolves, after delayMs, to the callback passed in (C++ server only): for a Java
   # callback, the promise resolves back to the caller's own object (embargo).
   doubler @13 (start :Int64) -> (doubler :Doubler);
+  counters @14 (counters :List(Counter)) -> (counters :List(Counter), total :Int64);
+  # A List(Interface) both ways: total is the sum of the given counters' values (a null element counts
+  # 0), and counters holds, per element, a new counter at ten times its value (null for a null one).
 }
 
 interface Counter {
