@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.btcmp.mpgen.java.JavaGenerationException;
 import org.btcmp.mpgen.mapping.JavaAnnotations;
+import org.btcmp.mpgen.mapping.TypeMapping;
 import org.btcmp.mpgen.schema.Field;
 import org.btcmp.mpgen.schema.Node;
 
@@ -26,7 +27,7 @@ import org.btcmp.mpgen.schema.Node;
  * that carries one Java type as one schema type: the automatic type hooks, or the explicit converter a field names.
  */
 final class CodecExpressions {
-    private static final String PROXY = "org.btcmp.ipc.capnp.proxy.";
+    static final String PROXY = "org.btcmp.ipc.capnp.proxy.";
     static final String NUMBERS = PROXY + "NumberCodecs";
     static final String TEXTS = PROXY + "TextCodecs";
     static final String LISTS = PROXY + "ListCodecs";
@@ -35,10 +36,15 @@ final class CodecExpressions {
     static final String OPTIONALS = PROXY + "OptionalCodecs";
     static final String INTERFACES = PROXY + "InterfaceCodecs";
     static final String STRUCTS = PROXY + "StructCodecs";
+    static final String FUNCTIONS = PROXY + "FunctionCodecs";
     private final SchemaStructs schema;
 
     CodecExpressions(SchemaStructs schema) {
         this.schema = schema;
+    }
+
+    SchemaStructs schema() {
+        return schema;
     }
 
     /** The codec for a slot (field plus its has-flag) holding a value of {@code java}. */
@@ -101,7 +107,10 @@ final class CodecExpressions {
         } else if (raw.isRecord()) {
             return record(raw, wire, where);
         } else if (raw.isInterface()) {
-            return INTERFACES + ".object(" + sourceName(raw) + ".class)";
+            return wire.which == org.btcmp.mpgen.schema.Type.Which.INTERFACE && TypeMapping.isFunctional(raw)
+                    && !raw.getName().equals(JavaAnnotations.text(schema.node(wire.typeId).annotations, JavaAnnotations.WRAPS))
+                    ? new CallbackExpression(this, java, raw, schema.node(wire.typeId), where).source()
+                    : INTERFACES + ".object(" + sourceName(raw) + ".class)";
         }
         throw new JavaGenerationException(where + ": no automatic mapping for " + java.getTypeName()
                 + " (name an explicit converter with $Java.converter)");
