@@ -58,7 +58,10 @@ public final class RpcConnection implements AutoCloseable {
     private volatile Thread readerThread;
     /** True while the reading thread handles a message (under the lock): calls may then run inline. */
     private boolean receiving;
-    /** Calls the reading thread runs itself once it lets go of the lock (see {@link Server#dispatchesWithoutBlocking}). */
+    /**
+     * What the reading thread runs itself once it lets go of the lock: calls served inline (see
+     * {@link Server#dispatchesWithoutBlocking}) and the completion of answered questions ({@link #afterUnlock}).
+     */
     private List<Runnable> inlineCalls = List.of();
 
     private RpcConnection(FrameConnection connection, Capability bootstrapCap) {
@@ -174,7 +177,7 @@ public final class RpcConnection implements AutoCloseable {
                 inline = inlineCalls;
                 inlineCalls = List.of();
             }
-            inline.forEach(Runnable::run); // outside the lock: a method may call other connections
+            inline.forEach(Runnable::run); // outside the lock: a method may call other connections, a woken waiter takes it
         } catch (ProtocolViolation | DecodeException | IndexOutOfBoundsException | IllegalArgumentException e) {
             abort("bad message from the peer: " + e.getMessage());
         } finally {
@@ -360,12 +363,16 @@ public final class RpcConnection implements AutoCloseable {
                 if (question.finishSent) {
                     question.response.close();
                 } else {
-                    question.answer.complete(question.response);
+                    Response response = question.response;
+                    afterUnlock(() -> question.answer.complete(response));
                 }
             }
-            case EXCEPTION -> question.answer.completeExceptionally(RpcException.read(ret.getException()));
-            case CANCELED -> question.answer.completeExceptionally(
-                    new RpcException(RpcException.Type.FAILED, "the call was canceled"));
+            case EXCEPTION -> {
+                RpcException failure = RpcException.read(ret.getException());
+                afterUnlock(() -> question.answer.completeExceptionally(failure));
+            }
+            case CANCELED -> afterUnlock(() -> question.answer.completeExceptionally(
+                    new RpcException(RpcException.Type.FAILED, "the call was canceled")));
             case TAKE_FROM_OTHER_QUESTION -> takeFromOtherQuestion(question, ret.getTakeFromOtherQuestion());
             default -> throw new ProtocolViolation("Return of kind " + ret.which() + ", which we never asked for");
         }
@@ -541,13 +548,23 @@ public final class RpcConnection implements AutoCloseable {
         });
         CallSequence sequence = sequence(local);
         if (receiving && local.dispatchesWithoutBlocking(interfaceId, methodId) && sequence.reserveInline()) {
-            if (inlineCalls.isEmpty()) {
-                inlineCalls = new ArrayList<>(2);
-            }
-            inlineCalls.add(() -> sequence.runReserved(call));
+            afterUnlock(() -> sequence.runReserved(call));
         } else {
             sequence.submit(call);
         }
+    }
+
+    /**
+     * Runs {@code action} on the reading thread once it lets go of the lock, before it reads on: calls
+     * served inline, and the completion of answered questions, whose waiting thread would otherwise wake
+     * only to wait for the lock the reading thread still holds (a thread switch each way).
+     */
+    private void afterUnlock(Runnable action) {
+        assert receiving && Thread.holdsLock(this);
+        if (inlineCalls.isEmpty()) {
+            inlineCalls = new ArrayList<>(2);
+        }
+        inlineCalls.add(action);
     }
 
     /** The order in which calls from this connection start on {@code local}. */
