@@ -693,6 +693,7 @@ public final class RpcConnection implements AutoCloseable {
                     throw e;
                 }
                 question.dropPromiseRef = once(() -> dropQuestionRef(question));
+                question.finishMayWait = request.finishMayWait;
                 send(request.message);
                 // After the Call is queued: letting go of a capability we imported may queue its Release,
                 // which must not overtake the Call naming it.
@@ -749,7 +750,11 @@ public final class RpcConnection implements AutoCloseable {
                         question.response.close();
                     }
                 }
-                send(Messages.finish(question.id));
+                if (question.returned && question.finishMayWait) {
+                    sendLazily(Messages.finish(question.id));
+                } else {
+                    send(Messages.finish(question.id));
+                }
             }
         } finally {
             flushIfOutermost();
@@ -934,6 +939,15 @@ public final class RpcConnection implements AutoCloseable {
             Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
         }
         outbox.add(message);
+    }
+
+    /** Queues {@code message} to leave with the next message sent (see {@link Outbox#addLazily}). */
+    private void sendLazily(MessageBuilder message) {
+        assert Thread.holdsLock(this);
+        if (Trace.ON) {
+            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
+        }
+        outbox.addLazily(message);
     }
 
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */
