@@ -35,6 +35,11 @@ final class Mailbox {
             return false;
         }
         queue.add(task);
+        // Stopped meanwhile: serve() drains (and abandons) what it finds; a task added after that is
+        // taken back here, so each is either run, abandoned by serve(), or refused to the caller.
+        if (stopped && queue.remove(task)) {
+            return false;
+        }
         LockSupport.unpark(owner);
         return true;
     }
