@@ -9,5 +9,5 @@ set -eu
 cd "$(dirname "$0")/.."
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/bench.classpath
 exec taskset -c "${CPU:-0}" java -Xms256m -Xmx256m -XX:+UseSerialGC \
-  -cp "target/test-classes:target/classes:../interfaces/target/classes:../ipc-api/target/classes:../ipc-local/target/classes:$(cat target/bench.classpath)" \
+  -cp "target/test-classes:target/classes:../interfaces/target/classes:../ipc-api/target/classes:../ipc-local/target/classes:../../wrappers/capnproto-runtime/target/classes:$(cat target/bench.classpath)" \
   org.btcmp.ipc.capnp.proxy.ProxyBenchmark

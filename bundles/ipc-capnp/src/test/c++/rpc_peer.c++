@@ -184,6 +184,27 @@ class CalcImpl final : public Calc::Server {
     request.setText(params.getText());
     return context.tailCall(kj::mv(request));
   }
+  kj::Promise<void> counters(CountersContext context) override {
+    kj::Vector<kj::Promise<kj::Maybe<int64_t>>> values;
+    for (auto counter : context.getParams().getCounters()) {
+      // A null element reads as a broken capability: its call fails, which counts as "none".
+      values.add(counter.valueRequest().send().then(
+          [](capnp::Response<Counter::ValueResults> r) -> kj::Maybe<int64_t> { return r.getValue(); },
+          [](kj::Exception&&) -> kj::Maybe<int64_t> { return nullptr; }));
+    }
+    return kj::joinPromises(values.releaseAsArray()).then([context](kj::Array<kj::Maybe<int64_t>> found) mutable {
+      auto results = context.getResults();
+      auto out = results.initCounters(found.size());
+      int64_t total = 0;
+      for (size_t i = 0; i < found.size(); i++) {
+        KJ_IF_MAYBE(value, found[i]) {
+          total += *value;
+          out.set(i, kj::heap<CounterImpl>(*value * 10));
+        }
+      }
+      results.setTotal(total);
+    });
+  }
   kj::Promise<void> later(LaterContext context) override {
     auto callback = timer->afterDelay(context.getParams().getDelayMs() * kj::MILLISECONDS).then([]() {
       return Callback::Client(kj::heap<CallbackImpl>());

@@ -25,6 +25,9 @@ interface Calc {
   tail @15 (calc :Calc, text :Text) -> (text :Text);
   # With a calc: that calc's tail(text) as a tail call (the C++ server's results come from the caller's
   # own object: sendResultsTo.yourself, then Return.takeFromOtherQuestion). Without: "<side>:" + text.
+  counters @16 (counters :List(Counter)) -> (counters :List(Counter), total :Int64);
+  # A List(Interface) both ways: total is the sum of the given counters' values (a null element counts
+  # 0), and counters holds, per element, a new counter at ten times its value (null for a null one).
 }
 
 interface Counter {

@@ -16,6 +16,35 @@ interface Hooks $Java.wraps("org.btcmp.ipc.capnp.proxy.hooks.Hooks") {
     work @8 (context :Proxy.Context, steps :Int32, progress :Progress) -> ();
     keep @9 (context :Proxy.Context, progress :Progress) -> ();
     fire @10 (context :Proxy.Context, total :Int32) -> (result :Int32);
+    each @11 (context :Proxy.Context, values :List(Text), consumer :TextConsumer) -> ();
+    map @12 (context :Proxy.Context, values :List(Int32), function :IntToText) -> (result :List(Text));
+    supply @13 (context :Proxy.Context, supplier :TextSupplier) -> (result :Text);
+    repeat @14 (context :Proxy.Context, task :Task, times :Int32) -> (result :Int32);
+    relay @15 (context :Proxy.Context, listeners :List(Progress)) -> (result :List(Progress));
+    transpose @16 (context :Proxy.Context, rows :List(List(Int32))) -> (result :List(List(Int32)));
+    runAll @17 (context :Proxy.Context, tasks :List(Task)) -> (result :Int32);
+}
+
+# java.util.function types as callback interfaces (libmultiprocess's std::function): one method
+# besides destroy, no $Java.wraps (the Java type comes from the method using it).
+interface TextConsumer {
+    destroy @0 (context :Proxy.Context) -> ();
+    call @1 (context :Proxy.Context, value :Text) -> ();
+}
+
+interface IntToText {
+    destroy @0 (context :Proxy.Context) -> ();
+    call @1 (context :Proxy.Context, value :Int32) -> (result :Text);
+}
+
+interface TextSupplier {
+    destroy @0 (context :Proxy.Context) -> ();
+    call @1 (context :Proxy.Context) -> (result :Text);
+}
+
+interface Task {
+    destroy @0 (context :Proxy.Context) -> ();
+    call @1 (context :Proxy.Context) -> ();
 }
 
 interface Progress $Java.wraps("org.btcmp.ipc.capnp.proxy.hooks.Hooks$Progress") {

@@ -12,7 +12,8 @@ import org.btcmp.mpgen.schema.Type;
 
 /**
  * The typed RPC code of one interface, on the runtime's typed bases (org.btcmp.ipc.capnp.rpc.typed): per
- * method a promise (pipelined capability getters, also through struct fields), a response (capability getters) and a server context;
+ * method a promise (pipelined capability getters, also through struct fields), a response (capability getters,
+ * List(Interface) as lists of clients) and a server context;
  * a {@code Client} with a request method per method, superinterfaces' included; a {@code Server} base
  * dispatching by interface id and method ordinal to overridable methods that answer UNIMPLEMENTED.
  * Generic interfaces and methods are generated erased: their type parameters are AnyPointer, as in
@@ -66,6 +67,8 @@ final class InterfaceEmitter {
         String resultsBuilder = results == null ? ANY + ".Builder" : results + ".Builder";
         List<Field> resultCaps = results == null ? List.of() : capabilityFields(m.resultStructType());
         List<Field> paramCaps = capabilityFields(m.paramStructType());
+        List<Field> resultCapLists = results == null ? List.of() : capabilityListFields(m.resultStructType());
+        List<Field> paramCapLists = capabilityListFields(m.paramStructType());
 
         w.line("/** The answer to a call of " + m.name() + ", before and after it arrives. */");
         w.line("public static final class " + cap + "Promise extends " + TYPED + "TypedPromise<" + cap + "Response> {");
@@ -94,6 +97,14 @@ final class InterfaceEmitter {
             w.line("    return cap == null ? null : new " + client + "(cap);");
             w.line("}");
         }
+        for (Field f : resultCapLists) {
+            String client = listClientClass(f);
+            String fc = JavaNames.capitalize(f.name);
+            w.line("/** The results' " + f.name + " as clients (null elements stay null), for the caller to close. */");
+            w.line("public java.util.List<" + client + "> get" + fc + "() {");
+            w.line("    return clients(results().get" + fc + "(), " + client + "::new);");
+            w.line("}");
+        }
         w.outdent();
         w.line("}");
 
@@ -119,6 +130,21 @@ final class InterfaceEmitter {
             w.line("/** Sets the results' " + f.name + " (null: none); the caller keeps its client. */");
             w.line("public void set" + fc + "(" + clientClass(f) + " client) {");
             w.line("    results().set" + fc + "(client == null ? -1 : addResultCap(client));");
+            w.line("}");
+        }
+        for (Field f : paramCapLists) {
+            String client = listClientClass(f);
+            String fc = JavaNames.capitalize(f.name);
+            w.line("/** The params' " + f.name + " as clients (null elements stay null), each for the method to close. */");
+            w.line("public java.util.List<" + client + "> get" + fc + "() {");
+            w.line("    return paramClients(params().get" + fc + "(), " + client + "::new);");
+            w.line("}");
+        }
+        for (Field f : resultCapLists) {
+            String fc = JavaNames.capitalize(f.name);
+            w.line("/** Sets the results' " + f.name + " to these clients (null: a null element); the caller keeps them. */");
+            w.line("public void set" + fc + "(java.util.List<? extends " + listClientClass(f) + "> clients) {");
+            w.line("    setResultClients(results().init" + fc + "(clients.size()), clients);");
             w.line("}");
         }
         w.outdent();
@@ -302,6 +328,12 @@ final class InterfaceEmitter {
         return directFields(structId).stream().filter(f -> f.type.which == Type.Which.INTERFACE).toList();
     }
 
+    /** The struct's List(Interface) fields outside unions and groups: those get getters of client lists. */
+    private List<Field> capabilityListFields(long structId) {
+        return directFields(structId).stream()
+                .filter(f -> f.type.which == Type.Which.LIST && f.type.elementType.which == Type.Which.INTERFACE).toList();
+    }
+
     /** The struct's fields outside unions and groups. */
     private List<Field> directFields(long structId) {
         return names.node(structId).fields.stream()
@@ -310,5 +342,9 @@ final class InterfaceEmitter {
 
     private String clientClass(Field f) {
         return names.className(f.type.typeId) + ".Client";
+    }
+
+    private String listClientClass(Field f) {
+        return names.className(f.type.elementType.typeId) + ".Client";
     }
 }

@@ -5,6 +5,8 @@ import org.btcmp.mpgen.schema.Type;
 /** How schema types appear in generated Java on capnproto-java's runtime 0.1.16. */
 final class JavaTypes {
     private static final String RT = "org.capnproto.";
+    /** A List(Interface)'s element: a capability pointer, read and written as a cap-table index. */
+    private static final String CAP_SLOT = JavaGenerator.RPC + "CapPointer.Slot";
     private final JavaNames names;
 
     JavaTypes(JavaNames names) {
@@ -64,7 +66,7 @@ final class JavaTypes {
 
     private boolean supportedElement(Type e) {
         return switch (e.which) {
-            case INTERFACE, ANY_POINTER -> false;
+            case ANY_POINTER -> false;
             case LIST -> supportedElement(e.elementType);
             default -> true;
         };
@@ -101,6 +103,7 @@ final class JavaTypes {
             case STRUCT -> RT + "StructList." + side + "<" + names.className(e.typeId) + "." + side + ">";
             case ENUM -> RT + "EnumList." + side + "<" + names.className(e.typeId) + ">";
             case LIST -> RT + "ListList." + side + "<" + listType(e.elementType, side) + ">";
+            case INTERFACE -> RT + "PointerList." + side + "<" + CAP_SLOT + ">";
             default -> throw new IllegalArgumentException(e.which.toString());
         };
     }
@@ -130,6 +133,7 @@ final class JavaTypes {
                     + names.className(e.typeId) + ".values())";
             case LIST -> "new " + RT + "ListList.Factory<" + listType(e.elementType, "Builder") + ", "
                     + listType(e.elementType, "Reader") + ">(" + listFactory(e.elementType) + ")";
+            case INTERFACE -> JavaGenerator.RPC + "CapPointer.LIST";
             default -> throw new IllegalArgumentException(e.which.toString());
         };
     }

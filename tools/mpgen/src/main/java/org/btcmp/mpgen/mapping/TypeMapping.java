@@ -160,7 +160,7 @@ public final class TypeMapping {
     }
 
     /** The single abstract method of a functional interface, or null. */
-    static Method functionalMethod(Class<?> type) {
+    public static Method functionalMethod(Class<?> type) {
         Method found = null;
         for (Method m : type.getMethods()) {
             if (Modifier.isAbstract(m.getModifiers()) && !isObjectMethod(m)) {

@@ -18,19 +18,33 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.btcmp.mpgen.java.JavaGenerationException;
 import org.btcmp.mpgen.mapping.JavaAnnotations;
+import org.btcmp.mpgen.mapping.TypeMapping;
 import org.btcmp.mpgen.schema.Field;
 import org.btcmp.mpgen.schema.Node;
 
 /**
- * The Java source of the runtime codec (org.btcmp.ipc.capnp.proxy.Codecs) that carries one Java type as
- * one schema type: the automatic type hooks, or the explicit converter a field names.
+ * The Java source of the runtime codec (one of the {@code *Codecs} families of org.btcmp.ipc.capnp.proxy)
+ * that carries one Java type as one schema type: the automatic type hooks, or the explicit converter a field names.
  */
 final class CodecExpressions {
-    static final String CODECS = "org.btcmp.ipc.capnp.proxy.Codecs";
+    static final String PROXY = "org.btcmp.ipc.capnp.proxy.";
+    static final String NUMBERS = PROXY + "NumberCodecs";
+    static final String TEXTS = PROXY + "TextCodecs";
+    static final String LISTS = PROXY + "ListCodecs";
+    static final String MAPS = PROXY + "MapCodecs";
+    static final String ENUMS = PROXY + "EnumCodecs";
+    static final String OPTIONALS = PROXY + "OptionalCodecs";
+    static final String INTERFACES = PROXY + "InterfaceCodecs";
+    static final String STRUCTS = PROXY + "StructCodecs";
+    static final String FUNCTIONS = PROXY + "FunctionCodecs";
     private final SchemaStructs schema;
 
     CodecExpressions(SchemaStructs schema) {
         this.schema = schema;
+    }
+
+    SchemaStructs schema() {
+        return schema;
     }
 
     /** The codec for a slot (field plus its has-flag) holding a value of {@code java}. */
@@ -43,13 +57,13 @@ final class CodecExpressions {
         if (slot.presence() != null) {
             int presence = slot.presence().offset;
             if (raw == OptionalInt.class) {
-                return CODECS + ".optionalInt(" + presence + ")";
+                return OPTIONALS + ".optionalInt(" + presence + ")";
             } else if (raw == OptionalLong.class) {
-                return CODECS + ".optionalLong(" + presence + ")";
+                return OPTIONALS + ".optionalLong(" + presence + ")";
             } else if (raw == OptionalDouble.class) {
-                return CODECS + ".optionalDouble(" + presence + ")";
+                return OPTIONALS + ".optionalDouble(" + presence + ")";
             } else if (raw == Optional.class) {
-                return CODECS + ".optional(" + forType(argument(java, 0), slot.field().type, where) + ", " + presence + ")";
+                return OPTIONALS + ".optional(" + forType(argument(java, 0), slot.field().type, where) + ", " + presence + ")";
             }
             throw new JavaGenerationException(where + ": " + slot.name() + " has " + slot.presence().name
                     + " :Bool, so its Java type must be an Optional, not " + java.getTypeName());
@@ -61,31 +75,31 @@ final class CodecExpressions {
     String forType(Type java, org.btcmp.mpgen.schema.Type wire, String where) {
         Class<?> raw = raw(java);
         if (raw == boolean.class || raw == Boolean.class) {
-            return CODECS + ".BOOL";
+            return NUMBERS + ".BOOL";
         } else if (raw == byte.class || raw == Byte.class) {
-            return CODECS + ".INT8";
+            return NUMBERS + ".INT8";
         } else if (raw == short.class || raw == Short.class) {
-            return CODECS + ".INT16";
+            return NUMBERS + ".INT16";
         } else if (raw == char.class || raw == Character.class) {
-            return CODECS + ".CHAR";
+            return NUMBERS + ".CHAR";
         } else if (raw == int.class || raw == Integer.class) {
-            return CODECS + ".INT32";
+            return NUMBERS + ".INT32";
         } else if (raw == long.class || raw == Long.class) {
-            return CODECS + ".INT64";
+            return NUMBERS + ".INT64";
         } else if (raw == float.class || raw == Float.class) {
-            return CODECS + ".FLOAT32";
+            return NUMBERS + ".FLOAT32";
         } else if (raw == double.class || raw == Double.class) {
-            return CODECS + ".FLOAT64";
+            return NUMBERS + ".FLOAT64";
         } else if (raw == String.class) {
-            return CODECS + ".TEXT";
+            return TEXTS + ".TEXT";
         } else if (raw == byte[].class) {
-            return CODECS + ".DATA";
+            return TEXTS + ".DATA";
         } else if (raw == List.class) {
-            return CODECS + ".list(" + forType(argument(java, 0), wire.elementType, where) + ")";
+            return LISTS + ".list(" + forType(argument(java, 0), wire.elementType, where) + ")";
         } else if (raw == Collection.class) {
-            return CODECS + ".collection(" + forType(argument(java, 0), wire.elementType, where) + ")";
+            return LISTS + ".collection(" + forType(argument(java, 0), wire.elementType, where) + ")";
         } else if (raw == Set.class) {
-            return CODECS + ".set(" + forType(argument(java, 0), wire.elementType, where) + ")";
+            return LISTS + ".set(" + forType(argument(java, 0), wire.elementType, where) + ")";
         } else if (raw == Map.class) {
             return map(java, wire, where);
         } else if (raw.isEnum()) {
@@ -93,7 +107,10 @@ final class CodecExpressions {
         } else if (raw.isRecord()) {
             return record(raw, wire, where);
         } else if (raw.isInterface()) {
-            return CODECS + ".object(" + sourceName(raw) + ".class)";
+            return wire.which == org.btcmp.mpgen.schema.Type.Which.INTERFACE && TypeMapping.isFunctional(raw)
+                    && !raw.getName().equals(JavaAnnotations.text(schema.node(wire.typeId).annotations, JavaAnnotations.WRAPS))
+                    ? new CallbackExpression(this, java, raw, schema.node(wire.typeId), where).source()
+                    : INTERFACES + ".object(" + sourceName(raw) + ".class)";
         }
         throw new JavaGenerationException(where + ": no automatic mapping for " + java.getTypeName()
                 + " (name an explicit converter with $Java.converter)");
@@ -103,7 +120,7 @@ final class CodecExpressions {
         Node entry = schema.node(wire.elementType.typeId);
         Field key = field(entry, "key", where);
         Field value = field(entry, "value", where);
-        return CODECS + ".mapOf(" + entry.dataWordCount + ", " + entry.pointerCount + ", "
+        return MAPS + ".mapOf(" + entry.dataWordCount + ", " + entry.pointerCount + ", "
                 + forType(argument(java, 0), key.type, where) + ", " + key.offset + ", "
                 + forType(argument(java, 1), value.type, where) + ", " + value.offset + ")";
     }
@@ -115,7 +132,7 @@ final class CodecExpressions {
             String javaName = JavaAnnotations.text(e.annotations(), JavaAnnotations.NAME);
             constants.add(sourceName(type) + "." + (javaName != null ? javaName : constantName(e.name())));
         }
-        return CODECS + ".enumOf(" + sourceName(type) + ".class, " + constants + ")";
+        return ENUMS + ".enumOf(" + sourceName(type) + ".class, " + constants + ")";
     }
 
     private String record(Class<?> type, org.btcmp.mpgen.schema.Type wire, String where) {
@@ -133,11 +150,11 @@ final class CodecExpressions {
             }
             String componentType = boxedSource(rc[i].getGenericType());
             args.add("(" + componentType + ") a[" + i + "]");
-            components.add(CODECS + ".<" + name + ", " + componentType + ">component("
+            components.add(STRUCTS + ".<" + name + ", " + componentType + ">component("
                     + forSlot(rc[i].getGenericType(), slot, where + " " + name + "." + rc[i].getName()) + ", "
                     + slot.field().offset + ", r -> r." + rc[i].getName() + "())");
         }
-        return CODECS + ".<" + name + ">record(" + struct.dataWordCount + ", " + struct.pointerCount + ", a -> " + args
+        return STRUCTS + ".<" + name + ">record(" + struct.dataWordCount + ", " + struct.pointerCount + ", a -> " + args
                 + (rc.length == 0 ? "" : ", ") + components + ")";
     }
 

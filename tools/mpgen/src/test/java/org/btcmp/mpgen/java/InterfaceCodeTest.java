@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Code generated for interfaces (resources/iface/shop.capnp): it matches the reviewed golden file, and,
  * compiled on capnproto-java and the RPC runtime together with checkers written against its API, it
- * behaves (resources/iface/*.java.txt): structs with capability fields, and typed clients calling server
+ * behaves (resources/iface/*.java.txt): structs with capability fields and List(Interface) fields (through
+ * the wrapper's org.capnproto.PointerList), and typed clients calling server
  * bases through the runtime's in-process capabilities. Calls over connections and against C++ are
  * tested in bundles/ipc-capnp.
  */
@@ -85,6 +86,11 @@ class InterfaceCodeTest {
     @Test
     void typedClientsCallServerBasesWithCapabilitiesBothWays() throws Exception {
         assertEquals(List.of(), callCheck.getMethod("typedCalls").invoke(null));
+    }
+
+    @Test
+    void capabilityListsTravelAsListsOfClients() throws Exception {
+        assertEquals(List.of(), callCheck.getMethod("capabilityLists").invoke(null));
     }
 
     @Test

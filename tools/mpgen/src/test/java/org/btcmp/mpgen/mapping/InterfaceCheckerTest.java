@@ -97,6 +97,12 @@ class InterfaceCheckerTest {
                         "Store.subscribe(Consumer<Item>) " + JAVA_SIDE,
                         "callback Consumer.accept(T) vs ItemCallback.call @1 (context :Context, item :Text) -> (): parameter 1 vs item :Text: "
                                 + "Java Item travels as a struct, not Text"),
+                new Case("callback interface with two methods", "call @1 (context :Proxy.Context, item :Item) -> ();",
+                        "call @1 (context :Proxy.Context, item :Item) -> ();\n  other @2 (context :Proxy.Context) -> ();",
+                        "Store.subscribe(Consumer<Item>) " + JAVA_SIDE,
+                        "a callback Consumer travels as an interface with one method besides destroy; ItemCallback has 2"),
+                new Case("list of capabilities vs one", "(result :Store);", "(result :List(Store));",
+                        "Store.child(String) " + JAVA_SIDE, "Java Store travels as an interface, not List(Store)"),
                 new Case("callback result", "(context :Proxy.Context, text :Text) -> (result :Int32);\n}",
                         "(context :Proxy.Context, text :Text) -> ();\n}",
                         "Store.apply(Function<String, Integer>) " + JAVA_SIDE, "Java returns a value, the schema has no result field"),

@@ -45,6 +45,17 @@ class ProxyGeneratorTest {
         assertTrue(client.contains("public long getSize() {"), client);
         assertTrue(client.contains("public void close() {\n        destroy(0);"), client);
         assertTrue(!client.contains("constructOrdinal"), "Store has no construct: " + client);
+        // subscribe @10 (Consumer<Item>) and apply @11 (Function<String, Integer>): java.util.function types as
+        // callback interfaces, laid out for the runtime (ordinals, sizes, Context, argument and result codecs).
+        String fn = "org.btcmp.ipc.capnp.proxy.FunctionCodecs";
+        assertTrue(client.contains(fn + ".<java.util.function.Consumer<org.btcmp.mpgen.mapping.fixtures.Store.Item>>callback("
+                + "java.util.function.Consumer.class, new " + fn + ".Callback(0x"), client);
+        assertTrue(client.contains("L, 1, 0, 0, 2, 0, new org.btcmp.ipc.capnp.proxy.Codec<?>[] {org.btcmp.ipc.capnp.proxy.StructCodecs."),
+                "ItemCallback.call @1, destroy @0, params (context, item): " + client);
+        assertTrue(client.contains("call -> (a0) -> call.invoke(a0), (f, a) -> {\n            f.accept("
+                + "(org.btcmp.mpgen.mapping.fixtures.Store.Item) a[0]);\n            return null;"), client);
+        assertTrue(client.contains("call -> (a0) -> (java.lang.Integer) call.invoke(a0), (f, a) -> f.apply((java.lang.String) a[0]))"),
+                client);
         String server = Files.readString(dir.resolve("out/org/example/gen/StoreProxyServer.java"));
         assertTrue(server.contains("case 1 -> serve1(call);"), server);
         assertTrue(server.contains("java.lang.String r = impl.echo(a0);"), server);

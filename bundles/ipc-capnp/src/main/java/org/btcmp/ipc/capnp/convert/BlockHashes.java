@@ -3,7 +3,7 @@ package org.btcmp.ipc.capnp.convert;
 import java.util.HexFormat;
 import java.util.List;
 import org.btcmp.ipc.capnp.proxy.Codec;
-import org.btcmp.ipc.capnp.proxy.Codecs;
+import org.btcmp.ipc.capnp.proxy.TextCodecs;
 import org.btcmp.ipc.capnp.proxy.Side;
 import org.btcmp.ipc.capnp.rpc.RawStruct;
 import org.capnproto.AnyPointer;
@@ -18,23 +18,23 @@ public final class BlockHashes extends Codec<String> {
 
     @Override
     public void set(RawStruct.Builder struct, int offset, String value, Side side) {
-        Codecs.DATA.set(struct, offset, value == null ? null : toWire(value), side);
+        TextCodecs.DATA.set(struct, offset, value == null ? null : toWire(value), side);
     }
 
     @Override
     public String get(RawStruct.Reader struct, int offset, Side side) {
-        byte[] wire = Codecs.DATA.get(struct, offset, side);
+        byte[] wire = TextCodecs.DATA.get(struct, offset, side);
         return wire == null ? null : fromWire(wire);
     }
 
     @Override
     public void setList(AnyPointer.Builder pointer, List<String> values, Side side) {
-        Codecs.DATA.setList(pointer, values.stream().map(BlockHashes::toWire).toList(), side);
+        TextCodecs.DATA.setList(pointer, values.stream().map(BlockHashes::toWire).toList(), side);
     }
 
     @Override
     public List<String> getList(AnyPointer.Reader pointer, Side side) {
-        return Codecs.DATA.getList(pointer, side).stream().map(BlockHashes::fromWire).toList();
+        return TextCodecs.DATA.getList(pointer, side).stream().map(BlockHashes::fromWire).toList();
     }
 
     /** Display hex to Core's internal byte order. */

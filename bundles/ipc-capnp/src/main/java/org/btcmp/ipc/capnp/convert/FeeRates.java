@@ -3,7 +3,7 @@ package org.btcmp.ipc.capnp.convert;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.btcmp.ipc.capnp.proxy.Codec;
-import org.btcmp.ipc.capnp.proxy.Codecs;
+import org.btcmp.ipc.capnp.proxy.TextCodecs;
 import org.btcmp.ipc.capnp.proxy.Side;
 import org.btcmp.ipc.capnp.rpc.RawStruct;
 
@@ -15,13 +15,13 @@ public final class FeeRates extends Codec<Long> {
     @Override
     public void set(RawStruct.Builder struct, int offset, Long value, Side side) {
         if (value != null) {
-            Codecs.DATA.set(struct, offset, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array(), side);
+            TextCodecs.DATA.set(struct, offset, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array(), side);
         }
     }
 
     @Override
     public Long get(RawStruct.Reader struct, int offset, Side side) {
-        byte[] wire = Codecs.DATA.get(struct, offset, side);
+        byte[] wire = TextCodecs.DATA.get(struct, offset, side);
         if (wire == null) {
             return null;
         }

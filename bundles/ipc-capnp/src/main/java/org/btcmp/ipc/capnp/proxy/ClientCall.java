@@ -23,6 +23,8 @@ public final class ClientCall implements AutoCloseable {
     ClientCall(ProxyConnection connection, Request request, int dataWords, int pointers, int contextOffset) {
         this.connection = connection;
         this.request = request;
+        // The results are read at once (capabilities taken), so the Finish may ride with the next message.
+        request.letFinishWait();
         this.params = request.params().initAs(RawStruct.factory(dataWords, pointers));
         this.paramSide = new Side(connection, new CapTable() {
             @Override

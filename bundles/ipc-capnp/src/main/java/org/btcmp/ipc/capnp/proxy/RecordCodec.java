@@ -12,9 +12,9 @@ final class RecordCodec<R> extends Codec<R> {
     private final RawStruct.Factory factory;
     private final StructList.Factory<RawStruct.Builder, RawStruct.Reader> listFactory;
     private final Function<Object[], R> constructor;
-    private final List<Codecs.Component<R, ?>> components;
+    private final List<StructCodecs.Component<R, ?>> components;
 
-    RecordCodec(RawStruct.Factory factory, Function<Object[], R> constructor, List<Codecs.Component<R, ?>> components) {
+    RecordCodec(RawStruct.Factory factory, Function<Object[], R> constructor, List<StructCodecs.Component<R, ?>> components) {
         this.factory = factory;
         this.listFactory = new StructList.Factory<>(factory);
         this.constructor = constructor;
@@ -53,19 +53,19 @@ final class RecordCodec<R> extends Codec<R> {
     }
 
     private void write(RawStruct.Builder struct, R v, Side side) {
-        for (Codecs.Component<R, ?> c : components) {
+        for (StructCodecs.Component<R, ?> c : components) {
             writeComponent(struct, c, v, side);
         }
     }
 
-    private static <R, C> void writeComponent(RawStruct.Builder struct, Codecs.Component<R, C> c, R v, Side side) {
+    private static <R, C> void writeComponent(RawStruct.Builder struct, StructCodecs.Component<R, C> c, R v, Side side) {
         c.codec().set(struct, c.offset(), c.accessor().apply(v), side);
     }
 
     private R read(RawStruct.Reader struct, Side side) {
         Object[] values = new Object[components.size()];
         for (int i = 0; i < values.length; i++) {
-            Codecs.Component<R, ?> c = components.get(i);
+            StructCodecs.Component<R, ?> c = components.get(i);
             values[i] = c.codec().get(struct, c.offset(), side);
         }
         return constructor.apply(values);

@@ -1,6 +1,8 @@
 package org.btcmp.ipc.capnp.proxy;
 
+import java.util.function.Function;
 import org.btcmp.ipc.capnp.rpc.Capability;
+import org.btcmp.ipc.capnp.rpc.LocalServers;
 
 /**
  * The context a {@link Codec} works in: the connection (to wrap received capabilities in proxies of
@@ -40,5 +42,41 @@ public final class Side {
     <I> I readObject(Class<I> type, int index) {
         Capability cap = caps.get(index);
         return cap == null ? null : connection.wrap(type, cap);
+    }
+
+    /** Whether objects written here belong to the receiver (results), which destroys them when it lets go. */
+    boolean ownedByReceiver() {
+        return results;
+    }
+
+    /**
+     * Writes a function as a callback capability: its original capability if it calls a remote callback of
+     * this connection ({@code remote}, else null), otherwise a new server for it; returns its cap-table index.
+     */
+    <F> int writeCallback(F function, CallbackClient remote, Function<ProxyConnection, ProxyServer<F>> server) {
+        if (function == null) {
+            return caps.add(null);
+        }
+        if (remote != null && remote.connection() == connection) {
+            return caps.add(remote.capability());
+        }
+        try (Capability cap = Capability.of(server.apply(connection))) {
+            return caps.add(cap);
+        }
+    }
+
+    /** The callback at cap-table {@code index} as a function: the local one itself if it came home. */
+    <F> F readCallback(Class<?> type, int index, Function<CallbackClient, F> remote, FunctionCodecs.Callback callback) {
+        Capability cap = caps.get(index);
+        if (cap == null) {
+            return null;
+        }
+        if (LocalServers.of(cap) instanceof CallbackServer<?> local && type.isInstance(local.impl)) {
+            cap.close();
+            @SuppressWarnings("unchecked")
+            F function = (F) local.impl;
+            return function;
+        }
+        return remote.apply(new CallbackClient(connection, cap, callback));
     }
 }

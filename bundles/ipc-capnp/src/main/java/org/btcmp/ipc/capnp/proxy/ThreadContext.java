@@ -20,7 +20,7 @@ final class ThreadContext {
     private final Map<ProxyConnection, Capability> callbackThreads = new WeakHashMap<>();
 
     private ThreadContext() {
-        this(new Mailbox(), null);
+        this(Mailbox.ofCurrentThread(), null);
     }
 
     private ThreadContext(Mailbox mailbox, ThreadServer self) {

@@ -3,6 +3,7 @@ package org.btcmp.ipc.capnp.rpc;
 import org.capnproto.DecodeException;
 import org.capnproto.FromPointerBuilder;
 import org.capnproto.FromPointerReader;
+import org.capnproto.PointerList;
 import org.capnproto.SegmentBuilder;
 import org.capnproto.SegmentReader;
 
@@ -28,6 +29,9 @@ public final class CapPointer {
             return new Slot(segment, pointer);
         }
     };
+
+    /** A List(Interface): each element a {@link Slot}. */
+    public static final PointerList.Factory<Slot, Slot> LIST = new PointerList.Factory<>(READER, BUILDER);
 
     private CapPointer() {
     }

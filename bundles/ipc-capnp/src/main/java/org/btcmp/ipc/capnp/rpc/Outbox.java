@@ -18,21 +18,30 @@ import org.capnproto.MessageBuilder;
  * each other would both stop reading. The reader thread never waits to write: if another thread is
  * writing, that thread writes the reader's messages too.
  *
- * <p>A Finish could wait to leave with the next message, saving the peer a wake-up per call; tried
- * with a 1 ms timer, it cost more than it saved here (the timer's own wake-ups, under load), so every
- * message leaves at once.
+ * <p>A message queued with {@link #addLazily} (the Finish of an answered call whose caller allowed it)
+ * makes no write of its own: it leaves with the next message queued by {@link #add}, saving the peer a
+ * wake-up per call (a proxy thread's Finish travels in one write with its next Call). A 1 ms timer for
+ * every Finish was tried before and cost more than it saved (its own wake-ups, under load).
  */
 final class Outbox {
     private final FrameConnection connection;
     private final ArrayDeque<MessageBuilder> queue = new ArrayDeque<>();
     private final ReentrantLock writing = new ReentrantLock();
     private final AtomicLong sent = new AtomicLong();
+    /** Whether the queue holds a message that must leave now (not only lazy ones). */
+    private boolean urgent;
 
     Outbox(FrameConnection connection) {
         this.connection = connection;
     }
 
     synchronized void add(MessageBuilder message) {
+        queue.add(message);
+        urgent = true;
+    }
+
+    /** Queues {@code message} to leave, in order, with the next message queued by {@link #add}. */
+    synchronized void addLazily(MessageBuilder message) {
         queue.add(message);
     }
 
@@ -41,13 +50,13 @@ final class Outbox {
     }
 
     /**
-     * Writes queued messages until none is left. A failed write ends the connection (whose close is
-     * then reported to everyone waiting) and drops what is still queued.
+     * Writes queued messages until none is left, if one of them must leave now. A failed write ends the
+     * connection (whose close is then reported to everyone waiting) and drops what is still queued.
      */
     void flush(boolean mayWait) {
         while (true) {
             synchronized (this) {
-                if (queue.isEmpty()) {
+                if (!urgent) {
                     return;
                 }
             }
@@ -65,6 +74,7 @@ final class Outbox {
                     } catch (IpcException e) {
                         synchronized (this) {
                             queue.clear();
+                            urgent = false;
                         }
                         return;
                     }
@@ -76,9 +86,10 @@ final class Outbox {
     }
 
     private synchronized List<ByteBuffer[]> takeAll() {
-        if (queue.isEmpty()) {
+        if (!urgent) {
             return List.of();
         }
+        urgent = false;
         List<ByteBuffer[]> batch = new ArrayList<>(queue.size());
         MessageBuilder message;
         while ((message = queue.poll()) != null) {

@@ -14,6 +14,8 @@ final class Question {
     int refs = 1;
     boolean returned;
     boolean finishSent;
+    /** Its Finish, after the Return, may wait for the next message (see {@link Request#letFinishWait}). */
+    boolean finishMayWait;
     Response response;
     /** Drops the promise's hold; shared by the promise and its response so it happens once. */
     Runnable dropPromiseRef;

@@ -16,6 +16,7 @@ public final class Request {
     final RpcProtocol.Call.Builder call;
     final List<Capability> caps = new ArrayList<>();
     private boolean sent;
+    boolean finishMayWait;
 
     Request(CapTarget target, long interfaceId, short methodId) {
         this.target = target;
@@ -30,6 +31,16 @@ public final class Request {
 
     public short methodId() {
         return call.getMethodId();
+    }
+
+    /**
+     * Lets the Finish of this call, once answered, wait to leave with the next message this connection
+     * sends instead of making a write (and a wake-up of the peer) of its own: for callers that take what
+     * they need from the results at once (the generated proxies). Until it leaves, the peer keeps its
+     * answer; a cancellation (closing the promise unanswered) still leaves at once.
+     */
+    public void letFinishWait() {
+        finishMayWait = true;
     }
 
     /** The params pointer, to init as any struct. */

@@ -58,7 +58,10 @@ public final class RpcConnection implements AutoCloseable {
     private volatile Thread readerThread;
     /** True while the reading thread handles a message (under the lock): calls may then run inline. */
     private boolean receiving;
-    /** Calls the reading thread runs itself once it lets go of the lock (see {@link Server#dispatchesWithoutBlocking}). */
+    /**
+     * What the reading thread runs itself once it lets go of the lock: calls served inline (see
+     * {@link Server#dispatchesWithoutBlocking}) and the completion of answered questions ({@link #afterUnlock}).
+     */
     private List<Runnable> inlineCalls = List.of();
     /** Work that calls out, queued under the lock and run by the thread once it lets go ({@link #flushIfOutermost}). */
     private List<Runnable> afterUnlock = new ArrayList<>();
@@ -183,7 +186,7 @@ public final class RpcConnection implements AutoCloseable {
                 inline = inlineCalls;
                 inlineCalls = List.of();
             }
-            inline.forEach(Runnable::run); // outside the lock: a method may call other connections
+            inline.forEach(Runnable::run); // outside the lock: a method may call other connections, a woken waiter takes it
         } catch (ProtocolViolation | DecodeException | IndexOutOfBoundsException | IllegalArgumentException e) {
             abort("bad message from the peer: " + e.getMessage());
         } finally {
@@ -374,12 +377,16 @@ public final class RpcConnection implements AutoCloseable {
                 if (question.finishSent) {
                     question.response.close();
                 } else {
-                    question.answer.complete(question.response);
+                    Response response = question.response;
+                    afterUnlock(() -> question.answer.complete(response));
                 }
             }
-            case EXCEPTION -> question.answer.completeExceptionally(RpcException.read(ret.getException()));
-            case CANCELED -> question.answer.completeExceptionally(
-                    new RpcException(RpcException.Type.FAILED, "the call was canceled"));
+            case EXCEPTION -> {
+                RpcException failure = RpcException.read(ret.getException());
+                afterUnlock(() -> question.answer.completeExceptionally(failure));
+            }
+            case CANCELED -> afterUnlock(() -> question.answer.completeExceptionally(
+                    new RpcException(RpcException.Type.FAILED, "the call was canceled")));
             case TAKE_FROM_OTHER_QUESTION -> takeFromOtherQuestion(question, ret.getTakeFromOtherQuestion());
             default -> throw new ProtocolViolation("Return of kind " + ret.which() + ", which we never asked for");
         }
@@ -557,13 +564,23 @@ public final class RpcConnection implements AutoCloseable {
         });
         CallSequence sequence = sequence(local);
         if (receiving && local.dispatchesWithoutBlocking(interfaceId, methodId) && sequence.reserveInline()) {
-            if (inlineCalls.isEmpty()) {
-                inlineCalls = new ArrayList<>(2);
-            }
-            inlineCalls.add(() -> sequence.runReserved(call));
+            afterUnlock(() -> sequence.runReserved(call));
         } else {
             sequence.submit(call);
         }
+    }
+
+    /**
+     * Runs {@code action} on the reading thread once it lets go of the lock, before it reads on: calls
+     * served inline, and the completion of answered questions, whose waiting thread would otherwise wake
+     * only to wait for the lock the reading thread still holds (a thread switch each way).
+     */
+    private void afterUnlock(Runnable action) {
+        assert receiving && Thread.holdsLock(this);
+        if (inlineCalls.isEmpty()) {
+            inlineCalls = new ArrayList<>(2);
+        }
+        inlineCalls.add(action);
     }
 
     /** The order in which calls from this connection start on {@code local}. */
@@ -698,6 +715,7 @@ public final class RpcConnection implements AutoCloseable {
                     throw e;
                 }
                 question.dropPromiseRef = once(() -> dropQuestionRef(question));
+                question.finishMayWait = request.finishMayWait;
                 send(request.message);
                 // After the Call is queued: letting go of a capability we imported may queue its Release,
                 // which must not overtake the Call naming it.
@@ -754,7 +772,11 @@ public final class RpcConnection implements AutoCloseable {
                         question.response.close();
                     }
                 }
-                send(Messages.finish(question.id));
+                if (question.returned && question.finishMayWait) {
+                    sendLazily(Messages.finish(question.id));
+                } else {
+                    send(Messages.finish(question.id));
+                }
             }
         } finally {
             flushIfOutermost();
@@ -990,6 +1012,15 @@ public final class RpcConnection implements AutoCloseable {
             Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
         }
         outbox.add(message);
+    }
+
+    /** Queues {@code message} to leave with the next message sent (see {@link Outbox#addLazily}). */
+    private void sendLazily(MessageBuilder message) {
+        assert Thread.holdsLock(this);
+        if (Trace.ON) {
+            Trace.sent(this, message.getRoot(RpcProtocol.Message.factory).asReader());
+        }
+        outbox.addLazily(message);
     }
 
     /** Writes the queued messages unless the caller still holds the lock (its outermost caller will). */

@@ -16,6 +16,18 @@ public final class ContextSwitches {
 
     /** Voluntary plus involuntary switches of all live threads; -1 where /proc is missing. */
     public static long count() {
+        return sum(true);
+    }
+
+    /**
+     * Voluntary switches only (a thread blocking: waiting for a socket, a lock or its mailbox), which on
+     * a busy machine count the hand-offs without the preemptions other processes cause; -1 without /proc.
+     */
+    public static long voluntary() {
+        return sum(false);
+    }
+
+    private static long sum(boolean involuntaryToo) {
         long total = 0;
         List<Path> tasks;
         try (Stream<Path> listing = Files.list(Path.of("/proc/self/task"))) {
@@ -26,7 +38,8 @@ public final class ContextSwitches {
         for (Path task : tasks) {
             try {
                 for (String line : Files.readAllLines(task.resolve("status"))) {
-                    if (line.startsWith("voluntary_ctxt_switches") || line.startsWith("nonvoluntary_ctxt_switches")) {
+                    if (line.startsWith("voluntary_ctxt_switches")
+                            || involuntaryToo && line.startsWith("nonvoluntary_ctxt_switches")) {
                         total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
                     }
                 }

@@ -15,6 +15,7 @@ import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Connection;
 import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
+import org.btcmp.ipc.capnp.bench.ContextSwitches;
 import org.btcmp.ipc.capnp.bench.Exchanges;
 import org.btcmp.ipc.capnp.bench.SocketPairs;
 import org.btcmp.ipc.capnp.gen.Proxies;
@@ -35,7 +36,8 @@ import org.btcmp.ipc.local.LocalTransport;
  * What a call through the IPC layers costs, in one run: a direct Java call, the same call through
  * ipc-local, a thread-mapped generated ProxyClient echo (both ends in this JVM over a socket pair, and
  * to a second JVM), against the raw JDK UNIX-socket ping-pong; and how long a call waits for its
- * IpcException after the peer is killed with SIGKILL. Medians of {@value #TRIALS} interleaved trials.
+ * IpcException after the peer is killed with SIGKILL. Medians of {@value #TRIALS} interleaved trials, and the
+ * thread hand-offs per call (voluntary context switches), which set the round trip on one CPU.
  * Run through bench/proxy-bench.sh, pinned to one CPU; never in CI.
  */
 public final class ProxyBenchmark {
@@ -47,7 +49,8 @@ public final class ProxyBenchmark {
         double nanos() throws Exception;
     }
 
-    private record Row(String label, Trial trial) {
+    /** {@code calls}: the calls one trial makes, warm-up included (0: not counted for switches). */
+    private record Row(String label, Trial trial, double calls) {
     }
 
     private ProxyBenchmark() {
@@ -93,21 +96,25 @@ public final class ProxyBenchmark {
             throw new IllegalStateException("unexpected reply " + reply);
         }
 
+        double timedCalls = CALLS * 1.1;
         List<Row> rows = List.of(
-                new Row("direct Java call", () -> timed(LOCAL_CALLS, () -> direct.echo("ping"))),
-                new Row("ipc-local call", () -> timed(LOCAL_CALLS, () -> viaLocal.echo("ping"))),
+                new Row("direct Java call", () -> timed(LOCAL_CALLS, () -> direct.echo("ping")), 0),
+                new Row("ipc-local call", () -> timed(LOCAL_CALLS, () -> viaLocal.echo("ping")), 0),
                 new Row("raw 8 bytes, JDK UNIX-socket channel (baseline)",
-                        () -> Exchanges.rawPingPong(SocketPairs.jdk(dir), CALLS)),
-                new Row("RPC echo without thread mapping, one JVM", () -> timed(CALLS, () -> rawEcho(rawEcho))),
-                new Row("thread-mapped ProxyClient echo, one JVM", () -> timed(CALLS, () -> mapped.echo("ping"))),
-                new Row("thread-mapped ProxyClient echo, two JVMs", () -> timed(CALLS, () -> remote.echo("ping"))));
+                        () -> Exchanges.rawPingPong(SocketPairs.jdk(dir), CALLS), 2.0 * CALLS),
+                new Row("RPC echo without thread mapping, one JVM", () -> timed(CALLS, () -> rawEcho(rawEcho)), timedCalls),
+                new Row("thread-mapped ProxyClient echo, one JVM", () -> timed(CALLS, () -> mapped.echo("ping")), timedCalls),
+                new Row("thread-mapped ProxyClient echo, two JVMs*", () -> timed(CALLS, () -> remote.echo("ping")), timedCalls));
         double[] medians = medians(rows);
         System.out.printf("CPUs allowed: %s; medians of %d interleaved trials%n", affinity(), TRIALS);
-        System.out.printf("%-52s %12s %10s%n", "call", "median", "x raw");
+        System.out.printf("%-52s %12s %10s %14s%n", "call", "median", "x raw", "switches/call");
         double raw = medians[2];
         for (int i = 0; i < rows.size(); i++) {
-            System.out.printf("%-52s %9.1f ns %9.2fx%n", rows.get(i).label(), medians[i], medians[i] / raw);
+            System.out.printf("%-52s %9.1f ns %9.2fx %14s%n", rows.get(i).label(), medians[i], medians[i] / raw,
+                    switchesPerCall(rows.get(i)));
         }
+        System.out.println("switches/call: voluntary context switches of this JVM's threads per call (each a thread"
+                + " blocking: a hand-off); *this JVM's side only");
         System.out.printf("ipc-local over direct: %.1f ns%n", medians[1] - medians[0]);
         toPeer.close();
         peer.close();
@@ -165,6 +172,16 @@ public final class ProxyBenchmark {
         }
         Arrays.sort(delays);
         return delays[delays.length / 2];
+    }
+
+    /** One more trial of {@code row}, counting voluntary switches; blank for rows not counted. */
+    private static String switchesPerCall(Row row) throws Exception {
+        if (row.calls() == 0) {
+            return "";
+        }
+        long before = ContextSwitches.voluntary();
+        row.trial().nanos();
+        return String.format("%.2f", (ContextSwitches.voluntary() - before) / row.calls());
     }
 
     private static double[] medians(List<Row> rows) throws Exception {

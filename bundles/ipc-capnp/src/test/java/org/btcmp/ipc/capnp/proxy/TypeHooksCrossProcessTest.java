@@ -3,6 +3,7 @@ package org.btcmp.ipc.capnp.proxy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,72 @@ class TypeHooksCrossProcessTest {
         hooks.keep((done, total) -> later.add("later " + done));
         assertEquals(1, hooks.fire(9));
         assertEquals(List.of("later 9"), later);
+    }
+
+    @Test
+    void javaUtilFunctionsTravelAsCallbacksRunOnTheCallingThread() {
+        Thread caller = Thread.currentThread();
+        List<String> seen = new CopyOnWriteArrayList<>();
+        hooks.each(List.of("a", "b", "c"), v -> seen.add(v + (Thread.currentThread() == caller ? "" : " off-thread")));
+        assertEquals(List.of("a", "b", "c"), seen);
+        assertEquals(List.of("#1", "#-2", "#3"), hooks.map(List.of(1, -2, 3), i -> {
+            assertSame(caller, Thread.currentThread());
+            return "#" + i;
+        }));
+        assertEquals("got!", hooks.supply(() -> "got"));
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals(3, hooks.repeat(() -> runs.addAndGet(Thread.currentThread() == caller ? 1 : 100), 3));
+        assertEquals(3, runs.get());
+        List<String> order = new CopyOnWriteArrayList<>();
+        assertEquals(2, hooks.runAll(java.util.Arrays.asList(() -> order.add("x"), null, () -> order.add("y"))));
+        assertEquals(List.of("x", "y"), order, "a list of functions travels as a List of callback interfaces");
+    }
+
+    @Test
+    void anExceptionThrownInsideACallbackReachesTheCaller() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> hooks.each(List.of("a", "b", "c"), v -> {
+            seen.add(v);
+            if (v.equals("b")) {
+                throw new IllegalStateException("no " + v);
+            }
+        }));
+        assertEquals("no b", e.getMessage());
+        assertEquals(List.of("a", "b"), seen, "the peer went on after the callback failed");
+        AtomicInteger runs = new AtomicInteger();
+        IllegalArgumentException second = assertThrows(IllegalArgumentException.class, () -> hooks.repeat(() -> {
+            if (runs.incrementAndGet() == 2) {
+                throw new IllegalArgumentException("second run");
+            }
+        }, 5));
+        assertEquals("second run", second.getMessage());
+        assertEquals(2, runs.get());
+        assertEquals("still!", hooks.supply(() -> "still"), "the connection goes on");
+    }
+
+    @Test
+    void listsOfCapabilitiesTravelBothWaysAndOurOwnObjectsComeHome() throws Exception {
+        Thread caller = Thread.currentThread();
+        List<String> steps = new CopyOnWriteArrayList<>();
+        Hooks.Progress first = (done, total) -> steps.add("first " + done + "/" + total + (Thread.currentThread() == caller ? "" : " off-thread"));
+        Hooks.Progress second = (done, total) -> steps.add("second " + done + "/" + total);
+        List<Hooks.Progress> back = hooks.relay(List.of(first, second));
+        assertEquals(List.of("first 0/2", "second 1/2"), steps);
+        assertEquals(3, back.size());
+        assertSame(second, back.get(0), "our own object came back as a proxy");
+        assertSame(first, back.get(1));
+        back.get(2).step(5, 6); // the peer's own listener, called through its proxy
+        peer.await("EVENT relayed 5/6", Duration.ofSeconds(60));
+        assertEquals(1, hooks.relay(List.of()).size(), "an empty list, plus the peer's listener");
+    }
+
+    @Test
+    void listsOfListsRoundTrip() {
+        assertEquals(List.of(List.of(1, 4), List.of(2, 5), List.of(3, 6)),
+                hooks.transpose(List.of(List.of(1, 2, 3), List.of(4, 5, 6))));
+        assertEquals(List.of(List.of(7)), hooks.transpose(List.of(List.of(7))));
+        assertEquals(List.of(), hooks.transpose(List.of()));
+        assertEquals(List.of(), hooks.transpose(List.of(List.of(), List.of())));
     }
 
     @Test

@@ -124,6 +124,35 @@ class CxxServerInteropTest extends CalcClientScenarios {
     }
 
     @Test
+    void aListOfCapabilitiesCrossesBothWaysThroughCxx() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            JavaCalc javaCalc = new JavaCalc();
+            try (Rpctest.Counter.Client three = Rpctest.Counter.Client.of(javaCalc.new JavaCounter(3));
+                    Rpctest.Counter.Client four = Rpctest.Counter.Client.of(javaCalc.new JavaCounter(4))) {
+                var request = calc.countersRequest();
+                request.setClients(request.params().initCounters(3), java.util.Arrays.asList(three, null, four));
+                try (Calc.CountersResponse response = request.send().join()) {
+                    assertEquals(7, response.results().getTotal());
+                    List<Rpctest.Counter.Client> back = response.getCounters();
+                    assertEquals(3, back.size());
+                    assertEquals(null, back.get(1));
+                    List<Long> values = new ArrayList<>();
+                    for (Rpctest.Counter.Client c : List.of(back.get(0), back.get(2))) {
+                        try (c; Rpctest.Counter.ValueResponse value = c.valueRequest().send().join()) {
+                            values.add(value.results().getValue());
+                        }
+                    }
+                    assertEquals(List.of(30L, 40L), values);
+                }
+            }
+            // C++ let go of ours; we let go of the two C++ made.
+            RpcConnectionTest.awaitValue(0, () -> javaCalc.liveCounters.get());
+            output.expect("counter destroyed");
+            output.expect("counter destroyed");
+        });
+    }
+
+    @Test
     void capabilitiesInAListOfStructsCrossBothWaysThroughCxx() {
         // A call pipelined on identity(our callback): C++ forwards it back to us and our results to us.
         assertTimeoutPreemptively(NO_HANG, () -> {

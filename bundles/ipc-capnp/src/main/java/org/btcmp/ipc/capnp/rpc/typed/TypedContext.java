@@ -1,9 +1,13 @@
 package org.btcmp.ipc.capnp.rpc.typed;
 
+import java.util.List;
+import java.util.function.Function;
 import org.btcmp.ipc.capnp.rpc.CallContext;
+import org.btcmp.ipc.capnp.rpc.CapPointer;
 import org.btcmp.ipc.capnp.rpc.Capability;
 import org.capnproto.FromPointerBuilder;
 import org.capnproto.FromPointerReader;
+import org.capnproto.PointerList;
 
 /**
  * Base of a method's generated context, what a generated server method gets: the params (valid until
@@ -52,6 +56,16 @@ public abstract class TypedContext<P, R> {
     /** Adds the client's capability (or null) to the results' cap table; the caller keeps the client. */
     public final int addResultCap(TypedClient client) {
         return context.addResultCap(client == null ? null : client.capability());
+    }
+
+    /** A List(Interface) of the params as clients (null elements stay null), each for the method to close. */
+    protected final <C> List<C> paramClients(PointerList.Reader<CapPointer.Slot> list, Function<Capability, C> client) {
+        return CapabilityLists.read(list, context::paramCap, client);
+    }
+
+    /** Fills a List(Interface) of the results with the clients' capabilities; the caller keeps the clients. */
+    protected final void setResultClients(PointerList.Builder<CapPointer.Slot> list, List<? extends TypedClient> clients) {
+        CapabilityLists.write(list, clients, context::addResultCap);
     }
 
     /**

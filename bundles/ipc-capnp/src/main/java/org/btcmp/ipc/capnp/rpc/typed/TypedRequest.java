@@ -1,9 +1,12 @@
 package org.btcmp.ipc.capnp.rpc.typed;
 
+import java.util.List;
 import java.util.function.Function;
+import org.btcmp.ipc.capnp.rpc.CapPointer;
 import org.btcmp.ipc.capnp.rpc.Capability;
 import org.btcmp.ipc.capnp.rpc.RemotePromise;
 import org.btcmp.ipc.capnp.rpc.Request;
+import org.capnproto.PointerList;
 
 /**
  * A call being built: fill {@link #params()} (capability fields take the index {@link #addCap} returns),
@@ -36,6 +39,14 @@ public final class TypedRequest<P, Q> {
     /** Adds the client's capability (or null) to the params' cap table; the caller keeps the client. */
     public int addCap(TypedClient client) {
         return request.addCap(client == null ? null : client.capability());
+    }
+
+    /**
+     * Fills a List(Interface) of the params (e.g. {@code params().initFoo(n)}) with the clients' capabilities
+     * (a null client: a null element); the caller keeps the clients.
+     */
+    public void setClients(PointerList.Builder<CapPointer.Slot> list, List<? extends TypedClient> clients) {
+        CapabilityLists.write(list, clients, request::addCap);
     }
 
     /** Sends the call; the returned promise owns the answer. */

@@ -1,8 +1,12 @@
 package org.btcmp.ipc.capnp.rpc.typed;
 
+import java.util.List;
+import java.util.function.Function;
+import org.btcmp.ipc.capnp.rpc.CapPointer;
 import org.btcmp.ipc.capnp.rpc.Capability;
 import org.btcmp.ipc.capnp.rpc.Response;
 import org.capnproto.FromPointerReader;
+import org.capnproto.PointerList;
 
 /**
  * Base of a method's generated response: the results, readable until closed. Generated subclasses add
@@ -26,6 +30,11 @@ public abstract class TypedResponse<R> implements AutoCloseable {
     /** A handle of result capability {@code index} (null for -1, a null capability), for the caller to close. */
     protected final Capability cap(int index) {
         return response.cap(index);
+    }
+
+    /** A List(Interface) of the results as clients (null elements stay null), for the caller to close. */
+    protected final <C> List<C> clients(PointerList.Reader<CapPointer.Slot> list, Function<Capability, C> client) {
+        return CapabilityLists.read(list, response::cap, client);
     }
 
     /** The untyped response underneath. */

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** One method per type hook family (as libmultiprocess's foo.capnp): the cross-JVM round trips of every hook. */
 public interface Hooks extends AutoCloseable {
@@ -51,6 +54,25 @@ public interface Hooks extends AutoCloseable {
     void keep(Progress progress);
 
     int fire(int total);
+
+    /** Calls {@code consumer} with each value, in order, during the call. */
+    void each(List<String> values, Consumer<String> consumer);
+
+    List<String> map(List<Integer> values, Function<Integer, String> function);
+
+    /** {@code supplier}'s value with "!" appended. */
+    String supply(Supplier<String> supplier);
+
+    /** Runs {@code task} {@code times} times; returns how many runs completed (an exception stops it and travels on). */
+    int repeat(Runnable task, int times);
+
+    /** Calls step(i, n) on each listener, then returns them reversed followed by a listener of the peer's. */
+    List<Progress> relay(List<Progress> listeners);
+
+    List<List<Integer>> transpose(List<List<Integer>> rows);
+
+    /** Runs each task (a null one is skipped); returns how many ran. */
+    int runAll(List<Runnable> tasks);
 
     @Override
     void close();

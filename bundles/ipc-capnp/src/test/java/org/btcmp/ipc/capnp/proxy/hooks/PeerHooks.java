@@ -9,6 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The peer's Hooks: answers that show each value arrived intact. */
 public final class PeerHooks implements Hooks {
@@ -69,6 +72,65 @@ public final class PeerHooks implements Hooks {
             Thread.currentThread().interrupt();
         }
         return kept.size();
+    }
+
+    @Override
+    public void each(List<String> values, Consumer<String> consumer) {
+        values.forEach(consumer);
+    }
+
+    @Override
+    public List<String> map(List<Integer> values, Function<Integer, String> function) {
+        return values.stream().map(function).toList();
+    }
+
+    @Override
+    public String supply(Supplier<String> supplier) {
+        return supplier.get() + "!";
+    }
+
+    @Override
+    public int repeat(Runnable task, int times) {
+        for (int i = 0; i < times; i++) {
+            task.run();
+        }
+        return times;
+    }
+
+    @Override
+    public List<Progress> relay(List<Progress> listeners) {
+        List<Progress> back = new java.util.ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            listeners.get(i).step(i, listeners.size());
+            back.add(0, listeners.get(i));
+        }
+        back.add((done, total) -> org.btcmp.ipc.capnp.proxy.PeerMain.emit("EVENT relayed " + done + "/" + total));
+        return back;
+    }
+
+    @Override
+    public List<List<Integer>> transpose(List<List<Integer>> rows) {
+        List<List<Integer>> columns = new java.util.ArrayList<>();
+        for (int c = 0; !rows.isEmpty() && c < rows.get(0).size(); c++) {
+            List<Integer> column = new java.util.ArrayList<>();
+            for (List<Integer> row : rows) {
+                column.add(row.get(c));
+            }
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    @Override
+    public int runAll(List<Runnable> tasks) {
+        int ran = 0;
+        for (Runnable task : tasks) {
+            if (task != null) {
+                task.run();
+                ran++;
+            }
+        }
+        return ran;
     }
 
     @Override
