@@ -104,7 +104,8 @@ public final class BitcoinNode implements AutoCloseable {
             throw e;
         }
         NodeOptions options = config.options();
-        mempool = new Mempool(chain, options.maxMempoolMB() * 1_000_000, options.mempoolExpiryHours() * 3600);
+        mempool = new Mempool(chain, options.maxMempoolMB() * 1_000_000, options.mempoolExpiryHours() * 3600,
+                options.persistMempoolV1());
         miner = new Miner(chain, mempool);
         chain.addListener(new org.btcmp.node.chain.ChainListener() {
             @Override

@@ -2,12 +2,13 @@ package org.btcmp.node;
 
 /**
  * Core's resource and index options the node honours: {@code -dbcache} (MiB), {@code -maxmempool}
- * (MB), {@code -mempoolexpiry} (hours), {@code -persistmempool} and {@code -txindex}.
+ * (MB), {@code -mempoolexpiry} (hours), {@code -persistmempool}, {@code -persistmempoolv1},
+ * {@code -txindex} and {@code -acceptstalefeeestimates}.
  */
 public record NodeOptions(long dbCacheMiB, long maxMempoolMB, long mempoolExpiryHours, boolean persistMempool,
-        boolean txIndex) {
+        boolean txIndex, boolean persistMempoolV1, boolean acceptStaleFeeEstimates) {
     /** Core v31's defaults. */
-    public static final NodeOptions DEFAULTS = new NodeOptions(450, 300, 336, true, false);
+    public static final NodeOptions DEFAULTS = new NodeOptions(450, 300, 336, true, false, false, false);
     /** Core's MIN_DB_CACHE. */
     public static final long MIN_DB_CACHE_MIB = 4;
 
@@ -28,22 +29,37 @@ public record NodeOptions(long dbCacheMiB, long maxMempoolMB, long mempoolExpiry
     }
 
     public NodeOptions withDbCacheMiB(long v) {
-        return new NodeOptions(v, maxMempoolMB, mempoolExpiryHours, persistMempool, txIndex);
+        return new NodeOptions(v, maxMempoolMB, mempoolExpiryHours, persistMempool, txIndex, persistMempoolV1,
+                acceptStaleFeeEstimates);
     }
 
     public NodeOptions withMaxMempoolMB(long v) {
-        return new NodeOptions(dbCacheMiB, v, mempoolExpiryHours, persistMempool, txIndex);
+        return new NodeOptions(dbCacheMiB, v, mempoolExpiryHours, persistMempool, txIndex, persistMempoolV1,
+                acceptStaleFeeEstimates);
     }
 
     public NodeOptions withMempoolExpiryHours(long v) {
-        return new NodeOptions(dbCacheMiB, maxMempoolMB, v, persistMempool, txIndex);
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, v, persistMempool, txIndex, persistMempoolV1,
+                acceptStaleFeeEstimates);
     }
 
     public NodeOptions withPersistMempool(boolean v) {
-        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, v, txIndex);
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, v, txIndex, persistMempoolV1,
+                acceptStaleFeeEstimates);
     }
 
     public NodeOptions withTxIndex(boolean v) {
-        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, persistMempool, v);
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, persistMempool, v, persistMempoolV1,
+                acceptStaleFeeEstimates);
+    }
+
+    public NodeOptions withPersistMempoolV1(boolean v) {
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, persistMempool, txIndex, v,
+                acceptStaleFeeEstimates);
+    }
+
+    public NodeOptions withAcceptStaleFeeEstimates(boolean v) {
+        return new NodeOptions(dbCacheMiB, maxMempoolMB, mempoolExpiryHours, persistMempool, txIndex,
+                persistMempoolV1, v);
     }
 }

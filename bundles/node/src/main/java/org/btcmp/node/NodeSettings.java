@@ -85,13 +85,15 @@ final class NodeSettings {
                 args.getBool("printtoconsole", false), cookie, debug, ipcBind, args.warnings(), options(args));
     }
 
-    /** -dbcache, -maxmempool, -mempoolexpiry, -persistmempool and -txindex, with Core's defaults. */
+    /** The resource, mempool-file, index and fee-estimate options of {@link NodeOptions}, with Core's defaults. */
     private static NodeOptions options(Args args) throws ArgsException {
         NodeOptions d = NodeOptions.DEFAULTS;
         try {
             return new NodeOptions(args.getInt("dbcache", d.dbCacheMiB()), args.getInt("maxmempool", d.maxMempoolMB()),
                     args.getInt("mempoolexpiry", d.mempoolExpiryHours()),
-                    args.getBool("persistmempool", d.persistMempool()), args.getBool("txindex", d.txIndex()));
+                    args.getBool("persistmempool", d.persistMempool()), args.getBool("txindex", d.txIndex()),
+                    args.getBool("persistmempoolv1", d.persistMempoolV1()),
+                    args.getBool("acceptstalefeeestimates", d.acceptStaleFeeEstimates()));
         } catch (IllegalArgumentException e) {
             throw new ArgsException("Error: " + e.getMessage());
         }

@@ -54,6 +54,10 @@ public final class ServerOptions {
                     + "(default: 336)", OptionCategory.OPTIONS),
             flag("persistmempool", "Save the mempool on shutdown and load it on restart (default: 1)",
                     OptionCategory.OPTIONS),
+            flag("persistmempoolv1", "Write mempool.dat in the legacy unobfuscated version 1 format (default: 0)",
+                    OptionCategory.OPTIONS),
+            flag("acceptstalefeeestimates", "Read fee_estimates.dat even when it is older than 60 hours "
+                    + "(regtest only; default: 0)", OptionCategory.DEBUG_TEST),
             flag("txindex", "Maintain a full transaction index, used by the getrawtransaction rpc call "
                     + "(default: 0)", OptionCategory.OPTIONS),
             // Peer-to-peer: read by NodeMain's node (P2pSettings); the launcher's node does not wire them yet.

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.btcmp.primitives.Block;
-import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
@@ -42,6 +41,7 @@ public final class Mempool implements ChainListener {
     public static final long DEFAULT_MAX_BYTES = 300_000_000L;
     /** Rough heap cost of an entry beyond its transaction's bytes (indexes, links, the entry record). */
     static final int ENTRY_OVERHEAD = 400;
+    private static final java.security.SecureRandom KEY_RANDOM = new java.security.SecureRandom();
 
     /** One mempool transaction with what RPC reports about it. */
     public record Entry(Transaction tx, long fee, int vsize, long time, int height) {
@@ -54,6 +54,7 @@ public final class Mempool implements ChainListener {
     private final ChainState chain;
     private final long maxBytes;
     private final long expirySeconds;
+    private final boolean persistV1;
     private final RollingMinFee rollingMinFee = new RollingMinFee(INCREMENTAL_RELAY_FEE_PER_KVB);
     private long usage;
     private volatile boolean loaded;
@@ -69,9 +70,15 @@ public final class Mempool implements ChainListener {
 
     /** A mempool holding at most {@code maxBytes} of {@link Entry#usage()}, dropping entries after {@code expirySeconds}. */
     public Mempool(ChainState chain, long maxBytes, long expirySeconds) {
+        this(chain, maxBytes, expirySeconds, false);
+    }
+
+    /** As above; {@code persistV1} saves mempool.dat in the unobfuscated version 1 (Core's -persistmempoolv1). */
+    public Mempool(ChainState chain, long maxBytes, long expirySeconds, boolean persistV1) {
         this.chain = chain;
         this.maxBytes = maxBytes;
         this.expirySeconds = expirySeconds;
+        this.persistV1 = persistV1;
         chain.addListener(this);
         feeEstimator = new FeeEstimator(chain, this);
     }
@@ -96,7 +103,8 @@ public final class Mempool implements ChainListener {
 
     /**
      * Loads {@code file} (Core's LoadMempool) and marks the mempool loaded; a missing file loads
-     * nothing, a malformed one is reported and leaves the entries read so far.
+     * nothing, and a malformed or truncated one loads nothing either: the whole file is decoded
+     * before any entry is offered, and the returned line says what was wrong and where.
      */
     public String load(Path file) {
         try {
@@ -107,7 +115,8 @@ public final class Mempool implements ChainListener {
             return "Imported mempool transactions from disk: " + s.succeeded() + " succeeded, " + s.failed()
                     + " failed, " + s.expired() + " expired, " + s.alreadyThere() + " already there, 0 waiting for"
                     + " initial broadcast";
-        } catch (IOException | DecodeException e) {
+        } catch (IOException | RuntimeException e) {
+            // DecodeException included; a parser's unexpected exception must not stop the node either.
             return "Failed to deserialize mempool data on file: " + e.getMessage() + ". Continuing anyway.";
         } finally {
             loaded = true;
@@ -119,8 +128,21 @@ public final class Mempool implements ChainListener {
         loaded = true;
     }
 
-    /** Core's DumpMempool: every entry with its time, written atomically to {@code file}. */
+    /**
+     * Core's DumpMempool: every entry with its time, written atomically to {@code file}; version 2
+     * with a fresh random obfuscation key unless this pool persists version 1.
+     */
     public void save(Path file) throws IOException {
+        byte[] key = null;
+        if (!persistV1) {
+            key = new byte[MempoolFile.KEY_SIZE];
+            KEY_RANDOM.nextBytes(key);
+        }
+        save(file, key);
+    }
+
+    /** {@link #save(Path)} with a given key (null: version 1). */
+    void save(Path file, byte[] key) throws IOException {
         List<Entry> ordered;
         synchronized (chain) {
             ordered = new ArrayList<>(entries.values());
@@ -131,7 +153,7 @@ public final class Mempool implements ChainListener {
             // Parents before children, so loading re-accepts every entry (reorgs can re-add parents late).
             ordered.sort(Comparator.comparingInt(e -> depth.get(e.tx().txid())));
         }
-        MempoolFile.write(file, ordered);
+        MempoolFile.write(file, ordered, key);
     }
 
     /** Memory the entries take by {@link Entry#usage()}. */

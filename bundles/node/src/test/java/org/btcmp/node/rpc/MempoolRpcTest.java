@@ -86,6 +86,41 @@ class MempoolRpcTest {
     }
 
     @Test
+    void aCorruptMempoolDatCostsOnlyTheMempool() throws Exception {
+        String txid;
+        try (BitcoinNode node = start(NodeOptions.DEFAULTS.withPersistMempoolV1(true))) {
+            txid = sendOne(rpc(node));
+        }
+        Path file = dir.resolve("regtest/mempool.dat");
+        byte[] saved = Files.readAllBytes(file);
+        assertEquals(1, saved[0], "-persistmempoolv1 writes version 1");
+        Files.write(file, java.util.Arrays.copyOf(saved, saved.length - 30));
+        try (BitcoinNode node = start(NodeOptions.DEFAULTS)) {
+            RpcClient rpc = rpc(node);
+            assertEquals(List.of(), rpc.call("getrawmempool", "[]"), "nothing from the truncated file");
+            assertEquals(101L, rpc.call("getblockcount", "[]"), "the chain is untouched");
+            assertEquals(true, map(rpc.call("getmempoolinfo", "[]")).get("loaded"));
+            String log = Files.readString(dir.resolve("regtest/debug.log"));
+            assertTrue(log.matches("(?s).*Failed to deserialize mempool data on file: [^\\n]* at offset \\d+.*"), log);
+            assertTrue(log.contains(". Continuing anyway."), log);
+            // The node keeps serving: the same transaction is accepted again from RPC.
+            assertEquals(txid, rpc.call("sendrawtransaction", "[\"" + rawOf(rpc, txid, saved) + "\"]"));
+        }
+        assertEquals(2, Files.readAllBytes(file)[0], "the next shutdown writes a good version 2 file");
+        try (BitcoinNode node = start(NodeOptions.DEFAULTS)) {
+            assertEquals(List.of(txid), rpc(node).call("getrawmempool", "[]"));
+        }
+    }
+
+    /** The raw transaction stored in a version 1 mempool.dat holding one entry (it follows version and count). */
+    private static String rawOf(RpcClient rpc, String txid, byte[] v1File) {
+        Transaction tx = Transaction.read(new org.btcmp.primitives.ByteReader(
+                java.util.Arrays.copyOfRange(v1File, 16, v1File.length)));
+        assertEquals(txid, tx.txid().toString());
+        return Hex.encode(tx.toBytes());
+    }
+
+    @Test
     void estimateSmartFeeAnswersInCoreShape() throws Exception {
         try (BitcoinNode node = start(NodeOptions.DEFAULTS)) {
             RpcClient rpc = rpc(node);
