@@ -80,7 +80,7 @@ public final class Mempool implements ChainListener {
         this.expirySeconds = expirySeconds;
         this.persistV1 = persistV1;
         chain.addListener(this);
-        feeEstimator = new FeeEstimator(chain, this);
+        feeEstimator = new FeeEstimator();
     }
 
     /** The estimator fed by this mempool's entries as blocks confirm them. */
@@ -288,6 +288,8 @@ public final class Mempool implements ChainListener {
         for (TxIn in : tx.inputs()) {
             spentBy.put(in.prevout(), tx.txid());
         }
+        // Core counts only transactions without mempool parents that did not skip the fee floor.
+        feeEstimator.transactionAdded(tx.txid(), tip.height, fee, vsize, !bypassLimits && parents.isEmpty());
         addedListeners.forEach(l -> l.accept(tx));
         if (!bypassLimits) {
             limitSize();
@@ -407,8 +409,16 @@ public final class Mempool implements ChainListener {
     }
 
     private void removeOne(Hash256 h) {
+        removeOne(h, false);
+    }
+
+    /** {@code confirmed}: a block took it, which the fee estimator learns from {@link #blockConnected}. */
+    private void removeOne(Hash256 h, boolean confirmed) {
         Entry e = entries.remove(h);
         if (e != null) {
+            if (!confirmed) {
+                feeEstimator.transactionRemoved(h);
+            }
             usage -= e.usage();
             for (TxIn in : e.tx().inputs()) {
                 spentBy.remove(in.prevout(), h);
@@ -436,8 +446,13 @@ public final class Mempool implements ChainListener {
     @Override
     public void blockConnected(Block block, BlockIndex index) {
         rollingMinFee.blockConnected(chain.now());
+        List<FeeEstimator.Confirmed> confirmed = new ArrayList<>();
         for (Transaction tx : block.transactions()) {
-            removeOne(tx.txid());
+            Entry e = entries.get(tx.txid());
+            if (e != null) {
+                confirmed.add(new FeeEstimator.Confirmed(tx.txid(), e.fee(), e.vsize()));
+                removeOne(tx.txid(), true);
+            }
             for (TxIn in : tx.inputs()) {
                 Hash256 conflict = spentBy.get(in.prevout());
                 if (conflict != null) {
@@ -445,6 +460,7 @@ public final class Mempool implements ChainListener {
                 }
             }
         }
+        feeEstimator.blockConnected(index.height(), confirmed);
     }
 
     @Override
