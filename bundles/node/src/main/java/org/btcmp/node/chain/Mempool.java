@@ -23,14 +23,18 @@ import org.btcmp.primitives.script.ScriptFlags;
 
 /**
  * Unconfirmed transactions (Core's CTxMemPool with MemPoolAccept's main rules): standardness,
- * fee floor, conflicts with full-RBF replacement, ancestor/descendant limits, BIP68, expiry, and
+ * fee floor, conflicts with full-RBF replacement, v31's cluster limits, BIP68, expiry, and
  * upkeep as blocks connect and disconnect. Shares the chain state's lock.
  */
 public final class Mempool implements ChainListener {
     /** Core v31's default -minrelaytxfee in satoshis per 1000 virtual bytes. */
     public static final long MIN_RELAY_FEE_PER_KVB = 100;
-    static final int ANCESTOR_LIMIT = 25;
-    static final int DESCENDANT_LIMIT = 25;
+    /** Core v31's -limitclustercount default: transactions in one connected mempool cluster. */
+    static final int CLUSTER_COUNT_LIMIT = 64;
+    /** Core v31's -limitclustersize default (101 kvB) in weight units, which its cluster graph counts. */
+    static final long CLUSTER_WEIGHT_LIMIT = 101_000L * 4;
+    /** Core's DEFAULT_BYTES_PER_SIGOP: a transaction weighs at least its sigop cost times this. */
+    static final int BYTES_PER_SIGOP = 20;
     /** Core's DUST_RELAY_TX_FEE in sat/kvB. */
     public static final long DUST_RELAY_FEE_PER_KVB = Policy.DUST_RELAY_FEE_PER_KVB;
     /** Core's DEFAULT_INCREMENTAL_RELAY_FEE in sat/kvB. */
@@ -61,6 +65,8 @@ public final class Mempool implements ChainListener {
     private final FeeEstimator feeEstimator;
     private final Map<Hash256, Entry> entries = new LinkedHashMap<>();
     private final Map<OutPoint, Hash256> spentBy = new HashMap<>();
+    /** Each entry's sigop-adjusted weight, what cluster sizes add up. */
+    private final Map<Hash256, Long> adjustedWeight = new HashMap<>();
     private final List<Consumer<Transaction>> addedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Transaction>> removedListeners = new CopyOnWriteArrayList<>();
 
@@ -258,22 +264,17 @@ public final class Mempool implements ChainListener {
         if (fee < minFee) {
             throw new ValidationException("min relay fee not met", fee + " < " + minFee);
         }
-        if (Sigops.cost(tx, spent) > Consensus.MAX_BLOCK_SIGOPS_COST / 5) {
+        int sigops = Sigops.cost(tx, spent);
+        if (sigops > Consensus.MAX_BLOCK_SIGOPS_COST / 5) {
             throw new ValidationException("bad-txns-too-many-sigops");
         }
+        long weight = Math.max(tx.weight(), (long) sigops * BYTES_PER_SIGOP);
         Set<Hash256> ancestors = ancestors(parents);
-        if (ancestors.size() + 1 > ANCESTOR_LIMIT) {
-            throw new ValidationException("too-long-mempool-chain", "too many unconfirmed ancestors");
-        }
-        for (Hash256 a : ancestors) {
-            if (descendants(a).size() + 1 > DESCENDANT_LIMIT) {
-                throw new ValidationException("too-long-mempool-chain", "too many descendants for " + a);
-            }
-        }
         Set<Hash256> evicted = Set.of();
         if (!conflicts.isEmpty()) {
             evicted = checkReplacement(tx, fee, vsize, conflicts, ancestors);
         }
+        checkClusterLimits(parents, evicted, weight);
         int consensus = ScriptChecks.consensusFlags(chain.params(), nextHeight);
         chain.verifyScripts(tx, spent, consensus | ScriptFlags.STANDARD_EXTRA);
         Entry e = new Entry(tx, fee, vsize, time, tip.height);
@@ -284,6 +285,7 @@ public final class Mempool implements ChainListener {
             removeOne(h);
         }
         entries.put(tx.txid(), e);
+        adjustedWeight.put(tx.txid(), weight);
         usage += e.usage();
         for (TxIn in : tx.inputs()) {
             spentBy.put(in.prevout(), tx.txid());
@@ -335,6 +337,48 @@ public final class Mempool implements ChainListener {
             }
             rollingMinFee.packageRemoved(worstFees * 1000 / worstSize);
             removeWithDescendants(worst.tx().txid());
+        }
+    }
+
+    /**
+     * Core v31's cluster limits: the cluster the new transaction would join (everything connected
+     * to its mempool parents through parent or child links, without what a replacement evicts)
+     * may hold at most 64 transactions and 404 000 sigop-adjusted weight units with it.
+     */
+    private void checkClusterLimits(Set<Hash256> parents, Set<Hash256> evicted, long weight)
+            throws ValidationException {
+        Set<Hash256> cluster = new HashSet<>();
+        List<Hash256> todo = new ArrayList<>();
+        for (Hash256 p : parents) {
+            if (!evicted.contains(p)) {
+                todo.add(p);
+            }
+        }
+        long total = weight;
+        while (!todo.isEmpty()) {
+            Hash256 h = todo.remove(todo.size() - 1);
+            if (evicted.contains(h) || !cluster.add(h)) {
+                continue;
+            }
+            total += adjustedWeight.get(h);
+            if (cluster.size() + 1 > CLUSTER_COUNT_LIMIT || total > CLUSTER_WEIGHT_LIMIT) {
+                throw new ValidationException("too-large-cluster");
+            }
+            Entry e = entries.get(h);
+            for (TxIn in : e.tx().inputs()) {
+                if (entries.containsKey(in.prevout().txid())) {
+                    todo.add(in.prevout().txid());
+                }
+            }
+            for (int i = 0; i < e.tx().outputs().size(); i++) {
+                Hash256 child = spentBy.get(new OutPoint(h, i));
+                if (child != null) {
+                    todo.add(child);
+                }
+            }
+        }
+        if (total > CLUSTER_WEIGHT_LIMIT) {
+            throw new ValidationException("too-large-cluster");
         }
     }
 
@@ -416,6 +460,7 @@ public final class Mempool implements ChainListener {
     private void removeOne(Hash256 h, boolean confirmed) {
         Entry e = entries.remove(h);
         if (e != null) {
+            adjustedWeight.remove(h);
             if (!confirmed) {
                 feeEstimator.transactionRemoved(h);
             }

@@ -90,19 +90,6 @@ class MempoolTest {
     }
 
     @Test
-    void chainsLongerThan25AreRefused() throws Exception {
-        OutPoint prev = coin;
-        long amount = value;
-        for (int i = 0; i < 25; i++) {
-            Transaction tx = t.key.spend(prev, amount, amount - 1000, t.key.script);
-            t.mempool.accept(tx, false);
-            prev = new OutPoint(tx.txid(), 0);
-            amount -= 1000;
-        }
-        assertEquals("too-long-mempool-chain", reject(t.key.spend(prev, amount, amount - 1000, t.key.script)));
-    }
-
-    @Test
     void immatureCoinbaseIsRefused() throws Exception {
         int h = t.chain.height() - 10;
         assertEquals("bad-txns-premature-spend-of-coinbase",
