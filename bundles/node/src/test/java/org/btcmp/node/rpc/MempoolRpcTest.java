@@ -121,6 +121,42 @@ class MempoolRpcTest {
     }
 
     @Test
+    void mempoolEntriesDescribeTheirRelativesAsCore() throws Exception {
+        try (BitcoinNode node = start(NodeOptions.DEFAULTS)) {
+            RpcClient rpc = rpc(node);
+            String parent = sendOne(rpc);
+            Transaction child = KEY.spend(new OutPoint(Hash256.fromHex(parent), 0), 49_99990000L, 49_99970000L,
+                    KEY.script);
+            String childId = (String) rpc.call("sendrawtransaction", "[\"" + Hex.encode(child.toBytes()) + "\"]");
+            Map<String, Object> p = map(rpc.call("getmempoolentry", "[\"" + parent + "\"]"));
+            Map<String, Object> c = map(rpc.call("getmempoolentry", "[\"" + childId + "\"]"));
+            assertEquals(List.of("vsize", "weight", "time", "height", "descendantcount", "descendantsize",
+                    "ancestorcount", "ancestorsize", "wtxid", "fees", "depends", "spentby", "bip125-replaceable",
+                    "unbroadcast"), new java.util.ArrayList<>(p.keySet()));
+            long pv = (Long) p.get("vsize");
+            long cv = (Long) c.get("vsize");
+            assertEquals(2L, p.get("descendantcount"));
+            assertEquals(pv + cv, p.get("descendantsize"));
+            assertEquals(1L, p.get("ancestorcount"));
+            assertEquals(pv, p.get("ancestorsize"));
+            assertEquals(2L, c.get("ancestorcount"));
+            assertEquals(pv + cv, c.get("ancestorsize"));
+            assertEquals(cv, c.get("descendantsize"));
+            Map<String, Object> pf = map(p.get("fees"));
+            Map<String, Object> cf = map(c.get("fees"));
+            assertEquals(new BigDecimal("0.00010000"), pf.get("base"));
+            assertEquals(new BigDecimal("0.00030000"), pf.get("descendant"));
+            assertEquals(new BigDecimal("0.00010000"), pf.get("ancestor"));
+            assertEquals(new BigDecimal("0.00030000"), cf.get("ancestor"));
+            assertEquals(new BigDecimal("0.00020000"), cf.get("descendant"));
+            assertEquals(List.of(childId), p.get("spentby"));
+            assertEquals(List.of(), c.get("spentby"));
+            assertEquals(List.of(parent), c.get("depends"));
+            assertEquals(c, map(map(rpc.call("getrawmempool", "[true]")).get(childId)));
+        }
+    }
+
+    @Test
     void estimateSmartFeeAnswersInCoreShape() throws Exception {
         try (BitcoinNode node = start(NodeOptions.DEFAULTS)) {
             RpcClient rpc = rpc(node);
