@@ -106,7 +106,7 @@ public final class BitcoinNode implements AutoCloseable {
         }
         NodeOptions options = config.options();
         mempool = new Mempool(chain, options.maxMempoolMB() * 1_000_000, options.mempoolExpiryHours() * 3600,
-                options.persistMempoolV1());
+                options.persistMempoolV1(), (int) options.clusterCount(), options.clusterSizeKvB());
         miner = new Miner(chain, mempool);
         chain.addListener(new org.btcmp.node.chain.ChainListener() {
             @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.common.init.DebugCategories;
 import org.btcmp.common.init.IpcAddresses;
 import org.btcmp.node.net.P2pNetwork;
@@ -93,10 +94,21 @@ final class NodeSettings {
                     args.getInt("mempoolexpiry", d.mempoolExpiryHours()),
                     args.getBool("persistmempool", d.persistMempool()), args.getBool("txindex", d.txIndex()),
                     args.getBool("persistmempoolv1", d.persistMempoolV1()),
-                    args.getBool("acceptstalefeeestimates", d.acceptStaleFeeEstimates()));
+                    acceptStale(args, d), args.getInt("limitclustercount", d.clusterCount()),
+                    args.getInt("limitclustersize", d.clusterSizeKvB()));
         } catch (IllegalArgumentException e) {
             throw new ArgsException("Error: " + e.getMessage());
         }
+    }
+
+    /** Core refuses -acceptstalefeeestimates outside regtest. */
+    private static boolean acceptStale(Args args, NodeOptions d) throws ArgsException {
+        boolean on = args.getBool("acceptstalefeeestimates", d.acceptStaleFeeEstimates());
+        if (args.get("acceptstalefeeestimates").isPresent() && args.chain() != ChainType.REGTEST) {
+            throw new ArgsException("Error: acceptstalefeeestimates is not supported on " + args.chain().chainName()
+                    + " chain.");
+        }
+        return on;
     }
 
     private static int port(String option, Optional<String> value, int otherwise) throws ArgsException {

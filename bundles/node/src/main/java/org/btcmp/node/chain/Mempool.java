@@ -29,10 +29,12 @@ import org.btcmp.primitives.script.ScriptFlags;
 public final class Mempool implements ChainListener {
     /** Core v31's default -minrelaytxfee in satoshis per 1000 virtual bytes. */
     public static final long MIN_RELAY_FEE_PER_KVB = 100;
-    /** Core v31's -limitclustercount default: transactions in one connected mempool cluster. */
-    static final int CLUSTER_COUNT_LIMIT = 64;
-    /** Core v31's -limitclustersize default (101 kvB) in weight units, which its cluster graph counts. */
-    static final long CLUSTER_WEIGHT_LIMIT = 101_000L * 4;
+    /** Core v31's -limitclustercount default (and maximum): transactions in one connected mempool cluster. */
+    public static final int CLUSTER_COUNT_LIMIT = 64;
+    /** Core v31's -limitclustersize default in kvB. */
+    public static final long CLUSTER_SIZE_LIMIT_KVB = 101;
+    /** That size in weight units, which Core's cluster graph counts. */
+    static final long CLUSTER_WEIGHT_LIMIT = CLUSTER_SIZE_LIMIT_KVB * 1000 * 4;
     /** Core's DEFAULT_BYTES_PER_SIGOP: a transaction weighs at least its sigop cost times this. */
     static final int BYTES_PER_SIGOP = 20;
     /** Core's DUST_RELAY_TX_FEE in sat/kvB. */
@@ -59,6 +61,8 @@ public final class Mempool implements ChainListener {
     private final long maxBytes;
     private final long expirySeconds;
     private final boolean persistV1;
+    private final int clusterCountLimit;
+    private final long clusterWeightLimit;
     private final RollingMinFee rollingMinFee = new RollingMinFee(INCREMENTAL_RELAY_FEE_PER_KVB);
     private long usage;
     private volatile boolean loaded;
@@ -81,6 +85,14 @@ public final class Mempool implements ChainListener {
 
     /** As above; {@code persistV1} saves mempool.dat in the unobfuscated version 1 (Core's -persistmempoolv1). */
     public Mempool(ChainState chain, long maxBytes, long expirySeconds, boolean persistV1) {
+        this(chain, maxBytes, expirySeconds, persistV1, CLUSTER_COUNT_LIMIT, CLUSTER_SIZE_LIMIT_KVB);
+    }
+
+    /** As above, with -limitclustercount and -limitclustersize (kvB). */
+    public Mempool(ChainState chain, long maxBytes, long expirySeconds, boolean persistV1, int clusterCount,
+            long clusterSizeKvB) {
+        this.clusterCountLimit = clusterCount;
+        this.clusterWeightLimit = clusterSizeKvB * 1000 * 4;
         this.chain = chain;
         this.maxBytes = maxBytes;
         this.expirySeconds = expirySeconds;
@@ -343,7 +355,7 @@ public final class Mempool implements ChainListener {
     /**
      * Core v31's cluster limits: the cluster the new transaction would join (everything connected
      * to its mempool parents through parent or child links, without what a replacement evicts)
-     * may hold at most 64 transactions and 404 000 sigop-adjusted weight units with it.
+     * may hold at most 64 transactions and 404 000 sigop-adjusted weight units with it (by default).
      */
     private void checkClusterLimits(Set<Hash256> parents, Set<Hash256> evicted, long weight)
             throws ValidationException {
@@ -361,7 +373,7 @@ public final class Mempool implements ChainListener {
                 continue;
             }
             total += adjustedWeight.get(h);
-            if (cluster.size() + 1 > CLUSTER_COUNT_LIMIT || total > CLUSTER_WEIGHT_LIMIT) {
+            if (cluster.size() + 1 > clusterCountLimit || total > clusterWeightLimit) {
                 throw new ValidationException("too-large-cluster");
             }
             Entry e = entries.get(h);
@@ -377,7 +389,7 @@ public final class Mempool implements ChainListener {
                 }
             }
         }
-        if (total > CLUSTER_WEIGHT_LIMIT) {
+        if (total > clusterWeightLimit) {
             throw new ValidationException("too-large-cluster");
         }
     }

@@ -132,6 +132,30 @@ class ClusterLimitsTest {
         assertTrue(t.mempool.contains(lighter.txid()));
     }
 
+    @Test
+    void smallerLimitsFromTheOptionsApply() throws Exception {
+        Mempool small = new Mempool(t.chain, Mempool.DEFAULT_MAX_BYTES, Mempool.DEFAULT_EXPIRY_SECONDS, false, 3, 60);
+        long value = t.coinbaseValue(1);
+        OutPoint prev = t.coinbaseAt(1);
+        for (int i = 0; i < 3; i++) {
+            Transaction tx = t.key.spend(prev, value, value - 1_000, t.key.script);
+            small.accept(tx, false);
+            prev = new OutPoint(tx.txid(), 0);
+            value -= 1_000;
+        }
+        Transaction fourth = t.key.spend(prev, value, value - 1_000, t.key.script);
+        assertEquals("too-large-cluster",
+                assertThrows(ValidationException.class, () -> small.accept(fourth, false)).getMessage());
+        Mempool narrow = new Mempool(t.chain, Mempool.DEFAULT_MAX_BYTES, Mempool.DEFAULT_EXPIRY_SECONDS, false, 64, 60);
+        Transaction parent = wide(t.coinbaseAt(2), t.coinbaseValue(2), 1_000);
+        narrow.accept(parent, false);
+        Transaction child = wide(new OutPoint(parent.txid(), 1_000), parent.outputs().get(1_000).value(), 1_000);
+        assertTrue(parent.weight() + child.weight() > 240_000);
+        assertEquals("too-large-cluster",
+                assertThrows(ValidationException.class, () -> narrow.accept(child, false)).getMessage(),
+                "-limitclustersize=60: 240 000 weight units");
+    }
+
     /** A spend of {@code in} into {@code n} outputs of 5000 sat and change (output n), paying 100 000 sat. */
     private Transaction wide(OutPoint in, long value, int n) {
         List<TxOut> outs = new ArrayList<>();
