@@ -592,29 +592,71 @@ public final class Mempool implements ChainListener {
         }
     }
 
-    /** Mempool transactions in an order a block may include them (parents first), highest fee rate first otherwise. */
+    /**
+     * Mempool transactions in the order a block template takes them: repeatedly the transaction
+     * whose package (itself with its not yet taken mempool ancestors) pays the highest fee rate,
+     * the package's parents first (Core's ancestor-package selection, so a child pays for its
+     * parent; v31 picks cluster chunks, which this matches for chains and single-parent trees).
+     */
     public List<Entry> blockCandidates() {
         synchronized (chain) {
-            List<Entry> all = new ArrayList<>(entries.values());
-            all.sort(Comparator.comparingDouble((Entry e) -> -(double) e.fee() / e.vsize()));
+            Map<Hash256, Set<Hash256>> ancestorSets = new HashMap<>();
+            Map<Hash256, long[]> packages = new HashMap<>();
+            for (Entry e : entries.values()) {
+                Hash256 h = e.tx().txid();
+                Set<Hash256> anc = ancestorsOf(h);
+                ancestorSets.put(h, anc);
+                long fee = e.fee();
+                long size = e.vsize();
+                for (Hash256 a : anc) {
+                    fee += entries.get(a).fee();
+                    size += entries.get(a).vsize();
+                }
+                packages.put(h, new long[] {fee, size});
+            }
+            // Highest package rate first (fee/size compared by cross-multiplying); ties by txid for a stable order.
+            Comparator<Candidate> byRate = (a, b) -> {
+                int c = Long.compare(b.fee() * a.size(), a.fee() * b.size());
+                return c != 0 ? c : a.txid().compareTo(b.txid());
+            };
+            java.util.PriorityQueue<Candidate> queue = new java.util.PriorityQueue<>(byRate);
+            packages.forEach((h, p) -> queue.add(new Candidate(h, p[0], p[1])));
             List<Entry> ordered = new ArrayList<>();
-            Set<Hash256> placed = new HashSet<>();
-            while (ordered.size() < all.size()) {
-                for (Entry e : all) {
-                    if (placed.contains(e.tx().txid())) {
-                        continue;
+            Set<Hash256> taken = new HashSet<>();
+            while (!queue.isEmpty()) {
+                Candidate c = queue.poll();
+                long[] current = packages.get(c.txid());
+                if (taken.contains(c.txid()) || current[0] != c.fee() || current[1] != c.size()) {
+                    continue;
+                }
+                List<Hash256> pkg = new ArrayList<>();
+                for (Hash256 a : ancestorSets.get(c.txid())) {
+                    if (!taken.contains(a)) {
+                        pkg.add(a);
                     }
-                    boolean ready = e.tx().inputs().stream().allMatch(
-                            in -> !entries.containsKey(in.prevout().txid()) || placed.contains(in.prevout().txid()));
-                    if (ready) {
-                        ordered.add(e);
-                        placed.add(e.tx().txid());
-                        break;
+                }
+                pkg.add(c.txid());
+                pkg.sort(Comparator.comparingInt((Hash256 h) -> ancestorSets.get(h).size()).thenComparing(h -> h));
+                for (Hash256 h : pkg) {
+                    Entry e = entries.get(h);
+                    ordered.add(e);
+                    taken.add(h);
+                    for (Hash256 d : descendants(h)) {
+                        if (!taken.contains(d)) {
+                            long[] p = packages.get(d);
+                            p[0] -= e.fee();
+                            p[1] -= e.vsize();
+                            queue.add(new Candidate(d, p[0], p[1]));
+                        }
                     }
                 }
             }
             return ordered;
         }
+    }
+
+    /** A transaction's package fee and size when it was queued. */
+    private record Candidate(Hash256 txid, long fee, long size) {
     }
 
     /** Total size of all entries in virtual bytes. */
