@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.btcmp.common.DataDirLock;
 import org.btcmp.node.chain.ChainState;
+import org.btcmp.node.chain.FeeEstimatesFile;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
 import org.btcmp.node.net.CompactBlocks;
@@ -111,7 +112,8 @@ public final class BitcoinNode implements AutoCloseable {
             throw e;
         }
         NodeOptions options = config.options();
-        mempool = new Mempool(chain, options.maxMempoolMB() * 1_000_000, options.mempoolExpiryHours() * 3600);
+        mempool = new Mempool(chain, options.maxMempoolMB() * 1_000_000, options.mempoolExpiryHours() * 3600,
+                options.persistMempoolV1(), (int) options.clusterCount(), options.clusterSizeKvB());
         miner = new Miner(chain, mempool);
         chain.addListener(new org.btcmp.node.chain.ChainListener() {
             @Override
@@ -131,6 +133,9 @@ public final class BitcoinNode implements AutoCloseable {
                 this::requestStop, net, logCategories);
         RpcMethods.registerAll(table, ctx);
         log.log("Loaded best chain: hashBestChain=" + chain.tip().hash() + " height=" + chain.height());
+        // Before mempool.dat: its transactions are tracked when they enter at the estimator's best height.
+        FeeEstimatesFile.load(mempool.feeEstimator(), feeEstimatesFile(), System.currentTimeMillis(),
+                options.acceptStaleFeeEstimates()).forEach(log::log);
         if (options.persistMempool()) {
             log.log(mempool.load(ctx.mempoolFile()));
         } else {
@@ -247,6 +252,11 @@ public final class BitcoinNode implements AutoCloseable {
         }
     }
 
+    /** Core's FeeestPath: {@code <netdir>/fee_estimates.dat}. */
+    private Path feeEstimatesFile() {
+        return config.networkDir().resolve("fee_estimates.dat");
+    }
+
     /** Blocks until the node has shut down (by close or the stop RPC). */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -269,6 +279,9 @@ public final class BitcoinNode implements AutoCloseable {
             http.close();
             // Before the cookie goes: its removal tells scripts the node has stopped writing its files.
             saveMempool();
+            if (mempool != null) {
+                log.log(FeeEstimatesFile.flush(mempool.feeEstimator(), feeEstimatesFile()));
+            }
             auth.deleteCookie();
         } finally {
             try {

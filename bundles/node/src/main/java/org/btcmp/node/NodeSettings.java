@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
+import org.btcmp.common.args.ChainType;
 import org.btcmp.common.init.DebugCategories;
 import org.btcmp.common.init.IpcAddresses;
 import org.btcmp.node.net.P2pNetwork;
@@ -85,16 +86,29 @@ final class NodeSettings {
                 args.getBool("printtoconsole", false), cookie, debug, ipcBind, args.warnings(), options(args));
     }
 
-    /** -dbcache, -maxmempool, -mempoolexpiry, -persistmempool and -txindex, with Core's defaults. */
+    /** The resource, mempool-file, index and fee-estimate options of {@link NodeOptions}, with Core's defaults. */
     private static NodeOptions options(Args args) throws ArgsException {
         NodeOptions d = NodeOptions.DEFAULTS;
         try {
             return new NodeOptions(args.getInt("dbcache", d.dbCacheMiB()), args.getInt("maxmempool", d.maxMempoolMB()),
                     args.getInt("mempoolexpiry", d.mempoolExpiryHours()),
-                    args.getBool("persistmempool", d.persistMempool()), args.getBool("txindex", d.txIndex()));
+                    args.getBool("persistmempool", d.persistMempool()), args.getBool("txindex", d.txIndex()),
+                    args.getBool("persistmempoolv1", d.persistMempoolV1()),
+                    acceptStale(args, d), args.getInt("limitclustercount", d.clusterCount()),
+                    args.getInt("limitclustersize", d.clusterSizeKvB()));
         } catch (IllegalArgumentException e) {
             throw new ArgsException("Error: " + e.getMessage());
         }
+    }
+
+    /** Core refuses -acceptstalefeeestimates outside regtest. */
+    private static boolean acceptStale(Args args, NodeOptions d) throws ArgsException {
+        boolean on = args.getBool("acceptstalefeeestimates", d.acceptStaleFeeEstimates());
+        if (args.get("acceptstalefeeestimates").isPresent() && args.chain() != ChainType.REGTEST) {
+            throw new ArgsException("Error: acceptstalefeeestimates is not supported on " + args.chain().chainName()
+                    + " chain.");
+        }
+        return on;
     }
 
     private static int port(String option, Optional<String> value, int otherwise) throws ArgsException {

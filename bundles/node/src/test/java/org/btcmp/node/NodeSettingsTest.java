@@ -75,6 +75,24 @@ class NodeSettingsTest {
     }
 
     @Test
+    void mempoolFileFeeEstimateAndClusterOptions() throws Exception {
+        NodeOptions d = read("-regtest").options();
+        assertEquals(false, d.persistMempoolV1());
+        assertEquals(false, d.acceptStaleFeeEstimates());
+        assertEquals(64, d.clusterCount());
+        assertEquals(101, d.clusterSizeKvB());
+        NodeOptions o = read("-regtest", "-persistmempoolv1", "-acceptstalefeeestimates", "-limitclustercount=10",
+                "-limitclustersize=20").options();
+        assertEquals(true, o.persistMempoolV1());
+        assertEquals(true, o.acceptStaleFeeEstimates());
+        assertEquals(10, o.clusterCount());
+        assertEquals(20, o.clusterSizeKvB());
+        assertEquals("Error: acceptstalefeeestimates is not supported on main chain.", error("-acceptstalefeeestimates"));
+        assertEquals("Error: -limitclustercount must be between 1 and 64", error("-limitclustercount=65"));
+        assertEquals("Error: -limitclustersize must be at least 1", error("-limitclustersize=0"));
+    }
+
+    @Test
     void badValuesAreOneLineInCoresWords() {
         assertEquals("Error: Invalid port specified in -rpcport: 'abc'", error("-rpcport=abc"));
         assertEquals("Error: Invalid port specified in -rpcport: '70000'", error("-rpcport=70000"));

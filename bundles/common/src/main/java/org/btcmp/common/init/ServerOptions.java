@@ -54,6 +54,14 @@ public final class ServerOptions {
                     + "(default: 336)", OptionCategory.OPTIONS),
             flag("persistmempool", "Save the mempool on shutdown and load it on restart (default: 1)",
                     OptionCategory.OPTIONS),
+            flag("persistmempoolv1", "Write mempool.dat in the legacy unobfuscated version 1 format (default: 0)",
+                    OptionCategory.OPTIONS),
+            value("limitclustercount", "<n>", "Do not accept transactions into mempool clusters of more than <n>"
+                    + " transactions (default: 64, maximum: 64)", OptionCategory.DEBUG_TEST),
+            value("limitclustersize", "<n>", "Do not accept transactions into mempool clusters larger than <n> kvB"
+                    + " (default: 101)", OptionCategory.DEBUG_TEST),
+            flag("acceptstalefeeestimates", "Read fee_estimates.dat even when it is older than 60 hours "
+                    + "(regtest only; default: 0)", OptionCategory.DEBUG_TEST),
             flag("txindex", "Maintain a full transaction index, used by the getrawtransaction rpc call "
                     + "(default: 0)", OptionCategory.OPTIONS),
             // Peer-to-peer: read by the node (P2pSettings).

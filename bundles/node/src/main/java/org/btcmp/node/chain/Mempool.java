@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.btcmp.primitives.Block;
-import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
@@ -24,14 +23,20 @@ import org.btcmp.primitives.script.ScriptFlags;
 
 /**
  * Unconfirmed transactions (Core's CTxMemPool with MemPoolAccept's main rules): standardness,
- * fee floor, conflicts with full-RBF replacement, ancestor/descendant limits, BIP68, expiry, and
+ * fee floor, conflicts with full-RBF replacement, v31's cluster limits, BIP68, expiry, and
  * upkeep as blocks connect and disconnect. Shares the chain state's lock.
  */
 public final class Mempool implements ChainListener {
     /** Core v31's default -minrelaytxfee in satoshis per 1000 virtual bytes. */
     public static final long MIN_RELAY_FEE_PER_KVB = 100;
-    static final int ANCESTOR_LIMIT = 25;
-    static final int DESCENDANT_LIMIT = 25;
+    /** Core v31's -limitclustercount default (and maximum): transactions in one connected mempool cluster. */
+    public static final int CLUSTER_COUNT_LIMIT = 64;
+    /** Core v31's -limitclustersize default in kvB. */
+    public static final long CLUSTER_SIZE_LIMIT_KVB = 101;
+    /** That size in weight units, which Core's cluster graph counts. */
+    static final long CLUSTER_WEIGHT_LIMIT = CLUSTER_SIZE_LIMIT_KVB * 1000 * 4;
+    /** Core's DEFAULT_BYTES_PER_SIGOP: a transaction weighs at least its sigop cost times this. */
+    static final int BYTES_PER_SIGOP = 20;
     /** Core's DUST_RELAY_TX_FEE in sat/kvB. */
     public static final long DUST_RELAY_FEE_PER_KVB = Policy.DUST_RELAY_FEE_PER_KVB;
     /** Core's DEFAULT_INCREMENTAL_RELAY_FEE in sat/kvB. */
@@ -42,6 +47,7 @@ public final class Mempool implements ChainListener {
     public static final long DEFAULT_MAX_BYTES = 300_000_000L;
     /** Rough heap cost of an entry beyond its transaction's bytes (indexes, links, the entry record). */
     static final int ENTRY_OVERHEAD = 400;
+    private static final java.security.SecureRandom KEY_RANDOM = new java.security.SecureRandom();
 
     /** One mempool transaction with what RPC reports about it. */
     public record Entry(Transaction tx, long fee, int vsize, long time, int height) {
@@ -54,12 +60,17 @@ public final class Mempool implements ChainListener {
     private final ChainState chain;
     private final long maxBytes;
     private final long expirySeconds;
+    private final boolean persistV1;
+    private final int clusterCountLimit;
+    private final long clusterWeightLimit;
     private final RollingMinFee rollingMinFee = new RollingMinFee(INCREMENTAL_RELAY_FEE_PER_KVB);
     private long usage;
     private volatile boolean loaded;
     private final FeeEstimator feeEstimator;
     private final Map<Hash256, Entry> entries = new LinkedHashMap<>();
     private final Map<OutPoint, Hash256> spentBy = new HashMap<>();
+    /** Each entry's sigop-adjusted weight, what cluster sizes add up. */
+    private final Map<Hash256, Long> adjustedWeight = new HashMap<>();
     private final List<Consumer<Transaction>> addedListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Transaction>> removedListeners = new CopyOnWriteArrayList<>();
 
@@ -69,11 +80,25 @@ public final class Mempool implements ChainListener {
 
     /** A mempool holding at most {@code maxBytes} of {@link Entry#usage()}, dropping entries after {@code expirySeconds}. */
     public Mempool(ChainState chain, long maxBytes, long expirySeconds) {
+        this(chain, maxBytes, expirySeconds, false);
+    }
+
+    /** As above; {@code persistV1} saves mempool.dat in the unobfuscated version 1 (Core's -persistmempoolv1). */
+    public Mempool(ChainState chain, long maxBytes, long expirySeconds, boolean persistV1) {
+        this(chain, maxBytes, expirySeconds, persistV1, CLUSTER_COUNT_LIMIT, CLUSTER_SIZE_LIMIT_KVB);
+    }
+
+    /** As above, with -limitclustercount and -limitclustersize (kvB). */
+    public Mempool(ChainState chain, long maxBytes, long expirySeconds, boolean persistV1, int clusterCount,
+            long clusterSizeKvB) {
+        this.clusterCountLimit = clusterCount;
+        this.clusterWeightLimit = clusterSizeKvB * 1000 * 4;
         this.chain = chain;
         this.maxBytes = maxBytes;
         this.expirySeconds = expirySeconds;
+        this.persistV1 = persistV1;
         chain.addListener(this);
-        feeEstimator = new FeeEstimator(chain, this);
+        feeEstimator = new FeeEstimator();
     }
 
     /** The estimator fed by this mempool's entries as blocks confirm them. */
@@ -96,7 +121,8 @@ public final class Mempool implements ChainListener {
 
     /**
      * Loads {@code file} (Core's LoadMempool) and marks the mempool loaded; a missing file loads
-     * nothing, a malformed one is reported and leaves the entries read so far.
+     * nothing, and a malformed or truncated one loads nothing either: the whole file is decoded
+     * before any entry is offered, and the returned line says what was wrong and where.
      */
     public String load(Path file) {
         try {
@@ -107,7 +133,8 @@ public final class Mempool implements ChainListener {
             return "Imported mempool transactions from disk: " + s.succeeded() + " succeeded, " + s.failed()
                     + " failed, " + s.expired() + " expired, " + s.alreadyThere() + " already there, 0 waiting for"
                     + " initial broadcast";
-        } catch (IOException | DecodeException e) {
+        } catch (IOException | RuntimeException e) {
+            // DecodeException included; a parser's unexpected exception must not stop the node either.
             return "Failed to deserialize mempool data on file: " + e.getMessage() + ". Continuing anyway.";
         } finally {
             loaded = true;
@@ -119,8 +146,21 @@ public final class Mempool implements ChainListener {
         loaded = true;
     }
 
-    /** Core's DumpMempool: every entry with its time, written atomically to {@code file}. */
+    /**
+     * Core's DumpMempool: every entry with its time, written atomically to {@code file}; version 2
+     * with a fresh random obfuscation key unless this pool persists version 1.
+     */
     public void save(Path file) throws IOException {
+        byte[] key = null;
+        if (!persistV1) {
+            key = new byte[MempoolFile.KEY_SIZE];
+            KEY_RANDOM.nextBytes(key);
+        }
+        save(file, key);
+    }
+
+    /** {@link #save(Path)} with a given key (null: version 1). */
+    void save(Path file, byte[] key) throws IOException {
         List<Entry> ordered;
         synchronized (chain) {
             ordered = new ArrayList<>(entries.values());
@@ -131,7 +171,7 @@ public final class Mempool implements ChainListener {
             // Parents before children, so loading re-accepts every entry (reorgs can re-add parents late).
             ordered.sort(Comparator.comparingInt(e -> depth.get(e.tx().txid())));
         }
-        MempoolFile.write(file, ordered);
+        MempoolFile.write(file, ordered, key);
     }
 
     /** Memory the entries take by {@link Entry#usage()}. */
@@ -236,22 +276,17 @@ public final class Mempool implements ChainListener {
         if (fee < minFee) {
             throw new ValidationException("min relay fee not met", fee + " < " + minFee);
         }
-        if (Sigops.cost(tx, spent) > Consensus.MAX_BLOCK_SIGOPS_COST / 5) {
+        int sigops = Sigops.cost(tx, spent);
+        if (sigops > Consensus.MAX_BLOCK_SIGOPS_COST / 5) {
             throw new ValidationException("bad-txns-too-many-sigops");
         }
+        long weight = Math.max(tx.weight(), (long) sigops * BYTES_PER_SIGOP);
         Set<Hash256> ancestors = ancestors(parents);
-        if (ancestors.size() + 1 > ANCESTOR_LIMIT) {
-            throw new ValidationException("too-long-mempool-chain", "too many unconfirmed ancestors");
-        }
-        for (Hash256 a : ancestors) {
-            if (descendants(a).size() + 1 > DESCENDANT_LIMIT) {
-                throw new ValidationException("too-long-mempool-chain", "too many descendants for " + a);
-            }
-        }
         Set<Hash256> evicted = Set.of();
         if (!conflicts.isEmpty()) {
             evicted = checkReplacement(tx, fee, vsize, conflicts, ancestors);
         }
+        checkClusterLimits(parents, evicted, weight);
         int consensus = ScriptChecks.consensusFlags(chain.params(), nextHeight);
         chain.verifyScripts(tx, spent, consensus | ScriptFlags.STANDARD_EXTRA);
         Entry e = new Entry(tx, fee, vsize, time, tip.height);
@@ -262,10 +297,13 @@ public final class Mempool implements ChainListener {
             removeOne(h);
         }
         entries.put(tx.txid(), e);
+        adjustedWeight.put(tx.txid(), weight);
         usage += e.usage();
         for (TxIn in : tx.inputs()) {
             spentBy.put(in.prevout(), tx.txid());
         }
+        // Core counts only transactions without mempool parents that did not skip the fee floor.
+        feeEstimator.transactionAdded(tx.txid(), tip.height, fee, vsize, !bypassLimits && parents.isEmpty());
         addedListeners.forEach(l -> l.accept(tx));
         if (!bypassLimits) {
             limitSize();
@@ -311,6 +349,48 @@ public final class Mempool implements ChainListener {
             }
             rollingMinFee.packageRemoved(worstFees * 1000 / worstSize);
             removeWithDescendants(worst.tx().txid());
+        }
+    }
+
+    /**
+     * Core v31's cluster limits: the cluster the new transaction would join (everything connected
+     * to its mempool parents through parent or child links, without what a replacement evicts)
+     * may hold at most 64 transactions and 404 000 sigop-adjusted weight units with it (by default).
+     */
+    private void checkClusterLimits(Set<Hash256> parents, Set<Hash256> evicted, long weight)
+            throws ValidationException {
+        Set<Hash256> cluster = new HashSet<>();
+        List<Hash256> todo = new ArrayList<>();
+        for (Hash256 p : parents) {
+            if (!evicted.contains(p)) {
+                todo.add(p);
+            }
+        }
+        long total = weight;
+        while (!todo.isEmpty()) {
+            Hash256 h = todo.remove(todo.size() - 1);
+            if (evicted.contains(h) || !cluster.add(h)) {
+                continue;
+            }
+            total += adjustedWeight.get(h);
+            if (cluster.size() + 1 > clusterCountLimit || total > clusterWeightLimit) {
+                throw new ValidationException("too-large-cluster");
+            }
+            Entry e = entries.get(h);
+            for (TxIn in : e.tx().inputs()) {
+                if (entries.containsKey(in.prevout().txid())) {
+                    todo.add(in.prevout().txid());
+                }
+            }
+            for (int i = 0; i < e.tx().outputs().size(); i++) {
+                Hash256 child = spentBy.get(new OutPoint(h, i));
+                if (child != null) {
+                    todo.add(child);
+                }
+            }
+        }
+        if (total > clusterWeightLimit) {
+            throw new ValidationException("too-large-cluster");
         }
     }
 
@@ -385,8 +465,17 @@ public final class Mempool implements ChainListener {
     }
 
     private void removeOne(Hash256 h) {
+        removeOne(h, false);
+    }
+
+    /** {@code confirmed}: a block took it, which the fee estimator learns from {@link #blockConnected}. */
+    private void removeOne(Hash256 h, boolean confirmed) {
         Entry e = entries.remove(h);
         if (e != null) {
+            adjustedWeight.remove(h);
+            if (!confirmed) {
+                feeEstimator.transactionRemoved(h);
+            }
             usage -= e.usage();
             for (TxIn in : e.tx().inputs()) {
                 spentBy.remove(in.prevout(), h);
@@ -414,8 +503,13 @@ public final class Mempool implements ChainListener {
     @Override
     public void blockConnected(Block block, BlockIndex index) {
         rollingMinFee.blockConnected(chain.now());
+        List<FeeEstimator.Confirmed> confirmed = new ArrayList<>();
         for (Transaction tx : block.transactions()) {
-            removeOne(tx.txid());
+            Entry e = entries.get(tx.txid());
+            if (e != null) {
+                confirmed.add(new FeeEstimator.Confirmed(tx.txid(), e.fee(), e.vsize()));
+                removeOne(tx.txid(), true);
+            }
             for (TxIn in : tx.inputs()) {
                 Hash256 conflict = spentBy.get(in.prevout());
                 if (conflict != null) {
@@ -423,6 +517,7 @@ public final class Mempool implements ChainListener {
                 }
             }
         }
+        feeEstimator.blockConnected(index.height(), confirmed);
     }
 
     @Override
@@ -497,29 +592,71 @@ public final class Mempool implements ChainListener {
         }
     }
 
-    /** Mempool transactions in an order a block may include them (parents first), highest fee rate first otherwise. */
+    /**
+     * Mempool transactions in the order a block template takes them: repeatedly the transaction
+     * whose package (itself with its not yet taken mempool ancestors) pays the highest fee rate,
+     * the package's parents first (Core's ancestor-package selection, so a child pays for its
+     * parent; v31 picks cluster chunks, which this matches for chains and single-parent trees).
+     */
     public List<Entry> blockCandidates() {
         synchronized (chain) {
-            List<Entry> all = new ArrayList<>(entries.values());
-            all.sort(Comparator.comparingDouble((Entry e) -> -(double) e.fee() / e.vsize()));
+            Map<Hash256, Set<Hash256>> ancestorSets = new HashMap<>();
+            Map<Hash256, long[]> packages = new HashMap<>();
+            for (Entry e : entries.values()) {
+                Hash256 h = e.tx().txid();
+                Set<Hash256> anc = ancestorsOf(h);
+                ancestorSets.put(h, anc);
+                long fee = e.fee();
+                long size = e.vsize();
+                for (Hash256 a : anc) {
+                    fee += entries.get(a).fee();
+                    size += entries.get(a).vsize();
+                }
+                packages.put(h, new long[] {fee, size});
+            }
+            // Highest package rate first (fee/size compared by cross-multiplying); ties by txid for a stable order.
+            Comparator<Candidate> byRate = (a, b) -> {
+                int c = Long.compare(b.fee() * a.size(), a.fee() * b.size());
+                return c != 0 ? c : a.txid().compareTo(b.txid());
+            };
+            java.util.PriorityQueue<Candidate> queue = new java.util.PriorityQueue<>(byRate);
+            packages.forEach((h, p) -> queue.add(new Candidate(h, p[0], p[1])));
             List<Entry> ordered = new ArrayList<>();
-            Set<Hash256> placed = new HashSet<>();
-            while (ordered.size() < all.size()) {
-                for (Entry e : all) {
-                    if (placed.contains(e.tx().txid())) {
-                        continue;
+            Set<Hash256> taken = new HashSet<>();
+            while (!queue.isEmpty()) {
+                Candidate c = queue.poll();
+                long[] current = packages.get(c.txid());
+                if (taken.contains(c.txid()) || current[0] != c.fee() || current[1] != c.size()) {
+                    continue;
+                }
+                List<Hash256> pkg = new ArrayList<>();
+                for (Hash256 a : ancestorSets.get(c.txid())) {
+                    if (!taken.contains(a)) {
+                        pkg.add(a);
                     }
-                    boolean ready = e.tx().inputs().stream().allMatch(
-                            in -> !entries.containsKey(in.prevout().txid()) || placed.contains(in.prevout().txid()));
-                    if (ready) {
-                        ordered.add(e);
-                        placed.add(e.tx().txid());
-                        break;
+                }
+                pkg.add(c.txid());
+                pkg.sort(Comparator.comparingInt((Hash256 h) -> ancestorSets.get(h).size()).thenComparing(h -> h));
+                for (Hash256 h : pkg) {
+                    Entry e = entries.get(h);
+                    ordered.add(e);
+                    taken.add(h);
+                    for (Hash256 d : descendants(h)) {
+                        if (!taken.contains(d)) {
+                            long[] p = packages.get(d);
+                            p[0] -= e.fee();
+                            p[1] -= e.vsize();
+                            queue.add(new Candidate(d, p[0], p[1]));
+                        }
                     }
                 }
             }
             return ordered;
         }
+    }
+
+    /** A transaction's package fee and size when it was queued. */
+    private record Candidate(Hash256 txid, long fee, long size) {
     }
 
     /** Total size of all entries in virtual bytes. */

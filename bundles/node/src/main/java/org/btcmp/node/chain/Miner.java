@@ -75,6 +75,16 @@ public final class Miner {
         }
     }
 
+    /** The bits a block on the current tip made now would need (Core's GetNextWorkRequired). */
+    public long nextBits() {
+        synchronized (chain) {
+            BlockIndex tip = chain.tip();
+            long time = Math.max(tip.medianTimePast() + 1, chain.now());
+            return NextWork.required(tip, new BlockHeader(BLOCK_VERSION, tip.hash, Hash256.ZERO, time, 0, 0),
+                    chain.params());
+        }
+    }
+
     private boolean parentIncluded(TxIn in, List<Transaction> chosen) {
         if (!mempool.contains(in.prevout().txid())) {
             return true;

@@ -333,6 +333,7 @@ final class BlockchainRpc {
         return m;
     }
 
+    /** Core's MempoolEntryDescription, field for field in its order. */
     private Map<String, Object> entryJson(Mempool.Entry e) {
         Mempool mp = node.mempool();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -342,12 +343,18 @@ final class BlockchainRpc {
         m.put("height", (long) e.height());
         Set<Hash256> anc = mp.ancestorsOf(e.tx().txid());
         Set<Hash256> desc = mp.descendantsOf(e.tx().txid());
+        long[] ancestors = sizeAndFees(mp, anc, e);
+        long[] descendants = sizeAndFees(mp, desc, e);
         m.put("descendantcount", (long) desc.size() + 1);
+        m.put("descendantsize", descendants[0]);
         m.put("ancestorcount", (long) anc.size() + 1);
+        m.put("ancestorsize", ancestors[0]);
         m.put("wtxid", e.tx().wtxid().toString());
         Map<String, Object> fees = new LinkedHashMap<>();
         fees.put("base", RpcJson.amount(e.fee()));
         fees.put("modified", RpcJson.amount(e.fee()));
+        fees.put("ancestor", RpcJson.amount(ancestors[1]));
+        fees.put("descendant", RpcJson.amount(descendants[1]));
         m.put("fees", fees);
         List<Object> depends = new ArrayList<>();
         e.tx().inputs().forEach(i -> {
@@ -356,9 +363,32 @@ final class BlockchainRpc {
             }
         });
         m.put("depends", depends);
+        List<Object> spentBy = new ArrayList<>();
+        for (Hash256 d : desc) {
+            Mempool.Entry child = mp.get(d);
+            if (child != null && child.tx().inputs().stream().anyMatch(i -> i.prevout().txid().equals(e.tx().txid()))) {
+                spentBy.add(d.toString());
+            }
+        }
+        spentBy.sort(null);
+        m.put("spentby", spentBy);
         m.put("bip125-replaceable", true);
         m.put("unbroadcast", false);
         return m;
+    }
+
+    /** Total vsize and fees of {@code e} with the given relatives (its ancestors or descendants). */
+    private static long[] sizeAndFees(Mempool mp, Set<Hash256> relatives, Mempool.Entry e) {
+        long size = e.vsize();
+        long fees = e.fee();
+        for (Hash256 h : relatives) {
+            Mempool.Entry r = mp.get(h);
+            if (r != null) {
+                size += r.vsize();
+                fees += r.fee();
+            }
+        }
+        return new long[] {size, fees};
     }
 
     private Object mempoolEntry(Params p) throws RpcException {

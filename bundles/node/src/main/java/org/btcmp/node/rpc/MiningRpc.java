@@ -81,7 +81,8 @@ final class MiningRpc {
                 try {
                     txs.add(Transaction.fromHex(s));
                 } catch (DecodeException e) {
-                    throw new RpcException(RpcException.DESERIALIZATION_ERROR, "Transaction decode failed for " + s);
+                    throw new RpcException(RpcException.DESERIALIZATION_ERROR, "Transaction decode failed for " + s
+                            + ". Make sure the tx has at least one input.");
                 }
             }
         }
@@ -215,6 +216,13 @@ final class MiningRpc {
         m.put("pooledtx", (long) node.mempool().size());
         m.put("blockmintxfee", RpcJson.amount(1));
         m.put("chain", node.params().network().chainName());
+        long nextBits = node.miner().nextBits();
+        Map<String, Object> next = new LinkedHashMap<>();
+        next.put("height", (long) tip.height() + 1);
+        next.put("bits", String.format("%08x", nextBits));
+        next.put("difficulty", RpcJson.difficulty(nextBits));
+        next.put("target", RpcJson.target(nextBits));
+        m.put("next", next);
         m.put("warnings", List.of());
         return m;
     }

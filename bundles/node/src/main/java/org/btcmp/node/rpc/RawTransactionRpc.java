@@ -273,7 +273,7 @@ final class RawTransactionRpc {
 
     private Object testAccept(Params p) throws RpcException {
         List<Object> raws = p.array(0);
-        if (raws.size() > 25) {
+        if (raws.isEmpty() || raws.size() > 25) {
             throw new RpcException(RpcException.INVALID_PARAMETER, "Array must contain between 1 and 25 transactions.");
         }
         long maxRate = maxFeeRate(p, 1);
@@ -297,11 +297,15 @@ final class RawTransactionRpc {
                     m.put("vsize", (long) e.vsize());
                     Map<String, Object> fees = new LinkedHashMap<>();
                     fees.put("base", RpcJson.amount(e.fee()));
+                    // Alone (no package), the effective rate is the transaction's own, per kvB.
+                    fees.put("effective-feerate", RpcJson.amount(e.fee() * 1000 / e.vsize()));
+                    fees.put("effective-includes", List.of(tx.wtxid().toString()));
                     m.put("fees", fees);
                 }
             } catch (ValidationException e) {
                 m.put("allowed", false);
                 m.put("reject-reason", e.reason());
+                m.put("reject-details", e.getMessage());
             }
             out.add(m);
         }

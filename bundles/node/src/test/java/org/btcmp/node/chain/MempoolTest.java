@@ -90,16 +90,24 @@ class MempoolTest {
     }
 
     @Test
-    void chainsLongerThan25AreRefused() throws Exception {
-        OutPoint prev = coin;
-        long amount = value;
-        for (int i = 0; i < 25; i++) {
-            Transaction tx = t.key.spend(prev, amount, amount - 1000, t.key.script);
+    void aChildPaysForItsParentInTheBlockTemplate() throws Exception {
+        Transaction parent = t.key.spend(coin, value, value - 200, t.key.script);
+        Transaction child = t.key.spend(new OutPoint(parent.txid(), 0), value - 200, value - 10_200, t.key.script);
+        long v2 = t.coinbaseValue(2);
+        Transaction medium = t.key.spend(t.coinbaseAt(2), v2, v2 - 2_000, t.key.script);
+        long v3 = t.coinbaseValue(3);
+        Transaction high = t.key.spend(t.coinbaseAt(3), v3, v3 - 20_000, t.key.script);
+        for (Transaction tx : List.of(parent, medium, child, high)) {
             t.mempool.accept(tx, false);
-            prev = new OutPoint(tx.txid(), 0);
-            amount -= 1000;
         }
-        assertEquals("too-long-mempool-chain", reject(t.key.spend(prev, amount, amount - 1000, t.key.script)));
+        assertTrue(200.0 / parent.vsize() < 2_000.0 / medium.vsize() && 10_200.0 / (parent.vsize() + child.vsize())
+                > 2_000.0 / medium.vsize(), "the package outbids the medium payer, the parent alone does not");
+        assertEquals(List.of(high.txid(), parent.txid(), child.txid(), medium.txid()),
+                t.mempool.blockCandidates().stream().map(e -> e.tx().txid()).toList());
+        org.btcmp.primitives.Hash256 mined = t.miner.generate(t.key.script, null);
+        List<Transaction> txs = t.chain.readBlock(t.chain.lookup(mined)).transactions();
+        assertEquals(List.of(high.txid(), parent.txid(), child.txid(), medium.txid()),
+                txs.subList(1, txs.size()).stream().map(Transaction::txid).toList());
     }
 
     @Test
