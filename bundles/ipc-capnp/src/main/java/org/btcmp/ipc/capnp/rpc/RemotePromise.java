@@ -40,18 +40,21 @@ public final class RemotePromise implements AutoCloseable {
     /** What {@link #eventually} tracks: capabilities to take from the call once made, and a pending close. */
     private static final class Eventual {
         final CompletableFuture<Response> answer = new CompletableFuture<>();
-        private final java.util.List<Object[]> takers = new java.util.ArrayList<>();
+        private final java.util.List<Taker> takers = new java.util.ArrayList<>();
         private RemotePromise made;
         private RuntimeException failure;
         private boolean arrived;
         private boolean closeAsked;
         private boolean closable;
 
+        private record Taker(PromisedTarget target, int[] path) {
+        }
+
         CapTarget pipeline(int[] path) {
             PromisedTarget target = new PromisedTarget();
             synchronized (this) {
                 if (!arrived) {
-                    takers.add(new Object[] {target, path});
+                    takers.add(new Taker(target, path));
                     return target;
                 }
             }
@@ -60,7 +63,7 @@ public final class RemotePromise implements AutoCloseable {
         }
 
         void made(RemotePromise promise, Throwable error) {
-            java.util.List<Object[]> waiting;
+            java.util.List<Taker> waiting;
             synchronized (this) {
                 made = promise;
                 failure = error == null ? null : PromisedTarget.cause(error);
@@ -68,8 +71,8 @@ public final class RemotePromise implements AutoCloseable {
                 waiting = new java.util.ArrayList<>(takers);
                 takers.clear();
             }
-            for (Object[] taker : waiting) {
-                take((PromisedTarget) taker[0], (int[]) taker[1]);
+            for (Taker taker : waiting) {
+                take(taker.target(), taker.path());
             }
             boolean closeNow;
             synchronized (this) {
