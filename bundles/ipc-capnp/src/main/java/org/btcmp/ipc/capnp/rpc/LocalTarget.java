@@ -2,7 +2,6 @@ package org.btcmp.ipc.capnp.rpc;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -36,16 +35,16 @@ final class LocalTarget extends CapTarget {
         CallContext context = new CallContext(request.call.asReader().getParams().getContent(),
                 new ArrayList<>(request.caps), null);
         request.caps.clear(); // handed over to the context
-        CompletableFuture<Response> future = new CompletableFuture<>();
+        PendingResults results = new PendingResults();
         retain();
         starter.accept(() -> context.run(call -> dispatch(request.interfaceId(), request.methodId(), call),
-                failure -> complete(context, failure, future)));
-        return new RemotePromise(future, path -> new PromisedTarget(future, path), () -> {
+                failure -> complete(context, failure, results)));
+        return new RemotePromise(results.future, results::pipeline, () -> {
         });
     }
 
     /** Hands the call's outcome to the caller, after letting go of the call's own holds. */
-    private void complete(CallContext context, Throwable failure, CompletableFuture<Response> future) {
+    private void complete(CallContext context, Throwable failure, PendingResults results) {
         Response response = null;
         RpcException error = null;
         if (failure == null) {
@@ -61,11 +60,7 @@ final class LocalTarget extends CapTarget {
         // (e.g. the server released once its handle is closed) is settled.
         context.releaseParamCaps();
         release();
-        if (error == null) {
-            future.complete(response);
-        } else {
-            future.completeExceptionally(error);
-        }
+        results.complete(response, error);
     }
 
     boolean dispatchesWithoutBlocking(long interfaceId, short methodId) {

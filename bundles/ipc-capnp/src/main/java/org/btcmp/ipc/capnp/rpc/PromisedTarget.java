@@ -1,13 +1,13 @@
 package org.btcmp.ipc.capnp.rpc;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * A capability inside results still on their way here (a local call's, or a call not made yet): calls
- * wait for the results, then go, in the order they were made, to the capability found at the path.
+ * wait, then go, in the order they were made, to the capability found at the path. Its
+ * {@link PendingResults} settles it before anyone else sees the results (who might close them).
  */
 final class PromisedTarget extends QueuedTarget {
     /**
@@ -20,25 +20,26 @@ final class PromisedTarget extends QueuedTarget {
         return thread;
     });
 
-    PromisedTarget(CompletableFuture<Response> results, int[] path) {
-        results.whenComplete((response, failure) -> {
-            if (failure == null ? settleAt(response, path) : settle(null, cause(failure))) {
-                DRAINS.execute(this::drain);
-            }
-        });
+    /** Settles to {@code cap} (a handle taken over) or {@code failure}; waiting calls are passed on elsewhere. */
+    void settleLater(Capability cap, RuntimeException failure) {
+        if (settle(cap, failure)) {
+            DRAINS.execute(this::drain);
+        }
     }
 
-    private boolean settleAt(Response response, int[] path) {
+    /** Settles to the capability {@code response} holds at {@code path}. */
+    void settleAt(Response response, int[] path) {
         Capability cap;
         try {
             cap = response.capAt(path);
         } catch (RuntimeException e) {
-            return settle(null, e);
+            settleLater(null, e);
+            return;
         }
-        return settle(cap, null);
+        settleLater(cap, null);
     }
 
-    private static RuntimeException cause(Throwable failure) {
+    static RuntimeException cause(Throwable failure) {
         Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
         return cause instanceof RuntimeException r ? r : new RpcException(RpcException.Type.FAILED, cause.toString());
     }

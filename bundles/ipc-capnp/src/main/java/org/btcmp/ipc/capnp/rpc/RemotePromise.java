@@ -28,12 +28,91 @@ public final class RemotePromise implements AutoCloseable {
 
     /**
      * The promise of a call not made yet: {@code later} completes with the promise of the call once it
-     * is made. Pipelined calls wait for the results; closing cancels the call once it exists.
+     * is made. Pipelined calls wait for it; closing cancels the call once it exists (after the pipelined
+     * capabilities have taken theirs from it).
      */
     static RemotePromise eventually(CompletableFuture<RemotePromise> later) {
-        CompletableFuture<Response> answer = later.thenCompose(promise -> promise.future);
-        return new RemotePromise(answer, path -> new PromisedTarget(answer, path),
-                () -> later.thenAccept(RemotePromise::close));
+        Eventual eventual = new Eventual();
+        later.whenComplete(eventual::made);
+        return new RemotePromise(eventual.answer, eventual::pipeline, eventual::close);
+    }
+
+    /** What {@link #eventually} tracks: capabilities to take from the call once made, and a pending close. */
+    private static final class Eventual {
+        final CompletableFuture<Response> answer = new CompletableFuture<>();
+        private final java.util.List<Taker> takers = new java.util.ArrayList<>();
+        private RemotePromise made;
+        private RuntimeException failure;
+        private boolean arrived;
+        private boolean closeAsked;
+        private boolean closable;
+
+        private record Taker(PromisedTarget target, int[] path) {
+        }
+
+        CapTarget pipeline(int[] path) {
+            PromisedTarget target = new PromisedTarget();
+            synchronized (this) {
+                if (!arrived) {
+                    takers.add(new Taker(target, path));
+                    return target;
+                }
+            }
+            take(target, path);
+            return target;
+        }
+
+        void made(RemotePromise promise, Throwable error) {
+            java.util.List<Taker> waiting;
+            synchronized (this) {
+                made = promise;
+                failure = error == null ? null : PromisedTarget.cause(error);
+                arrived = true;
+                waiting = new java.util.ArrayList<>(takers);
+                takers.clear();
+            }
+            for (Taker taker : waiting) {
+                take(taker.target(), taker.path());
+            }
+            boolean closeNow;
+            synchronized (this) {
+                closable = true;
+                closeNow = closeAsked;
+            }
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+                return;
+            }
+            promise.future.whenComplete((response, failed) -> {
+                if (failed != null) {
+                    answer.completeExceptionally(failed);
+                } else {
+                    answer.complete(response);
+                }
+            });
+            if (closeNow) {
+                promise.close();
+            }
+        }
+
+        private void take(PromisedTarget target, int[] path) {
+            if (failure != null) {
+                target.settleLater(null, failure);
+            } else {
+                target.settleLater(made.pipeline(path), null);
+            }
+        }
+
+        void close() {
+            RemotePromise toClose;
+            synchronized (this) {
+                closeAsked = true;
+                toClose = closable ? made : null;
+            }
+            if (toClose != null) {
+                toClose.close();
+            }
+        }
     }
 
     static RemotePromise failed(RuntimeException failure) {

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import org.btcmp.ipc.capnp.net.FrameConnection;
 import org.btcmp.ipc.capnp.net.UnixSockets;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Calc;
+import org.btcmp.ipc.capnp.rpc.Rpctest.Callback;
 import org.btcmp.ipc.capnp.rpc.Rpctest.Counter;
 import org.btcmp.ipc.capnp.wire.FrameLimits;
 import org.junit.jupiter.api.AfterEach;
@@ -94,6 +95,29 @@ class RpcConnectionTest extends CalcClientScenarios {
                 assertTrue(sleeping.untyped().isDone(), "the call on the result waited for the answer");
             }
             assertEquals("after", Calls.echo(calc, "after"));
+        });
+    }
+
+    @Test
+    void everythingEitherSideHeldIsReleasedWhenTheConnectionEnds() {
+        assertTimeoutPreemptively(NO_HANG, () -> {
+            java.util.concurrent.atomic.AtomicInteger callbackReleased = new java.util.concurrent.atomic.AtomicInteger();
+            try (Callback.Client callback = Callback.Client.of(new Callback.Server() {
+                @Override
+                public void released() {
+                    callbackReleased.incrementAndGet();
+                }
+            })) {
+                Calls.hold(calc, callback); // the server keeps our callback
+            }
+            try (Calc.CounterPromise promise = Calls.counter(calc, 1, 0); Counter.Client counter = promise.getCounter()) {
+                assertEquals(1, Calls.value(counter)); // we keep the server's counter
+                assertEquals(0, callbackReleased.get());
+                client.close();
+                awaitValue(0, () -> calcServer.liveCounters.get()); // the server let go of its export
+                awaitValue(1, () -> callbackReleased.get()); // and we of ours
+                assertThrows(org.btcmp.ipc.IpcException.class, () -> Calls.value(counter));
+            }
         });
     }
 
