@@ -43,4 +43,13 @@ public interface Node {
 
     /** Called with each new tip until the handler is disconnected. */
     Handler handleNotifyBlockTip(Consumer<BlockRef> listener);
+
+    /**
+     * Runs the RPC {@code command} with {@code paramsJson} (a JSON array or object) for the request path
+     * {@code uri} ("/" or "/wallet/<name>") as the node's JSON-RPC server would (Core's Node::executeRpc,
+     * behind the GUI's console), and returns the JSON text of the result.
+     *
+     * @throws RpcCommand.RpcError with Core's code and message when the command fails
+     */
+    String executeRpc(String command, String paramsJson, String uri);
 }

@@ -42,6 +42,7 @@ public final class BitcoinNode implements AutoCloseable {
     private final DataDirLock lock;
     private final DebugLog log;
     private final HttpRpcServer http;
+    private final JsonRpcDispatcher dispatcher;
     private volatile String warmup = "Loading block index…";
     private ChainState chain;
     private Mempool mempool;
@@ -71,7 +72,7 @@ public final class BitcoinNode implements AutoCloseable {
         if (config.rpcUser() != null && config.rpcPassword() != null) {
             auth.allow(config.rpcUser(), config.rpcPassword());
         }
-        JsonRpcDispatcher dispatcher = new JsonRpcDispatcher(table, () -> warmup);
+        dispatcher = new JsonRpcDispatcher(table, () -> warmup);
         // The cookie before the port, as Core: a client that finds the server up also finds the cookie.
         if (config.cookieFile() != null) {
             auth.writeCookie(config.cookieFile());
@@ -193,6 +194,11 @@ public final class BitcoinNode implements AutoCloseable {
 
     public RpcTable rpcTable() {
         return table;
+    }
+
+    /** The JSON-RPC server's request handling, for callers in this process (Node.executeRpc). */
+    public JsonRpcDispatcher rpcDispatcher() {
+        return dispatcher;
     }
 
     public int rpcPort() {
