@@ -3,6 +3,7 @@ package org.btcmp.gui.view;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -19,6 +20,7 @@ final class Background implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Consumer<Integer> busyListener = n -> { };
     private volatile Consumer<Boolean> connectionListener = up -> { };
+    private boolean connected = true; // event thread only
 
     Background() {
         AtomicInteger n = new AtomicInteger();
@@ -41,32 +43,41 @@ final class Background implements AutoCloseable {
 
     /** Calls {@code call} on a worker thread; then {@code done} or {@code failed} on the event thread. */
     <T> void run(Callable<T> call, Consumer<T> done, Consumer<Exception> failed) {
+        if (pool.isShutdown()) {
+            return; // the GUI is closed: a late notification has nothing left to update
+        }
         int now = inFlight.incrementAndGet();
         onEdt(() -> busyListener.accept(now));
-        pool.execute(() -> {
-            T result = null;
-            Exception error = null;
-            try {
-                result = call.call();
-            } catch (Exception e) {
-                error = e;
+        try {
+            pool.execute(() -> work(call, done, failed));
+        } catch (RejectedExecutionException closedMeanwhile) {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private <T> void work(Callable<T> call, Consumer<T> done, Consumer<Exception> failed) {
+        T result = null;
+        Exception error = null;
+        try {
+            result = call.call();
+        } catch (Exception e) {
+            error = e;
+        }
+        T r = result;
+        Exception e = error;
+        int left = inFlight.decrementAndGet();
+        SwingUtilities.invokeLater(() -> {
+            busyListener.accept(left);
+            boolean up = !(e instanceof IpcException);
+            if (up != connected) {
+                connected = up;
+                connectionListener.accept(up);
             }
-            T r = result;
-            Exception e = error;
-            int left = inFlight.decrementAndGet();
-            SwingUtilities.invokeLater(() -> {
-                busyListener.accept(left);
-                if (e instanceof IpcException) {
-                    connectionListener.accept(false);
-                } else {
-                    connectionListener.accept(true);
-                }
-                if (e == null) {
-                    done.accept(r);
-                } else {
-                    failed.accept(e);
-                }
-            });
+            if (e == null) {
+                done.accept(r);
+            } else {
+                failed.accept(e);
+            }
         });
     }
 

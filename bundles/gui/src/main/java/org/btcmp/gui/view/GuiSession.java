@@ -28,23 +28,30 @@ public final class GuiSession implements AutoCloseable {
      */
     public static GuiSession open(Node node, WalletLoader loader, boolean dark, ZoneId zone, Runnable onExit) {
         AtomicReference<GuiSession> made = new AtomicReference<>();
-        onEdtAndWait(() -> made.set(build(node, loader, dark, zone, onExit, GuiSession::confirmDialog, true)));
+        onEdtAndWait(() -> made.set(build(node, loader, dark, zone, onExit, null, true)));
         return made.get();
     }
 
-    /** As {@link #open}, on the event thread already, with a chosen send confirmation, shown or not (tests). */
+    /**
+     * As {@link #open}, on the event thread already, with a chosen send confirmation (null: the dialog), shown
+     * or not (tests).
+     */
     static GuiSession build(Node node, WalletLoader loader, boolean dark, ZoneId zone, Runnable onExit,
             SendPanel.Confirmation confirmation, boolean show) {
         Theme.apply(dark);
         Background background = new Background();
         WalletModel model = new WalletModel(node, loader, background);
         AtomicReference<GuiSession> self = new AtomicReference<>();
-        MainWindow window = new MainWindow(model, zone, confirmation, () -> {
+        AtomicReference<MainWindow> frame = new AtomicReference<>();
+        SendPanel.Confirmation confirm = confirmation != null ? confirmation
+                : (address, sats, fee) -> confirmDialog(frame.get(), address, sats, fee);
+        MainWindow window = new MainWindow(model, zone, confirm, () -> {
             onExit.run();
             if (self.get() != null) {
                 self.get().release();
             }
         });
+        frame.set(window);
         GuiSession session = new GuiSession(window, model, background);
         self.set(session);
         if (show) {
@@ -56,9 +63,9 @@ public final class GuiSession implements AutoCloseable {
     }
 
     /** The standard confirmation: amount, address and fee choice, Send or Cancel. */
-    static boolean confirmDialog(String address, long satoshis, SendPanel.FeeChoice fee) {
+    static boolean confirmDialog(java.awt.Component owner, String address, long satoshis, SendPanel.FeeChoice fee) {
         Object[] options = {"Send", "Cancel"};
-        int answer = JOptionPane.showOptionDialog(null, "Send " + BtcAmount.format(satoshis) + " BTC to\n" + address
+        int answer = JOptionPane.showOptionDialog(owner, "Send " + BtcAmount.format(satoshis) + " BTC to\n" + address
                 + "\nFee rate: " + fee + "?", "Confirm send", JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE,
                 null, options, options[1]);
         return answer == 0;
@@ -85,7 +92,7 @@ public final class GuiSession implements AutoCloseable {
     @Override
     public void close() {
         onEdtAndWait(() -> {
-            window.dispose();
+            window.disposeAll();
             release();
         });
     }

@@ -49,6 +49,7 @@ final class MainWindow extends JFrame {
     private final WalletMenu walletMenu;
     private JFrame nodeWindow;
     private JFrame consoleWindow;
+    private boolean connected = true;
 
     MainWindow(WalletModel model, ZoneId zone, SendPanel.Confirmation confirmation, Runnable onExit) {
         super("Bitcoin (btcmp)");
@@ -91,14 +92,16 @@ final class MainWindow extends JFrame {
             busy.setIndeterminate(n > 0);
         });
         model.background.onConnectionChanged(up -> {
-            connection.setText(up ? "Connected" : "Disconnected from the node: retrying…");
-            connection.putClientProperty("FlatLaf.styleClass", up ? null : "h4");
+            connected = up;
+            showStatus();
         });
         model.addListener(this::showStatus);
     }
 
     private void showStatus() {
-        connection.setText("Connected (" + model.network().displayName() + ")");
+        connection.setText(connected ? "Connected (" + model.network().displayName() + ")"
+                : "Disconnected from the node: retrying…");
+        connection.setForeground(connected ? null : java.awt.Color.RED.darker());
         tip.setText("Block " + model.tip().height() + "   Spendable " + BtcAmount.format(model.balances().trusted()) + " BTC");
     }
 
@@ -180,6 +183,12 @@ final class MainWindow extends JFrame {
 
     /** Closes the windows and tells the owner (who stops the process or the test). */
     void quit() {
+        disposeAll();
+        onExit.run();
+    }
+
+    /** Closes this window and the node and console windows. */
+    void disposeAll() {
         if (nodeWindow != null) {
             nodeWindow.dispose();
         }
@@ -187,7 +196,6 @@ final class MainWindow extends JFrame {
             consoleWindow.dispose();
         }
         dispose();
-        onExit.run();
     }
 
     void error(String title, String message) {
