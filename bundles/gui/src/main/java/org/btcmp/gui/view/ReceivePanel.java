@@ -69,7 +69,11 @@ final class ReceivePanel extends JPanel {
         qr.setHorizontalAlignment(JLabel.CENTER);
         JPanel qrPanel = new JPanel(new BorderLayout());
         qrPanel.add(qr, BorderLayout.NORTH);
-        add(form, BorderLayout.CENTER);
+        amount.setMinimumSize(amount.getPreferredSize());
+        type.setMinimumSize(type.getPreferredSize());
+        JPanel top = new JPanel(new BorderLayout());
+        top.add(form, BorderLayout.NORTH);
+        add(top, BorderLayout.CENTER);
         add(qrPanel, BorderLayout.EAST);
         amount.putClientProperty("JTextField.placeholderText", "optional");
         create.addActionListener(e -> newAddress());

@@ -26,6 +26,8 @@ final class RpcConsole extends JPanel {
     private final JTextField input = Ui.named(new JTextField(), "console.input");
     private final List<String> history = new ArrayList<>();
     private int historyPos;
+    private final java.util.ArrayDeque<String> queued = new java.util.ArrayDeque<>();
+    private boolean running;
 
     RpcConsole(WalletModel model) {
         super(new BorderLayout(4, 4));
@@ -58,7 +60,7 @@ final class RpcConsole extends JPanel {
         input.setText(historyPos == history.size() ? "" : history.get(historyPos));
     }
 
-    /** Runs the line in the input field. */
+    /** Runs the line in the input field, after the commands still running (results keep their order). */
     void submit() {
         String line = input.getText().strip();
         if (line.isEmpty()) {
@@ -67,23 +69,38 @@ final class RpcConsole extends JPanel {
         history.add(line);
         historyPos = history.size();
         input.setText("");
+        queued.add(line);
+        if (!running) {
+            next();
+        }
+    }
+
+    private void next() {
+        String line = queued.poll();
+        if (line == null) {
+            running = false;
+            return;
+        }
+        running = true;
         output.append("> " + line + "\n");
         ConsoleLine parsed;
         try {
             parsed = ConsoleLine.parse(line, model.walletName(), model.wallet() != null);
         } catch (IllegalArgumentException e) {
             output.append(e.getMessage() + "\n\n");
+            next();
             return;
         }
         model.background.run(() -> model.node.executeRpc(parsed.method(), parsed.paramsJson(), parsed.uri()), result -> {
             Object v = JsonValue.parse(result);
-            output.append((v instanceof String s ? s : JsonValue.pretty(v)) + "\n\n");
-            output.setCaretPosition(output.getDocument().getLength());
-        }, e -> {
-            String code = e instanceof RpcCommand.RpcError r ? " (code " + r.code() + ")" : "";
-            output.append("Error" + code + ": " + Ui.reason(e) + "\n\n");
-            output.setCaretPosition(output.getDocument().getLength());
-        });
+            print(v instanceof String s ? s : JsonValue.pretty(v));
+        }, e -> print("Error" + (e instanceof RpcCommand.RpcError r ? " (code " + r.code() + ")" : "") + ": " + Ui.reason(e)));
+    }
+
+    private void print(String text) {
+        output.append(text + "\n\n");
+        output.setCaretPosition(output.getDocument().getLength());
+        next();
     }
 
     List<String> history() {

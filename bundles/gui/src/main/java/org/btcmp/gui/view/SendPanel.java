@@ -76,6 +76,7 @@ final class SendPanel extends JPanel {
         form.add(fee, Ui.cell(1, 5));
         form.add(send, Ui.cell(1, 6));
         form.add(result, Ui.wide(1, 7));
+        amount.setMinimumSize(amount.getPreferredSize());
         add(form, BorderLayout.NORTH);
         address.putClientProperty("JTextField.placeholderText", "bc1… / tb1… / bcrt1… or a base58 address");
         amount.putClientProperty("JTextField.placeholderText", "0.00000000");
