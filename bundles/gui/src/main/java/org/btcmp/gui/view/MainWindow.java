@@ -50,6 +50,7 @@ final class MainWindow extends JFrame {
     private JFrame nodeWindow;
     private JFrame consoleWindow;
     private boolean connected = true;
+    static final int RETRY_MILLIS = 2_000;
 
     MainWindow(WalletModel model, ZoneId zone, SendPanel.Confirmation confirmation, Runnable onExit) {
         super("Bitcoin (btcmp)");
@@ -91,8 +92,15 @@ final class MainWindow extends JFrame {
             busy.setVisible(n > 0);
             busy.setIndeterminate(n > 0);
         });
+        // Node gone: say so, and ask again every few seconds until the transport answers again.
+        javax.swing.Timer retry = new javax.swing.Timer(RETRY_MILLIS, e -> model.refresh());
         model.background.onConnectionChanged(up -> {
             connected = up;
+            if (up) {
+                retry.stop();
+            } else {
+                retry.start();
+            }
             showStatus();
         });
         model.addListener(this::showStatus);

@@ -104,22 +104,31 @@ final class ReceivePanel extends JPanel {
         String outputType = (String) type.getSelectedItem();
         long requested = sats;
         create.setEnabled(false);
-        model.background.run(() -> wallet.getNewAddress(outputType, lbl), a -> {
+        // the QR code is drawn on the worker thread too: encoding it is no work for the event thread
+        model.background.run(() -> request(wallet.getNewAddress(outputType, lbl), requested, lbl), r -> {
             create.setEnabled(true);
             Ui.showError(status, null);
-            show(a, requested, lbl);
+            show(r);
         }, e -> {
             create.setEnabled(true);
             Ui.showError(status, "No address: " + Ui.reason(e));
         });
     }
 
-    /** Shows {@code a} as text, URI and QR code. */
-    void show(String a, long sats, String lbl) {
-        String u = Bip21.uri(a, sats, lbl);
-        address.setText(a);
-        uri.setText(u);
-        qrImage = QrImage.of(u, QR_SIZE);
+    /** A payment request ready to show: address, BIP21 URI and its QR code. */
+    record Request(String address, String uri, BufferedImage qr) {
+    }
+
+    static Request request(String address, long sats, String label) {
+        String u = Bip21.uri(address, sats, label);
+        return new Request(address, u, QrImage.of(u, QR_SIZE));
+    }
+
+    /** Shows the request as text, URI and QR code. */
+    void show(Request r) {
+        address.setText(r.address());
+        uri.setText(r.uri());
+        qrImage = r.qr();
         qr.setIcon(new ImageIcon(qrImage));
         copy.setEnabled(true);
     }

@@ -18,6 +18,9 @@ public final class Theme {
 
     /** Installs the look and feel; call on the event thread. Already open windows follow. */
     public static void apply(boolean dark) {
+        if (UIManager.getLookAndFeel() instanceof FlatLaf current && current.isDark() == dark) {
+            return; // already in place: re-installing would rebuild every component of every window
+        }
         FlatLaf laf = dark ? new FlatDarkLaf() : new FlatLightLaf();
         UIManager.put("defaultFont", new FontUIResource(FONT_FAMILY, Font.PLAIN, FONT_SIZE));
         FlatLaf.setup(laf);

@@ -37,6 +37,8 @@ final class Fakes {
 
     static final class FakeNode implements Node {
         volatile int height = 1234;
+        /** While set, every call fails as a lost transport does. */
+        volatile boolean gone;
         final List<Consumer<BlockRef>> tipListeners = new CopyOnWriteArrayList<>();
         volatile String transactionsJson = """
                 [{"address":"%1$s","category":"receive","amount":1.50000000,"label":"rent","confirmations":12,
@@ -49,6 +51,14 @@ final class Fakes {
 
         @Override
         public BlockRef getTip() {
+            if (gone) {
+                throw new org.btcmp.ipc.IpcException("connection to the node lost");
+            }
+            return new BlockRef(TIP_HASH, height);
+        }
+
+        /** The tip as a notification carries it, even while calls fail. */
+        BlockRef getTipUnchecked() {
             return new BlockRef(TIP_HASH, height);
         }
 
