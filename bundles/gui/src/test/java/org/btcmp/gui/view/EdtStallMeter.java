@@ -7,7 +7,8 @@ import java.awt.Toolkit;
 /**
  * Times every event the Swing event thread dispatches (an EventQueue pushed on the system queue): the
  * longest one is the longest time the GUI could not react to the person. An event that opens a modal
- * dialog dispatches the dialog's events inside its own dispatch; only its own (exclusive) time counts.
+ * dialog dispatches the dialog's events inside its own dispatch, and waits there for the person: such an
+ * event is not counted (its nested events are, one by one).
  */
 final class EdtStallMeter extends EventQueue {
     private volatile long longestNanos;
@@ -35,7 +36,7 @@ final class EdtStallMeter extends EventQueue {
                 nested.peek()[0] += total;
             }
             long took = total - frame[0];
-            if (took > longestNanos) {
+            if (frame[0] == 0 && took > longestNanos) {
                 longestNanos = took;
                 longestEvent = describe(event);
             }
