@@ -27,6 +27,8 @@ interface Node $Proxy.wrap("interfaces::Node") $Java.wraps("org.btcmp.interfaces
         -> (result :Handler.Handler);
     handleNotifyBlockTip @14 (context :Proxy.Context, callback :NotifyBlockTipCallback)
         -> (result :Handler.Handler);
+    executeRpc @15 (context :Proxy.Context, command :Text, paramsJson :Text, uri :Text) -> (result :Text);
+    # As Core's Node.executeRpc (the GUI's console): params and result are JSON text.
 }
 
 interface NotifyNumConnectionsChangedCallback $Java.wraps("org.btcmp.interfaces.Node$NumConnectionsChanged") {

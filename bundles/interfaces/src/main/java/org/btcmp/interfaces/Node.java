@@ -63,4 +63,13 @@ public interface Node {
     interface BlockTipChanged {
         void blockTipChanged(BlockRef tip);
     }
+
+    /**
+     * Runs the RPC {@code command} with {@code paramsJson} (a JSON array or object) for the request path
+     * {@code uri} ("/" or "/wallet/<name>") as the node's JSON-RPC server would (Core's Node::executeRpc,
+     * behind the GUI's console), and returns the JSON text of the result.
+     *
+     * @throws RpcCommand.RpcError with Core's code and message when the command fails
+     */
+    String executeRpc(String command, String paramsJson, String uri);
 }

@@ -2,18 +2,24 @@ package org.btcmp.node.iface;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.btcmp.interfaces.BlockRef;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Node;
 import org.btcmp.interfaces.PeerInfo;
+import org.btcmp.interfaces.RpcCommand;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
 import org.btcmp.node.net.ConnectionType;
 import org.btcmp.node.net.Peer;
 import org.btcmp.node.net.PeerVersion;
+import org.btcmp.node.rpc.Json;
+import org.btcmp.node.rpc.JsonRpcDispatcher;
+import org.btcmp.node.rpc.RpcException;
 import org.btcmp.primitives.Block;
 
 /** {@link Node} (what a GUI shows) over an in-process node. */
@@ -116,6 +122,33 @@ public final class NodeStatus implements Node {
     public Handler handleNotifyNetworkActiveChanged(NetworkActiveChanged listener) {
         Runnable remove = node.p2p().onNetworkActiveChanged(listener::networkActiveChanged);
         return remove::run;
+    }
+
+    @Override
+    public String executeRpc(String command, String paramsJson, String uri) {
+        Object params;
+        try {
+            params = Json.parse(paramsJson == null || paramsJson.isBlank() ? "[]" : paramsJson);
+        } catch (Json.ParseException e) {
+            throw new RpcCommand.RpcError(RpcException.PARSE_ERROR, "Error parsing JSON: " + paramsJson);
+        }
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("jsonrpc", "2.0");
+        request.put("id", 1L);
+        request.put("method", command);
+        request.put("params", params);
+        JsonRpcDispatcher.Reply reply = node.rpcDispatcher().handle(Json.write(request), uri == null ? "/" : uri);
+        Map<?, ?> body;
+        try {
+            body = (Map<?, ?>) Json.parse(reply.body());
+        } catch (Json.ParseException e) {
+            throw new IllegalStateException("the node's RPC server answered with bad JSON: " + reply.body(), e);
+        }
+        Object error = body.get("error");
+        if (error instanceof Map<?, ?> e) {
+            throw new RpcCommand.RpcError(((Number) e.get("code")).intValue(), String.valueOf(e.get("message")));
+        }
+        return Json.write(body.get("result"));
     }
 
     @Override

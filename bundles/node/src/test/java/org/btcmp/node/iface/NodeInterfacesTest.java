@@ -2,6 +2,7 @@ package org.btcmp.node.iface;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -170,5 +171,25 @@ class NodeInterfacesTest {
         assertEquals(2, tips.size());
         assertEquals(status.getTip(), tips.get(1));
         assertEquals(0, status.getMempoolSize());
+    }
+
+    @Test
+    void executeRpcAnswersAsTheServerAndCarriesCoreErrors() throws Exception {
+        NodeStatus status = new NodeStatus(node);
+        mine(3);
+        assertEquals("3", status.executeRpc("getblockcount", "[]", "/"));
+        assertEquals("\"" + node.chain().atHeight(2).hash() + "\"", status.executeRpc("getblockhash", "[2]", "/"));
+        assertEquals("\"" + node.chain().atHeight(1).hash() + "\"",
+                status.executeRpc("getblockhash", "{\"height\":1}", "/"));
+        RpcCommand.RpcError unknown = assertThrows(RpcCommand.RpcError.class,
+                () -> status.executeRpc("nosuchcommand", "[]", "/"));
+        assertEquals(-32601, unknown.code());
+        assertEquals("Method not found", unknown.getMessage());
+        RpcCommand.RpcError range = assertThrows(RpcCommand.RpcError.class,
+                () -> status.executeRpc("getblockhash", "[99]", "/"));
+        assertEquals(-8, range.code());
+        RpcCommand.RpcError badJson = assertThrows(RpcCommand.RpcError.class,
+                () -> status.executeRpc("getblockcount", "[1,", "/"));
+        assertEquals(-32700, badJson.code());
     }
 }

@@ -1,0 +1,192 @@
+package org.btcmp.gui.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.btcmp.gui.model.JsonValue;
+import org.btcmp.gui.model.Network;
+import org.btcmp.gui.model.TxRow;
+import org.btcmp.interfaces.BlockRef;
+import org.btcmp.interfaces.Handler;
+import org.btcmp.interfaces.Node;
+import org.btcmp.interfaces.Wallet;
+import org.btcmp.interfaces.WalletBalances;
+import org.btcmp.interfaces.WalletLoader;
+
+/**
+ * What the screens show, kept on the event thread: the node's tip and network, the selected wallet,
+ * its balances and history. Notifications (new tip, wallet changed) arrive on IPC threads and only
+ * schedule a refresh; the refresh runs off the event thread and applies its snapshot on it, one at a
+ * time (a notification during a refresh makes exactly one more).
+ */
+final class WalletModel implements AutoCloseable {
+    final Node node;
+    final WalletLoader loader;
+    final Background background;
+    private final List<Runnable> listeners = new ArrayList<>();
+    private final List<Handler> handlers = new ArrayList<>();
+    private Handler walletHandler;
+    private Wallet wallet;
+    private String walletName = "";
+    private Network network = Network.REGTEST;
+    private BlockRef tip = new BlockRef("", 0);
+    private WalletBalances balances = new WalletBalances(0, 0, 0);
+    private List<TxRow> transactions = List.of();
+    private boolean refreshing;
+    private boolean refreshAgain;
+    private long refreshes;
+
+    WalletModel(Node node, WalletLoader loader, Background background) {
+        this.node = node;
+        this.loader = loader;
+        this.background = background;
+    }
+
+    /** Subscribes to the node's tip and the first loaded wallet, then loads everything once. */
+    void start() {
+        background.run(() -> {
+            String chain = (String) ((java.util.Map<?, ?>) JsonValue.parse(
+                    node.executeRpc("getblockchaininfo", "[]", "/"))).get("chain");
+            Handler tips = node.handleNotifyBlockTip(t -> Background.onEdt(this::refresh));
+            Handler loads = loader.handleLoadWallet(w -> Background.onEdt(() -> {
+                if (wallet == null) {
+                    select(w);
+                }
+            }));
+            List<Wallet> wallets = loader.getWallets();
+            return new Object[] {Network.ofChainName(chain), wallets.isEmpty() ? null : wallets.get(0), tips, loads};
+        }, r -> {
+            network = (Network) r[0];
+            handlers.add((Handler) r[2]);
+            handlers.add((Handler) r[3]);
+            if (r[1] != null) {
+                select((Wallet) r[1]);
+            } else {
+                refresh();
+            }
+        });
+    }
+
+    /** Shows {@code w} (null: no wallet) from now on. */
+    void select(Wallet w) {
+        Handler old = walletHandler;
+        walletHandler = null;
+        wallet = w;
+        balances = new WalletBalances(0, 0, 0);
+        transactions = List.of();
+        background.run(() -> {
+            if (old != null) {
+                old.disconnect();
+            }
+            if (w == null) {
+                return new Object[] {"", null};
+            }
+            return new Object[] {w.getWalletName(), w.handleBalanceChanged(() -> Background.onEdt(this::refresh))};
+        }, r -> {
+            walletName = (String) r[0];
+            walletHandler = (Handler) r[1];
+            refresh();
+        });
+        fire();
+    }
+
+    /** Reloads tip, balances and history off the event thread (coalesced). */
+    void refresh() {
+        if (refreshing) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing = true;
+        Wallet w = wallet;
+        String name = walletName;
+        background.run(() -> snapshot(w, name), s -> {
+            refreshing = false;
+            if (w == wallet) {
+                tip = s.tip;
+                balances = s.balances;
+                transactions = s.transactions;
+                refreshes++;
+                fire();
+            }
+            if (refreshAgain) {
+                refreshAgain = false;
+                refresh();
+            }
+        }, e -> {
+            refreshing = false;
+            refreshAgain = false;
+        });
+    }
+
+    private record Snapshot(BlockRef tip, WalletBalances balances, List<TxRow> transactions) {
+    }
+
+    private Snapshot snapshot(Wallet w, String name) {
+        BlockRef t = node.getTip();
+        if (w == null) {
+            return new Snapshot(t, new WalletBalances(0, 0, 0), List.of());
+        }
+        WalletBalances b = w.getBalances();
+        List<TxRow> txs = TxRow.fromListTransactions(JsonValue.parse(
+                node.executeRpc("listtransactions", "[\"*\",1000,0]", walletUri(name))));
+        return new Snapshot(t, b, txs);
+    }
+
+    /** The RPC path of wallet {@code name} (Core's /wallet/<name>, the default wallet at /wallet/). */
+    static String walletUri(String name) {
+        return "/wallet/" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    void addListener(Runnable r) {
+        listeners.add(r);
+    }
+
+    private void fire() {
+        listeners.forEach(Runnable::run);
+    }
+
+    Wallet wallet() {
+        return wallet;
+    }
+
+    String walletName() {
+        return walletName;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    BlockRef tip() {
+        return tip;
+    }
+
+    WalletBalances balances() {
+        return balances;
+    }
+
+    List<TxRow> transactions() {
+        return transactions;
+    }
+
+    /** How many refreshes have been applied (tests wait on it). */
+    long refreshes() {
+        return refreshes;
+    }
+
+    @Override
+    public void close() {
+        List<Handler> all = new ArrayList<>(handlers);
+        if (walletHandler != null) {
+            all.add(walletHandler);
+        }
+        handlers.clear();
+        walletHandler = null;
+        for (Handler h : all) {
+            try {
+                h.disconnect();
+            } catch (RuntimeException gone) {
+                // the node or wallet is already gone: nothing to release
+            }
+        }
+    }
+}
