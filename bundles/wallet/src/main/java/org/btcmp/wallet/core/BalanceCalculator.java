@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.wallet.store.SyncRecords;
@@ -35,11 +38,19 @@ final class BalanceCalculator {
     }
 
     static Balances balances(Connection c) throws SQLException {
+        return balances(c, Set.of());
+    }
+
+    /** Core's balances over the coins whose script (hex) is not in {@code excluded}. */
+    static Balances balances(Connection c, Set<String> excluded) throws SQLException {
         BalanceCalculator calc = new BalanceCalculator(c);
         long trustedSum = 0;
         long pending = 0;
         long immature = 0;
         for (TxRecords.Output o : TxRecords.unspent(c)) {
+            if (excluded.contains(HexFormat.of().formatHex(o.script()))) {
+                continue;
+            }
             switch (calc.classify(o)) {
                 case TRUSTED -> trustedSum += o.value();
                 case UNTRUSTED_PENDING -> pending += o.value();
@@ -48,6 +59,18 @@ final class BalanceCalculator {
             }
         }
         return new Balances(trustedSum, pending, immature);
+    }
+
+    /**
+     * The wallet's scripts (hex) that a wallet transaction spent a coin from: Core's "used" addresses,
+     * whose other coins avoid_reuse keeps out of sends and balances.
+     */
+    static Set<String> dirtyScripts(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        for (byte[] script : TxRecords.spentFromScripts(c)) {
+            out.add(HexFormat.of().formatHex(script));
+        }
+        return out;
     }
 
     /** The unspent outputs that count as trusted: what the wallet may spend now. */

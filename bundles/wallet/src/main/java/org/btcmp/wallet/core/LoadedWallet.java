@@ -31,7 +31,6 @@ public final class LoadedWallet implements AutoCloseable {
 
     private final Chain chain;
     private final long fallbackFeeRate;
-    private volatile long payTxFee; // sat/kvB; 0: not set
 
     private LoadedWallet(String name, DescriptorWallet wallet, WalletSync sync, WalletSender sender, Chain chain,
             long fallbackFeeRate) {
@@ -79,26 +78,29 @@ public final class LoadedWallet implements AutoCloseable {
 
     /** The fee rate set by settxfee in sat/kvB, 0 when unset. */
     public long payTxFee() {
-        return payTxFee;
+        return sender.payTxFee();
     }
 
     public void setPayTxFee(long satPerKvB) {
-        payTxFee = satPerKvB;
+        sender.setPayTxFee(satPerKvB);
     }
 
     /**
-     * Pays {@code recipients} at {@code feeRate} (sat/kvB) or, when empty, at the settxfee rate or the
-     * fallback fee rate.
+     * Pays {@code recipients} at {@code feeRate} (sat/kvB) or, when empty, at the settxfee rate, the
+     * node's estimate or the fallback fee rate.
      */
     public WalletSender.Sent send(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
-        long set = payTxFee;
-        return sender.send(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+        return sender.send(recipients, feeRate);
+    }
+
+    /** Pays {@code recipients} at the rate {@code fee} asks for; {@code avoidReuse} skips coins on used addresses. */
+    public WalletSender.Sent send(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse) {
+        return sender.send(recipients, fee, avoidReuse);
     }
 
     /** Funds an unsigned transaction paying {@code recipients} (walletcreatefundedpsbt); nothing is broadcast. */
-    public WalletSender.Funded fund(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
-        long set = payTxFee;
-        return sender.fund(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+    public WalletSender.Funded fund(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse) {
+        return sender.fund(recipients, fee, avoidReuse);
     }
 
     /**
@@ -108,7 +110,7 @@ public final class LoadedWallet implements AutoCloseable {
      */
     public BumpResult bumpFee(String txid, OptionalLong feeRate) {
         synchronized (sender) { // one spend at a time: a send and a bump must not pick the same coins
-            return new FeeBumper(wallet, sync, chain).bump(txid, feeRate, Math.max(payTxFee, fallbackFeeRate));
+            return new FeeBumper(wallet, sync, chain).bump(txid, feeRate, Math.max(sender.payTxFee(), fallbackFeeRate));
         }
     }
 

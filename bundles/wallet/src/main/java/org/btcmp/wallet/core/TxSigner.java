@@ -54,7 +54,7 @@ final class TxSigner {
             if (prev == null) {
                 inputs.add(in);
                 errors.put(i, "Input not found or already spent");
-            } else if (wallet.findScript(prev.scriptPubKey()).isEmpty()) {
+            } else if (!wallet.canSign(prev.scriptPubKey().bytes())) { // not the wallet's, or watch-only
                 inputs.add(in);
                 if (!in.hasWitness() && in.scriptSig().isEmpty()) {
                     errors.put(i, "Unable to sign input, invalid stack size (possibly missing key)");

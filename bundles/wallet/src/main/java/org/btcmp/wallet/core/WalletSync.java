@@ -70,6 +70,19 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
         return db.read(BalanceCalculator::balances);
     }
 
+    /**
+     * Core's balances leaving out coins on addresses the wallet already spent from (avoid_reuse), and
+     * the scripts (hex) of those addresses.
+     */
+    public Balances balancesAvoidingReuse() {
+        return db.read(c -> BalanceCalculator.balances(c, BalanceCalculator.dirtyScripts(c)));
+    }
+
+    /** The wallet's scripts (hex) already spent from: Core's IsSpentKey for avoid_reuse. */
+    public java.util.Set<String> usedScripts() {
+        return db.read(BalanceCalculator::dirtyScripts);
+    }
+
     /** Core's listunspent with {@code minConf} to {@code maxConf} confirmations (Core's defaults: 1 and 9999999). */
     public List<UnspentCoin> listUnspent(int minConf, int maxConf) {
         return db.read(c -> BalanceCalculator.listUnspent(c, minConf, maxConf));

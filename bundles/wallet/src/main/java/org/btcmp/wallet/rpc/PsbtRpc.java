@@ -12,6 +12,7 @@ import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
+import org.btcmp.wallet.core.FeePolicy;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletSender;
 import org.btcmp.wallet.psbt.Psbt;
@@ -50,15 +51,27 @@ final class PsbtRpc {
         if (!a.has(1)) {
             throw Args.typeError(null, "array");
         }
-        Map<String, Object> outputs = SendRpc.outputs(a.raw(1));
-        OptionalLong feeRate = OptionalLong.empty();
+        List<Map.Entry<String, Object>> outputs = SendRpc.outputs(a.raw(1));
+        Object feeRate = null;
+        Object confTarget = null;
+        Object estimateMode = null;
+        OptionalLong legacyFeeRate = OptionalLong.empty();
         boolean lockUnspents = false;
+        List<Object> subtractFrom = List.of();
         if (a.has(3)) {
             for (Map.Entry<String, Object> e : a.object(3).entrySet()) {
                 switch (e.getKey()) {
-                    case "fee_rate" -> feeRate = OptionalLong.of(Amounts.satPerKvbFromSatPerVb(e.getValue()));
-                    case "feeRate" -> feeRate = OptionalLong.of(Amounts.satoshis(e.getValue()));
+                    case "fee_rate" -> feeRate = e.getValue();
+                    case "feeRate" -> legacyFeeRate = OptionalLong.of(Amounts.satoshis(e.getValue()));
+                    case "conf_target" -> confTarget = e.getValue();
+                    case "estimate_mode" -> estimateMode = e.getValue();
                     case "lockUnspents" -> lockUnspents = Boolean.TRUE.equals(e.getValue());
+                    case "subtractFeeFromOutputs" -> {
+                        if (!(e.getValue() instanceof List<?> l)) {
+                            throw Args.typeError(e.getValue(), "array");
+                        }
+                        subtractFrom = new ArrayList<>(l);
+                    }
                     case "replaceable" -> {
                         if (Boolean.FALSE.equals(e.getValue())) {
                             throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
@@ -69,7 +82,12 @@ final class PsbtRpc {
                 }
             }
         }
-        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs), feeRate);
+        if (legacyFeeRate.isPresent() && feeRate != null) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Cannot specify both fee_rate (sat/vB) and feeRate (BTC/kvB)");
+        }
+        FeePolicy.Request fee = legacyFeeRate.isPresent() ? FeePolicy.Request.rate(legacyFeeRate)
+                : SendRpc.feeRequest(c, confTarget, estimateMode, feeRate);
+        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs, subtractFrom), fee, false);
         Transaction tx = funded.tx();
         if (a.has(2)) {
             long lockTime = a.integer(2, 0);
@@ -78,10 +96,7 @@ final class PsbtRpc {
             }
             tx = new Transaction(tx.version(), tx.inputs(), tx.outputs(), lockTime);
         }
-        Psbt psbt = Psbt.of(tx);
-        for (int i = 0; i < funded.spent().size(); i++) {
-            psbt.setWitnessUtxo(i, funded.spent().get(i));
-        }
+        Psbt psbt = unsignedPsbt(w, funded, tx);
         if (lockUnspents) {
             for (TxIn in : tx.inputs()) {
                 w.sender().lock(new OutPointRef(in.prevout().txid().toString(), (int) in.prevout().index()));
@@ -92,6 +107,15 @@ final class PsbtRpc {
         o.put("fee", Amounts.btc(funded.fee()));
         o.put("changepos", (long) funded.changePosition());
         return o;
+    }
+
+    /** A PSBT of the funded transaction {@code tx} with the output each input spends (witness UTXO). */
+    static Psbt unsignedPsbt(LoadedWallet w, WalletSender.Funded funded, Transaction tx) {
+        Psbt psbt = Psbt.of(tx);
+        for (int i = 0; i < funded.spent().size(); i++) {
+            psbt.setWitnessUtxo(i, funded.spent().get(i));
+        }
+        return psbt;
     }
 
     private static Object walletProcessPsbt(Args a, Call c) {

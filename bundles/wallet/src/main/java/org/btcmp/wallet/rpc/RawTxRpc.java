@@ -55,8 +55,8 @@ final class RawTxRpc {
                 }
             }
         }
-        java.util.OptionalLong rate = SendRpc.feeRate(JsonText.isNull(confTarget) ? null : confTarget,
-                JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate);
+        java.util.OptionalLong rate = SendRpc.feeRequest(c, JsonText.isNull(confTarget) ? null : confTarget,
+                JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate).feeRate();
         SendRpc.ensureUnlocked(w);
         org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate);
         Map<String, Object> o = new LinkedHashMap<>();

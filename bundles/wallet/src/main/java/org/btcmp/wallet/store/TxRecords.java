@@ -178,6 +178,19 @@ public final class TxRecords {
         return out;
     }
 
+    /** The scripts of wallet outputs that some wallet transaction spends (Core's used destinations). */
+    public static List<byte[]> spentFromScripts(Connection c) throws SQLException {
+        List<byte[]> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT o.script FROM wallet_outputs o"
+                + " JOIN wallet_spends s ON s.txid = o.txid AND s.vout = o.vout");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(r.getBytes(1));
+            }
+        }
+        return out;
+    }
+
     /**
      * The wallet's outputs of transactions that are neither conflicted nor abandoned and that no
      * such wallet transaction spends (Core's coins before depth and trust are considered).
