@@ -72,7 +72,7 @@ final class SendRpc {
             }
             recipients.add(recipient(w, e.getKey(), Amounts.satoshis(e.getValue()), subtractFrom.contains(e.getKey())));
         }
-        return result(w, recipients, fee, w.wallet().avoidsReuse(), a.bool(9, false));
+        return result(w, recipients, fee, false, a.bool(9, false)); // Core: only sendtoaddress avoids reuse
     }
 
     private static Object send(Args a, Call c) {
@@ -116,7 +116,7 @@ final class SendRpc {
             return o;
         }
         ensureUnlocked(w);
-        WalletSender.Sent sent = w.send(recipients, fee, w.wallet().avoidsReuse());
+        WalletSender.Sent sent = w.send(recipients, fee, false);
         o.put("txid", sent.txid());
         o.put("complete", true);
         return o;
