@@ -23,12 +23,17 @@ final class BalanceCalculator {
     private final int tipHeight;
     private final Map<String, TxRecords.Tx> txs = new HashMap<>();
     private final Map<String, Boolean> trusted = new HashMap<>();
+    private final Map<String, Integer> conflictHeights = new HashMap<>(); // conflicting block -> its height
 
     private BalanceCalculator(Connection c) throws SQLException {
         this.c = c;
         this.tipHeight = SyncRecords.tip(c).map(b -> b.height()).orElse(-1);
         for (TxRecords.Tx tx : TxRecords.all(c)) {
             txs.put(tx.txid(), tx);
+            if (tx.conflicted() && !conflictHeights.containsKey(tx.conflictBlock().get())) {
+                conflictHeights.put(tx.conflictBlock().get(),
+                        SyncRecords.heightOf(c, tx.conflictBlock().get()).orElse(tipHeight));
+            }
         }
     }
 
@@ -119,10 +124,13 @@ final class BalanceCalculator {
         return depth == 0 && tx.inMempool() ? Kind.UNTRUSTED_PENDING : Kind.NONE;
     }
 
-    /** Confirmations on the wallet's view of the chain; 0 unconfirmed, -1 conflicted. */
+    /**
+     * Confirmations on the wallet's view of the chain; 0 unconfirmed; when conflicted, minus the
+     * confirmations of the block holding the conflicting transaction (Core's GetTxDepthInMainChain).
+     */
     int depth(TxRecords.Tx tx) {
         if (tx.conflicted()) {
-            return -1;
+            return -(tipHeight - conflictHeights.get(tx.conflictBlock().get()) + 1);
         }
         return tx.blockHeight().map(h -> tipHeight - h + 1).orElse(0);
     }
