@@ -191,10 +191,11 @@ public final class LoadedWallet implements AutoCloseable {
 
     /**
      * Signs the inputs of {@code tx} that spend the wallet's coins; {@code spent} holds the output each
-     * input spends (null where unknown). Returns the transaction and, by input index, why an input is unsigned.
+     * input spends (null where unknown); {@code hashType} is Core's sighash number (0: DEFAULT). Returns the
+     * transaction and, by input index, why an input is unsigned.
      */
-    public Map.Entry<Transaction, Map<Integer, String>> signInputs(Transaction tx, List<TxOut> spent) {
-        TxSigner.Partial p = TxSigner.signWhatIsMine(tx, spent, wallet);
+    public Map.Entry<Transaction, Map<Integer, String>> signInputs(Transaction tx, List<TxOut> spent, int hashType) {
+        TxSigner.Partial p = TxSigner.signWhatIsMine(tx, spent, wallet, hashType);
         return Map.entry(p.tx(), p.errors());
     }
 

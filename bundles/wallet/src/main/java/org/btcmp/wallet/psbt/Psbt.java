@@ -22,6 +22,7 @@ public final class Psbt {
     static final int GLOBAL_UNSIGNED_TX = 0x00;
     static final int IN_WITNESS_UTXO = 0x01;
     static final int IN_PARTIAL_SIG = 0x02;
+    static final int IN_SIGHASH_TYPE = 0x03;
     static final int IN_FINAL_SCRIPTSIG = 0x07;
     static final int IN_FINAL_SCRIPTWITNESS = 0x08;
     static final int IN_TAP_KEY_SIG = 0x13;
@@ -167,6 +168,11 @@ public final class Psbt {
     /** The first partial signature on input {@code i}: its public key and signature. */
     public Optional<Entry> partialSig(int i) {
         return inputs.get(i).stream().filter(e -> e.type() == IN_PARTIAL_SIG).findFirst();
+    }
+
+    /** The sighash type input {@code i} asks signers for (PSBT_IN_SIGHASH_TYPE, a little-endian uint32), if any. */
+    public Optional<Integer> sighashType(int i) {
+        return single(inputs.get(i), IN_SIGHASH_TYPE).map(v -> (int) new ByteReader(v).readUInt32("sighash type"));
     }
 
     public void setTapKeySig(int i, byte[] signature) {

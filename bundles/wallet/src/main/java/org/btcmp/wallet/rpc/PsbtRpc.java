@@ -122,9 +122,16 @@ final class PsbtRpc {
         LoadedWallet w = c.wallet();
         Psbt psbt = decode(a.str(0));
         boolean sign = a.bool(1, true);
-        String sighash = a.str(2, "DEFAULT");
-        if (!sighash.equals("DEFAULT") && !sighash.equals("ALL")) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Sighash type " + sighash + " is not supported by this wallet yet");
+        Optional<Integer> requested = a.has(2) ? Optional.of(RawTxRpc.sighash(a.str(2))) : Optional.empty();
+        int hashType = requested.orElse(0);
+        for (int i = 0; i < psbt.inputCount(); i++) {
+            Optional<Integer> stored = psbt.sighashType(i);
+            if (stored.isPresent() && requested.isPresent() && !stored.equals(requested)) {
+                throw new RpcError(Rpc.DESERIALIZATION_ERROR, "Specified sighash value does not match value stored in PSBT");
+            }
+            if (stored.isPresent() && requested.isEmpty()) {
+                hashType = stored.get(); // the PSBT's creator asked for it
+            }
         }
         a.bool(3, true);
         boolean finalize = a.bool(4, true);
@@ -144,7 +151,7 @@ final class PsbtRpc {
             spent.add(prev.orElse(null));
         }
         if (sign) {
-            Transaction signed = w.signInputs(tx, spent).getKey();
+            Transaction signed = w.signInputs(tx, spent, hashType).getKey();
             for (int i = 0; i < tx.inputs().size(); i++) {
                 List<byte[]> witness = signed.inputs().get(i).witness();
                 if (psbt.isFinalized(i) || witness.isEmpty()) {

@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.btcmp.interfaces.CoinInfo;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand.RpcError;
@@ -18,9 +17,9 @@ import org.btcmp.wallet.core.LoadedWallet;
 
 /** Core's wallet RPCs on raw transactions: signrawtransactionwithwallet, bumpfee. */
 final class RawTxRpc {
-    private static final Set<String> SUPPORTED_SIGHASH = Set.of("DEFAULT", "ALL");
-    private static final Set<String> CORE_SIGHASH = Set.of("DEFAULT", "ALL", "NONE", "SINGLE", "ALL|ANYONECANPAY",
-            "NONE|ANYONECANPAY", "SINGLE|ANYONECANPAY");
+    /** Core's sighash names (ParseSighashString) and their numbers. */
+    private static final Map<String, Integer> SIGHASH = Map.of("DEFAULT", 0, "ALL", 1, "NONE", 2, "SINGLE", 3,
+            "ALL|ANYONECANPAY", 0x81, "NONE|ANYONECANPAY", 0x82, "SINGLE|ANYONECANPAY", 0x83);
 
     private RawTxRpc() {
     }
@@ -67,6 +66,15 @@ final class RawTxRpc {
         return o;
     }
 
+    /** Core's ParseSighashString. */
+    static int sighash(String name) {
+        Integer type = SIGHASH.get(name);
+        if (type == null) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "'" + name + "' is not a valid sighash parameter.");
+        }
+        return type;
+    }
+
     static Transaction decode(String hex) {
         try {
             Transaction tx = Transaction.fromHex(hex);
@@ -83,13 +91,7 @@ final class RawTxRpc {
         LoadedWallet w = c.wallet();
         Transaction tx = decode(a.str(0));
         Map<OutPointRef, TxOut> given = a.has(1) ? prevTxs(a.array(1)) : Map.of();
-        String sighash = a.str(2, "DEFAULT");
-        if (!CORE_SIGHASH.contains(sighash)) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "'" + sighash + "' is not a valid sighash parameter.");
-        }
-        if (!SUPPORTED_SIGHASH.contains(sighash)) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Sighash type " + sighash + " is not supported by this wallet yet");
-        }
+        int hashType = sighash(a.str(2, "DEFAULT"));
         SendRpc.ensureUnlocked(w);
         List<TxOut> spent = new ArrayList<>();
         List<OutPointRef> unknown = new ArrayList<>();
@@ -111,7 +113,7 @@ final class RawTxRpc {
                 }
             }
         }
-        Map.Entry<Transaction, Map<Integer, String>> signed = w.signInputs(tx, spent);
+        Map.Entry<Transaction, Map<Integer, String>> signed = w.signInputs(tx, spent, hashType);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("hex", HexFormat.of().formatHex(signed.getKey().toBytes()));
         o.put("complete", signed.getValue().isEmpty());
