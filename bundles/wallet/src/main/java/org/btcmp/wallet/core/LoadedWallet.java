@@ -109,8 +109,18 @@ public final class LoadedWallet implements AutoCloseable {
      * Returns the replacement's txid and the old and new fees in satoshis.
      */
     public BumpResult bumpFee(String txid, OptionalLong feeRate) {
+        return bumpFee(txid, feeRate, Optional.empty(), java.util.OptionalInt.empty());
+    }
+
+    /**
+     * Core's bumpfee with its outputs option (new outputs replacing the original ones) and
+     * original_change_index (which of them is change).
+     */
+    public BumpResult bumpFee(String txid, OptionalLong feeRate, Optional<List<WalletSender.Recipient>> outputs,
+            java.util.OptionalInt changeIndex) {
         synchronized (sender) { // one spend at a time: a send and a bump must not pick the same coins
-            return new FeeBumper(wallet, sync, chain).bump(txid, feeRate, Math.max(sender.payTxFee(), fallbackFeeRate));
+            return new FeeBumper(wallet, sync, sender, chain).bump(txid, feeRate,
+                    Math.max(sender.payTxFee(), fallbackFeeRate), outputs, changeIndex);
         }
     }
 

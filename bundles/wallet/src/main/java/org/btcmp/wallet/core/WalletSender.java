@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
@@ -44,10 +45,11 @@ public final class WalletSender {
     private static final long DUST_RELAY_FEE = 3000;
 
     /**
-     * An amount in satoshis to an address, or (with {@code data}) a zero-value OP_RETURN output carrying
-     * it; {@code subtractFee}: the fee comes out of this amount (Core's subtractfeefromamount).
+     * An amount in satoshis to an address, or to a script given as such ({@code script}: a "data"
+     * OP_RETURN output, or an output kept from a transaction being replaced); {@code subtractFee}: the
+     * fee comes out of this amount (Core's subtractfeefromamount).
      */
-    public record Recipient(String address, long amount, boolean subtractFee, byte[] data) {
+    public record Recipient(String address, long amount, boolean subtractFee, Script script) {
         public Recipient(String address, long amount) {
             this(address, amount, false, null);
         }
@@ -58,7 +60,23 @@ public final class WalletSender {
 
         /** Core's "data" output: OP_RETURN with {@code payload}, no value. */
         public static Recipient data(byte[] payload) {
-            return new Recipient(null, 0, false, payload.clone());
+            return new Recipient(null, 0, false, ScriptBuilder.opReturn(payload));
+        }
+
+        /** An output to {@code script} itself. */
+        public static Recipient toScript(Script script, long amount, boolean subtractFee) {
+            return new Recipient(null, amount, subtractFee, script);
+        }
+    }
+
+    /**
+     * Core's CCoinControl, the parts this wallet uses: coins that must be spent, a fixed change script,
+     * transactions whose outputs must not be spent, and avoid_reuse.
+     */
+    record CoinControl(List<TxRecords.Output> preselected, Optional<Script> changeScript, Set<String> excludedTxids,
+            boolean avoidReuse) {
+        static CoinControl of(boolean avoidReuse) {
+            return new CoinControl(List.of(), Optional.empty(), Set.of(), avoidReuse);
         }
     }
 
@@ -138,7 +156,12 @@ public final class WalletSender {
      * when change is added. Recipients marked {@code subtractFee} share the fee equally, the first of
      * them also paying the remainder, as Core does.
      */
-    public synchronized Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, boolean avoidReuse) {
+    public Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, boolean avoidReuse) {
+        return fund(recipients, feeRequest, CoinControl.of(avoidReuse));
+    }
+
+    /** {@link #fund(List, FeePolicy.Request, boolean)} under {@code control}: preselected coins always spent first. */
+    synchronized Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, CoinControl control) {
         if (recipients.isEmpty()) {
             throw new WalletError(WalletError.INVALID_PARAMETER, "Transaction must have at least one recipient");
         }
@@ -147,8 +170,8 @@ public final class WalletSender {
         int subtractCount = 0;
         boolean payingTaproot = false;
         for (Recipient r : recipients) {
-            Script script = r.data() != null ? ScriptBuilder.opReturn(r.data()) : scriptOf(r.address());
-            if (r.amount() < 0 || (r.amount() == 0 && r.data() == null)) {
+            Script script = r.script() != null ? r.script() : scriptOf(r.address());
+            if (r.amount() < 0 || (r.amount() == 0 && !script.isUnspendable())) {
                 throw new WalletError(TYPE_ERROR, "Invalid amount for send");
             }
             if (!script.isUnspendable() && r.amount() < dustThreshold(script)) {
@@ -174,10 +197,20 @@ public final class WalletSender {
                     + " a non-zero feerate, or a pre-selected input");
         }
 
+        List<CoinSelection.Candidate> preselected = new ArrayList<>();
+        Set<OutPointRef> chosen = new java.util.HashSet<>();
+        long preselectedTotal = 0;
+        for (TxRecords.Output coin : control.preselected()) {
+            long inputFee = subtractFee ? 0 : fee(inputWeight(Script.of(coin.script())), rate);
+            preselected.add(new CoinSelection.Candidate(coin, coin.value() - inputFee));
+            chosen.add(new OutPointRef(coin.txid(), coin.vout()));
+            preselectedTotal += coin.value() - inputFee;
+        }
         List<CoinSelection.Candidate> candidates = new ArrayList<>();
-        Set<String> dirty = avoidReuse ? wallet.database().read(BalanceCalculator::dirtyScripts) : Set.of();
+        Set<String> dirty = control.avoidReuse() ? wallet.database().read(BalanceCalculator::dirtyScripts) : Set.of();
         for (TxRecords.Output coin : wallet.database().read(BalanceCalculator::spendable)) {
-            if (locked.contains(new OutPointRef(coin.txid(), coin.vout()))
+            OutPointRef ref = new OutPointRef(coin.txid(), coin.vout());
+            if (locked.contains(ref) || chosen.contains(ref) || control.excludedTxids().contains(coin.txid())
                     || dirty.contains(HexFormat.of().formatHex(coin.script()))) {
                 continue;
             }
@@ -187,14 +220,22 @@ public final class WalletSender {
                 candidates.add(new CoinSelection.Candidate(coin, coin.value() - inputFee));
             }
         }
-        CoinSelection.Selection selection = CoinSelection.select(candidates, target, costOfChange, changeFee,
-                subtractFee, random).orElseThrow(() -> new WalletError(INSUFFICIENT_FUNDS, "Insufficient funds"));
+        CoinSelection.Selection selection;
+        if (!preselected.isEmpty() && preselectedTotal >= target) { // Core: preset inputs that cover the target suffice
+            selection = new CoinSelection.Selection(preselected, true);
+        } else {
+            CoinSelection.Selection more = CoinSelection.select(candidates, target - preselectedTotal, costOfChange,
+                    changeFee, subtractFee, random).orElseThrow(() -> new WalletError(INSUFFICIENT_FUNDS, "Insufficient funds"));
+            List<CoinSelection.Candidate> all = new ArrayList<>(preselected);
+            all.addAll(more.coins());
+            selection = new CoinSelection.Selection(all, more.withChange());
+        }
 
-        // with the fee taken from the payments the change pays nothing, not even its own output (Core's GetChange)
         long change = selection.effectiveTotal() - target - (subtractFee ? 0 : changeFee);
         int changePosition = -1;
         if (selection.withChange() && change >= dustThreshold(changeScriptLength)) {
-            Script changeScript = Address.toScript(wallet.getRawChangeAddress(changeType), wallet.params());
+            Script changeScript = control.changeScript()
+                    .orElseGet(() -> Address.toScript(wallet.getRawChangeAddress(changeType), wallet.params()));
             changePosition = random.nextInt(outputs.size() + 1);
             outputs.add(changePosition, new TxOut(change, changeScript));
         }

@@ -36,6 +36,8 @@ final class RawTxRpc {
         Object confTarget = null;
         Object estimateMode = null;
         Object feeRate = null;
+        java.util.Optional<List<org.btcmp.wallet.core.WalletSender.Recipient>> outputs = java.util.Optional.empty();
+        java.util.OptionalInt changeIndex = java.util.OptionalInt.empty();
         if (a.has(1)) {
             Map<String, Object> options = a.object(1);
             for (Map.Entry<String, Object> e : options.entrySet()) {
@@ -48,8 +50,14 @@ final class RawTxRpc {
                             throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
                         }
                     }
-                    case "outputs", "original_change_index" -> throw new RpcError(Rpc.INVALID_PARAMETER,
-                            "Option " + e.getKey() + " is not supported by this wallet yet");
+                    case "outputs" -> outputs = java.util.Optional.of(SendRpc.recipients(w, SendRpc.outputs(e.getValue()),
+                            List.of()));
+                    case "original_change_index" -> {
+                        if (!(e.getValue() instanceof Long index) || index < 0) {
+                            throw Args.typeError(e.getValue(), "number");
+                        }
+                        changeIndex = java.util.OptionalInt.of((int) Math.min(index, Integer.MAX_VALUE));
+                    }
                     default -> throw new RpcError(Rpc.TYPE_ERROR, "Unexpected key " + e.getKey());
                 }
             }
@@ -57,7 +65,7 @@ final class RawTxRpc {
         java.util.OptionalLong rate = SendRpc.feeRequest(c, JsonText.isNull(confTarget) ? null : confTarget,
                 JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate).feeRate();
         SendRpc.ensureUnlocked(w);
-        org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate);
+        org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate, outputs, changeIndex);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("txid", bumped.txid());
         o.put("origfee", Amounts.btc(bumped.originalFee()));
