@@ -264,6 +264,20 @@ public final class DescriptorWallet implements AutoCloseable {
         });
     }
 
+    /** The key behind a wallet script and its BIP32 origin: master fingerprint and path (for PSBT derivations). */
+    public record KeyOriginInfo(byte[] pubkey, int fingerprint, List<Integer> path) {
+    }
+
+    /** The key and origin of one of the wallet's single-key scripts; empty when not the wallet's or of unknown origin. */
+    public synchronized Optional<KeyOriginInfo> keyOrigin(Script script) {
+        Optional<ScriptRecords.Row> row = db.read(c -> ScriptRecords.find(c, script.bytes()));
+        if (row.isEmpty() || !parsed.containsKey(row.get().descriptorId())) {
+            return Optional.empty();
+        }
+        var key = parsed.get(row.get().descriptorId()).key().at(row.get().index());
+        return key.origin().map(o -> new KeyOriginInfo(key.encoded(), o.fingerprint(), o.path().steps()));
+    }
+
     /** Where a script of this wallet comes from, or empty when it is not the wallet's. */
     public synchronized Optional<ScriptRecords.Row> findScript(Script script) {
         return db.read(c -> ScriptRecords.find(c, script.bytes()));

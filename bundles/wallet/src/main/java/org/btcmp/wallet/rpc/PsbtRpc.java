@@ -96,7 +96,7 @@ final class PsbtRpc {
             }
             tx = new Transaction(tx.version(), tx.inputs(), tx.outputs(), lockTime);
         }
-        Psbt psbt = unsignedPsbt(w, funded, tx);
+        Psbt psbt = unsignedPsbt(w, funded, tx, a.bool(4, true));
         if (lockUnspents) {
             for (TxIn in : tx.inputs()) {
                 w.sender().lock(new OutPointRef(in.prevout().txid().toString(), (int) in.prevout().index()));
@@ -109,13 +109,38 @@ final class PsbtRpc {
         return o;
     }
 
-    /** A PSBT of the funded transaction {@code tx} with the output each input spends (witness UTXO). */
-    static Psbt unsignedPsbt(LoadedWallet w, WalletSender.Funded funded, Transaction tx) {
+    /**
+     * A PSBT of the funded transaction {@code tx} with the output each input spends (witness UTXO) and,
+     * with {@code bip32derivs}, where the wallet's keys in it come from.
+     */
+    static Psbt unsignedPsbt(LoadedWallet w, WalletSender.Funded funded, Transaction tx, boolean bip32derivs) {
         Psbt psbt = Psbt.of(tx);
         for (int i = 0; i < funded.spent().size(); i++) {
             psbt.setWitnessUtxo(i, funded.spent().get(i));
         }
+        if (bip32derivs) {
+            addDerivations(w, psbt, funded.spent());
+        }
         return psbt;
+    }
+
+    /** Core's bip32derivs: the origin of each wallet key an input spends from or an output pays to. */
+    private static void addDerivations(LoadedWallet w, Psbt psbt, List<TxOut> spent) {
+        Transaction tx = psbt.unsignedTx();
+        for (int i = 0; i < spent.size(); i++) {
+            TxOut prev = spent.get(i);
+            if (prev != null && !psbt.isFinalized(i)) {
+                int input = i;
+                w.wallet().keyOrigin(prev.scriptPubKey()).ifPresent(k -> psbt.addInputDerivation(input, k.pubkey(),
+                        k.fingerprint(), k.path(), prev.scriptPubKey().isP2TR()));
+            }
+        }
+        for (int i = 0; i < tx.outputs().size(); i++) {
+            org.btcmp.primitives.Script script = tx.outputs().get(i).scriptPubKey();
+            int output = i;
+            w.wallet().keyOrigin(script).ifPresent(k -> psbt.addOutputDerivation(output, k.pubkey(), k.fingerprint(),
+                    k.path(), script.isP2TR()));
+        }
     }
 
     private static Object walletProcessPsbt(Args a, Call c) {
@@ -133,7 +158,7 @@ final class PsbtRpc {
                 hashType = stored.get(); // the PSBT's creator asked for it
             }
         }
-        a.bool(3, true);
+        boolean bip32derivs = a.bool(3, true);
         boolean finalize = a.bool(4, true);
         if (sign) {
             SendRpc.ensureUnlocked(w);
@@ -149,6 +174,9 @@ final class PsbtRpc {
                 psbt.setWitnessUtxo(i, prev.get()); // the wallet's own input: tell later signers what it spends
             }
             spent.add(prev.orElse(null));
+        }
+        if (bip32derivs) {
+            addDerivations(w, psbt, spent);
         }
         if (sign) {
             Transaction signed = w.signInputs(tx, spent, hashType).getKey();

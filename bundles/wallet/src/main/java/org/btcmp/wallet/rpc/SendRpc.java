@@ -111,7 +111,7 @@ final class SendRpc {
         Map<String, Object> o = new LinkedHashMap<>();
         if (!w.wallet().hasPrivateKeys()) { // Core hands back the funded PSBT for another signer
             WalletSender.Funded funded = w.fund(recipients, fee, false);
-            o.put("psbt", PsbtRpc.unsignedPsbt(w, funded, funded.tx()).toBase64());
+            o.put("psbt", PsbtRpc.unsignedPsbt(w, funded, funded.tx(), true).toBase64());
             o.put("complete", false);
             return o;
         }
