@@ -57,7 +57,24 @@ public final class LoadedWallet implements AutoCloseable {
         }
         WalletSender sender = new WalletSender(wallet, sync, chain, fallbackFeeRate);
         wallet.database().read(LoadedWallet::persistentLocks).forEach(sender::lock);
+        resubmit(wallet, sync, chain);
         return new LoadedWallet(name, wallet, sync, sender, chain, fallbackFeeRate);
+    }
+
+    /**
+     * Core's ResubmitWalletTransactions at load: the wallet's unconfirmed transactions that the node's
+     * mempool does not hold (it lost them in a crash, say) are offered to it again, parents first; one
+     * the node refuses is marked out of the mempool, so its coins count as Core counts them.
+     */
+    private static void resubmit(DescriptorWallet wallet, WalletSync sync, Chain chain) {
+        for (WalletTx tx : wallet.database().read(WalletTxReader::all)) {
+            if (tx.confirmations() != 0 || tx.abandoned() || tx.coinbase() || chain.isInMempool(tx.txid())) {
+                continue;
+            }
+            if (!chain.broadcastTransaction(tx.raw(), 0).accepted()) {
+                sync.transactionRemovedFromMempool(tx.raw());
+            }
+        }
     }
 
     public String name() {
