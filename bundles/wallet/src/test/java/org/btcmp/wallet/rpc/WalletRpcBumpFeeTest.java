@@ -85,8 +85,13 @@ class WalletRpcBumpFeeTest {
     void withoutChangeTheBumpAddsCoinsAndNewOutputsReplaceOldOnes() throws Exception {
         n.call("generatetoaddress", "[2, \"" + n.call(A, "getnewaddress", "[]") + "\"]"); // a second and third mature coin
         String bob = (String) n.call(B, "getnewaddress", "[]");
+        List<?> coins = (List<?>) n.call(A, "listunspent", "[]");
+        assertEquals(3, coins.size());
+        String others = outpoints(coins.subList(1, 3));
+        n.call(A, "lockunspent", "[false, " + others + "]"); // one coin to send whole: no change
         String all = (String) n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":50,"
                 + "\"subtractfeefromamount\":true,\"fee_rate\":2}");
+        n.call(A, "lockunspent", "[true, " + others + "]");
         org.btcmp.primitives.Transaction noChange = org.btcmp.primitives.Transaction.fromHex(
                 (String) ((Map<?, ?>) n.call(A, "gettransaction", "[\"" + all + "\"]")).get("hex"));
         assertEquals(1, noChange.outputs().size(), "the whole coin went to bob");
@@ -117,5 +122,15 @@ class WalletRpcBumpFeeTest {
         NodeWithWallets.Failure poor = assertThrows(NodeWithWallets.Failure.class, () -> n.call(A, "sendtoaddress",
                 "{\"address\":\"" + bob + "\",\"amount\":200,\"fee_rate\":2}"));
         assertEquals(-6, poor.code);
+    }
+
+    private static String outpoints(List<?> coins) {
+        StringBuilder b = new StringBuilder("[");
+        for (Object c : coins) {
+            Map<?, ?> coin = (Map<?, ?>) c;
+            b.append(b.length() > 1 ? "," : "").append("{\"txid\":\"").append(coin.get("txid")).append("\",\"vout\":")
+                    .append(coin.get("vout")).append('}');
+        }
+        return b.append(']').toString();
     }
 }

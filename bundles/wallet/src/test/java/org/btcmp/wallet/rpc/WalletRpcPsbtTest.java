@@ -50,7 +50,12 @@ class WalletRpcPsbtTest {
 
         Map<?, ?> notBobs = (Map<?, ?>) n.call(B, "walletprocesspsbt", "[\"" + psbt + "\"]");
         assertEquals(false, notBobs.get("complete"), "bob owns none of the inputs");
-        assertEquals(psbt, notBobs.get("psbt"));
+        assertEquals(psbt, ((Map<?, ?>) n.call(B, "walletprocesspsbt", "{\"psbt\":\"" + psbt + "\",\"bip32derivs\":false}"))
+                .get("psbt"), "without derivations of his own output, bob changes nothing");
+        org.btcmp.wallet.psbt.Psbt seenByBob = org.btcmp.wallet.psbt.Psbt.fromBase64((String) notBobs.get("psbt"));
+        int bobsOutput = 1 - (int) (long) (Long) funded.get("changepos");
+        assertTrue(seenByBob.outputRecords(bobsOutput).stream().anyMatch(e -> e.type() == 0x02),
+                "bob names the origin of his own output's key");
 
         Map<?, ?> signed = (Map<?, ?>) n.call(A, "walletprocesspsbt", "{\"psbt\":\"" + psbt + "\",\"finalize\":false}");
         assertEquals(false, signed.get("complete"));
