@@ -35,10 +35,11 @@ final class FeeBumper {
      * Replaces {@code txid} at {@code feeRate} sat/kvB, or by default at the original rate plus the
      * node's incremental relay fee (at least {@code defaultRate}). {@code outputs} replace the
      * original outputs when given; {@code changeIndex} names which output is change (Core's
-     * original_change_index), otherwise the wallet's change outputs are.
+     * original_change_index), otherwise the wallet's change outputs are; {@code signalRbf} false: the
+     * replacement does not signal BIP125 (Core's replaceable=false).
      */
     BumpResult bump(String txid, OptionalLong feeRate, long defaultRate, Optional<List<WalletSender.Recipient>> outputs,
-            OptionalInt changeIndex) {
+            OptionalInt changeIndex, boolean signalRbf) {
         WalletTx original = wallet.database().read(c -> WalletTxReader.find(c, txid)).orElseThrow(
                 () -> new WalletError(WalletError.INVALID_ADDRESS_OR_KEY, "Invalid or non-wallet transaction id"));
         Transaction tx = Transaction.fromBytes(original.raw());
@@ -85,7 +86,7 @@ final class FeeBumper {
         WalletSender.Funded funded;
         try {
             funded = sender.fund(recipients, FeePolicy.Request.rate(OptionalLong.of(rate)),
-                    new WalletSender.CoinControl(inputs, changeScript, java.util.Set.of(txid), false));
+                    new WalletSender.CoinControl(inputs, changeScript, java.util.Set.of(txid), false, signalRbf));
         } catch (WalletError e) {
             throw new WalletError(WalletError.WALLET_ERROR, "Unable to create transaction. " + e.getMessage());
         }

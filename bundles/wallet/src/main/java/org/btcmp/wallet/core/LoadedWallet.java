@@ -110,14 +110,19 @@ public final class LoadedWallet implements AutoCloseable {
         return sender.send(recipients, feeRate);
     }
 
-    /** Pays {@code recipients} at the rate {@code fee} asks for; {@code avoidReuse} skips coins on used addresses. */
-    public WalletSender.Sent send(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse) {
-        return sender.send(recipients, fee, avoidReuse);
+    /**
+     * Pays {@code recipients} at the rate {@code fee} asks for; {@code avoidReuse} skips coins on used
+     * addresses; {@code signalRbf} false leaves BIP125 unsignalled (Core's replaceable=false).
+     */
+    public WalletSender.Sent send(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse,
+            boolean signalRbf) {
+        return sender.send(recipients, fee, avoidReuse, signalRbf);
     }
 
     /** Funds an unsigned transaction paying {@code recipients} (walletcreatefundedpsbt); nothing is broadcast. */
-    public WalletSender.Funded fund(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse) {
-        return sender.fund(recipients, fee, avoidReuse);
+    public WalletSender.Funded fund(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse,
+            boolean signalRbf) {
+        return sender.fund(recipients, fee, avoidReuse, signalRbf);
     }
 
     /**
@@ -126,7 +131,7 @@ public final class LoadedWallet implements AutoCloseable {
      * Returns the replacement's txid and the old and new fees in satoshis.
      */
     public BumpResult bumpFee(String txid, OptionalLong feeRate) {
-        return bumpFee(txid, feeRate, Optional.empty(), java.util.OptionalInt.empty());
+        return bumpFee(txid, feeRate, Optional.empty(), java.util.OptionalInt.empty(), true);
     }
 
     /**
@@ -134,10 +139,10 @@ public final class LoadedWallet implements AutoCloseable {
      * original_change_index (which of them is change).
      */
     public BumpResult bumpFee(String txid, OptionalLong feeRate, Optional<List<WalletSender.Recipient>> outputs,
-            java.util.OptionalInt changeIndex) {
+            java.util.OptionalInt changeIndex, boolean signalRbf) {
         synchronized (sender) { // one spend at a time: a send and a bump must not pick the same coins
             return new FeeBumper(wallet, sync, sender, chain).bump(txid, feeRate,
-                    Math.max(sender.payTxFee(), fallbackFeeRate), outputs, changeIndex);
+                    Math.max(sender.payTxFee(), fallbackFeeRate), outputs, changeIndex, signalRbf);
         }
     }
 

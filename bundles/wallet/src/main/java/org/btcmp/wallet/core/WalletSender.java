@@ -37,6 +37,8 @@ public final class WalletSender {
     public static final long DEFAULT_MAX_TX_FEE = 10_000_000L;
     /** nSequence that signals BIP125 replaceability and keeps nLockTime enforced. */
     static final long SEQUENCE_RBF = 0xfffffffdL;
+    /** Core's MAX_SEQUENCE_NONFINAL: no BIP125 signal, nLockTime still enforced (replaceable=false). */
+    static final long SEQUENCE_NO_RBF = 0xfffffffeL;
 
     private static final int TX_OVERHEAD_WEIGHT = (4 + 1 + 1 + 4) * 4 + 2; // version, counts, locktime; segwit marker
     private static final int P2WPKH_INPUT_WEIGHT = (32 + 4 + 1 + 4) * 4 + (1 + 1 + 72 + 1 + 33);
@@ -74,9 +76,9 @@ public final class WalletSender {
      * transactions whose outputs must not be spent, and avoid_reuse.
      */
     record CoinControl(List<TxRecords.Output> preselected, Optional<Script> changeScript, Set<String> excludedTxids,
-            boolean avoidReuse) {
-        static CoinControl of(boolean avoidReuse) {
-            return new CoinControl(List.of(), Optional.empty(), Set.of(), avoidReuse);
+            boolean avoidReuse, boolean signalRbf) {
+        static CoinControl of(boolean avoidReuse, boolean signalRbf) {
+            return new CoinControl(List.of(), Optional.empty(), Set.of(), avoidReuse, signalRbf);
         }
     }
 
@@ -124,11 +126,16 @@ public final class WalletSender {
      * Pays {@code recipients} at the rate {@code fee} asks for; with {@code avoidReuse}, coins on
      * addresses the wallet already spent from are left alone (Core's avoid_reuse).
      */
-    public synchronized Sent send(List<Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse) {
+    public Sent send(List<Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse) {
+        return send(recipients, fee, avoidReuse, true);
+    }
+
+    /** {@link #send(List, FeePolicy.Request, boolean)}; {@code signalRbf} false: Core's replaceable=false. */
+    public synchronized Sent send(List<Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse, boolean signalRbf) {
         if (!wallet.hasPrivateKeys()) {
             throw new WalletError(WalletError.WALLET_ERROR, "Error: Private keys are disabled for this wallet");
         }
-        Funded funded = fund(recipients, fee, avoidReuse);
+        Funded funded = fund(recipients, fee, CoinControl.of(avoidReuse, signalRbf));
         Transaction tx = TxSigner.sign(funded.tx(), funded.spent(), wallet);
         BroadcastResult result = chain.broadcastTransaction(tx.toBytes(), 0);
         if (!result.accepted()) {
@@ -157,7 +164,12 @@ public final class WalletSender {
      * them also paying the remainder, as Core does.
      */
     public Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, boolean avoidReuse) {
-        return fund(recipients, feeRequest, CoinControl.of(avoidReuse));
+        return fund(recipients, feeRequest, CoinControl.of(avoidReuse, true));
+    }
+
+    /** {@link #fund(List, FeePolicy.Request, boolean)}; {@code signalRbf} false: Core's replaceable=false. */
+    public Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, boolean avoidReuse, boolean signalRbf) {
+        return fund(recipients, feeRequest, CoinControl.of(avoidReuse, signalRbf));
     }
 
     /** {@link #fund(List, FeePolicy.Request, boolean)} under {@code control}: preselected coins always spent first. */
@@ -245,7 +257,8 @@ public final class WalletSender {
         int inputsWeight = 0;
         for (CoinSelection.Candidate c : selection.coins()) {
             TxRecords.Output coin = c.coin();
-            inputs.add(new TxIn(new OutPoint(Hash256.fromHex(coin.txid()), coin.vout()), Script.EMPTY, SEQUENCE_RBF));
+            inputs.add(new TxIn(new OutPoint(Hash256.fromHex(coin.txid()), coin.vout()), Script.EMPTY,
+                    control.signalRbf() ? SEQUENCE_RBF : SEQUENCE_NO_RBF));
             spent.add(new TxOut(coin.value(), Script.of(coin.script())));
             inputTotal += coin.value();
             inputsWeight += inputWeight(Script.of(coin.script()));

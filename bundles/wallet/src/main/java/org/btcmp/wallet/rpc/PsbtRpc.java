@@ -58,6 +58,7 @@ final class PsbtRpc {
         OptionalLong legacyFeeRate = OptionalLong.empty();
         boolean lockUnspents = false;
         List<Object> subtractFrom = List.of();
+        boolean replaceable = true;
         if (a.has(3)) {
             for (Map.Entry<String, Object> e : a.object(3).entrySet()) {
                 switch (e.getKey()) {
@@ -73,9 +74,10 @@ final class PsbtRpc {
                         subtractFrom = new ArrayList<>(l);
                     }
                     case "replaceable" -> {
-                        if (Boolean.FALSE.equals(e.getValue())) {
-                            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
+                        if (!(e.getValue() instanceof Boolean r)) {
+                            throw Args.typeError(e.getValue(), "bool");
                         }
+                        replaceable = r;
                     }
                     default -> throw new RpcError(Rpc.INVALID_PARAMETER,
                             "Option " + e.getKey() + " is not supported by this wallet yet");
@@ -87,7 +89,7 @@ final class PsbtRpc {
         }
         FeePolicy.Request fee = legacyFeeRate.isPresent() ? FeePolicy.Request.rate(legacyFeeRate)
                 : SendRpc.feeRequest(c, confTarget, estimateMode, feeRate);
-        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs, subtractFrom), fee, false);
+        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs, subtractFrom), fee, false, replaceable);
         Transaction tx = funded.tx();
         if (a.has(2)) {
             long lockTime = a.integer(2, 0);

@@ -38,6 +38,7 @@ final class RawTxRpc {
         Object feeRate = null;
         java.util.Optional<List<org.btcmp.wallet.core.WalletSender.Recipient>> outputs = java.util.Optional.empty();
         java.util.OptionalInt changeIndex = java.util.OptionalInt.empty();
+        boolean replaceable = true;
         if (a.has(1)) {
             Map<String, Object> options = a.object(1);
             for (Map.Entry<String, Object> e : options.entrySet()) {
@@ -46,9 +47,10 @@ final class RawTxRpc {
                     case "estimate_mode" -> estimateMode = e.getValue();
                     case "fee_rate" -> feeRate = e.getValue();
                     case "replaceable" -> {
-                        if (Boolean.FALSE.equals(e.getValue())) {
-                            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
+                        if (!(e.getValue() instanceof Boolean r)) {
+                            throw Args.typeError(e.getValue(), "bool");
                         }
+                        replaceable = r;
                     }
                     case "outputs" -> outputs = java.util.Optional.of(SendRpc.recipients(w, SendRpc.outputs(e.getValue()),
                             List.of()));
@@ -65,7 +67,7 @@ final class RawTxRpc {
         java.util.OptionalLong rate = SendRpc.feeRequest(c, JsonText.isNull(confTarget) ? null : confTarget,
                 JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate).feeRate();
         SendRpc.ensureUnlocked(w);
-        org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate, outputs, changeIndex);
+        org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate, outputs, changeIndex, replaceable);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("txid", bumped.txid());
         o.put("origfee", Amounts.btc(bumped.originalFee()));

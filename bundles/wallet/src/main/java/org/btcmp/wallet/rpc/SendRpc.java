@@ -39,11 +39,11 @@ final class SendRpc {
         a.str(2, "");
         a.str(3, "");
         boolean subtractFee = a.bool(4, false);
-        replaceable(a.bool(5, true));
+        boolean replaceable = a.bool(5, true);
         boolean avoidReuse = avoidReuse(w, a.has(8) ? a.bool(8, false) : null);
         FeePolicy.Request fee = feeRequest(c, a.raw(6), a.raw(7), a.raw(9));
         List<WalletSender.Recipient> recipients = List.of(recipient(w, address, amount, subtractFee));
-        return result(w, recipients, fee, avoidReuse, a.bool(10, false));
+        return result(w, recipients, fee, avoidReuse, replaceable, a.bool(10, false));
     }
 
     private static Object sendMany(Args a, Call c) {
@@ -63,7 +63,7 @@ final class SendRpc {
                 subtractFrom.add(address);
             }
         }
-        replaceable(a.bool(5, true));
+        boolean replaceable = a.bool(5, true);
         FeePolicy.Request fee = feeRequest(c, a.raw(6), a.raw(7), a.raw(8));
         List<WalletSender.Recipient> recipients = new ArrayList<>();
         for (Map.Entry<String, Object> e : amounts.entrySet()) {
@@ -72,7 +72,7 @@ final class SendRpc {
             }
             recipients.add(recipient(w, e.getKey(), Amounts.satoshis(e.getValue()), subtractFrom.contains(e.getKey())));
         }
-        return result(w, recipients, fee, false, a.bool(9, false)); // Core: only sendtoaddress avoids reuse
+        return result(w, recipients, fee, false, replaceable, a.bool(9, false)); // Core: only sendtoaddress avoids reuse
     }
 
     private static Object send(Args a, Call c) {
@@ -82,6 +82,7 @@ final class SendRpc {
         Object estimateMode = a.raw(2);
         Object feeRateValue = a.raw(3);
         List<Object> subtractFrom = List.of();
+        boolean replaceable = true;
         if (a.has(4)) {
             Map<String, Object> options = a.object(4);
             for (Map.Entry<String, Object> e : options.entrySet()) {
@@ -93,7 +94,7 @@ final class SendRpc {
                         if (!(e.getValue() instanceof Boolean r)) {
                             throw Args.typeError(e.getValue(), "bool");
                         }
-                        replaceable(r);
+                        replaceable = r;
                     }
                     case "subtract_fee_from_outputs" -> {
                         if (!(e.getValue() instanceof List<?> l)) {
@@ -110,13 +111,13 @@ final class SendRpc {
         List<WalletSender.Recipient> recipients = recipients(w, outputs, subtractFrom);
         Map<String, Object> o = new LinkedHashMap<>();
         if (!w.wallet().hasPrivateKeys()) { // Core hands back the funded PSBT for another signer
-            WalletSender.Funded funded = w.fund(recipients, fee, false);
+            WalletSender.Funded funded = w.fund(recipients, fee, false, replaceable);
             o.put("psbt", PsbtRpc.unsignedPsbt(w, funded, funded.tx(), true).toBase64());
             o.put("complete", false);
             return o;
         }
         ensureUnlocked(w);
-        WalletSender.Sent sent = w.send(recipients, fee, false);
+        WalletSender.Sent sent = w.send(recipients, fee, false, replaceable);
         o.put("txid", sent.txid());
         o.put("complete", true);
         return o;
@@ -218,12 +219,6 @@ final class SendRpc {
         return new WalletSender.Recipient(address, amount, subtractFee);
     }
 
-    private static void replaceable(boolean signal) {
-        if (!signal) {
-            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet: its"
-                    + " transactions always signal BIP125 replaceability");
-        }
-    }
 
     /** Core's GetAvoidReuseFlag: the wallet's flag unless given; asking for it without the flag is an error. */
     static boolean avoidReuse(LoadedWallet w, Boolean given) {
@@ -282,12 +277,12 @@ final class SendRpc {
     }
 
     private static Object result(LoadedWallet w, List<WalletSender.Recipient> recipients, FeePolicy.Request fee,
-            boolean avoidReuse, boolean verbose) {
+            boolean avoidReuse, boolean replaceable, boolean verbose) {
         if (!w.wallet().hasPrivateKeys()) {
             throw new RpcError(Rpc.WALLET_ERROR, "Error: Private keys are disabled for this wallet");
         }
         ensureUnlocked(w);
-        WalletSender.Sent sent = w.send(recipients, fee, avoidReuse);
+        WalletSender.Sent sent = w.send(recipients, fee, avoidReuse, replaceable);
         if (!verbose) {
             return sent.txid();
         }

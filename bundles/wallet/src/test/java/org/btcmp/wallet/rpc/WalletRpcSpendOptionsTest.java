@@ -170,4 +170,27 @@ class WalletRpcSpendOptionsTest {
                 + "\"conf_target\":2,\"estimate_mode\":\"conservative\",\"verbose\":true}");
         assertEquals("Conservative Double Target longer horizon", conservative.get("fee_reason"));
     }
+
+    @Test
+    void replaceableFalseLeavesBip125Unsignalled() throws Exception {
+        String bob = (String) n.call(B, "getnewaddress", "[]");
+        String plain = (String) n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":1,"
+                + "\"replaceable\":false,\"fee_rate\":2}");
+        assertEquals(List.of(0xfffffffeL), sequences(plain));
+        assertEquals("no", ((Map<?, ?>) n.call(A, "gettransaction", "[\"" + plain + "\"]")).get("bip125-replaceable"));
+        String signalling = (String) n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":1,"
+                + "\"fee_rate\":2}");
+        assertEquals(List.of(0xfffffffdL), sequences(signalling), "replaceable defaults to true");
+        Map<?, ?> viaSend = (Map<?, ?>) n.call(A, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":2,"
+                + "\"options\":{\"replaceable\":false}}");
+        assertTrue(sequences((String) viaSend.get("txid")).stream().allMatch(q -> q == 0xfffffffeL));
+        Map<?, ?> bumped = (Map<?, ?>) n.call(A, "bumpfee", "[\"" + signalling + "\", {\"fee_rate\":5,"
+                + "\"replaceable\":false}]");
+        assertTrue(sequences((String) bumped.get("txid")).stream().allMatch(q -> q == 0xfffffffeL),
+                "the replacement no longer signals");
+    }
+
+    private List<Long> sequences(String txid) throws Exception {
+        return ((List<?>) decoded(txid).get("vin")).stream().map(i -> (Long) ((Map<?, ?>) i).get("sequence")).toList();
+    }
 }
