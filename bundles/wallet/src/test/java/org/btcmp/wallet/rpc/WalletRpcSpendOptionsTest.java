@@ -181,13 +181,13 @@ class WalletRpcSpendOptionsTest {
         String signalling = (String) n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":1,"
                 + "\"fee_rate\":2}");
         assertEquals(List.of(0xfffffffdL), sequences(signalling), "replaceable defaults to true");
-        Map<?, ?> viaSend = (Map<?, ?>) n.call(A, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":2,"
-                + "\"options\":{\"replaceable\":false}}");
-        assertTrue(sequences((String) viaSend.get("txid")).stream().allMatch(q -> q == 0xfffffffeL));
         Map<?, ?> bumped = (Map<?, ?>) n.call(A, "bumpfee", "[\"" + signalling + "\", {\"fee_rate\":5,"
                 + "\"replaceable\":false}]");
         assertTrue(sequences((String) bumped.get("txid")).stream().allMatch(q -> q == 0xfffffffeL),
-                "the replacement no longer signals");
+                "the replacement no longer signals"); // bumped before anything spends its change
+        Map<?, ?> viaSend = (Map<?, ?>) n.call(A, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":2,"
+                + "\"options\":{\"replaceable\":false}}");
+        assertTrue(sequences((String) viaSend.get("txid")).stream().allMatch(q -> q == 0xfffffffeL));
     }
 
     private List<Long> sequences(String txid) throws Exception {
