@@ -141,6 +141,16 @@ public final class SendReceiveCrashChild {
                 if (!coins.equals(rescanned)) {
                     problems.add(w.name() + " listunspent " + coins + " but a rescan finds " + rescanned);
                 }
+                if (!problems.isEmpty()) { // what the node says of the wallet's unconfirmed transactions
+                    for (WalletTx tx : w.transactions()) {
+                        if (tx.confirmations() == 0) {
+                            problems.add(w.name() + " unconfirmed " + tx.txid() + " flagged in mempool " + tx.inMempool()
+                                    + ", in the node's mempool " + chain.isInMempool(tx.txid()) + ", abandoned "
+                                    + tx.abandoned() + ", locktime " + org.btcmp.primitives.Transaction.fromBytes(tx.raw())
+                                    .lockTime() + " at height " + node.chain().height());
+                        }
+                    }
+                }
             }
         }
         deleteTree(scratch);

@@ -42,9 +42,10 @@ class SendReceiveCrashTest {
     private int checks;
 
     /*
-     * In the slow tier for now: about one run in four, after some kill, a restarted wallet still holds
-     * unconfirmed transactions it believes are in the mempool that the check's block did not confirm
-     * (a rescan does not know them). Open: which side loses them. Run with -P slow.
+     * In the slow tier for now: about one run in four, after some kill, a restarted wallet holds
+     * unconfirmed transactions that the node's mempool holds too but the check's block leaves out; each
+     * has nLockTime equal to that block's height (made at a wallet tip the node lost in the crash).
+     * Open: the node's mempool and its block template disagree on such a transaction. Run with -P slow.
      */
     @Test
     @Tag("slow")
