@@ -4,8 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.wallet.store.SyncRecords;
@@ -20,12 +23,17 @@ final class BalanceCalculator {
     private final int tipHeight;
     private final Map<String, TxRecords.Tx> txs = new HashMap<>();
     private final Map<String, Boolean> trusted = new HashMap<>();
+    private final Map<String, Integer> conflictHeights = new HashMap<>(); // conflicting block -> its height
 
     private BalanceCalculator(Connection c) throws SQLException {
         this.c = c;
         this.tipHeight = SyncRecords.tip(c).map(b -> b.height()).orElse(-1);
         for (TxRecords.Tx tx : TxRecords.all(c)) {
             txs.put(tx.txid(), tx);
+            if (tx.conflicted() && !conflictHeights.containsKey(tx.conflictBlock().get())) {
+                conflictHeights.put(tx.conflictBlock().get(),
+                        SyncRecords.heightOf(c, tx.conflictBlock().get()).orElse(tipHeight));
+            }
         }
     }
 
@@ -35,11 +43,19 @@ final class BalanceCalculator {
     }
 
     static Balances balances(Connection c) throws SQLException {
+        return balances(c, Set.of());
+    }
+
+    /** Core's balances over the coins whose script (hex) is not in {@code excluded}. */
+    static Balances balances(Connection c, Set<String> excluded) throws SQLException {
         BalanceCalculator calc = new BalanceCalculator(c);
         long trustedSum = 0;
         long pending = 0;
         long immature = 0;
         for (TxRecords.Output o : TxRecords.unspent(c)) {
+            if (excluded.contains(HexFormat.of().formatHex(o.script()))) {
+                continue;
+            }
             switch (calc.classify(o)) {
                 case TRUSTED -> trustedSum += o.value();
                 case UNTRUSTED_PENDING -> pending += o.value();
@@ -48,6 +64,18 @@ final class BalanceCalculator {
             }
         }
         return new Balances(trustedSum, pending, immature);
+    }
+
+    /**
+     * The wallet's scripts (hex) that a wallet transaction spent a coin from: Core's "used" addresses,
+     * whose other coins avoid_reuse keeps out of sends and balances.
+     */
+    static Set<String> dirtyScripts(Connection c) throws SQLException {
+        Set<String> out = new HashSet<>();
+        for (byte[] script : TxRecords.spentFromScripts(c)) {
+            out.add(HexFormat.of().formatHex(script));
+        }
+        return out;
     }
 
     /** The unspent outputs that count as trusted: what the wallet may spend now. */
@@ -96,10 +124,13 @@ final class BalanceCalculator {
         return depth == 0 && tx.inMempool() ? Kind.UNTRUSTED_PENDING : Kind.NONE;
     }
 
-    /** Confirmations on the wallet's view of the chain; 0 unconfirmed, -1 conflicted. */
+    /**
+     * Confirmations on the wallet's view of the chain; 0 unconfirmed; when conflicted, minus the
+     * confirmations of the block holding the conflicting transaction (Core's GetTxDepthInMainChain).
+     */
     int depth(TxRecords.Tx tx) {
         if (tx.conflicted()) {
-            return -1;
+            return -(tipHeight - conflictHeights.get(tx.conflictBlock().get()) + 1);
         }
         return tx.blockHeight().map(h -> tipHeight - h + 1).orElse(0);
     }

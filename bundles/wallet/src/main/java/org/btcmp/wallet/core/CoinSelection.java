@@ -32,10 +32,14 @@ final class CoinSelection {
     private CoinSelection() {
     }
 
-    /** BnB, then a single random draw; empty when even all coins do not reach {@code target}. */
-    static Optional<Selection> select(List<Candidate> coins, long target, long costOfChange, long changeFee, Random random) {
+    /**
+     * BnB (skipped when the fee comes out of the payments, as Core skips it), then a single random
+     * draw; empty when even all coins do not reach {@code target}.
+     */
+    static Optional<Selection> select(List<Candidate> coins, long target, long costOfChange, long changeFee,
+            boolean subtractFee, Random random) {
         List<Candidate> useful = coins.stream().filter(c -> c.effectiveValue() > 0).toList();
-        Optional<List<Candidate>> exact = branchAndBound(useful, target, costOfChange);
+        Optional<List<Candidate>> exact = subtractFee ? Optional.empty() : branchAndBound(useful, target, costOfChange);
         if (exact.isPresent()) {
             return Optional.of(new Selection(exact.get(), false));
         }

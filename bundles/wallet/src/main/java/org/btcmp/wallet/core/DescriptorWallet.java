@@ -45,6 +45,7 @@ public final class DescriptorWallet implements AutoCloseable {
     private final ChainParams params;
     private final WalletEncryption encryption;
     private final Map<String, Descriptor> parsed = new LinkedHashMap<>(); // id -> public descriptor (guarded by this)
+    private volatile long flags; // Core's WALLET_FLAG_* bits kept in the file
 
     private DescriptorWallet(WalletDatabase db, WalletOptions options) {
         this.db = db;
@@ -59,6 +60,7 @@ public final class DescriptorWallet implements AutoCloseable {
         WalletDatabase db = WalletDatabase.create(walletDir, content::write);
         DescriptorWallet wallet = new DescriptorWallet(db, options);
         wallet.parsed.putAll(content.descriptors());
+        wallet.flags = seed.flags();
         return wallet;
     }
 
@@ -73,6 +75,7 @@ public final class DescriptorWallet implements AutoCloseable {
                     throw new WalletFileException(WalletFileException.Reason.NOT_A_WALLET, "Wallet file " + db.file()
                             + " is for network '" + network + "', not '" + options.network().chainName() + "'");
                 }
+                wallet.flags = MetaRecords.getString(c, NewWalletContent.META_FLAGS).map(Long::parseLong).orElse(0L);
                 for (DescriptorRecords.Row row : DescriptorRecords.all(c)) {
                     wallet.parsed.put(row.id(), DescriptorParser.parse(row.descriptor(),
                             options.network() == ChainType.MAIN, true));
@@ -84,6 +87,32 @@ public final class DescriptorWallet implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** Whether the wallet may hold private keys (false: Core's disable_private_keys, a watch-only wallet). */
+    public boolean hasPrivateKeys() {
+        return (flags & WalletOptions.Seed.FLAG_DISABLE_PRIVATE_KEYS) == 0;
+    }
+
+    /** Core's avoid_reuse flag: coins on addresses already spent from are kept out of sends. */
+    public boolean avoidsReuse() {
+        return (flags & WalletOptions.Seed.FLAG_AVOID_REUSE) != 0;
+    }
+
+    /** Sets or clears Core's avoid_reuse flag (setwalletflag), in the file. */
+    public synchronized void setAvoidReuse(boolean on) {
+        long updated = on ? flags | WalletOptions.Seed.FLAG_AVOID_REUSE : flags & ~WalletOptions.Seed.FLAG_AVOID_REUSE;
+        db.write(c -> {
+            MetaRecords.putString(c, NewWalletContent.META_FLAGS, Long.toString(updated));
+            return null;
+        });
+        flags = updated;
+    }
+
+    /** Whether the wallet holds the private key of one of its scripts (false for watch-only descriptors). */
+    public synchronized boolean canSign(byte[] script) {
+        Optional<ScriptRecords.Row> row = db.read(c -> ScriptRecords.find(c, script));
+        return row.isPresent() && db.read(c -> SecretRecords.exists(c, DESCRIPTOR_SECRET_PREFIX + row.get().descriptorId()));
     }
 
     /**
@@ -184,7 +213,12 @@ public final class DescriptorWallet implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new WalletError(WalletError.INVALID_ADDRESS_OR_KEY, e.getMessage());
         }
-        if (!d.key().hasPrivateKey()) {
+        boolean watchOnly = !hasPrivateKeys();
+        if (watchOnly && d.key().hasPrivateKey()) {
+            throw new WalletError(WalletError.WALLET_ERROR,
+                    "Cannot import private keys to a wallet with private keys disabled");
+        }
+        if (!watchOnly && !d.key().hasPrivateKey()) {
             throw new WalletError(WalletError.WALLET_ERROR,
                     "Cannot import descriptor without private keys to a wallet with private keys enabled");
         }
@@ -202,8 +236,8 @@ public final class DescriptorWallet implements AutoCloseable {
         }
         String id = idOf(d);
         String secretName = DESCRIPTOR_SECRET_PREFIX + id;
-        byte[] plaintext = d.toPrivateString().getBytes(StandardCharsets.UTF_8);
-        SecretRecords.Stored stored = encryption.protect(secretName, plaintext);
+        Optional<SecretRecords.Stored> stored = watchOnly ? Optional.empty()
+                : Optional.of(encryption.protect(secretName, d.toPrivateString().getBytes(StandardCharsets.UTF_8)));
         long now = options.clock().instant().getEpochSecond();
         Optional<String> labelled = label.isEmpty() ? Optional.empty() : Address.fromScript(d.scriptAt(0), params);
         db.write(c -> {
@@ -216,7 +250,9 @@ public final class DescriptorWallet implements AutoCloseable {
                 DescriptorRecords.deactivate(c, d.outputType().get(), internal);
             }
             DescriptorRecords.setRole(c, id, active, internal);
-            SecretRecords.put(c, secretName, stored.bytes(), stored.encrypted());
+            if (stored.isPresent()) {
+                SecretRecords.put(c, secretName, stored.get().bytes(), stored.get().encrypted());
+            }
             parsed.put(id, d); // a parse cache by id: harmless if this transaction rolls back
             DescriptorRecords.Row row = DescriptorRecords.get(c, id);
             int derived = deriveUpTo(c, id, row.rangeEnd(), d.isRange() ? rangeEnd + 1 : 1);
@@ -226,6 +262,20 @@ public final class DescriptorWallet implements AutoCloseable {
             }
             return null;
         });
+    }
+
+    /** The key behind a wallet script and its BIP32 origin: master fingerprint and path (for PSBT derivations). */
+    public record KeyOriginInfo(byte[] pubkey, int fingerprint, List<Integer> path) {
+    }
+
+    /** The key and origin of one of the wallet's single-key scripts; empty when not the wallet's or of unknown origin. */
+    public synchronized Optional<KeyOriginInfo> keyOrigin(Script script) {
+        Optional<ScriptRecords.Row> row = db.read(c -> ScriptRecords.find(c, script.bytes()));
+        if (row.isEmpty() || !parsed.containsKey(row.get().descriptorId())) {
+            return Optional.empty();
+        }
+        var key = parsed.get(row.get().descriptorId()).key().at(row.get().index());
+        return key.origin().map(o -> new KeyOriginInfo(key.encoded(), o.fingerprint(), o.path().steps()));
     }
 
     /** Where a script of this wallet comes from, or empty when it is not the wallet's. */

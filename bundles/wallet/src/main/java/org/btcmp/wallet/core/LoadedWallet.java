@@ -31,7 +31,6 @@ public final class LoadedWallet implements AutoCloseable {
 
     private final Chain chain;
     private final long fallbackFeeRate;
-    private volatile long payTxFee; // sat/kvB; 0: not set
 
     private LoadedWallet(String name, DescriptorWallet wallet, WalletSync sync, WalletSender sender, Chain chain,
             long fallbackFeeRate) {
@@ -58,7 +57,24 @@ public final class LoadedWallet implements AutoCloseable {
         }
         WalletSender sender = new WalletSender(wallet, sync, chain, fallbackFeeRate);
         wallet.database().read(LoadedWallet::persistentLocks).forEach(sender::lock);
+        resubmit(wallet, sync, chain);
         return new LoadedWallet(name, wallet, sync, sender, chain, fallbackFeeRate);
+    }
+
+    /**
+     * Core's ResubmitWalletTransactions at load: the wallet's unconfirmed transactions that the node's
+     * mempool does not hold (it lost them in a crash, say) are offered to it again, parents first; one
+     * the node refuses is marked out of the mempool, so its coins count as Core counts them.
+     */
+    private static void resubmit(DescriptorWallet wallet, WalletSync sync, Chain chain) {
+        for (WalletTx tx : wallet.database().read(WalletTxReader::all)) {
+            if (tx.confirmations() != 0 || tx.abandoned() || tx.coinbase() || chain.isInMempool(tx.txid())) {
+                continue;
+            }
+            if (!chain.broadcastTransaction(tx.raw(), 0).accepted()) {
+                sync.transactionRemovedFromMempool(tx.raw());
+            }
+        }
     }
 
     public String name() {
@@ -79,26 +95,34 @@ public final class LoadedWallet implements AutoCloseable {
 
     /** The fee rate set by settxfee in sat/kvB, 0 when unset. */
     public long payTxFee() {
-        return payTxFee;
+        return sender.payTxFee();
     }
 
     public void setPayTxFee(long satPerKvB) {
-        payTxFee = satPerKvB;
+        sender.setPayTxFee(satPerKvB);
     }
 
     /**
-     * Pays {@code recipients} at {@code feeRate} (sat/kvB) or, when empty, at the settxfee rate or the
-     * fallback fee rate.
+     * Pays {@code recipients} at {@code feeRate} (sat/kvB) or, when empty, at the settxfee rate, the
+     * node's estimate or the fallback fee rate.
      */
     public WalletSender.Sent send(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
-        long set = payTxFee;
-        return sender.send(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+        return sender.send(recipients, feeRate);
+    }
+
+    /**
+     * Pays {@code recipients} at the rate {@code fee} asks for; {@code avoidReuse} skips coins on used
+     * addresses; {@code signalRbf} false leaves BIP125 unsignalled (Core's replaceable=false).
+     */
+    public WalletSender.Sent send(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse,
+            boolean signalRbf) {
+        return sender.send(recipients, fee, avoidReuse, signalRbf);
     }
 
     /** Funds an unsigned transaction paying {@code recipients} (walletcreatefundedpsbt); nothing is broadcast. */
-    public WalletSender.Funded fund(List<WalletSender.Recipient> recipients, OptionalLong feeRate) {
-        long set = payTxFee;
-        return sender.fund(recipients, feeRate.isPresent() || set == 0 ? feeRate : OptionalLong.of(set));
+    public WalletSender.Funded fund(List<WalletSender.Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse,
+            boolean signalRbf) {
+        return sender.fund(recipients, fee, avoidReuse, signalRbf);
     }
 
     /**
@@ -107,8 +131,18 @@ public final class LoadedWallet implements AutoCloseable {
      * Returns the replacement's txid and the old and new fees in satoshis.
      */
     public BumpResult bumpFee(String txid, OptionalLong feeRate) {
+        return bumpFee(txid, feeRate, Optional.empty(), java.util.OptionalInt.empty(), true);
+    }
+
+    /**
+     * Core's bumpfee with its outputs option (new outputs replacing the original ones) and
+     * original_change_index (which of them is change).
+     */
+    public BumpResult bumpFee(String txid, OptionalLong feeRate, Optional<List<WalletSender.Recipient>> outputs,
+            java.util.OptionalInt changeIndex, boolean signalRbf) {
         synchronized (sender) { // one spend at a time: a send and a bump must not pick the same coins
-            return new FeeBumper(wallet, sync, chain).bump(txid, feeRate, Math.max(payTxFee, fallbackFeeRate));
+            return new FeeBumper(wallet, sync, sender, chain).bump(txid, feeRate,
+                    Math.max(sender.payTxFee(), fallbackFeeRate), outputs, changeIndex, signalRbf);
         }
     }
 
@@ -189,10 +223,11 @@ public final class LoadedWallet implements AutoCloseable {
 
     /**
      * Signs the inputs of {@code tx} that spend the wallet's coins; {@code spent} holds the output each
-     * input spends (null where unknown). Returns the transaction and, by input index, why an input is unsigned.
+     * input spends (null where unknown); {@code hashType} is Core's sighash number (0: DEFAULT). Returns the
+     * transaction and, by input index, why an input is unsigned.
      */
-    public Map.Entry<Transaction, Map<Integer, String>> signInputs(Transaction tx, List<TxOut> spent) {
-        TxSigner.Partial p = TxSigner.signWhatIsMine(tx, spent, wallet);
+    public Map.Entry<Transaction, Map<Integer, String>> signInputs(Transaction tx, List<TxOut> spent, int hashType) {
+        TxSigner.Partial p = TxSigner.signWhatIsMine(tx, spent, wallet, hashType);
         return Map.entry(p.tx(), p.errors());
     }
 

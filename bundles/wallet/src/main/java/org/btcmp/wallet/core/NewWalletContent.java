@@ -28,6 +28,8 @@ final class NewWalletContent {
     static final String META_CREATED = "created";
     static final String SECRET_MNEMONIC = "mnemonic";
     static final String DESCRIPTOR_SECRET_PREFIX = "descriptor:";
+    /** Core's persistent wallet flags (WALLET_FLAG_*), as a decimal number. */
+    static final String META_FLAGS = "flags";
 
     private final WalletOptions options;
     private final long created;
@@ -36,10 +38,15 @@ final class NewWalletContent {
     private final Map<String, List<byte[]>> keypool = new LinkedHashMap<>();
     private final Map<String, SecretRecords.Stored> secrets = new LinkedHashMap<>();
     private final Optional<byte[]> sealedMasterKey;
+    private final long flags;
 
     private NewWalletContent(WalletOptions options, WalletOptions.Seed seed) {
         this.options = options;
         this.created = options.clock().instant().getEpochSecond();
+        this.flags = seed.flags();
+        if ((flags & WalletOptions.Seed.FLAG_DISABLE_PRIVATE_KEYS) != 0 && !seed.blank()) {
+            throw new IllegalArgumentException("a wallet without private keys has no seed: use Seed.watchOnly()");
+        }
         String mnemonic = seed.mnemonic().orElseGet(NewWalletContent::randomMnemonic);
         try {
             Bip39.toEntropy(mnemonic);
@@ -88,6 +95,7 @@ final class NewWalletContent {
     Void write(Connection c) throws SQLException {
         MetaRecords.putString(c, META_NETWORK, options.network().chainName());
         MetaRecords.putString(c, META_CREATED, Long.toString(created));
+        MetaRecords.putString(c, META_FLAGS, Long.toString(flags));
         for (DescriptorRecords.Row row : rows) {
             DescriptorRecords.insert(c, row);
             List<byte[]> scripts = keypool.get(row.id());

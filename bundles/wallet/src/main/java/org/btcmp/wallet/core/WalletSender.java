@@ -2,7 +2,9 @@ package org.btcmp.wallet.core;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Script;
+import org.btcmp.primitives.ScriptBuilder;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
@@ -34,6 +37,8 @@ public final class WalletSender {
     public static final long DEFAULT_MAX_TX_FEE = 10_000_000L;
     /** nSequence that signals BIP125 replaceability and keeps nLockTime enforced. */
     static final long SEQUENCE_RBF = 0xfffffffdL;
+    /** Core's MAX_SEQUENCE_NONFINAL: no BIP125 signal, nLockTime still enforced (replaceable=false). */
+    static final long SEQUENCE_NO_RBF = 0xfffffffeL;
 
     private static final int TX_OVERHEAD_WEIGHT = (4 + 1 + 1 + 4) * 4 + 2; // version, counts, locktime; segwit marker
     private static final int P2WPKH_INPUT_WEIGHT = (32 + 4 + 1 + 4) * 4 + (1 + 1 + 72 + 1 + 33);
@@ -41,12 +46,44 @@ public final class WalletSender {
     /** Core's -dustrelayfee in sat/kvB. */
     private static final long DUST_RELAY_FEE = 3000;
 
-    /** An amount in satoshis to an address. */
-    public record Recipient(String address, long amount) {
+    /**
+     * An amount in satoshis to an address, or to a script given as such ({@code script}: a "data"
+     * OP_RETURN output, or an output kept from a transaction being replaced); {@code subtractFee}: the
+     * fee comes out of this amount (Core's subtractfeefromamount).
+     */
+    public record Recipient(String address, long amount, boolean subtractFee, Script script) {
+        public Recipient(String address, long amount) {
+            this(address, amount, false, null);
+        }
+
+        public Recipient(String address, long amount, boolean subtractFee) {
+            this(address, amount, subtractFee, null);
+        }
+
+        /** Core's "data" output: OP_RETURN with {@code payload}, no value. */
+        public static Recipient data(byte[] payload) {
+            return new Recipient(null, 0, false, ScriptBuilder.opReturn(payload));
+        }
+
+        /** An output to {@code script} itself. */
+        public static Recipient toScript(Script script, long amount, boolean subtractFee) {
+            return new Recipient(null, amount, subtractFee, script);
+        }
     }
 
-    /** A sent transaction: its id, the fee it pays and its serialized bytes. */
-    public record Sent(String txid, long fee, byte[] raw) {
+    /**
+     * Core's CCoinControl, the parts this wallet uses: coins that must be spent, a fixed change script,
+     * transactions whose outputs must not be spent, and avoid_reuse.
+     */
+    record CoinControl(List<TxRecords.Output> preselected, Optional<Script> changeScript, Set<String> excludedTxids,
+            boolean avoidReuse, boolean signalRbf) {
+        static CoinControl of(boolean avoidReuse, boolean signalRbf) {
+            return new CoinControl(List.of(), Optional.empty(), Set.of(), avoidReuse, signalRbf);
+        }
+    }
+
+    /** A sent transaction: its id, the fee it pays, its serialized bytes and Core's reason for its fee rate. */
+    public record Sent(String txid, long fee, byte[] raw, String feeReason) {
     }
 
     private final DescriptorWallet wallet;
@@ -55,6 +92,7 @@ public final class WalletSender {
     private final long fallbackFeeRate;
     private final Random random = new SecureRandom();
     private final Set<OutPointRef> locked = ConcurrentHashMap.newKeySet(); // Core's lockunspent, in memory
+    private volatile long payTxFee; // settxfee, sat/kvB; 0: unset
 
     /** {@code fallbackFeeRate} in sat/kvB is used when a send names no fee rate (Core's -fallbackfee; 0 disables it). */
     public WalletSender(DescriptorWallet wallet, WalletSync sync, Chain chain, long fallbackFeeRate) {
@@ -64,90 +102,172 @@ public final class WalletSender {
         this.fallbackFeeRate = fallbackFeeRate;
     }
 
+    /** Core's settxfee: the rate (sat/kvB) used when a send names none; 0 returns to estimates. */
+    public void setPayTxFee(long satPerKvB) {
+        payTxFee = satPerKvB;
+    }
+
+    public long payTxFee() {
+        return payTxFee;
+    }
+
     /**
-     * Pays {@code recipients} at {@code feeRate} sat/kvB (or the fallback fee rate) and returns the
+     * Pays {@code recipients} at {@code feeRate} sat/kvB (or the wallet's default rate) and returns the
      * transaction the node accepted.
      *
      * @throws WalletError with Core's codes: -3 bad amount, -5 bad address, -6 insufficient funds,
      *     -4 fee problems or a refusal by the node, -13 locked wallet
      */
-    public synchronized Sent send(List<Recipient> recipients, OptionalLong feeRate) {
-        Funded funded = fund(recipients, feeRate);
+    public Sent send(List<Recipient> recipients, OptionalLong feeRate) {
+        return send(recipients, FeePolicy.Request.rate(feeRate), false);
+    }
+
+    /**
+     * Pays {@code recipients} at the rate {@code fee} asks for; with {@code avoidReuse}, coins on
+     * addresses the wallet already spent from are left alone (Core's avoid_reuse).
+     */
+    public Sent send(List<Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse) {
+        return send(recipients, fee, avoidReuse, true);
+    }
+
+    /** {@link #send(List, FeePolicy.Request, boolean)}; {@code signalRbf} false: Core's replaceable=false. */
+    public synchronized Sent send(List<Recipient> recipients, FeePolicy.Request fee, boolean avoidReuse, boolean signalRbf) {
+        if (!wallet.hasPrivateKeys()) {
+            throw new WalletError(WalletError.WALLET_ERROR, "Error: Private keys are disabled for this wallet");
+        }
+        Funded funded = fund(recipients, fee, CoinControl.of(avoidReuse, signalRbf));
         Transaction tx = TxSigner.sign(funded.tx(), funded.spent(), wallet);
         BroadcastResult result = chain.broadcastTransaction(tx.toBytes(), 0);
         if (!result.accepted()) {
             throw new WalletError(WalletError.WALLET_ERROR, "Transaction rejected by the node: " + result.error());
         }
         sync.recordSent(tx);
-        return new Sent(tx.txid().toString(), funded.fee(), tx.toBytes());
+        return new Sent(tx.txid().toString(), funded.fee(), tx.toBytes(), funded.feeReason());
     }
 
     /**
      * An unsigned transaction paying the recipients: inputs chosen from the wallet's coins, the outputs
-     * they spend (in input order), its fee, and where its change output is (-1: none).
+     * they spend (in input order), its fee, where its change output is (-1: none) and why it pays that rate.
      */
-    public record Funded(Transaction tx, List<TxOut> spent, long fee, int changePosition) {
+    public record Funded(Transaction tx, List<TxOut> spent, long fee, int changePosition, String feeReason) {
+    }
+
+    /** {@link #fund(List, FeePolicy.Request, boolean)} at an explicit rate or the default one. */
+    public Funded fund(List<Recipient> recipients, OptionalLong feeRate) {
+        return fund(recipients, FeePolicy.Request.rate(feeRate), false);
     }
 
     /**
      * Selects coins and builds the unsigned transaction {@link #send} would sign (Core's
-     * walletcreatefundedpsbt); nothing is broadcast. A change address is handed out when change is added.
+     * CreateTransaction; walletcreatefundedpsbt); nothing is broadcast. A change address is handed out
+     * when change is added. Recipients marked {@code subtractFee} share the fee equally, the first of
+     * them also paying the remainder, as Core does.
      */
-    public synchronized Funded fund(List<Recipient> recipients, OptionalLong feeRate) {
+    public Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, boolean avoidReuse) {
+        return fund(recipients, feeRequest, CoinControl.of(avoidReuse, true));
+    }
+
+    /** {@link #fund(List, FeePolicy.Request, boolean)}; {@code signalRbf} false: Core's replaceable=false. */
+    public Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, boolean avoidReuse, boolean signalRbf) {
+        return fund(recipients, feeRequest, CoinControl.of(avoidReuse, signalRbf));
+    }
+
+    /** {@link #fund(List, FeePolicy.Request, boolean)} under {@code control}: preselected coins always spent first. */
+    synchronized Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, CoinControl control) {
         if (recipients.isEmpty()) {
             throw new WalletError(WalletError.INVALID_PARAMETER, "Transaction must have at least one recipient");
         }
         List<TxOut> outputs = new ArrayList<>();
         long amount = 0;
+        int subtractCount = 0;
         boolean payingTaproot = false;
         for (Recipient r : recipients) {
-            Script script = scriptOf(r.address());
-            if (r.amount() <= 0) {
+            Script script = r.script() != null ? r.script() : scriptOf(r.address());
+            if (r.amount() < 0 || (r.amount() == 0 && !script.isUnspendable())) {
                 throw new WalletError(TYPE_ERROR, "Invalid amount for send");
             }
-            if (r.amount() < dustThreshold(script)) {
+            if (!script.isUnspendable() && r.amount() < dustThreshold(script)) {
                 throw new WalletError(WalletError.WALLET_ERROR, "Transaction amount too small");
             }
             outputs.add(new TxOut(r.amount(), script));
             amount += r.amount();
             payingTaproot |= script.isP2TR();
+            subtractCount += r.subtractFee() ? 1 : 0;
         }
-        long rate = feeRate(feeRate);
+        boolean subtractFee = subtractCount > 0;
+        FeePolicy.Choice feeChoice = FeePolicy.choose(chain, feeRequest, payTxFee, fallbackFeeRate);
+        long rate = feeChoice.rate();
         String changeType = payingTaproot ? "bech32m" : "bech32";
         int changeScriptLength = payingTaproot ? 34 : 22;
         long changeFee = fee(outputWeight(changeScriptLength), rate);
         long costOfChange = changeFee + fee(payingTaproot ? P2TR_INPUT_WEIGHT : P2WPKH_INPUT_WEIGHT, rate);
         int baseWeight = TX_OVERHEAD_WEIGHT + outputs.stream().mapToInt(o -> outputWeight(o.scriptPubKey().length())).sum();
-        long target = amount + fee(baseWeight, rate);
+        // with the fee taken from the payments, coins count at their full value and the target is the payments alone
+        long target = amount + (subtractFee ? 0 : fee(baseWeight, rate));
+        if (target == 0) {
+            throw new WalletError(WalletError.WALLET_ERROR, "Transaction requires one destination of non-zero value,"
+                    + " a non-zero feerate, or a pre-selected input");
+        }
 
+        List<CoinSelection.Candidate> preselected = new ArrayList<>();
+        Set<OutPointRef> chosen = new java.util.HashSet<>();
+        long preselectedTotal = 0;
+        for (TxRecords.Output coin : control.preselected()) {
+            long inputFee = subtractFee ? 0 : fee(inputWeight(Script.of(coin.script())), rate);
+            preselected.add(new CoinSelection.Candidate(coin, coin.value() - inputFee));
+            chosen.add(new OutPointRef(coin.txid(), coin.vout()));
+            preselectedTotal += coin.value() - inputFee;
+        }
         List<CoinSelection.Candidate> candidates = new ArrayList<>();
+        Set<String> dirty = control.avoidReuse() ? wallet.database().read(BalanceCalculator::dirtyScripts) : Set.of();
         for (TxRecords.Output coin : wallet.database().read(BalanceCalculator::spendable)) {
-            if (locked.contains(new OutPointRef(coin.txid(), coin.vout()))) {
+            OutPointRef ref = new OutPointRef(coin.txid(), coin.vout());
+            if (locked.contains(ref) || chosen.contains(ref) || control.excludedTxids().contains(coin.txid())
+                    || dirty.contains(HexFormat.of().formatHex(coin.script()))) {
                 continue;
             }
             Script s = Script.of(coin.script());
             if (s.isP2WPKH() || s.isP2TR()) {
-                candidates.add(new CoinSelection.Candidate(coin, coin.value() - fee(inputWeight(s), rate)));
+                long inputFee = subtractFee ? 0 : fee(inputWeight(s), rate);
+                candidates.add(new CoinSelection.Candidate(coin, coin.value() - inputFee));
             }
         }
-        CoinSelection.Selection selection = CoinSelection.select(candidates, target, costOfChange, changeFee, random)
-                .orElseThrow(() -> new WalletError(INSUFFICIENT_FUNDS, "Insufficient funds"));
+        CoinSelection.Selection selection;
+        if (!preselected.isEmpty() && preselectedTotal >= target) { // Core: preset inputs that cover the target suffice
+            selection = new CoinSelection.Selection(preselected, true);
+        } else {
+            CoinSelection.Selection more = CoinSelection.select(candidates, target - preselectedTotal, costOfChange,
+                    changeFee, subtractFee, random).orElseThrow(() -> new WalletError(INSUFFICIENT_FUNDS, "Insufficient funds"));
+            List<CoinSelection.Candidate> all = new ArrayList<>(preselected);
+            all.addAll(more.coins());
+            selection = new CoinSelection.Selection(all, more.withChange());
+        }
 
-        long change = selection.effectiveTotal() - target - changeFee;
+        long change = selection.effectiveTotal() - target - (subtractFee ? 0 : changeFee);
         int changePosition = -1;
         if (selection.withChange() && change >= dustThreshold(changeScriptLength)) {
-            Script changeScript = Address.toScript(wallet.getRawChangeAddress(changeType), wallet.params());
+            Script changeScript = control.changeScript()
+                    .orElseGet(() -> Address.toScript(wallet.getRawChangeAddress(changeType), wallet.params()));
             changePosition = random.nextInt(outputs.size() + 1);
             outputs.add(changePosition, new TxOut(change, changeScript));
         }
         List<TxIn> inputs = new ArrayList<>();
         List<TxOut> spent = new ArrayList<>();
         long inputTotal = 0;
+        int inputsWeight = 0;
         for (CoinSelection.Candidate c : selection.coins()) {
             TxRecords.Output coin = c.coin();
-            inputs.add(new TxIn(new OutPoint(Hash256.fromHex(coin.txid()), coin.vout()), Script.EMPTY, SEQUENCE_RBF));
+            inputs.add(new TxIn(new OutPoint(Hash256.fromHex(coin.txid()), coin.vout()), Script.EMPTY,
+                    control.signalRbf() ? SEQUENCE_RBF : SEQUENCE_NO_RBF));
             spent.add(new TxOut(coin.value(), Script.of(coin.script())));
             inputTotal += coin.value();
+            inputsWeight += inputWeight(Script.of(coin.script()));
+        }
+        if (subtractFee) {
+            int weight = inputsWeight + TX_OVERHEAD_WEIGHT
+                    + outputs.stream().mapToInt(o -> outputWeight(o.scriptPubKey().length())).sum();
+            long reduce = fee(weight, rate) - (inputTotal - outputs.stream().mapToLong(TxOut::value).sum());
+            subtractFee(outputs, recipients, changePosition, reduce, subtractCount);
         }
         long fee = inputTotal - outputs.stream().mapToLong(TxOut::value).sum();
         if (fee > DEFAULT_MAX_TX_FEE) {
@@ -155,7 +275,31 @@ public final class WalletSender {
         }
         // anti fee sniping, as Core: only valid after the wallet's current tip
         long lockTime = sync.lastBlock().map(BlockRef::height).orElse(0);
-        return new Funded(new Transaction(2, inputs, outputs, lockTime), spent, fee, changePosition);
+        return new Funded(new Transaction(2, inputs, outputs, lockTime), spent, fee, changePosition, feeChoice.reason());
+    }
+
+    /** Takes {@code reduce} out of the marked recipients' outputs in place (Core's SFFO step). */
+    private static void subtractFee(List<TxOut> outputs, List<Recipient> recipients, int changePosition, long reduce,
+            int count) {
+        boolean first = true;
+        int i = 0;
+        for (Recipient r : recipients) {
+            if (i == changePosition) {
+                i++;
+            }
+            if (r.subtractFee()) {
+                TxOut o = outputs.get(i);
+                long value = o.value() - reduce / count - (first ? reduce % count : 0);
+                first = false;
+                if (value < dustThreshold(o.scriptPubKey())) {
+                    throw new WalletError(WalletError.WALLET_ERROR, value < 0
+                            ? "The transaction amount is too small to pay the fee"
+                            : "The transaction amount is too small to send after the fee has been deducted");
+                }
+                outputs.set(i, new TxOut(value, o.scriptPubKey()));
+            }
+            i++;
+        }
     }
 
     /** Keeps coin selection away from {@code coin} until unlocked; false when it was locked already. */
@@ -181,27 +325,6 @@ public final class WalletSender {
         return new ArrayList<>(locked);
     }
 
-    private long feeRate(OptionalLong requested) {
-        long minimum = chain.relayMinFee();
-        if (requested.isPresent()) {
-            if (requested.getAsLong() < minimum) {
-                throw new WalletError(WalletError.WALLET_ERROR, "Fee rate (" + satPerVb(requested.getAsLong())
-                        + " sat/vB) is lower than the minimum fee rate setting (" + satPerVb(minimum) + " sat/vB)");
-            }
-            return requested.getAsLong();
-        }
-        if (fallbackFeeRate <= 0) {
-            throw new WalletError(WalletError.WALLET_ERROR,
-                    "Fee estimation failed. Fallbackfee is disabled. Wait a few blocks or enable -fallbackfee.");
-        }
-        return Math.max(fallbackFeeRate, minimum);
-    }
-
-    /** Core's CFeeRate::ToString in sat/vB: three decimals. */
-    private static String satPerVb(long satPerKvB) {
-        return java.math.BigDecimal.valueOf(satPerKvB, 3).toPlainString();
-    }
-
     private Script scriptOf(String address) {
         try {
             return Address.toScript(address, wallet.params());
@@ -225,7 +348,7 @@ public final class WalletSender {
     }
 
     private static long dustThreshold(Script script) {
-        return dustThreshold(script.length());
+        return script.isUnspendable() ? 0 : dustThreshold(script.length());
     }
 
     /** Core's dust rule for witness outputs: spending it (about 67 vbytes) plus the output, at the dust relay fee. */

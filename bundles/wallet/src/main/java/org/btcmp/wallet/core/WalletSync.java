@@ -70,6 +70,19 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
         return db.read(BalanceCalculator::balances);
     }
 
+    /**
+     * Core's balances leaving out coins on addresses the wallet already spent from (avoid_reuse), and
+     * the scripts (hex) of those addresses.
+     */
+    public Balances balancesAvoidingReuse() {
+        return db.read(c -> BalanceCalculator.balances(c, BalanceCalculator.dirtyScripts(c)));
+    }
+
+    /** The wallet's scripts (hex) already spent from: Core's IsSpentKey for avoid_reuse. */
+    public java.util.Set<String> usedScripts() {
+        return db.read(BalanceCalculator::dirtyScripts);
+    }
+
     /** Core's listunspent with {@code minConf} to {@code maxConf} confirmations (Core's defaults: 1 and 9999999). */
     public List<UnspentCoin> listUnspent(int minConf, int maxConf) {
         return db.read(c -> BalanceCalculator.listUnspent(c, minConf, maxConf));
@@ -80,18 +93,11 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
         return db.read(SyncRecords::tip);
     }
 
-    /** Confirmations of a wallet transaction (0 unconfirmed, -1 conflicted), empty when unknown. */
+    /** Confirmations of a wallet transaction (0 unconfirmed, negative when conflicted), empty when unknown. */
     public Optional<Integer> confirmations(String txid) {
         return db.read(c -> {
             Optional<TxRecords.Tx> tx = TxRecords.find(c, txid);
-            if (tx.isEmpty()) {
-                return Optional.<Integer>empty();
-            }
-            int tip = SyncRecords.tip(c).map(BlockRef::height).orElse(-1);
-            if (tx.get().conflicted()) {
-                return Optional.of(-1);
-            }
-            return Optional.of(tx.get().blockHeight().map(h -> tip - h + 1).orElse(0));
+            return tx.isEmpty() ? Optional.<Integer>empty() : Optional.of(BalanceCalculator.of(c).depth(tx.get()));
         });
     }
 

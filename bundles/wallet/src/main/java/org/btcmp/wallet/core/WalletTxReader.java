@@ -32,8 +32,10 @@ final class WalletTxReader {
     private static WalletTx view(Connection c, BalanceCalculator calc, TxRecords.Tx tx) throws SQLException {
         Transaction t = Transaction.fromBytes(tx.raw());
         long debit = 0;
+        java.util.TreeSet<String> conflicts = new java.util.TreeSet<>();
         if (!t.isCoinbase()) {
             for (TxIn in : t.inputs()) {
+                conflicts.addAll(TxRecords.spenders(c, in.prevout().txid().toString(), (int) in.prevout().index()));
                 Optional<TxRecords.Output> spent = TxRecords.output(c, in.prevout().txid().toString(), (int) in.prevout().index());
                 debit += spent.map(TxRecords.Output::value).orElse(0L);
             }
@@ -51,6 +53,6 @@ final class WalletTxReader {
         }
         return new WalletTx(tx.txid(), t.wtxid().toString(), tx.raw(), tx.coinbase(), tx.blockHash(), tx.blockHeight(),
                 calc.depth(tx), tx.inMempool(), calc.isTrusted(tx), tx.received(), debit, credit, valueOut, outputs,
-                tx.abandoned());
+                tx.abandoned(), conflicts.stream().filter(other -> !other.equals(tx.txid())).toList());
     }
 }

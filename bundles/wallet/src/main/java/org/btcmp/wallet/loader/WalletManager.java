@@ -60,8 +60,10 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
 
     /** {@link #createWallet}, returning the loader's own handle on the wallet (for the RPC layer). */
     public LoadedWallet create(String name, String passphrase, long flags) {
-        if ((flags & WALLET_FLAG_DISABLE_PRIVATE_KEYS) != 0) {
-            throw new WalletException(WALLET_ERROR, "Wallets without private keys (watch-only) are not supported yet");
+        boolean watchOnly = (flags & WALLET_FLAG_DISABLE_PRIVATE_KEYS) != 0;
+        if (watchOnly && !passphrase.isEmpty()) {
+            throw new WalletException(WALLET_ERROR, "Passphrase provided but private keys are disabled. A passphrase is only"
+                    + " used to encrypt private keys, so cannot be used for wallets with private keys disabled.");
         }
         Path dir = dirOf(name);
         LoadedWallet w;
@@ -70,8 +72,11 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
                 throw new WalletException(WALLET_ERROR,
                         "Failed to create database path '" + dir + "'. Database already exists.");
             }
-            WalletOptions.Seed base = (flags & WALLET_FLAG_BLANK_WALLET) != 0 ? WalletOptions.Seed.blankWallet()
-                    : WalletOptions.Seed.random();
+            WalletOptions.Seed base = watchOnly ? WalletOptions.Seed.watchOnly()
+                    : (flags & WALLET_FLAG_BLANK_WALLET) != 0 ? WalletOptions.Seed.blankWallet() : WalletOptions.Seed.random();
+            if ((flags & WalletOptions.Seed.FLAG_AVOID_REUSE) != 0) {
+                base = base.avoidingReuse();
+            }
             WalletOptions.Seed seed = passphrase.isEmpty() ? base : base.encryptedWith(passphrase);
             DescriptorWallet wallet;
             try {

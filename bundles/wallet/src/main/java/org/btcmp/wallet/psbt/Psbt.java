@@ -22,13 +22,20 @@ public final class Psbt {
     static final int GLOBAL_UNSIGNED_TX = 0x00;
     static final int IN_WITNESS_UTXO = 0x01;
     static final int IN_PARTIAL_SIG = 0x02;
+    static final int IN_SIGHASH_TYPE = 0x03;
     static final int IN_FINAL_SCRIPTSIG = 0x07;
     static final int IN_FINAL_SCRIPTWITNESS = 0x08;
+    static final int IN_BIP32_DERIVATION = 0x06;
     static final int IN_TAP_KEY_SIG = 0x13;
+    static final int IN_TAP_BIP32_DERIVATION = 0x16;
+    static final int IN_TAP_INTERNAL_KEY = 0x17;
+    static final int OUT_BIP32_DERIVATION = 0x02;
+    static final int OUT_TAP_INTERNAL_KEY = 0x05;
+    static final int OUT_TAP_BIP32_DERIVATION = 0x07;
 
     /** One record of a map: its whole key (type byte first) and its value. */
     public record Entry(byte[] key, byte[] value) {
-        int type() {
+        public int type() {
             return key[0] & 0xff;
         }
     }
@@ -167,6 +174,55 @@ public final class Psbt {
     /** The first partial signature on input {@code i}: its public key and signature. */
     public Optional<Entry> partialSig(int i) {
         return inputs.get(i).stream().filter(e -> e.type() == IN_PARTIAL_SIG).findFirst();
+    }
+
+    /** The sighash type input {@code i} asks signers for (PSBT_IN_SIGHASH_TYPE, a little-endian uint32), if any. */
+    public Optional<Integer> sighashType(int i) {
+        return single(inputs.get(i), IN_SIGHASH_TYPE).map(v -> (int) new ByteReader(v).readUInt32("sighash type"));
+    }
+
+    /**
+     * Records where a key of input {@code i} comes from (BIP174 PSBT_IN_BIP32_DERIVATION, or for a
+     * taproot key BIP371's PSBT_IN_TAP_BIP32_DERIVATION with no leaf hashes and PSBT_IN_TAP_INTERNAL_KEY).
+     */
+    public void addInputDerivation(int i, byte[] pubkey, int fingerprint, List<Integer> path, boolean taproot) {
+        addDerivation(inputs.get(i), pubkey, fingerprint, path, taproot, IN_BIP32_DERIVATION, IN_TAP_BIP32_DERIVATION,
+                IN_TAP_INTERNAL_KEY);
+    }
+
+    /** {@link #addInputDerivation} for output {@code i} (PSBT_OUT_BIP32_DERIVATION, PSBT_OUT_TAP_*). */
+    public void addOutputDerivation(int i, byte[] pubkey, int fingerprint, List<Integer> path, boolean taproot) {
+        addDerivation(outputs.get(i), pubkey, fingerprint, path, taproot, OUT_BIP32_DERIVATION, OUT_TAP_BIP32_DERIVATION,
+                OUT_TAP_INTERNAL_KEY);
+    }
+
+    private static void addDerivation(List<Entry> map, byte[] pubkey, int fingerprint, List<Integer> path,
+            boolean taproot, int ecdsaType, int tapType, int internalKeyType) {
+        ByteWriter origin = new ByteWriter();
+        if (taproot) {
+            origin.writeCompactSize(0); // no leaf hashes: a key-path key
+        }
+        origin.writeBytes(new byte[] {(byte) (fingerprint >>> 24), (byte) (fingerprint >>> 16), (byte) (fingerprint >>> 8),
+            (byte) fingerprint});
+        path.forEach(step -> origin.writeUInt32(Integer.toUnsignedLong(step)));
+        byte[] key = taproot && pubkey.length == 33 ? Arrays.copyOfRange(pubkey, 1, 33) : pubkey;
+        byte[] recordKey = new byte[1 + key.length];
+        recordKey[0] = (byte) (taproot ? tapType : ecdsaType);
+        System.arraycopy(key, 0, recordKey, 1, key.length);
+        put(map, recordKey, origin.toByteArray());
+        if (taproot) {
+            put(map, new byte[] {(byte) internalKeyType}, key);
+        }
+    }
+
+    /** The records of input {@code i}'s map, in order (a copy). */
+    public List<Entry> inputRecords(int i) {
+        return List.copyOf(inputs.get(i));
+    }
+
+    /** The records of output {@code i}'s map, in order (a copy). */
+    public List<Entry> outputRecords(int i) {
+        return List.copyOf(outputs.get(i));
     }
 
     public void setTapKeySig(int i, byte[] signature) {

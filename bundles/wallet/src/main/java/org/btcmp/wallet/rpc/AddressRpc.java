@@ -119,6 +119,9 @@ final class AddressRpc {
     private static Object listDescriptors(Args a, Call c) {
         LoadedWallet w = c.wallet();
         boolean priv = a.bool(0, false);
+        if (priv && !w.wallet().hasPrivateKeys()) {
+            throw new RpcError(Rpc.WALLET_ERROR, "Can't get private descriptor string for watch-only wallets");
+        }
         if (priv && w.wallet().isEncrypted() && w.wallet().unlockedUntil().isEmpty()) {
             throw new RpcError(Rpc.WALLET_UNLOCK_NEEDED, "Error: Please enter the wallet passphrase with walletpassphrase first.");
         }

@@ -43,15 +43,14 @@ final class CoinsRpc {
         }
         long minConf = a.integer(1, 0);
         a.bool(2, false);
-        if (a.bool(3, false)) {
-            throw new RpcError(Rpc.WALLET_ERROR, "wallet does not have the \"avoid reuse\" feature enabled");
-        }
+        boolean avoidReuse = SendRpc.avoidReuse(w, a.has(3) ? a.bool(3, false) : null);
         if (minConf <= 0) {
-            return Amounts.btc(w.sync().balances().trusted());
+            return Amounts.btc((avoidReuse ? w.sync().balancesAvoidingReuse() : w.sync().balances()).trusted());
         }
+        Set<String> used = avoidReuse ? w.sync().usedScripts() : Set.of();
         long sum = 0;
         for (UnspentCoin coin : w.sync().listUnspent((int) Math.min(minConf, MAX_CONF), (int) MAX_CONF)) {
-            if (coin.safe()) {
+            if (coin.safe() && !used.contains(HexFormat.of().formatHex(coin.scriptPubKey()))) {
                 sum += coin.amount();
             }
         }
@@ -60,9 +59,16 @@ final class CoinsRpc {
 
     private static Object getBalances(Args a, Call c) {
         LoadedWallet w = c.wallet();
-        Balances b = w.sync().balances();
         Map<String, Object> o = new LinkedHashMap<>();
-        o.put("mine", WalletManagementRpc.mine(b));
+        if (w.wallet().avoidsReuse()) {
+            Balances all = w.sync().balances();
+            Balances clean = w.sync().balancesAvoidingReuse();
+            Map<String, Object> mine = WalletManagementRpc.mine(clean);
+            mine.put("used", Amounts.btc(all.trusted() + all.untrustedPending() - clean.trusted() - clean.untrustedPending()));
+            o.put("mine", mine);
+        } else {
+            o.put("mine", WalletManagementRpc.mine(w.sync().balances()));
+        }
         w.sync().lastBlock().ifPresent(tip -> o.put("lastprocessedblock", WalletManagementRpc.block(tip)));
         return o;
     }
@@ -89,6 +95,8 @@ final class CoinsRpc {
         QueryOptions q = a.has(4) ? QueryOptions.parse(a.object(4)) : QueryOptions.NONE;
         List<Object> out = new ArrayList<>();
         Map<String, String> parents = parentDescriptors(w);
+        boolean avoidReuse = w.wallet().avoidsReuse();
+        Set<String> used = avoidReuse ? w.sync().usedScripts() : Set.of();
         int count = 0;
         for (UnspentCoin coin : w.sync().listUnspent((int) Math.max(0, Math.min(minConf, MAX_CONF)),
                 (int) Math.max(-1, Math.min(maxConf, MAX_CONF)))) {
@@ -112,6 +120,9 @@ final class CoinsRpc {
             o.put("confirmations", (long) coin.confirmations());
             o.put("spendable", true);
             o.put("solvable", true);
+            if (avoidReuse) {
+                o.put("reused", used.contains(HexFormat.of().formatHex(coin.scriptPubKey())));
+            }
             Optional<ScriptRecords.Row> row = w.wallet().findScript(Script.of(coin.scriptPubKey()));
             List<Object> parentDescs = new ArrayList<>();
             row.map(r -> parents.get(r.descriptorId())).ifPresent(parentDescs::add);

@@ -48,10 +48,7 @@ final class HistoryRpc {
         LoadedWallet w = c.wallet();
         String txid = hash(a.str(0), "txid");
         a.bool(1, false);
-        if (a.bool(2, false)) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "verbose=true (the decoded transaction) is not supported by this"
-                    + " wallet yet; decode the hex field with decoderawtransaction");
-        }
+        boolean verbose = a.bool(2, false);
         WalletTx tx = w.transaction(txid).orElseThrow(() -> new RpcError(Rpc.INVALID_ADDRESS_OR_KEY,
                 "Invalid or non-wallet transaction id"));
         TxEntries entries = new TxEntries(w, c.chain());
@@ -63,6 +60,9 @@ final class HistoryRpc {
         List<Object> details = new ArrayList<>(entries.entries(tx, null, false, false));
         o.put("details", details);
         o.put("hex", HexFormat.of().formatHex(tx.raw()));
+        if (verbose) {
+            o.put("decoded", DecodedTx.of(Transaction.fromBytes(tx.raw()), w.params()));
+        }
         w.sync().lastBlock().ifPresent(b -> o.put("lastprocessedblock", WalletManagementRpc.block(b)));
         return o;
     }

@@ -12,6 +12,7 @@ import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
+import org.btcmp.wallet.core.FeePolicy;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletSender;
 import org.btcmp.wallet.psbt.Psbt;
@@ -50,26 +51,45 @@ final class PsbtRpc {
         if (!a.has(1)) {
             throw Args.typeError(null, "array");
         }
-        Map<String, Object> outputs = SendRpc.outputs(a.raw(1));
-        OptionalLong feeRate = OptionalLong.empty();
+        List<Map.Entry<String, Object>> outputs = SendRpc.outputs(a.raw(1));
+        Object feeRate = null;
+        Object confTarget = null;
+        Object estimateMode = null;
+        OptionalLong legacyFeeRate = OptionalLong.empty();
         boolean lockUnspents = false;
+        List<Object> subtractFrom = List.of();
+        boolean replaceable = true;
         if (a.has(3)) {
             for (Map.Entry<String, Object> e : a.object(3).entrySet()) {
                 switch (e.getKey()) {
-                    case "fee_rate" -> feeRate = OptionalLong.of(Amounts.satPerKvbFromSatPerVb(e.getValue()));
-                    case "feeRate" -> feeRate = OptionalLong.of(Amounts.satoshis(e.getValue()));
+                    case "fee_rate" -> feeRate = e.getValue();
+                    case "feeRate" -> legacyFeeRate = OptionalLong.of(Amounts.satoshis(e.getValue()));
+                    case "conf_target" -> confTarget = e.getValue();
+                    case "estimate_mode" -> estimateMode = e.getValue();
                     case "lockUnspents" -> lockUnspents = Boolean.TRUE.equals(e.getValue());
-                    case "replaceable" -> {
-                        if (Boolean.FALSE.equals(e.getValue())) {
-                            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
+                    case "subtractFeeFromOutputs" -> {
+                        if (!(e.getValue() instanceof List<?> l)) {
+                            throw Args.typeError(e.getValue(), "array");
                         }
+                        subtractFrom = new ArrayList<>(l);
+                    }
+                    case "replaceable" -> {
+                        if (!(e.getValue() instanceof Boolean r)) {
+                            throw Args.typeError(e.getValue(), "bool");
+                        }
+                        replaceable = r;
                     }
                     default -> throw new RpcError(Rpc.INVALID_PARAMETER,
                             "Option " + e.getKey() + " is not supported by this wallet yet");
                 }
             }
         }
-        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs), feeRate);
+        if (legacyFeeRate.isPresent() && feeRate != null) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Cannot specify both fee_rate (sat/vB) and feeRate (BTC/kvB)");
+        }
+        FeePolicy.Request fee = legacyFeeRate.isPresent() ? FeePolicy.Request.rate(legacyFeeRate)
+                : SendRpc.feeRequest(c, confTarget, estimateMode, feeRate);
+        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs, subtractFrom), fee, false, replaceable);
         Transaction tx = funded.tx();
         if (a.has(2)) {
             long lockTime = a.integer(2, 0);
@@ -78,10 +98,7 @@ final class PsbtRpc {
             }
             tx = new Transaction(tx.version(), tx.inputs(), tx.outputs(), lockTime);
         }
-        Psbt psbt = Psbt.of(tx);
-        for (int i = 0; i < funded.spent().size(); i++) {
-            psbt.setWitnessUtxo(i, funded.spent().get(i));
-        }
+        Psbt psbt = unsignedPsbt(w, funded, tx, a.bool(4, true));
         if (lockUnspents) {
             for (TxIn in : tx.inputs()) {
                 w.sender().lock(new OutPointRef(in.prevout().txid().toString(), (int) in.prevout().index()));
@@ -94,15 +111,56 @@ final class PsbtRpc {
         return o;
     }
 
+    /**
+     * A PSBT of the funded transaction {@code tx} with the output each input spends (witness UTXO) and,
+     * with {@code bip32derivs}, where the wallet's keys in it come from.
+     */
+    static Psbt unsignedPsbt(LoadedWallet w, WalletSender.Funded funded, Transaction tx, boolean bip32derivs) {
+        Psbt psbt = Psbt.of(tx);
+        for (int i = 0; i < funded.spent().size(); i++) {
+            psbt.setWitnessUtxo(i, funded.spent().get(i));
+        }
+        if (bip32derivs) {
+            addDerivations(w, psbt, funded.spent());
+        }
+        return psbt;
+    }
+
+    /** Core's bip32derivs: the origin of each wallet key an input spends from or an output pays to. */
+    private static void addDerivations(LoadedWallet w, Psbt psbt, List<TxOut> spent) {
+        Transaction tx = psbt.unsignedTx();
+        for (int i = 0; i < spent.size(); i++) {
+            TxOut prev = spent.get(i);
+            if (prev != null && !psbt.isFinalized(i)) {
+                int input = i;
+                w.wallet().keyOrigin(prev.scriptPubKey()).ifPresent(k -> psbt.addInputDerivation(input, k.pubkey(),
+                        k.fingerprint(), k.path(), prev.scriptPubKey().isP2TR()));
+            }
+        }
+        for (int i = 0; i < tx.outputs().size(); i++) {
+            org.btcmp.primitives.Script script = tx.outputs().get(i).scriptPubKey();
+            int output = i;
+            w.wallet().keyOrigin(script).ifPresent(k -> psbt.addOutputDerivation(output, k.pubkey(), k.fingerprint(),
+                    k.path(), script.isP2TR()));
+        }
+    }
+
     private static Object walletProcessPsbt(Args a, Call c) {
         LoadedWallet w = c.wallet();
         Psbt psbt = decode(a.str(0));
         boolean sign = a.bool(1, true);
-        String sighash = a.str(2, "DEFAULT");
-        if (!sighash.equals("DEFAULT") && !sighash.equals("ALL")) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Sighash type " + sighash + " is not supported by this wallet yet");
+        Optional<Integer> requested = a.has(2) ? Optional.of(RawTxRpc.sighash(a.str(2))) : Optional.empty();
+        int hashType = requested.orElse(0);
+        for (int i = 0; i < psbt.inputCount(); i++) {
+            Optional<Integer> stored = psbt.sighashType(i);
+            if (stored.isPresent() && requested.isPresent() && !stored.equals(requested)) {
+                throw new RpcError(Rpc.DESERIALIZATION_ERROR, "Specified sighash value does not match value stored in PSBT");
+            }
+            if (stored.isPresent() && requested.isEmpty()) {
+                hashType = stored.get(); // the PSBT's creator asked for it
+            }
         }
-        a.bool(3, true);
+        boolean bip32derivs = a.bool(3, true);
         boolean finalize = a.bool(4, true);
         if (sign) {
             SendRpc.ensureUnlocked(w);
@@ -119,8 +177,11 @@ final class PsbtRpc {
             }
             spent.add(prev.orElse(null));
         }
+        if (bip32derivs) {
+            addDerivations(w, psbt, spent);
+        }
         if (sign) {
-            Transaction signed = w.signInputs(tx, spent).getKey();
+            Transaction signed = w.signInputs(tx, spent, hashType).getKey();
             for (int i = 0; i < tx.inputs().size(); i++) {
                 List<byte[]> witness = signed.inputs().get(i).witness();
                 if (psbt.isFinalized(i) || witness.isEmpty()) {

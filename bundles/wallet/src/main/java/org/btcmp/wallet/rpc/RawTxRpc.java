@@ -6,7 +6,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.btcmp.interfaces.CoinInfo;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand.RpcError;
@@ -18,9 +17,9 @@ import org.btcmp.wallet.core.LoadedWallet;
 
 /** Core's wallet RPCs on raw transactions: signrawtransactionwithwallet, bumpfee. */
 final class RawTxRpc {
-    private static final Set<String> SUPPORTED_SIGHASH = Set.of("DEFAULT", "ALL");
-    private static final Set<String> CORE_SIGHASH = Set.of("DEFAULT", "ALL", "NONE", "SINGLE", "ALL|ANYONECANPAY",
-            "NONE|ANYONECANPAY", "SINGLE|ANYONECANPAY");
+    /** Core's sighash names (ParseSighashString) and their numbers. */
+    private static final Map<String, Integer> SIGHASH = Map.of("DEFAULT", 0, "ALL", 1, "NONE", 2, "SINGLE", 3,
+            "ALL|ANYONECANPAY", 0x81, "NONE|ANYONECANPAY", 0x82, "SINGLE|ANYONECANPAY", 0x83);
 
     private RawTxRpc() {
     }
@@ -37,6 +36,9 @@ final class RawTxRpc {
         Object confTarget = null;
         Object estimateMode = null;
         Object feeRate = null;
+        java.util.Optional<List<org.btcmp.wallet.core.WalletSender.Recipient>> outputs = java.util.Optional.empty();
+        java.util.OptionalInt changeIndex = java.util.OptionalInt.empty();
+        boolean replaceable = true;
         if (a.has(1)) {
             Map<String, Object> options = a.object(1);
             for (Map.Entry<String, Object> e : options.entrySet()) {
@@ -45,26 +47,42 @@ final class RawTxRpc {
                     case "estimate_mode" -> estimateMode = e.getValue();
                     case "fee_rate" -> feeRate = e.getValue();
                     case "replaceable" -> {
-                        if (Boolean.FALSE.equals(e.getValue())) {
-                            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet");
+                        if (!(e.getValue() instanceof Boolean r)) {
+                            throw Args.typeError(e.getValue(), "bool");
                         }
+                        replaceable = r;
                     }
-                    case "outputs", "original_change_index" -> throw new RpcError(Rpc.INVALID_PARAMETER,
-                            "Option " + e.getKey() + " is not supported by this wallet yet");
+                    case "outputs" -> outputs = java.util.Optional.of(SendRpc.recipients(w, SendRpc.outputs(e.getValue()),
+                            List.of()));
+                    case "original_change_index" -> {
+                        if (!(e.getValue() instanceof Long index) || index < 0) {
+                            throw Args.typeError(e.getValue(), "number");
+                        }
+                        changeIndex = java.util.OptionalInt.of((int) Math.min(index, Integer.MAX_VALUE));
+                    }
                     default -> throw new RpcError(Rpc.TYPE_ERROR, "Unexpected key " + e.getKey());
                 }
             }
         }
-        java.util.OptionalLong rate = SendRpc.feeRate(JsonText.isNull(confTarget) ? null : confTarget,
-                JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate);
+        java.util.OptionalLong rate = SendRpc.feeRequest(c, JsonText.isNull(confTarget) ? null : confTarget,
+                JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate).feeRate();
         SendRpc.ensureUnlocked(w);
-        org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate);
+        org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate, outputs, changeIndex, replaceable);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("txid", bumped.txid());
         o.put("origfee", Amounts.btc(bumped.originalFee()));
         o.put("fee", Amounts.btc(bumped.fee()));
         o.put("errors", new ArrayList<Object>());
         return o;
+    }
+
+    /** Core's ParseSighashString. */
+    static int sighash(String name) {
+        Integer type = SIGHASH.get(name);
+        if (type == null) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "'" + name + "' is not a valid sighash parameter.");
+        }
+        return type;
     }
 
     static Transaction decode(String hex) {
@@ -83,13 +101,7 @@ final class RawTxRpc {
         LoadedWallet w = c.wallet();
         Transaction tx = decode(a.str(0));
         Map<OutPointRef, TxOut> given = a.has(1) ? prevTxs(a.array(1)) : Map.of();
-        String sighash = a.str(2, "DEFAULT");
-        if (!CORE_SIGHASH.contains(sighash)) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "'" + sighash + "' is not a valid sighash parameter.");
-        }
-        if (!SUPPORTED_SIGHASH.contains(sighash)) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Sighash type " + sighash + " is not supported by this wallet yet");
-        }
+        int hashType = sighash(a.str(2, "DEFAULT"));
         SendRpc.ensureUnlocked(w);
         List<TxOut> spent = new ArrayList<>();
         List<OutPointRef> unknown = new ArrayList<>();
@@ -111,7 +123,7 @@ final class RawTxRpc {
                 }
             }
         }
-        Map.Entry<Transaction, Map<Integer, String>> signed = w.signInputs(tx, spent);
+        Map.Entry<Transaction, Map<Integer, String>> signed = w.signInputs(tx, spent, hashType);
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("hex", HexFormat.of().formatHex(signed.getKey().toBytes()));
         o.put("complete", signed.getValue().isEmpty());

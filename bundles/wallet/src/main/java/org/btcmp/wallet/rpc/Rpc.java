@@ -10,6 +10,7 @@ final class Rpc {
     static final int INVALID_PARAMETER = -8;
     static final int WALLET_INVALID_LABEL_NAME = -11;
     static final int WALLET_UNLOCK_NEEDED = -13;
+    static final int WALLET_ENCRYPTION_FAILED = -16;
     static final int WALLET_NOT_FOUND = -18;
     static final int WALLET_NOT_SPECIFIED = -19;
     static final int DESERIALIZATION_ERROR = -22;

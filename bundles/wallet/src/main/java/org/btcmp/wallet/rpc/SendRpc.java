@@ -2,13 +2,16 @@ package org.btcmp.wallet.rpc;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.btcmp.interfaces.RpcCommand.RpcError;
+import org.btcmp.wallet.core.FeePolicy;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletSender;
 
@@ -35,16 +38,12 @@ final class SendRpc {
         long amount = a.amount(1);
         a.str(2, "");
         a.str(3, "");
-        if (a.bool(4, false)) {
-            throw new RpcError(Rpc.WALLET_ERROR, "subtractfeefromamount is not supported by this wallet yet");
-        }
-        replaceable(a.bool(5, true));
-        if (a.bool(8, false)) {
-            throw new RpcError(Rpc.WALLET_ERROR, "wallet does not have the \"avoid reuse\" feature enabled");
-        }
-        OptionalLong feeRate = feeRate(a.raw(6), a.raw(7), a.raw(9));
-        List<WalletSender.Recipient> recipients = List.of(recipient(w, address, amount));
-        return result(w, recipients, feeRate, a.bool(10, false));
+        boolean subtractFee = a.bool(4, false);
+        boolean replaceable = a.bool(5, true);
+        boolean avoidReuse = avoidReuse(w, a.has(8) ? a.bool(8, false) : null);
+        FeePolicy.Request fee = feeRequest(c, a.raw(6), a.raw(7), a.raw(9));
+        List<WalletSender.Recipient> recipients = List.of(recipient(w, address, amount, subtractFee));
+        return result(w, recipients, fee, avoidReuse, replaceable, a.bool(10, false));
     }
 
     private static Object sendMany(Args a, Call c) {
@@ -55,102 +54,188 @@ final class SendRpc {
         Map<String, Object> amounts = a.object(1);
         a.integer(2, 0);
         a.str(3, "");
-        if (a.has(4) && !a.array(4).isEmpty()) {
-            throw new RpcError(Rpc.WALLET_ERROR, "subtractfeefrom is not supported by this wallet yet");
+        Set<String> subtractFrom = new HashSet<>();
+        if (a.has(4)) {
+            for (Object v : a.array(4)) {
+                if (!(v instanceof String address)) {
+                    throw Args.typeError(v, "string");
+                }
+                subtractFrom.add(address);
+            }
         }
-        replaceable(a.bool(5, true));
-        OptionalLong feeRate = feeRate(a.raw(6), a.raw(7), a.raw(8));
-        return result(w, recipients(w, amounts), feeRate, a.bool(9, false));
+        boolean replaceable = a.bool(5, true);
+        FeePolicy.Request fee = feeRequest(c, a.raw(6), a.raw(7), a.raw(8));
+        List<WalletSender.Recipient> recipients = new ArrayList<>();
+        for (Map.Entry<String, Object> e : amounts.entrySet()) {
+            if (AddressRpc.script(w, e.getKey()).isEmpty()) {
+                throw new RpcError(Rpc.INVALID_ADDRESS_OR_KEY, "Invalid Bitcoin address: " + e.getKey());
+            }
+            recipients.add(recipient(w, e.getKey(), Amounts.satoshis(e.getValue()), subtractFrom.contains(e.getKey())));
+        }
+        return result(w, recipients, fee, false, replaceable, a.bool(9, false)); // Core: only sendtoaddress avoids reuse
     }
 
     private static Object send(Args a, Call c) {
         LoadedWallet w = c.wallet();
-        Map<String, Object> outputs = outputs(a.raw(0));
+        List<Map.Entry<String, Object>> outputs = outputs(a.raw(0));
+        Object confTarget = a.raw(1);
+        Object estimateMode = a.raw(2);
         Object feeRateValue = a.raw(3);
+        List<Object> subtractFrom = List.of();
+        boolean replaceable = true;
         if (a.has(4)) {
             Map<String, Object> options = a.object(4);
-            for (String key : options.keySet()) {
-                if (!key.equals("fee_rate") && !key.equals("replaceable")) {
-                    throw new RpcError(Rpc.INVALID_PARAMETER, "Option " + key + " is not supported by this wallet yet");
+            for (Map.Entry<String, Object> e : options.entrySet()) {
+                switch (e.getKey()) {
+                    case "fee_rate" -> feeRateValue = both("fee_rate", feeRateValue, e.getValue());
+                    case "conf_target" -> confTarget = both("conf_target", confTarget, e.getValue());
+                    case "estimate_mode" -> estimateMode = both("estimate_mode", estimateMode, e.getValue());
+                    case "replaceable" -> {
+                        if (!(e.getValue() instanceof Boolean r)) {
+                            throw Args.typeError(e.getValue(), "bool");
+                        }
+                        replaceable = r;
+                    }
+                    case "subtract_fee_from_outputs" -> {
+                        if (!(e.getValue() instanceof List<?> l)) {
+                            throw Args.typeError(e.getValue(), "array");
+                        }
+                        subtractFrom = new ArrayList<>(l);
+                    }
+                    default -> throw new RpcError(Rpc.INVALID_PARAMETER,
+                            "Option " + e.getKey() + " is not supported by this wallet yet");
                 }
-            }
-            if (options.containsKey("fee_rate")) {
-                if (feeRateValue != null) {
-                    throw new RpcError(Rpc.INVALID_PARAMETER, "Pass the fee_rate either as an argument, or in the options"
-                            + " object, but not both");
-                }
-                feeRateValue = options.get("fee_rate");
-            }
-            if (options.get("replaceable") instanceof Boolean r) {
-                replaceable(r);
             }
         }
-        OptionalLong feeRate = feeRate(a.raw(1), a.raw(2), feeRateValue);
-        ensureUnlocked(w);
-        WalletSender.Sent sent = w.send(recipients(w, outputs), feeRate);
+        FeePolicy.Request fee = feeRequest(c, confTarget, estimateMode, feeRateValue);
+        List<WalletSender.Recipient> recipients = recipients(w, outputs, subtractFrom);
         Map<String, Object> o = new LinkedHashMap<>();
+        if (!w.wallet().hasPrivateKeys()) { // Core hands back the funded PSBT for another signer
+            WalletSender.Funded funded = w.fund(recipients, fee, false, replaceable);
+            o.put("psbt", PsbtRpc.unsignedPsbt(w, funded, funded.tx(), true).toBase64());
+            o.put("complete", false);
+            return o;
+        }
+        ensureUnlocked(w);
+        WalletSender.Sent sent = w.send(recipients, fee, false, replaceable);
         o.put("txid", sent.txid());
         o.put("complete", true);
         return o;
     }
 
-    /** Core's outputs argument: an object, or an array of one-key objects, address to amount. */
-    static Map<String, Object> outputs(Object given) {
-        Map<String, Object> outputs = new LinkedHashMap<>();
+    /** An option given both as an argument and in send's options object: Core refuses it. */
+    private static Object both(String name, Object argument, Object option) {
+        if (argument != null) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Pass the " + name + " either as an argument, or in the options"
+                    + " object, but not both");
+        }
+        return option;
+    }
+
+    /**
+     * Core's outputs argument: an object, or an array of one-key objects; address to amount, or
+     * "data" to hex for an OP_RETURN output. In order, duplicates refused as Core refuses them.
+     */
+    static List<Map.Entry<String, Object>> outputs(Object given) {
+        List<Map.Entry<String, Object>> outputs = new ArrayList<>();
         if (given instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> outputs.put(String.valueOf(k), v));
+            m.forEach((k, v) -> outputs.add(Map.entry(String.valueOf(k), v)));
         } else if (given instanceof List<?> list) {
             for (Object item : list) {
                 if (!(item instanceof Map<?, ?> m)) {
-                    throw Args.typeError(item, "object");
+                    throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, key-value pair not an object as expected");
                 }
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    if (outputs.containsKey(String.valueOf(e.getKey()))) {
-                        throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, duplicated address: " + e.getKey());
-                    }
-                    outputs.put(String.valueOf(e.getKey()), e.getValue());
+                if (m.size() != 1) {
+                    throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, key-value pair must contain exactly one key");
                 }
+                m.forEach((k, v) -> outputs.add(Map.entry(String.valueOf(k), v)));
             }
         } else {
             throw Args.typeError(given, "array");
         }
-        if (outputs.containsKey("data")) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Data outputs are not supported by this wallet yet");
+        Set<String> seen = new HashSet<>();
+        for (Map.Entry<String, Object> e : outputs) {
+            if (!seen.add(e.getKey())) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, e.getKey().equals("data")
+                        ? "Invalid parameter, duplicate key: data"
+                        : "Invalid parameter, duplicated address: " + e.getKey());
+            }
         }
         return outputs;
     }
 
-    static List<WalletSender.Recipient> recipients(LoadedWallet w, Map<String, Object> amounts) {
-        List<WalletSender.Recipient> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (Map.Entry<String, Object> e : amounts.entrySet()) {
-            if (!seen.add(e.getKey())) {
-                throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, duplicated address: " + e.getKey());
+    /**
+     * The recipients of parsed outputs; {@code subtractFrom} holds the output positions the fee comes
+     * out of (send's and walletcreatefundedpsbt's subtract_fee_from_outputs), checked as Core checks them.
+     */
+    static List<WalletSender.Recipient> recipients(LoadedWallet w, List<Map.Entry<String, Object>> outputs,
+            List<Object> subtractFrom) {
+        Set<Long> positions = new HashSet<>();
+        for (Object v : subtractFrom) {
+            if (!(v instanceof Long pos)) {
+                throw Args.typeError(v, "number");
             }
-            out.add(recipient(w, e.getKey(), Amounts.satoshis(e.getValue())));
+            if (!positions.add(pos)) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, duplicated position: " + pos);
+            }
+            if (pos < 0) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, negative position: " + pos);
+            }
+            if (pos >= outputs.size()) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, position too large: " + pos);
+            }
+        }
+        List<WalletSender.Recipient> out = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Map.Entry<String, Object> e = outputs.get(i);
+            if (e.getKey().equals("data")) {
+                out.add(WalletSender.Recipient.data(hex(e.getValue())));
+                continue;
+            }
+            if (AddressRpc.script(w, e.getKey()).isEmpty()) {
+                throw new RpcError(Rpc.INVALID_ADDRESS_OR_KEY, "Invalid Bitcoin address: " + e.getKey());
+            }
+            out.add(recipient(w, e.getKey(), Amounts.satoshis(e.getValue()), positions.contains((long) i)));
         }
         return out;
     }
 
-    private static WalletSender.Recipient recipient(LoadedWallet w, String address, long amount) {
+    /** Core's ParseHexV for a "data" output. */
+    private static byte[] hex(Object v) {
+        String text = v instanceof String str ? str : String.valueOf(v);
+        if (text.length() % 2 != 0 || !text.matches("[0-9a-fA-F]*")) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Data must be hexadecimal string (not '" + text + "')");
+        }
+        return HexFormat.of().parseHex(text);
+    }
+
+    private static WalletSender.Recipient recipient(LoadedWallet w, String address, long amount, boolean subtractFee) {
         if (AddressRpc.script(w, address).isEmpty()) {
             throw new RpcError(Rpc.INVALID_ADDRESS_OR_KEY, "Invalid Bitcoin address: " + address);
         }
         if (amount <= 0) {
             throw new RpcError(Rpc.TYPE_ERROR, "Invalid amount for send");
         }
-        return new WalletSender.Recipient(address, amount);
+        return new WalletSender.Recipient(address, amount, subtractFee);
     }
 
-    private static void replaceable(boolean signal) {
-        if (!signal) {
-            throw new RpcError(Rpc.WALLET_ERROR, "replaceable=false is not supported by this wallet yet: its"
-                    + " transactions always signal BIP125 replaceability");
+
+    /** Core's GetAvoidReuseFlag: the wallet's flag unless given; asking for it without the flag is an error. */
+    static boolean avoidReuse(LoadedWallet w, Boolean given) {
+        boolean can = w.wallet().avoidsReuse();
+        boolean avoid = given == null ? can : given;
+        if (avoid && !can) {
+            throw new RpcError(Rpc.WALLET_ERROR, "wallet does not have the \"avoid reuse\" feature enabled");
         }
+        return avoid;
     }
 
-    /** Core's fee_rate (sat/vB) against conf_target and estimate_mode, as sat/kvB; empty: the wallet's default. */
-    static OptionalLong feeRate(Object confTarget, Object estimateMode, Object feeRate) {
+    /**
+     * Core's fee arguments: fee_rate (sat/vB) excludes conf_target and a set estimate_mode; without it,
+     * conf_target (1 to the node's longest horizon) and estimate_mode pick the node's estimate.
+     */
+    static FeePolicy.Request feeRequest(Call c, Object confTarget, Object estimateMode, Object feeRate) {
+        boolean conservative = false;
         if (estimateMode != null) {
             if (!(estimateMode instanceof String mode)) {
                 throw Args.typeError(estimateMode, "string");
@@ -159,18 +244,30 @@ final class SendRpc {
                 throw new RpcError(Rpc.INVALID_PARAMETER,
                         "Invalid estimate_mode parameter, must be one of: \"unset\", \"economical\", \"conservative\"");
             }
+            conservative = mode.equalsIgnoreCase("conservative");
         }
-        if (feeRate == null) {
-            return OptionalLong.empty();
+        if (feeRate != null) {
+            if (confTarget != null) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Cannot specify both conf_target and fee_rate. Please provide"
+                        + " either a confirmation target in blocks for automatic fee estimation, or an explicit fee rate.");
+            }
+            if (estimateMode != null && !"unset".equalsIgnoreCase((String) estimateMode)) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Cannot specify both estimate_mode and fee_rate");
+            }
+            return FeePolicy.Request.rate(OptionalLong.of(Amounts.satPerKvbFromSatPerVb(feeRate)));
         }
+        OptionalInt target = OptionalInt.empty();
         if (confTarget != null) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Cannot specify both conf_target and fee_rate. Please provide either"
-                    + " a confirmation target in blocks for automatic fee estimation, or an explicit fee rate.");
+            if (!(confTarget instanceof Long t)) {
+                throw Args.typeError(confTarget, "number");
+            }
+            int max = c.chain().estimateMaxBlocks();
+            if (t < 1 || t > max) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid conf_target, must be between 1 and " + max);
+            }
+            target = OptionalInt.of((int) (long) t);
         }
-        if (estimateMode != null && !"unset".equalsIgnoreCase((String) estimateMode)) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Cannot specify both estimate_mode and fee_rate");
-        }
-        return OptionalLong.of(Amounts.satPerKvbFromSatPerVb(feeRate));
+        return new FeePolicy.Request(OptionalLong.empty(), target, conservative);
     }
 
     static void ensureUnlocked(LoadedWallet w) {
@@ -179,16 +276,19 @@ final class SendRpc {
         }
     }
 
-    private static Object result(LoadedWallet w, List<WalletSender.Recipient> recipients, OptionalLong feeRate,
-            boolean verbose) {
+    private static Object result(LoadedWallet w, List<WalletSender.Recipient> recipients, FeePolicy.Request fee,
+            boolean avoidReuse, boolean replaceable, boolean verbose) {
+        if (!w.wallet().hasPrivateKeys()) {
+            throw new RpcError(Rpc.WALLET_ERROR, "Error: Private keys are disabled for this wallet");
+        }
         ensureUnlocked(w);
-        WalletSender.Sent sent = w.send(recipients, feeRate);
+        WalletSender.Sent sent = w.send(recipients, fee, avoidReuse, replaceable);
         if (!verbose) {
             return sent.txid();
         }
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("txid", sent.txid());
-        o.put("fee_reason", feeRate.isPresent() || w.payTxFee() > 0 ? "PayTxFee set" : "Fallback fee");
+        o.put("fee_reason", sent.feeReason());
         return o;
     }
 }

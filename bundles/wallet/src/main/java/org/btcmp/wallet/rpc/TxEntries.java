@@ -93,7 +93,7 @@ final class TxEntries {
         }
         e.put("txid", tx.txid());
         e.put("wtxid", tx.wtxid());
-        e.put("walletconflicts", new ArrayList<Object>());
+        e.put("walletconflicts", new ArrayList<Object>(tx.conflicts()));
         e.put("mempoolconflicts", new ArrayList<Object>());
         e.put("time", tx.timeReceived());
         e.put("timereceived", tx.timeReceived());

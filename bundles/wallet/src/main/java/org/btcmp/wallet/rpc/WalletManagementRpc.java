@@ -11,6 +11,7 @@ import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.wallet.core.Balances;
 import org.btcmp.wallet.core.LoadedWallet;
+import org.btcmp.wallet.core.WalletOptions;
 import org.btcmp.wallet.core.WalletSender;
 import org.btcmp.wallet.store.DescriptorRecords;
 
@@ -21,6 +22,10 @@ import org.btcmp.wallet.store.DescriptorRecords;
 final class WalletManagementRpc {
     /** Core's FEATURE_LATEST, reported as walletversion. */
     private static final long WALLET_VERSION = 169900;
+
+    /** Core's WALLET_FLAG_MAP names. */
+    private static final java.util.Set<String> FLAG_NAMES = java.util.Set.of("avoid_reuse", "key_origin_metadata",
+            "last_hardened_xpub_cached", "disable_private_keys", "descriptor_wallet", "blank", "external_signer");
 
     private WalletManagementRpc() {
     }
@@ -36,6 +41,7 @@ final class WalletManagementRpc {
                 Command.of("getwalletinfo", 0, WalletManagementRpc::getWalletInfo),
                 Command.of("backupwallet", 1, WalletManagementRpc::backupWallet, "destination"),
                 Command.of("settxfee", 1, WalletManagementRpc::setTxFee, "amount"),
+                Command.of("setwalletflag", 1, WalletManagementRpc::setWalletFlag, "flag", "value"),
                 Command.of("encryptwallet", 1, WalletManagementRpc::encryptWallet, "passphrase"),
                 Command.of("walletpassphrase", 2, WalletManagementRpc::walletPassphrase, "passphrase", "timeout"),
                 Command.of("walletlock", 0, (a, c) -> {
@@ -63,7 +69,7 @@ final class WalletManagementRpc {
             warnings.add("Empty string given as passphrase, wallet will not be encrypted.");
         }
         if (a.bool(4, false)) {
-            throw new RpcError(Rpc.WALLET_ERROR, "avoid_reuse is not supported by this wallet yet");
+            flags |= WalletOptions.Seed.FLAG_AVOID_REUSE;
         }
         if (!a.bool(5, true)) {
             throw new RpcError(Rpc.WALLET_ERROR,
@@ -137,8 +143,8 @@ final class WalletManagementRpc {
             o.put("unlocked_until", w.wallet().unlockedUntil().map(java.time.Instant::getEpochSecond).orElse(0L));
         }
         o.put("paytxfee", Amounts.btc(w.payTxFee()));
-        o.put("private_keys_enabled", true);
-        o.put("avoid_reuse", false);
+        o.put("private_keys_enabled", w.wallet().hasPrivateKeys());
+        o.put("avoid_reuse", w.wallet().avoidsReuse());
         o.put("scanning", false);
         o.put("descriptors", true);
         o.put("external_signer", false);
@@ -192,8 +198,32 @@ final class WalletManagementRpc {
         return Boolean.TRUE;
     }
 
+    /** Core's setwalletflag: only avoid_reuse may change; the others are fixed at creation. */
+    private static Object setWalletFlag(Args a, Call c) {
+        LoadedWallet w = c.wallet();
+        String flag = a.str(0);
+        boolean value = !a.has(1) || a.bool(1, true);
+        if (!FLAG_NAMES.contains(flag)) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Unknown wallet flag: " + flag);
+        }
+        if (!flag.equals("avoid_reuse")) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Wallet flag is immutable: " + flag);
+        }
+        if (w.wallet().avoidsReuse() == value) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Wallet flag is already set to " + value + ": " + flag);
+        }
+        w.wallet().setAvoidReuse(value);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("flag_name", flag);
+        o.put("flag_state", value);
+        return o;
+    }
+
     private static Object encryptWallet(Args a, Call c) {
         LoadedWallet w = c.wallet();
+        if (!w.wallet().hasPrivateKeys()) {
+            throw new RpcError(Rpc.WALLET_ENCRYPTION_FAILED, "Error: wallet does not contain private keys, nothing to encrypt.");
+        }
         w.wallet().encrypt(a.str(0));
         return "wallet encrypted; The wallet's private keys are now encrypted. You need to make a new backup with the"
                 + " backupwallet RPC.";

@@ -36,6 +36,10 @@ public final class SecretRecords {
         }
     }
 
+    public static boolean exists(Connection c, String name) throws SQLException {
+        return get(c, name).isPresent();
+    }
+
     public static Map<String, Stored> all(Connection c) throws SQLException {
         Map<String, Stored> out = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT name, secret, encrypted FROM secrets ORDER BY name");

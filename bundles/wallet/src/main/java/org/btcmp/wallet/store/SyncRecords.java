@@ -28,6 +28,16 @@ public final class SyncRecords {
         }
     }
 
+    /** The height of a processed block, empty when the wallet's view of the chain does not hold it. */
+    public static Optional<Integer> heightOf(Connection c, String hash) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT height FROM synced_blocks WHERE hash = ?")) {
+            s.setString(1, hash);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getInt(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Records a processed block as the new tip (replacing whatever was at its height). */
     public static void connect(Connection c, BlockRef block) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO synced_blocks (height, hash) VALUES (?, ?)")) {

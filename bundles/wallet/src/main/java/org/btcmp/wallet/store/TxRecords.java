@@ -15,10 +15,13 @@ import java.util.Optional;
 public final class TxRecords {
     /**
      * A wallet transaction: confirmed when {@code blockHeight} is present; conflicted when a block's
-     * transaction spent one of the same outpoints.
+     * transaction spent one of the same outpoints (or one of its ancestors'): {@code conflictBlock} names that block.
      */
     public record Tx(String txid, byte[] raw, boolean coinbase, Optional<String> blockHash, Optional<Integer> blockHeight,
-            boolean inMempool, boolean conflicted, long received, boolean abandoned) {
+            boolean inMempool, Optional<String> conflictBlock, long received, boolean abandoned) {
+        public boolean conflicted() {
+            return conflictBlock.isPresent();
+        }
     }
 
     /** An output paying the wallet, with the state of the transaction that created it. */
@@ -87,12 +90,33 @@ public final class TxRecords {
         }
     }
 
+    /**
+     * Marks an unconfirmed {@code txid} conflicted by {@code blockHash}, and with it every unconfirmed
+     * wallet transaction spending its outputs (Core's MarkConflicted walks the descendants too).
+     */
     public static void markConflicted(Connection c, String txid, String blockHash) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(
-                "UPDATE wallet_tx SET conflict_block = ? WHERE txid = ? AND block_hash IS NULL")) {
+        int changed;
+        try (PreparedStatement s = c.prepareStatement("UPDATE wallet_tx SET conflict_block = ? WHERE txid = ?"
+                + " AND block_hash IS NULL AND (conflict_block IS NULL OR conflict_block <> ?)")) {
             s.setString(1, blockHash);
             s.setString(2, txid);
-            s.executeUpdate();
+            s.setString(3, blockHash);
+            changed = s.executeUpdate();
+        }
+        if (changed == 0) {
+            return; // confirmed, unknown, or already marked by this block (descendants done then)
+        }
+        List<String> children = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT spender FROM wallet_spends WHERE txid = ?")) {
+            s.setString(1, txid);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    children.add(r.getString(1));
+                }
+            }
+        }
+        for (String child : children) {
+            markConflicted(c, child, blockHash);
         }
     }
 
@@ -178,6 +202,19 @@ public final class TxRecords {
         return out;
     }
 
+    /** The scripts of wallet outputs that some wallet transaction spends (Core's used destinations). */
+    public static List<byte[]> spentFromScripts(Connection c) throws SQLException {
+        List<byte[]> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT o.script FROM wallet_outputs o"
+                + " JOIN wallet_spends s ON s.txid = o.txid AND s.vout = o.vout");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(r.getBytes(1));
+            }
+        }
+        return out;
+    }
+
     /**
      * The wallet's outputs of transactions that are neither conflicted nor abandoned and that no
      * such wallet transaction spends (Core's coins before depth and trust are considered).
@@ -205,7 +242,7 @@ public final class TxRecords {
         int height = r.getInt(5);
         boolean confirmed = !r.wasNull();
         return new Tx(r.getString(1), r.getBytes(2), r.getInt(3) != 0, Optional.ofNullable(r.getString(4)),
-                confirmed ? Optional.of(height) : Optional.empty(), r.getInt(6) != 0, r.getString(7) != null,
+                confirmed ? Optional.of(height) : Optional.empty(), r.getInt(6) != 0, Optional.ofNullable(r.getString(7)),
                 r.getLong(8), r.getInt(9) != 0);
     }
 

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,16 +17,24 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.btcmp.primitives.ByteReader;
+import org.btcmp.primitives.ByteWriter;
+import org.btcmp.primitives.Hashes;
 
 /**
- * The wallet tool's dump file (as Core's {@code bitcoin-wallet dump}/{@code createfromdump}): a header
- * naming the format and schema, one line per row of every table ({@code row,<table hex>,<row hex>}),
- * and a SHA-256 checksum over everything before it, so a damaged or edited dump is refused.
+ * The wallet tool's dump file in Core's format ({@code bitcoin-wallet dump}/{@code createfromdump}): the
+ * line {@code BITCOIN_CORE_WALLET_DUMP,1}, then {@code format,sqlite}, one {@code <key hex>,<value hex>}
+ * line per record, and {@code checksum,<hex>}: double SHA-256 over every line before it. Core's records
+ * are its key-value pairs; ours are the rows of this wallet's tables, keyed as Core keys its records
+ * (a compact-size-prefixed type string first): {@code btcmp_schema} (the schema version, uint32) and one
+ * {@code btcmp_row} per row (table name, row number; the value holds the row's columns).
  */
 public final class WalletDump {
-    /** Our identifier (not Core's: the records inside are this wallet's tables, not Core's key-value pairs). */
-    public static final String MAGIC = "BTCMP_WALLET_DUMP";
+    /** Core's DUMP_MAGIC and DUMP_VERSION. */
+    public static final String MAGIC = "BITCOIN_CORE_WALLET_DUMP";
     public static final int VERSION = 1;
+    private static final String SCHEMA_RECORD = "btcmp_schema";
+    private static final String ROW_RECORD = "btcmp_row";
     private static final HexFormat HEX = HexFormat.of();
 
     private WalletDump() {
@@ -39,21 +45,23 @@ public final class WalletDump {
         StringBuilder text = new StringBuilder();
         text.append(MAGIC).append(',').append(VERSION).append('\n');
         text.append("format,sqlite\n");
-        text.append("schema,").append(Schema.VERSION).append('\n');
+        ByteWriter schema = new ByteWriter().writeUInt32(Schema.VERSION);
+        record(text, new ByteWriter().writeVarBytes(ascii(SCHEMA_RECORD)).toByteArray(), schema.toByteArray());
         int rows = db.read(c -> {
             int n = 0;
             for (String table : tables(c)) {
                 try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
                     while (r.next()) {
-                        text.append("row,").append(HEX.formatHex(table.getBytes(StandardCharsets.UTF_8))).append(',')
-                                .append(HEX.formatHex(encodeRow(r))).append('\n');
+                        byte[] key = new ByteWriter().writeVarBytes(ascii(ROW_RECORD))
+                                .writeVarBytes(table.getBytes(StandardCharsets.UTF_8)).writeUInt32(n).toByteArray();
+                        record(text, key, encodeRow(r));
                         n++;
                     }
                 }
             }
             return n;
         });
-        String checksum = sha256(text.toString()); // over everything before the checksum line
+        String checksum = checksum(text.toString()); // over every line before the checksum line
         text.append("checksum,").append(checksum).append('\n');
         try {
             Files.writeString(dumpFile, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
@@ -64,9 +72,14 @@ public final class WalletDump {
         return rows;
     }
 
+    private static void record(StringBuilder text, byte[] key, byte[] value) {
+        text.append(HEX.formatHex(key)).append(',').append(HEX.formatHex(value)).append('\n');
+    }
+
     /**
      * Creates a new wallet in {@code walletDir} holding exactly the rows of {@code dumpFile}, after
-     * checking its header and checksum; no wallet file is left when the dump is refused.
+     * checking it as Core's createfromdump does (identifier, version, format record, hex, checksum); no
+     * wallet file is left when the dump is refused.
      *
      * @throws IllegalArgumentException with Core's wording for a dump that is damaged or of another kind
      */
@@ -77,39 +90,86 @@ public final class WalletDump {
         } catch (IOException e) {
             throw new IllegalArgumentException("Dump file " + dumpFile + " could not be read: " + e.getMessage());
         }
-        if (lines.isEmpty() || !lines.get(0).equals(MAGIC + "," + VERSION)) {
-            throw new IllegalArgumentException("Error: Dumpfile identifier record is incorrect. Got \""
-                    + (lines.isEmpty() ? "" : lines.get(0)) + "\", expected \"" + MAGIC + "," + VERSION + "\".");
+        String[] magic = split(lines, 0);
+        if (!magic[0].equals(MAGIC)) {
+            throw new IllegalArgumentException("Error: Dumpfile identifier record is incorrect. Got \"" + magic[0]
+                    + "\", expected \"" + MAGIC + "\".");
         }
-        String last = lines.get(lines.size() - 1);
-        if (!last.startsWith("checksum,")) {
-            throw new IllegalArgumentException("Error: Checksum is not the correct size");
+        if (!magic[1].matches("[0-9]{1,10}") || Long.parseLong(magic[1]) > 0xffffffffL) {
+            throw new IllegalArgumentException("Error: Unable to parse version " + magic[1] + " as a uint32_t");
         }
-        StringBuilder body = new StringBuilder();
-        for (String line : lines.subList(0, lines.size() - 1)) {
-            body.append(line).append('\n');
+        if (Long.parseLong(magic[1]) != VERSION) {
+            throw new IllegalArgumentException("Error: Dumpfile version is not supported. This version of bitcoin-wallet"
+                    + " only supports version 1 dumpfiles. Got dumpfile with version " + magic[1]);
         }
-        String computed = sha256(body.toString());
-        String expected = last.substring("checksum,".length());
+        String[] format = split(lines, 1);
+        if (!format[0].equals("format")) {
+            throw new IllegalArgumentException("Error: Dumpfile format record is incorrect. Got \"" + format[0]
+                    + "\", expected \"format\".");
+        }
+        if (!format[1].equals("sqlite")) {
+            throw new IllegalArgumentException(format[1].equals("bdb")
+                    ? "Error: Dumpfile is of a Berkeley DB wallet; this wallet writes only \"sqlite\" wallets."
+                    : "Unknown wallet file format \"" + format[1] + "\" provided. Please provide one of \"bdb\" or \"sqlite\".");
+        }
+        StringBuilder hashed = new StringBuilder(magic[0] + "," + magic[1] + "\n" + format[0] + "," + format[1] + "\n");
+        String expected = null;
+        List<byte[][]> records = new ArrayList<>();
+        for (int i = 2; i < lines.size(); i++) {
+            String[] kv = split(lines, i);
+            if (kv[0].equals("checksum")) {
+                if (!kv[1].matches("[0-9a-fA-F]{64}")) {
+                    throw new IllegalArgumentException("Error: Checksum is not the correct size");
+                }
+                expected = kv[1].toLowerCase(java.util.Locale.ROOT);
+                break;
+            }
+            hashed.append(kv[0]).append(',').append(kv[1]).append('\n');
+            if (kv[0].isEmpty() || kv[1].isEmpty()) {
+                continue;
+            }
+            if (!isHex(kv[0])) {
+                throw new IllegalArgumentException("Error: Got key that was not hex: " + kv[0]);
+            }
+            if (!isHex(kv[1])) {
+                throw new IllegalArgumentException("Error: Got value that was not hex: " + kv[1]);
+            }
+            records.add(new byte[][] {HEX.parseHex(kv[0]), HEX.parseHex(kv[1])});
+        }
+        if (expected == null) {
+            throw new IllegalArgumentException("Error: Missing checksum");
+        }
+        String computed = checksum(hashed.toString());
         if (!computed.equals(expected)) {
             throw new IllegalArgumentException("Error: Dumpfile checksum does not match. Computed " + computed
                     + ", expected " + expected);
         }
-        if (lines.size() < 4 || !lines.get(1).equals("format,sqlite")) {
-            throw new IllegalArgumentException("Error: Dumpfile format record is incorrect. Got \""
-                    + (lines.size() > 1 ? lines.get(1) : "") + "\", expected \"format,sqlite\".");
-        }
-        if (!lines.get(2).equals("schema," + Schema.VERSION)) {
-            throw new IllegalArgumentException("Error: Dumpfile is of wallet schema " + lines.get(2).replace("schema,", "")
-                    + ", this software writes schema " + Schema.VERSION);
-        }
-        List<String[]> rows = new ArrayList<>();
-        for (String line : lines.subList(3, lines.size() - 1)) {
-            String[] parts = line.split(",", -1);
-            if (parts.length != 3 || !parts[0].equals("row")) {
-                throw new IllegalArgumentException("Error: Dumpfile record is malformed: " + line);
+        List<Object[]> rows = new ArrayList<>(); // table, encoded row
+        boolean schemaSeen = false;
+        for (byte[][] record : records) {
+            String hexKey = HEX.formatHex(record[0]);
+            try {
+                ByteReader key = new ByteReader(record[0]);
+                String type = new String(key.readVarBytes("record type"), StandardCharsets.US_ASCII);
+                if (type.equals(SCHEMA_RECORD)) {
+                    long version = new ByteReader(record[1]).readUInt32("schema version");
+                    if (version != Schema.VERSION) {
+                        throw new IllegalArgumentException("Error: Dumpfile is of wallet schema " + version
+                                + ", this software writes schema " + Schema.VERSION);
+                    }
+                    schemaSeen = true;
+                } else if (type.equals(ROW_RECORD)) {
+                    rows.add(new Object[] {new String(key.readVarBytes("table"), StandardCharsets.UTF_8), record[1]});
+                } else {
+                    throw new IllegalArgumentException("Error: Dumpfile record " + hexKey
+                            + " is not one of this wallet's (a Bitcoin Core wallet's dump cannot be loaded here)");
+                }
+            } catch (org.btcmp.primitives.DecodeException e) {
+                throw new IllegalArgumentException("Error: Dumpfile record key " + hexKey + " is malformed: " + e.getMessage());
             }
-            rows.add(parts);
+        }
+        if (!schemaSeen) {
+            throw new IllegalArgumentException("Error: Dumpfile has no " + SCHEMA_RECORD + " record: not a btcmp wallet dump");
         }
         return WalletDatabase.create(walletDir, c -> {
             List<String> known = tables(c);
@@ -118,22 +178,35 @@ public final class WalletDump {
                     s.execute("DELETE FROM \"" + table + "\""); // a fresh file has no rows; keep the dump's exactly
                 }
             }
-            for (String[] row : rows) {
-                String table;
-                byte[] values;
-                try {
-                    table = new String(HEX.parseHex(row[1]), StandardCharsets.UTF_8);
-                    values = HEX.parseHex(row[2]);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Error: Dumpfile record is not hex: " + String.join(",", row));
-                }
+            for (Object[] row : rows) {
+                String table = (String) row[0];
                 if (!known.contains(table)) {
                     throw new IllegalArgumentException("Error: Dumpfile names a table this wallet does not have: " + table);
                 }
-                insert(c, table, values);
+                insert(c, table, (byte[]) row[1]);
             }
             return null;
         });
+    }
+
+    /** Line {@code i} split at its first comma (Core reads key up to ',' and value up to the line end). */
+    private static String[] split(List<String> lines, int i) {
+        String line = i < lines.size() ? lines.get(i) : "";
+        int comma = line.indexOf(',');
+        return comma < 0 ? new String[] {line, ""} : new String[] {line.substring(0, comma), line.substring(comma + 1)};
+    }
+
+    private static boolean isHex(String s) {
+        return s.length() % 2 == 0 && s.matches("[0-9a-fA-F]+");
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Core's checksum: HexStr of the double SHA-256 of the lines, bytes in hash order. */
+    private static String checksum(String text) {
+        return HEX.formatHex(Hashes.sha256d(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The wallet's tables in creation order (so rows referenced by others come first). */
@@ -199,14 +272,6 @@ public final class WalletDump {
                 s.setObject(i + 1, values.get(i));
             }
             s.executeUpdate();
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

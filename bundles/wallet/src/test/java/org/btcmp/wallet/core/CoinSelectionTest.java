@@ -42,14 +42,14 @@ class CoinSelectionTest {
     @Test
     void fallbackDrawLeavesRoomForChangeAndFailsOnlyWhenAllCoinsFallShort() {
         List<CoinSelection.Candidate> pool = coins(100_000, 200_000, 300_000);
-        CoinSelection.Selection s = CoinSelection.select(pool, 150_000, 1_000, 500, new Random(1)).orElseThrow();
+        CoinSelection.Selection s = CoinSelection.select(pool, 150_000, 1_000, 500, false, new Random(1)).orElseThrow();
         assertTrue(s.withChange());
         assertTrue(s.effectiveTotal() >= 150_000 + 500 + CoinSelection.MIN_CHANGE);
-        CoinSelection.Selection exact = CoinSelection.select(pool, 299_500, 1_000, 500, new Random(1)).orElseThrow();
+        CoinSelection.Selection exact = CoinSelection.select(pool, 299_500, 1_000, 500, false, new Random(1)).orElseThrow();
         assertFalse(exact.withChange());
         assertEquals(300_000, exact.effectiveTotal());
-        assertFalse(CoinSelection.select(pool, 600_001, 1_000, 500, new Random(1)).isPresent());
-        assertFalse(CoinSelection.select(coins(-5, 0), 1, 1_000, 500, new Random(1)).isPresent(),
+        assertFalse(CoinSelection.select(pool, 600_001, 1_000, 500, false, new Random(1)).isPresent());
+        assertFalse(CoinSelection.select(coins(-5, 0), 1, 1_000, 500, false, new Random(1)).isPresent(),
                 "coins worth less than their input fee are never used");
     }
 }

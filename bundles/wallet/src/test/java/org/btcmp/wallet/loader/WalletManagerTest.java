@@ -87,8 +87,11 @@ class WalletManagerTest {
                 missing.getMessage());
         assertEquals(-18, assertThrows(WalletException.class, () -> loader.unloadWallet("nope")).code());
         assertEquals(-4, assertThrows(WalletException.class, () -> loader.createWallet("../out", "", 0)).code());
-        assertEquals(-4, assertThrows(WalletException.class,
-                () -> loader.createWallet("watch", "", WalletLoader.WALLET_FLAG_DISABLE_PRIVATE_KEYS)).code());
+        WalletException passphrase = assertThrows(WalletException.class,
+                () -> loader.createWallet("watch", "pass", WalletLoader.WALLET_FLAG_DISABLE_PRIVATE_KEYS));
+        assertEquals(-4, passphrase.code(), "a passphrase encrypts private keys, and a watch-only wallet has none");
+        assertTrue(passphrase.getMessage().startsWith("Passphrase provided but private keys are disabled."),
+                passphrase.getMessage());
         assertFalse(Files.exists(walletsDir.resolve("watch")), "a refused create leaves nothing behind");
     }
 

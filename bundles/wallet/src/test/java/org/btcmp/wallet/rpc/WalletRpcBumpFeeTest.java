@@ -80,4 +80,57 @@ class WalletRpcBumpFeeTest {
         assertEquals(-5, assertThrows(NodeWithWallets.Failure.class,
                 () -> n.call(A, "bumpfee", "[\"" + "cd".repeat(32) + "\"]")).code);
     }
+
+    @Test
+    void withoutChangeTheBumpAddsCoinsAndNewOutputsReplaceOldOnes() throws Exception {
+        n.call("generatetoaddress", "[2, \"" + n.call(A, "getnewaddress", "[]") + "\"]"); // a second and third mature coin
+        String bob = (String) n.call(B, "getnewaddress", "[]");
+        List<?> coins = (List<?>) n.call(A, "listunspent", "[]");
+        assertEquals(3, coins.size());
+        String others = outpoints(coins.subList(1, 3));
+        n.call(A, "lockunspent", "[false, " + others + "]"); // one coin to send whole: no change
+        String all = (String) n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":50,"
+                + "\"subtractfeefromamount\":true,\"fee_rate\":2}");
+        n.call(A, "lockunspent", "[true, " + others + "]");
+        org.btcmp.primitives.Transaction noChange = org.btcmp.primitives.Transaction.fromHex(
+                (String) ((Map<?, ?>) n.call(A, "gettransaction", "[\"" + all + "\"]")).get("hex"));
+        assertEquals(1, noChange.outputs().size(), "the whole coin went to bob");
+        long paid = noChange.outputs().get(0).value();
+
+        Map<?, ?> bumped = (Map<?, ?>) n.call(A, "bumpfee", "[\"" + all + "\", {\"fee_rate\":6}]");
+        org.btcmp.primitives.Transaction replacement = org.btcmp.primitives.Transaction.fromHex(
+                (String) ((Map<?, ?>) n.call(A, "gettransaction", "[\"" + bumped.get("txid") + "\"]")).get("hex"));
+        assertEquals(2, replacement.inputs().size(), "another coin pays the higher fee");
+        assertTrue(replacement.inputs().stream().anyMatch(in -> in.prevout().equals(noChange.inputs().get(0).prevout())),
+                "the original input is kept, so the two conflict");
+        assertEquals(2, replacement.outputs().size(), "bob's payment and new change");
+        assertTrue(replacement.outputs().stream().anyMatch(o -> o.value() == paid), "bob is paid what he was");
+        long fee = ((BigDecimal) bumped.get("fee")).movePointRight(8).longValueExact();
+        assertTrue(fee >= replacement.vsize() * 6L && fee <= (replacement.vsize() + 2) * 6L, fee + " for " + replacement.vsize());
+
+        String bob2 = (String) n.call(B, "getnewaddress", "[]");
+        NodeWithWallets.Failure badIndex = assertThrows(NodeWithWallets.Failure.class, () -> n.call(A, "bumpfee",
+                "[\"" + bumped.get("txid") + "\", {\"original_change_index\":2}]"));
+        assertEquals(-8, badIndex.code);
+        assertEquals("Change position is out of range", badIndex.text());
+        Map<?, ?> redirected = (Map<?, ?>) n.call(A, "bumpfee", "[\"" + bumped.get("txid") + "\", {\"fee_rate\":12,"
+                + "\"outputs\":[{\"" + bob2 + "\":1}]}]");
+        n.call("generatetoaddress", "[1, \"" + n.call(A, "getnewaddress", "[]") + "\"]");
+        assertEquals(1L, ((Map<?, ?>) n.call(B, "gettransaction", "[\"" + redirected.get("txid") + "\"]"))
+                .get("confirmations"));
+        assertEquals(new BigDecimal("1.00000000"), n.call(B, "getbalance", "[]"), "only the new output paid bob");
+        NodeWithWallets.Failure poor = assertThrows(NodeWithWallets.Failure.class, () -> n.call(A, "sendtoaddress",
+                "{\"address\":\"" + bob + "\",\"amount\":200,\"fee_rate\":2}"));
+        assertEquals(-6, poor.code);
+    }
+
+    private static String outpoints(List<?> coins) {
+        StringBuilder b = new StringBuilder("[");
+        for (Object c : coins) {
+            Map<?, ?> coin = (Map<?, ?>) c;
+            b.append(b.length() > 1 ? "," : "").append("{\"txid\":\"").append(coin.get("txid")).append("\",\"vout\":")
+                    .append(coin.get("vout")).append('}');
+        }
+        return b.append(']').toString();
+    }
 }

@@ -1,5 +1,6 @@
 package org.btcmp.wallet.rpc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +50,12 @@ class WalletRpcPsbtTest {
 
         Map<?, ?> notBobs = (Map<?, ?>) n.call(B, "walletprocesspsbt", "[\"" + psbt + "\"]");
         assertEquals(false, notBobs.get("complete"), "bob owns none of the inputs");
-        assertEquals(psbt, notBobs.get("psbt"));
+        assertEquals(psbt, ((Map<?, ?>) n.call(B, "walletprocesspsbt", "{\"psbt\":\"" + psbt + "\",\"bip32derivs\":false}"))
+                .get("psbt"), "without derivations of his own output, bob changes nothing");
+        org.btcmp.wallet.psbt.Psbt seenByBob = org.btcmp.wallet.psbt.Psbt.fromBase64((String) notBobs.get("psbt"));
+        int bobsOutput = 1 - (int) (long) (Long) funded.get("changepos");
+        assertTrue(seenByBob.outputRecords(bobsOutput).stream().anyMatch(e -> e.type() == 0x02),
+                "bob names the origin of his own output's key");
 
         Map<?, ?> signed = (Map<?, ?>) n.call(A, "walletprocesspsbt", "{\"psbt\":\"" + psbt + "\",\"finalize\":false}");
         assertEquals(false, signed.get("complete"));
@@ -83,5 +90,67 @@ class WalletRpcPsbtTest {
         n.call(A, "encryptwallet", "[\"pw\"]");
         assertEquals(-13, assertThrows(NodeWithWallets.Failure.class,
                 () -> n.call(A, "walletprocesspsbt", "[\"" + psbt + "\"]")).code);
+    }
+
+    @Test
+    void bip32DerivationsNameTheWalletsKeys() throws Exception {
+        String bob = (String) n.call("/wallet/bob", "getnewaddress", "[\"\", \"bech32m\"]");
+        Map<?, ?> funded = (Map<?, ?>) n.call(A, "walletcreatefundedpsbt", "[[], [{\"" + bob + "\": 1}], 0,"
+                + " {\"fee_rate\": 2}]");
+        org.btcmp.wallet.psbt.Psbt psbt = org.btcmp.wallet.psbt.Psbt.fromBase64((String) funded.get("psbt"));
+        org.btcmp.primitives.TxOut spent = psbt.witnessUtxo(0).orElseThrow();
+        Map<?, ?> inputInfo = (Map<?, ?>) n.call(A, "getaddressinfo", "[\"" + address(spent.scriptPubKey()) + "\"]");
+        boolean taprootInput = spent.scriptPubKey().isP2TR();
+        org.btcmp.wallet.psbt.Psbt.Entry derivation = psbt.inputRecords(0).stream()
+                .filter(e -> e.type() == (taprootInput ? 0x16 : 0x06)).findFirst()
+                .orElseThrow(() -> new AssertionError("no BIP32 derivation of the input"));
+        if (!taprootInput) {
+            byte[] pubkey = java.util.Arrays.copyOfRange(derivation.key(), 1, derivation.key().length);
+            assertEquals(inputInfo.get("pubkey"), java.util.HexFormat.of().formatHex(pubkey));
+        }
+        assertEquals(inputInfo.get("hdmasterfingerprint") + "|" + inputInfo.get("hdkeypath"),
+                origin(derivation.value(), taprootInput ? 1 : 0));
+
+        int change = (int) (long) (Long) funded.get("changepos");
+        org.btcmp.primitives.Script changeScript = psbt.unsignedTx().outputs().get(change).scriptPubKey();
+        assertTrue(changeScript.isP2TR(), "paying taproot, the change is taproot too");
+        Map<?, ?> changeInfo = (Map<?, ?>) n.call(A, "getaddressinfo", "[\"" + address(changeScript) + "\"]");
+        org.btcmp.wallet.psbt.Psbt.Entry tapDerivation = psbt.outputRecords(change).stream().filter(e -> e.type() == 0x07)
+                .findFirst().orElseThrow(() -> new AssertionError("no PSBT_OUT_TAP_BIP32_DERIVATION"));
+        assertEquals(33, tapDerivation.key().length, "type and x-only key");
+        assertEquals(0, tapDerivation.value()[0], "no leaf hashes");
+        assertEquals(changeInfo.get("hdmasterfingerprint") + "|" + changeInfo.get("hdkeypath"),
+                origin(tapDerivation.value(), 1));
+        assertTrue(((String) changeInfo.get("hdkeypath")).contains("/1/"), "an internal key: " + changeInfo);
+        byte[] internal = psbt.outputRecords(change).stream().filter(e -> e.type() == 0x05).findFirst().orElseThrow().value();
+        assertArrayEquals(java.util.Arrays.copyOfRange(tapDerivation.key(), 1, 33), internal);
+        int bobsOutput = 1 - change;
+        assertEquals(List.of(), psbt.outputRecords(bobsOutput), "nothing about bob's key");
+
+        Map<?, ?> bare = (Map<?, ?>) n.call(A, "walletcreatefundedpsbt", "{\"outputs\":[{\"" + bob + "\": 1}],"
+                + "\"options\":{\"fee_rate\": 2},\"bip32derivs\":false}");
+        org.btcmp.wallet.psbt.Psbt without = org.btcmp.wallet.psbt.Psbt.fromBase64((String) bare.get("psbt"));
+        assertTrue(without.inputRecords(0).stream().noneMatch(e -> e.type() == 0x06 || e.type() == 0x16),
+                "bip32derivs=false adds none");
+        org.btcmp.wallet.psbt.Psbt processed = org.btcmp.wallet.psbt.Psbt.fromBase64((String) ((Map<?, ?>) n.call(A,
+                "walletprocesspsbt", "[\"" + bare.get("psbt") + "\", false]")).get("psbt"));
+        assertTrue(processed.inputRecords(0).stream().anyMatch(e -> e.type() == 0x06 || e.type() == 0x16),
+                "walletprocesspsbt adds them (bip32derivs defaults to true)");
+    }
+
+    private String address(org.btcmp.primitives.Script script) {
+        return org.btcmp.primitives.script.Address.fromScript(script,
+                org.btcmp.primitives.ChainParams.of(org.btcmp.common.args.ChainType.REGTEST)).orElseThrow();
+    }
+
+    /** "fingerprint|m/..." from a derivation value (after {@code skip} leaf-hash count bytes). */
+    private static String origin(byte[] value, int skip) {
+        StringBuilder path = new StringBuilder(java.util.HexFormat.of().formatHex(value, skip, skip + 4)).append("|m");
+        for (int at = skip + 4; at < value.length; at += 4) {
+            long step = (value[at] & 0xffL) | (value[at + 1] & 0xffL) << 8 | (value[at + 2] & 0xffL) << 16
+                    | (value[at + 3] & 0xffL) << 24;
+            path.append('/').append(step & 0x7fffffffL).append(step >= 0x80000000L ? "h" : "");
+        }
+        return path.toString();
     }
 }

@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.btcmp.common.args.ChainType;
+import org.btcmp.primitives.Hashes;
 import org.btcmp.wallet.core.DescriptorWallet;
 import org.btcmp.wallet.core.WalletOptions;
 import org.btcmp.wallet.store.ChildJvm;
@@ -60,7 +62,17 @@ class WalletToolCommandTest {
         Path dump = dir.resolve("t.dump");
         Run dumped = tool("-wallet=t", "-dumpfile=" + dump, "dump");
         assertEquals(0, dumped.status(), dumped.err());
-        assertTrue(Files.readString(dump).startsWith("BTCMP_WALLET_DUMP,1\nformat,sqlite\n"));
+        String dumpText = Files.readString(dump);
+        assertTrue(dumpText.startsWith("BITCOIN_CORE_WALLET_DUMP,1\nformat,sqlite\n"), "Core's header");
+        int checksumAt = dumpText.lastIndexOf("checksum,");
+        String body = dumpText.substring(0, checksumAt);
+        assertEquals("checksum," + HexFormat.of().formatHex(Hashes.sha256d(body.getBytes(StandardCharsets.UTF_8))) + "\n",
+                dumpText.substring(checksumAt), "Core's checksum: double SHA-256 of the lines before it");
+        for (String line : body.split("\n")) {
+            if (!line.startsWith("BITCOIN_CORE_WALLET_DUMP,") && !line.startsWith("format,")) {
+                assertTrue(line.matches("([0-9a-f]{2})+,([0-9a-f]{2})+"), "a key,value record in hex: " + line);
+            }
+        }
         assertEquals(1, tool("-wallet=t", "-dumpfile=" + dump, "dump").status(), "an existing dump file is not overwritten");
 
         Run restored = tool("-wallet=copy", "-dumpfile=" + dump, "createfromdump");
@@ -83,6 +95,30 @@ class WalletToolCommandTest {
         assertEquals(1, refused.status());
         assertTrue(refused.err().startsWith("Error: Dumpfile checksum does not match. Computed "), refused.err());
         assertFalse(Files.exists(walletDir("bad").resolve("wallet.dat")));
+
+        // Core's own refusals, each leaving no wallet behind
+        assertRefused(body.replace("BITCOIN_CORE_WALLET_DUMP,1", "BITCOIN_CORE_WALLET_DUMP,2"), null,
+                "Error: Dumpfile version is not supported. This version of bitcoin-wallet only supports version 1"
+                        + " dumpfiles. Got dumpfile with version 2");
+        assertRefused(body, "", "Error: Missing checksum");
+        assertRefused(body, "checksum,abcd\n", "Error: Checksum is not the correct size");
+        assertRefused(body + "zz,00\n", null, "Error: Got key that was not hex: zz");
+        String coreRecord = "0a62657374626c6f636b5f,00\n"; // Core's "bestblock_" key: a compact-size string
+        assertRefused(body + coreRecord, null, "Error: Dumpfile record 0a62657374626c6f636b5f is not one of this"
+                + " wallet's (a Bitcoin Core wallet's dump cannot be loaded here)");
+    }
+
+    /** A dump of {@code body} and {@code checksumLine} (null: the right one) is refused with {@code error}. */
+    private void assertRefused(String body, String checksumLine, String error) throws Exception {
+        String checksum = checksumLine != null ? checksumLine
+                : "checksum," + HexFormat.of().formatHex(Hashes.sha256d(body.getBytes(StandardCharsets.UTF_8))) + "\n";
+        Path file = dir.resolve("refused.dump");
+        Files.writeString(file, body + checksum);
+        Run refused = tool("-wallet=refused", "-dumpfile=" + file, "createfromdump");
+        assertEquals(1, refused.status());
+        assertEquals(error, refused.err().strip());
+        assertFalse(Files.exists(walletDir("refused").resolve("wallet.dat")));
+        Files.delete(file);
     }
 
     @Test
