@@ -1,6 +1,7 @@
 package org.btcmp.wallet.link;
 
 import java.util.Map;
+import org.btcmp.common.args.Args;
 import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Connection;
 import org.btcmp.ipc.IpcAddress;
@@ -28,6 +29,9 @@ public final class DynamicNodeLink implements NodeLink {
     static final IpcAddress DEFAULT_NODE_ADDRESS = IpcAddress.local("node");
 
     private volatile IpcAddress nodeAddress = DEFAULT_NODE_ADDRESS;
+    /** The process's options, when it was started by an executable: -ipcconnect moves the node's address. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL)
+    private Args args;
     private volatile Transport transport;
     private Connection connection; // guarded by this; made through the transport it belongs to
     private Transport connectionTransport; // guarded by this
@@ -62,6 +66,13 @@ public final class DynamicNodeLink implements NodeLink {
         Object address = properties.get(NODE_ADDRESS_PROPERTY);
         if (address != null) {
             nodeAddress = IpcAddress.parse(address.toString());
+        }
+        if (args != null) {
+            try {
+                NodeAddress.connectTo(args).ifPresent(a -> nodeAddress = a);
+            } catch (IllegalArgumentException e) {
+                // a bad -ipcconnect is the wallet's init error (WalletStartup); the link keeps its default
+            }
         }
     }
 
