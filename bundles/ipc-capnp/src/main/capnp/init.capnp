@@ -8,6 +8,7 @@
 using Proxy = import "/mp/proxy.capnp";
 using Echo = import "echo.capnp";
 using Chain = import "chain.capnp";
+using Wallet = import "wallet.capnp";
 using Java = import "/mpgen/java.capnp";
 
 interface Init $Proxy.wrap("interfaces::Init") $Java.wraps("org.btcmp.interfaces.Init") {
@@ -28,6 +29,6 @@ interface Init $Proxy.wrap("interfaces::Init") $Java.wraps("org.btcmp.interfaces
     makeNode @6 () -> ();
     # btcmp: placeholder until node.capnp exists.
 
-    makeWalletLoader @7 () -> ();
-    # btcmp: placeholder until wallet.capnp exists.
+    makeWalletLoader @7 (context :Proxy.Context, chain :Chain.Chain) -> (result :Wallet.WalletLoader);
+    # btcmp: a node hands its Chain to the wallet process it spawned and gets that process's wallets.
 }

@@ -73,7 +73,7 @@ class FrameworkTest {
     @Test
     void theSharedExportsCarryTheApiPackageVersions() {
         String exports = Framework.sharedExports();
-        assertTrue(exports.contains("org.btcmp.interfaces;version=\"1.2.0\""), exports);
+        assertTrue(exports.contains("org.btcmp.interfaces;version=\"1.3.0\""), exports);
         assertTrue(exports.contains("org.btcmp.ipc;version=\"1.1.0\""), exports);
     }
 

@@ -3,7 +3,7 @@
  * connection starts from; it makes the other interfaces.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.btcmp.interfaces;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,7 @@ import org.btcmp.interfaces.FeeEstimate;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand;
+import org.btcmp.ipc.IpcException;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
@@ -26,6 +27,7 @@ import org.btcmp.node.chain.ValidationException;
 import org.btcmp.node.rpc.Json;
 import org.btcmp.node.rpc.RpcException;
 import org.btcmp.node.rpc.RpcMethod;
+import org.btcmp.node.rpc.RpcTable;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
@@ -188,7 +190,9 @@ public final class NodeChain implements Chain {
 
     @Override
     public Handler handleRpc(RpcCommand command) {
-        RpcMethod method = new RpcMethod(command.name(), command.category(), command.argNames(), 0, command.name(),
+        RpcTable table = node.rpcTable();
+        RpcMethod[] registered = new RpcMethod[1];
+        registered[0] = new RpcMethod(command.name(), command.category(), command.argNames(), 0, command.name(),
                 params -> {
                     java.util.List<Object> args = new java.util.ArrayList<>();
                     for (int i = 0; i < params.size(); i++) {
@@ -202,10 +206,16 @@ public final class NodeChain implements Chain {
                         throw new RpcException(e.code(), e.getMessage());
                     } catch (Json.ParseException e) {
                         throw new RpcException(RpcException.INTERNAL_ERROR, "command returned invalid JSON");
+                    } catch (IpcException e) {
+                        // The process that added the command is gone: so is the command (as in Core when a
+                        // wallet process goes); a restarted one adds it again.
+                        table.unregister(registered[0]);
+                        throw new RpcException(RpcException.METHOD_NOT_FOUND, "Method not found (the process serving "
+                                + command.name() + " is gone: " + e.getMessage() + ")");
                     }
                 });
-        node.rpcTable().register(method);
-        return () -> node.rpcTable().unregister(command.name());
+        table.register(registered[0]);
+        return () -> table.unregister(registered[0]);
     }
 
 }

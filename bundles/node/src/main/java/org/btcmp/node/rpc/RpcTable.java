@@ -45,6 +45,11 @@ public final class RpcTable {
         methods.remove(name);
     }
 
+    /** Removes {@code m} if it is still the command registered under its name (a newer one stays). */
+    public synchronized void unregister(RpcMethod m) {
+        methods.remove(m.name(), m);
+    }
+
     public synchronized RpcMethod get(String name) {
         return methods.get(name);
     }

@@ -22,7 +22,8 @@ class CoreSchemasTest {
         ExternalTool capnp = ExternalTool.require("capnp", "apt-get install capnproto");
         Path schemas = Path.of("src/main/capnp").toAbsolutePath();
         ExternalTool.Result compiled = capnp.run(schemas, "compile", "-I.", "-I" + JavaAnnotationsImport.directory(),
-                "-ocapnp", "mp/proxy.capnp", "echo.capnp", "init.capnp", "handler.capnp", "chain.capnp");
+                "-ocapnp", "mp/proxy.capnp", "echo.capnp", "init.capnp", "handler.capnp", "chain.capnp",
+                "wallet.capnp");
         compiled.requireSuccess(java.util.List.of("capnp", "compile", "-ocapnp"));
         assertEquals(expected(), compiled.stdout());
     }
