@@ -39,11 +39,14 @@ final class WalletRpcScript {
         return r.stdout().strip();
     }
 
-    /** Waits (bounded) until the wallet RPC methods are served, as a wallet process joins the node some time after it starts. */
+    /**
+     * Waits (bounded) until the wallet RPC methods are served, as a wallet process joins the node some time
+     * after it starts: listwallets answers, and finalizepsbt, the last one a wallet adds, exists.
+     */
     void awaitWalletRpc() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(NO_HANG_SECONDS);
         Executable.Result last = rpc("-rpcwait", "-rpcwaittimeout=60", "listwallets");
-        while (last.exitCode() != 0) {
+        while (last.exitCode() != 0 || rpc("finalizepsbt").stderr().contains("Method not found")) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the wallet RPC methods did not appear within " + NO_HANG_SECONDS + " s: " + last);
             }

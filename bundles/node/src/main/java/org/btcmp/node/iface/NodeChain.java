@@ -15,7 +15,6 @@ import org.btcmp.interfaces.FeeEstimate;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand;
-import org.btcmp.ipc.IpcException;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
@@ -190,32 +189,7 @@ public final class NodeChain implements Chain {
 
     @Override
     public Handler handleRpc(RpcCommand command) {
-        RpcTable table = node.rpcTable();
-        RpcMethod[] registered = new RpcMethod[1];
-        registered[0] = new RpcMethod(command.name(), command.category(), command.argNames(), 0, command.name(),
-                params -> {
-                    java.util.List<Object> args = new java.util.ArrayList<>();
-                    for (int i = 0; i < params.size(); i++) {
-                        Object v = params.raw(i);
-                        args.add(v == null ? Json.NULL : v);
-                    }
-                    try {
-                        String result = command.call(Json.write(args), params.uri());
-                        return Json.parse(result);
-                    } catch (RpcCommand.RpcError e) {
-                        throw new RpcException(e.code(), e.getMessage());
-                    } catch (Json.ParseException e) {
-                        throw new RpcException(RpcException.INTERNAL_ERROR, "command returned invalid JSON");
-                    } catch (IpcException e) {
-                        // The process that added the command is gone: so is the command (as in Core when a
-                        // wallet process goes); a restarted one adds it again.
-                        table.unregister(registered[0]);
-                        throw new RpcException(RpcException.METHOD_NOT_FOUND, "Method not found (the process serving "
-                                + command.name() + " is gone: " + e.getMessage() + ")");
-                    }
-                });
-        table.register(registered[0]);
-        return () -> table.unregister(registered[0]);
+        return node.rpcTable().provided().add(command);
     }
 
 }

@@ -39,8 +39,13 @@ final class WalletRunner implements AutoCloseable {
         } catch (IOException e) {
             throw failed("Cannot create the wallet directory " + settings.walletDir() + ": " + e.getMessage());
         }
-        WalletChainClient started = WalletChainClient.start(chain, settings.walletDir(), settings.chainName(),
-                settings.fallbackFeeRate(), settings.keypoolSize());
+        WalletChainClient started;
+        try {
+            started = WalletChainClient.start(chain, settings.walletDir(), settings.chainName(),
+                    settings.fallbackFeeRate(), settings.keypoolSize());
+        } catch (IpcException e) {
+            throw failed("node disconnected");
+        }
         synchronized (this) {
             if (closing || client != null) {
                 closeQuietly(started);
@@ -51,6 +56,8 @@ final class WalletRunner implements AutoCloseable {
         for (String name : settings.startupWallets()) {
             try {
                 started.loader().loadWallet(name);
+            } catch (IpcException e) {
+                throw failed("node disconnected");
             } catch (RuntimeException e) {
                 throw failed(e.getMessage());
             }
