@@ -1,5 +1,7 @@
 package org.btcmp.wallet.run;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.init.ProcessControl;
@@ -16,8 +18,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * Starts the process's wallets once the node's Chain can be reached through the {@link NodeLink}: in
  * bitcoind the node in this process, in {@code bitcoin-wallet -ipcconnect} the node behind node.sock.
  * Wallet RPCs then appear on the node's JSON-RPC server and the {@code -wallet} wallets are loaded. A
- * connected wallet process whose node goes away ends with "node disconnected". (A wallet process the
- * node spawned is {@link SpawnedWallet}'s.)
+ * connected wallet process ends with its node: cleanly when the node shut down, with "node
+ * disconnected" when it died. (A wallet process the node spawned is {@link SpawnedWallet}'s.)
  */
 @Component(immediate = true, service = {})
 public final class WalletStartup {
@@ -57,10 +59,24 @@ public final class WalletStartup {
                 return;
             }
             if (startOn(chain)) {
-                runner.watchNode(() -> fail("node disconnected"));
+                Path socket = Path.of(settings.connectTo().get().target());
+                runner.watchNode(() -> nodeGone(socket));
             }
         } else if (!tryStart()) {
             retryInBackground();
+        }
+    }
+
+    /**
+     * The connection to the node ended. A node that shuts down removes its socket before its
+     * connections end, so a socket still there means the node died: "node disconnected", exit 1;
+     * otherwise this process ends cleanly with its node.
+     */
+    private void nodeGone(Path socket) {
+        if (!Files.exists(socket) && process != null) {
+            process.requestShutdown();
+        } else {
+            fail("node disconnected");
         }
     }
 
