@@ -117,7 +117,10 @@ public final class WalletProcess {
         loadedWallets.add(wallet);
     }
 
-    /** After a restart: loads again what the previous process had loaded (gone or unloaded since: skipped). */
+    /**
+     * After a restart: loads again every wallet the earlier processes loaded since the node started (the
+     * loader reports loads only, so one unloaded meanwhile comes back too; one whose files are gone is skipped).
+     */
     private void reload(WalletLoader loader) {
         List<String> names;
         synchronized (this) {
