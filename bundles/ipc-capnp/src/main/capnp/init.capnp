@@ -11,6 +11,7 @@ using Chain = import "chain.capnp";
 using Mining = import "mining.capnp";
 using Rpc = import "rpc.capnp";
 using Node = import "node.capnp";
+using Wallet = import "wallet.capnp";
 using Java = import "/mpgen/java.capnp";
 
 interface Init $Proxy.wrap("interfaces::Init") $Java.wraps("org.btcmp.interfaces.Init") {
@@ -28,6 +29,6 @@ interface Init $Proxy.wrap("interfaces::Init") $Java.wraps("org.btcmp.interfaces
     makeNode @6 (context :Proxy.Context) -> (result :Node.Node);
     # btcmp's, after Core's.
 
-    makeWalletLoader @7 () -> ();
-    # btcmp: placeholder until wallet.capnp exists.
+    makeWalletLoader @7 (context :Proxy.Context, chain :Chain.Chain) -> (result :Wallet.WalletLoader);
+    # btcmp: a node hands its Chain to the wallet process it spawned and gets that process's wallets.
 }

@@ -62,6 +62,22 @@ final class RunningNode implements AutoCloseable {
                 || arg.startsWith("-bind=") || arg.startsWith("-connect=");
     }
 
+    /** Starts {@code bin/<executable> <args>} without waiting for anything (e.g. a wallet process). */
+    static RunningNode launch(Path dataDir, String executable, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Executable.root().resolve("bin").resolve(executable).toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("btcmp-stdout", ".txt");
+        Path err = Files.createTempFile("btcmp-stderr", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        return new RunningNode(process, dataDir, out, err);
+    }
+
+    /** The process, e.g. for its pid or to kill it. */
+    Process process() {
+        return process;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

@@ -20,6 +20,12 @@ record Deployment(String name, List<String> bundles) {
      */
     static final Deployment NODE = new Deployment("node", List.of("primitives.jar", "ipc-capnp.jar", "node.jar"));
 
+    /**
+     * bitcoin-wallet as a process: the wallet and the Cap'n Proto transport that reaches the node
+     * (-ipcconnect) or the node that started it (-ipcfd).
+     */
+    static final Deployment WALLET = new Deployment("wallet", List.of("primitives.jar", "ipc-capnp.jar", "wallet.jar"));
+
     /** This deployment without {@code bundle} (e.g. -disablewallet leaves out wallet.jar). */
     Deployment without(String bundle) {
         return new Deployment(name + " without " + bundle, bundles.stream().filter(b -> !b.equals(bundle)).toList());

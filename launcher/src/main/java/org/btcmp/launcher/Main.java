@@ -7,6 +7,7 @@ import java.util.List;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.args.ArgsParser;
+import org.btcmp.common.init.WalletProcessOptions;
 import org.btcmp.launcher.cli.RpcClient;
 
 /**
@@ -40,7 +41,8 @@ public final class Main {
             case "bitcoind" -> new NodeCommand(LauncherHome.locate(), "bitcoind", Deployment.MONOLITHIC).run(args, out, err);
             case "bitcoin-node" -> new NodeCommand(LauncherHome.locate(), "bitcoin-node", Deployment.NODE).run(args, out, err);
             case "bitcoin-cli" -> new RpcClient(in, out, err).run(args, false);
-            case "bitcoin-wallet", "bitcoin-gui", "bitcoin-qt" -> notAvailable(executable, err);
+            case "bitcoin-wallet" -> wallet(args, out, err);
+            case "bitcoin-gui", "bitcoin-qt" -> notAvailable(executable, err);
             default -> {
                 err.println("Error: unknown executable '" + executable + "'");
                 yield 1;
@@ -105,12 +107,23 @@ public final class Main {
         };
     }
 
-    /** The executables the multiprocess runtime and the GUI will bring; honest until then. */
+    /**
+     * bitcoin-wallet: the wallet process when the command line says where the node is (-ipcconnect,
+     * or -ipcfd from a node that spawned it), the offline wallet tool otherwise (as Core's).
+     */
+    private static int wallet(List<String> args, PrintStream out, PrintStream err) {
+        boolean process = args.stream().map(a -> a.replaceFirst("^--?", "").replaceFirst("=.*$", ""))
+                .anyMatch(name -> name.equals("ipcconnect") || name.equals("ipcfd"));
+        if (process) {
+            return new NodeCommand(LauncherHome.locate(), "bitcoin-wallet", Deployment.WALLET, WalletProcessOptions.TABLE,
+                    "Serve wallets to a bitcoin-node").run(args, out, err);
+        }
+        return new WalletToolCommand(LauncherHome.locate()).run(args, out, err);
+    }
+
+    /** The GUI executables; honest until the GUI exists. */
     private static int notAvailable(String executable, PrintStream err) {
-        String why = executable.equals("bitcoin-wallet")
-                ? "the wallet process and the offline wallet tool are not built yet (they need the multiprocess runtime)"
-                : "the GUI is not built yet";
-        err.println("Error: " + executable + " is not available yet: " + why + ".");
+        err.println("Error: " + executable + " is not available yet: the GUI is not built yet.");
         return 1;
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.args.ArgsParser;
+import org.btcmp.common.args.OptionTable;
 import org.btcmp.common.init.ProcessControl;
 import org.btcmp.common.init.ServerOptions;
 
@@ -25,26 +26,35 @@ final class NodeCommand {
     private final LauncherHome home;
     private final String executable;
     private final Deployment deployment;
+    private final OptionTable options;
+    private final String purpose;
     /** Counted down once the framework is stopped, so a signal's shutdown hook can wait for it. */
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     NodeCommand(LauncherHome home, String executable, Deployment deployment) {
+        this(home, executable, deployment, ServerOptions.TABLE, "Start a btcmp node");
+    }
+
+    /** A long-running executable of another deployment (e.g. the wallet process) with its own options. */
+    NodeCommand(LauncherHome home, String executable, Deployment deployment, OptionTable options, String purpose) {
         this.home = home;
         this.executable = executable;
         this.deployment = deployment;
+        this.options = options;
+        this.purpose = purpose;
     }
 
     int run(List<String> argv, PrintStream out, PrintStream err) {
         Args args;
         try {
-            args = new ArgsParser(ServerOptions.TABLE, false, ArgsParser.defaultDataDir()).parse(argv.toArray(String[]::new));
+            args = new ArgsParser(options, false, ArgsParser.defaultDataDir()).parse(argv.toArray(String[]::new));
         } catch (ArgsException e) {
             err.println(e.getMessage().startsWith("Error") ? e.getMessage() : "Error: " + e.getMessage());
             return 1;
         }
         if (args.getBool("help", false) || args.getBool("h", false) || args.getBool("?", false)) {
-            out.print(Help.versionLine(executable) + "\n\nUsage: " + executable + " [options]   Start a btcmp node ("
-                    + deployment.name() + " deployment)\n\nOptions:\n\n" + ServerOptions.TABLE.helpText());
+            out.print(Help.versionLine(executable) + "\n\nUsage: " + executable + " [options]   " + purpose + " ("
+                    + deployment.name() + " deployment)\n\nOptions:\n\n" + options.helpText());
             return 0;
         }
         if (args.getBool("version", false)) {
@@ -82,7 +92,7 @@ final class NodeCommand {
     }
 
     private int runDeployment(Args args, LauncherProcess process, PrintStream err) {
-        Deployment chosen = args.getBool("disablewallet", false) ? deployment.without("wallet.jar") : deployment;
+        Deployment chosen = args.declares("disablewallet") && args.getBool("disablewallet", false) ? deployment.without("wallet.jar") : deployment;
         Framework framework;
         try {
             framework = Framework.start(home, chosen, context -> {

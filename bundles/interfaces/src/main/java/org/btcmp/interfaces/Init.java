@@ -47,4 +47,14 @@ public interface Init {
     default Node makeNode() {
         throw new UnsupportedOperationException("this process serves no Node");
     }
+
+    /**
+     * Starts the wallets of a wallet process on {@code chain} (the node that spawned the process passes
+     * its own Chain) and returns their loader; the wallet RPCs then appear on that node.
+     *
+     * @throws UnsupportedOperationException in a process that serves no wallets
+     */
+    default WalletLoader makeWalletLoader(Chain chain) {
+        throw new UnsupportedOperationException("this process serves no wallets");
+    }
 }

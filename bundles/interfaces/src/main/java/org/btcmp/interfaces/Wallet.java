@@ -1,5 +1,6 @@
 package org.btcmp.interfaces;
 
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** What a GUI needs from one loaded wallet (the start of Core's interfaces::Wallet). */
@@ -19,5 +20,12 @@ public interface Wallet {
     String sendToAddress(String address, long amount, long feeRate);
 
     /** Calls {@code listener} after every change the wallet records (blocks, mempool, sends) until disconnected. */
-    Handler handleBalanceChanged(Runnable listener);
+    Handler handleBalanceChanged(BalanceChangedListener listener);
+
+    /** Hears of every change a wallet records (a callback object: it may live in another process). */
+    @ConsumerType
+    @FunctionalInterface
+    interface BalanceChangedListener {
+        void balanceChanged();
+    }
 }

@@ -1,7 +1,7 @@
 package org.btcmp.interfaces;
 
 import java.util.List;
-import java.util.function.Consumer;
+import org.osgi.annotation.versioning.ConsumerType;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -48,5 +48,12 @@ public interface WalletLoader {
     List<Wallet> getWallets();
 
     /** Calls {@code listener} with each wallet loaded or created from now on, until the handler is disconnected. */
-    Handler handleLoadWallet(Consumer<Wallet> listener);
+    Handler handleLoadWallet(LoadWalletListener listener);
+
+    /** Hears of each wallet loaded or created (a callback object: it may live in another process). */
+    @ConsumerType
+    @FunctionalInterface
+    interface LoadWalletListener {
+        void walletLoaded(Wallet wallet);
+    }
 }

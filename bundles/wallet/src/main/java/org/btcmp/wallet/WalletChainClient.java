@@ -14,10 +14,12 @@ import org.btcmp.wallet.rpc.WalletRpc;
  * node's server through {@link Chain#handleRpc}. What a deployment starts once per wallet process.
  */
 public final class WalletChainClient implements AutoCloseable {
+    private final Chain chain;
     private final WalletManager manager;
     private final WalletRpc rpc;
 
-    private WalletChainClient(WalletManager manager, WalletRpc rpc) {
+    private WalletChainClient(Chain chain, WalletManager manager, WalletRpc rpc) {
+        this.chain = chain;
         this.manager = manager;
         this.rpc = rpc;
     }
@@ -36,7 +38,12 @@ public final class WalletChainClient implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("Unknown chain '" + chainName + "'"));
         WalletManager manager = new WalletManager(chain, walletsDir,
                 WalletOptions.of(network).withKeypoolSize(keypoolSize), fallbackFeeRate);
-        return new WalletChainClient(manager, new WalletRpc(manager, chain).register());
+        return new WalletChainClient(chain, manager, new WalletRpc(manager, chain).register());
+    }
+
+    /** The node this client follows. */
+    public Chain chain() {
+        return chain;
     }
 
     public WalletLoader loader() {

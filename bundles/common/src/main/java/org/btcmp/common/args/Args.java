@@ -97,6 +97,11 @@ public final class Args {
         }
     }
 
+    /** Whether this executable's option table has the option (code shared by executables asks before reading it). */
+    public boolean declares(String name) {
+        return table.find(name).isPresent();
+    }
+
     /** Whether the option's effective setting is a negation ({@code -noname}). */
     public boolean isNegated(String name) {
         return effective(name).map(Setting::negated).orElse(false);

@@ -123,5 +123,6 @@ public final class ServerOptions {
             flag("rest", "Serve the REST interface", OptionCategory.RPC, OptionFlag.NO_EFFECT));
 
     /** Everything bitcoind and bitcoin-node accept. */
-    public static final OptionTable TABLE = OptionTable.of(ArgsParser.COMMON_OPTIONS).with(HELP_OPTIONS).with(NODE);
+    public static final OptionTable TABLE = OptionTable.of(ArgsParser.COMMON_OPTIONS).with(HELP_OPTIONS).with(NODE)
+            .with(WalletArgs.OPTIONS);
 }

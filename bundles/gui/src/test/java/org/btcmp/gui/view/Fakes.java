@@ -3,7 +3,6 @@ package org.btcmp.gui.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.btcmp.interfaces.BlockRef;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Node;
@@ -141,7 +140,7 @@ final class Fakes {
     static final class FakeWallet implements Wallet {
         volatile WalletBalances balances = new WalletBalances(150_000_000L, 2_500_000L, 5_000_000_000L);
         final List<String> sends = new CopyOnWriteArrayList<>();
-        final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+        final List<BalanceChangedListener> listeners = new CopyOnWriteArrayList<>();
 
         @Override
         public String getWalletName() {
@@ -165,7 +164,7 @@ final class Fakes {
         }
 
         @Override
-        public Handler handleBalanceChanged(Runnable listener) {
+        public Handler handleBalanceChanged(BalanceChangedListener listener) {
             listeners.add(listener);
             return () -> listeners.remove(listener);
         }
@@ -218,7 +217,7 @@ final class Fakes {
         }
 
         @Override
-        public Handler handleLoadWallet(Consumer<Wallet> listener) {
+        public Handler handleLoadWallet(LoadWalletListener listener) {
             return () -> { };
         }
     }

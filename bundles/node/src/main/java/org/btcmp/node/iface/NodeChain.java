@@ -26,6 +26,7 @@ import org.btcmp.node.chain.ValidationException;
 import org.btcmp.node.rpc.Json;
 import org.btcmp.node.rpc.RpcException;
 import org.btcmp.node.rpc.RpcMethod;
+import org.btcmp.node.rpc.RpcTable;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
@@ -188,24 +189,7 @@ public final class NodeChain implements Chain {
 
     @Override
     public Handler handleRpc(RpcCommand command) {
-        RpcMethod method = new RpcMethod(command.name(), command.category(), command.argNames(), 0, command.name(),
-                params -> {
-                    java.util.List<Object> args = new java.util.ArrayList<>();
-                    for (int i = 0; i < params.size(); i++) {
-                        Object v = params.raw(i);
-                        args.add(v == null ? Json.NULL : v);
-                    }
-                    try {
-                        String result = command.call(Json.write(args), params.uri());
-                        return Json.parse(result);
-                    } catch (RpcCommand.RpcError e) {
-                        throw new RpcException(e.code(), e.getMessage());
-                    } catch (Json.ParseException e) {
-                        throw new RpcException(RpcException.INTERNAL_ERROR, "command returned invalid JSON");
-                    }
-                });
-        node.rpcTable().register(method);
-        return () -> node.rpcTable().unregister(command.name());
+        return node.rpcTable().provided().add(command);
     }
 
 }

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 /** The registered commands (Core's CRPCTable); other components may add theirs (a wallet through Chain). */
 public final class RpcTable {
     private final Map<String, RpcMethod> methods = new LinkedHashMap<>();
+    private final RpcProviders provided = new RpcProviders(this);
     /** Commands running now (getrpcinfo's active_commands): call id to {method, start in ns}. */
     private final Map<Long, Object[]> active = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong nextCall = new java.util.concurrent.atomic.AtomicLong();
@@ -37,12 +38,22 @@ public final class RpcTable {
         return out;
     }
 
+    /** The commands other components (wallet processes) add, routed among them by name and wallet. */
+    public RpcProviders provided() {
+        return provided;
+    }
+
     public synchronized void register(RpcMethod m) {
         methods.put(m.name(), m);
     }
 
     public synchronized void unregister(String name) {
         methods.remove(name);
+    }
+
+    /** Removes {@code m} if it is still the command registered under its name (a newer one stays). */
+    public synchronized void unregister(RpcMethod m) {
+        methods.remove(m.name(), m);
     }
 
     public synchronized RpcMethod get(String name) {

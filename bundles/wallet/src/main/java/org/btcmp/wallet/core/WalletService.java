@@ -43,7 +43,7 @@ public final class WalletService implements Wallet {
     }
 
     @Override
-    public Handler handleBalanceChanged(Runnable listener) {
-        return sync.onChange(listener);
+    public Handler handleBalanceChanged(BalanceChangedListener listener) {
+        return sync.onChange(listener::balanceChanged);
     }
 }

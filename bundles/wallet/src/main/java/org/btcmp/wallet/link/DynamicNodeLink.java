@@ -2,6 +2,7 @@ package org.btcmp.wallet.link;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.btcmp.common.args.Args;
 import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Connection;
 import org.btcmp.ipc.IpcAddress;
@@ -35,6 +36,9 @@ public final class DynamicNodeLink implements NodeLink {
     private volatile IpcAddress nodeAddress = DEFAULT_NODE_ADDRESS;
     private volatile boolean addressConfigured;
     private final Map<Server, IpcAddress> advertised = new ConcurrentHashMap<>();
+    /** The process's options, when it was started by an executable: -ipcconnect moves the node's address. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL)
+    private Args args;
     private volatile Transport transport;
     private Connection connection; // guarded by this; made through the transport it belongs to
     private Transport connectionTransport; // guarded by this
@@ -80,6 +84,16 @@ public final class DynamicNodeLink implements NodeLink {
         if (address != null) {
             nodeAddress = IpcAddress.parse(address.toString());
             addressConfigured = true;
+        }
+        if (args != null) {
+            try {
+                NodeAddress.connectTo(args).ifPresent(a -> {
+                    nodeAddress = a;
+                    addressConfigured = true;
+                });
+            } catch (IllegalArgumentException e) {
+                // a bad -ipcconnect is the wallet's init error (WalletStartup); the link keeps its default
+            }
         }
     }
 

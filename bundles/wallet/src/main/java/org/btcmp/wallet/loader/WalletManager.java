@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Wallet;
@@ -40,7 +39,7 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
     private final WalletOptions options;
     private final long fallbackFeeRate;
     private final Map<String, LoadedWallet> loaded = new LinkedHashMap<>(); // guarded by this
-    private final List<Consumer<Wallet>> loadListeners = new CopyOnWriteArrayList<>();
+    private final List<LoadWalletListener> loadListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param walletsDir {@code <datadir>/<network>/wallets}
@@ -89,7 +88,7 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
             w = LoadedWallet.attach(name, wallet, chain, fallbackFeeRate);
             loaded.put(name, w);
         }
-        loadListeners.forEach(l -> l.accept(w.service()));
+        loadListeners.forEach(l -> l.walletLoaded(w.service()));
         return w;
     }
 
@@ -119,7 +118,7 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
             w = LoadedWallet.attach(name, wallet, chain, fallbackFeeRate);
             loaded.put(name, w);
         }
-        loadListeners.forEach(l -> l.accept(w.service()));
+        loadListeners.forEach(l -> l.walletLoaded(w.service()));
         return w;
     }
 
@@ -175,7 +174,7 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
     }
 
     @Override
-    public Handler handleLoadWallet(Consumer<Wallet> listener) {
+    public Handler handleLoadWallet(LoadWalletListener listener) {
         loadListeners.add(listener);
         return () -> loadListeners.remove(listener);
     }

@@ -17,7 +17,7 @@ import org.btcmp.testsupport.ExternalTool;
  */
 final class MpCxxPeer {
     private static final List<String> SCHEMAS = List.of("mp/proxy.capnp", "init.capnp", "echo.capnp", "chain.capnp",
-            "handler.capnp", "common.capnp", "mining.capnp", "rpc.capnp", "node.capnp");
+            "handler.capnp", "common.capnp", "mining.capnp", "rpc.capnp", "node.capnp", "wallet.capnp");
     private static Path built;
 
     private MpCxxPeer() {

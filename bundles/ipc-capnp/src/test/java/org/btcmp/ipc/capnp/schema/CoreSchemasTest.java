@@ -23,7 +23,7 @@ class CoreSchemasTest {
         Path schemas = Path.of("src/main/capnp").toAbsolutePath();
         ExternalTool.Result compiled = capnp.run(schemas, "compile", "-I.", "-I" + JavaAnnotationsImport.directory(),
                 "-ocapnp", "mp/proxy.capnp", "echo.capnp", "init.capnp", "handler.capnp", "chain.capnp",
-                "common.capnp", "mining.capnp", "rpc.capnp", "node.capnp");
+                "common.capnp", "mining.capnp", "rpc.capnp", "node.capnp", "wallet.capnp");
         compiled.requireSuccess(java.util.List.of("capnp", "compile", "-ocapnp"));
         assertEquals(expected(), compiled.stdout());
     }
