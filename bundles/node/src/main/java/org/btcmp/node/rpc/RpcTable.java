@@ -68,6 +68,9 @@ public final class RpcTable {
     public synchronized String overview() {
         Map<String, List<String>> byCategory = new TreeMap<>();
         for (RpcMethod m : methods.values()) {
+            if (m.category().equals("hidden")) {
+                continue; // as Core: test-only commands answer "help <name>" but are not listed
+            }
             byCategory.computeIfAbsent(m.category(), c -> new ArrayList<>()).add(m.usage());
         }
         StringBuilder b = new StringBuilder();

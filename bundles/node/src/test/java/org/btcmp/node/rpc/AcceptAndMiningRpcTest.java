@@ -1,6 +1,7 @@
 package org.btcmp.node.rpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -150,6 +151,8 @@ class AcceptAndMiningRpcTest {
 
         String help = (String) rpc.call("help", "[]");
         assertTrue(help.contains("== Blockchain ==") && help.contains("\ngetblockcount\n"), help);
+        assertFalse(help.contains("== Hidden ==") || help.contains("setmocktime"), help);
+        assertTrue(((String) rpc.call("help", "[\"setmocktime\"]")).startsWith("setmocktime"));
         assertTrue(((String) rpc.call("help", "[\"estimatesmartfee\"]")).startsWith("estimatesmartfee \"conf_target\""));
         assertEquals("help: unknown command: nosuch", rpc.call("help", "[\"nosuch\"]"));
         long uptime = (Long) rpc.call("uptime", "[]");

@@ -139,10 +139,10 @@ class WalletRpcSendTest {
                 () -> n.call(A, "sendmany", "[\"x\", {\"" + b1 + "\": 1}]")).code);
         assertEquals(-8, assertThrows(NodeWithWallets.Failure.class, () -> n.call(A, "sendtoaddress",
                 "{\"address\":\"" + b1 + "\",\"amount\":1,\"fee_rate\":5,\"conf_target\":3}")).code);
-        Map<?, ?> estimated = (Map<?, ?>) n.call(A, "sendtoaddress", "{\"address\":\"" + b1 + "\",\"amount\":1,"
-                + "\"verbose\":true}");
-        assertEquals("Target 85% Threshold", estimated.get("fee_reason"),
-                "no fee rate, settxfee or -fallbackfee: the node's estimate from the two confirmed sends");
+        NodeWithWallets.Failure noEstimate = assertThrows(NodeWithWallets.Failure.class, () -> n.call(A,
+                "sendtoaddress", "{\"address\":\"" + b1 + "\",\"amount\":1}"));
+        assertEquals(-4, noEstimate.code, "no fee rate, settxfee or -fallbackfee, and two confirmed sends are "
+                + "too little history for the node's estimator: " + noEstimate.getMessage());
         assertEquals(true, n.call(A, "settxfee", "[0.0002]"));
         assertEquals(btc("0.00020000"), ((Map<?, ?>) n.call(A, "getwalletinfo", "[]")).get("paytxfee"));
         Map<?, ?> verbose = (Map<?, ?>) n.call(A, "sendtoaddress", "{\"address\":\"" + b1 + "\",\"amount\":1,"

@@ -148,11 +148,14 @@ class WalletRpcSpendOptionsTest {
         assertEquals("Invalid conf_target, must be between 1 and 1008", fails(A, "sendtoaddress",
                 "{\"address\":\"" + bob + "\",\"amount\":1,\"conf_target\":1009}").text());
 
-        // history for the node's estimator: payments at 25 sat/vB, each confirmed in the next block
-        for (int i = 0; i < 6; i++) {
-            n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":0.1,\"fee_rate\":25}");
-            n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":0.1,\"fee_rate\":25}");
-            n.call("generatetoaddress", "[1, \"" + n.call(A, "getnewaddress", "[]") + "\"]");
+        // history for the node's estimator (Core's: it wants several payments per block over more blocks
+        // than the target): payments at 25 sat/vB, each confirmed in the next block
+        String miner = (String) n.call(A, "getnewaddress", "[]");
+        for (int block = 0; block < 15; block++) {
+            for (int i = 0; i < 8; i++) {
+                n.call(A, "sendtoaddress", "{\"address\":\"" + bob + "\",\"amount\":0.01,\"fee_rate\":25}");
+            }
+            n.call("generatetoaddress", "[1, \"" + miner + "\"]");
         }
         Map<?, ?> estimate = (Map<?, ?>) n.call("estimatesmartfee", "[6]");
         assertTrue(estimate.containsKey("feerate"), "the node has an estimate now: " + estimate);
