@@ -323,6 +323,8 @@ public final class BlockSync implements PeerListener, ChainListener {
         List<InvVector> wanted = new ArrayList<>();
         boolean witness = (d.peer.version().services() & ServiceFlags.NODE_WITNESS) != 0;
         int type = InvVector.MSG_BLOCK | (witness ? InvVector.MSG_WITNESS_FLAG : 0);
+        // Headers of blocks that arrived meanwhile (or were dropped) go first: "a lone new tip" counts only what we lack.
+        d.known.removeIf(hash -> headers.get(hash) == null || waiting.contains(hash) || chain.lookup(hash) != null);
         // Core asks for a lone new tip as a compact block when the peer speaks BIP152 version 2.
         boolean newTipOnly = compactRelay && d.known.size() == 1
                 && d.peer.features().compactBlocksVersion() == PeerProtocol.COMPACT_BLOCKS_VERSION;
