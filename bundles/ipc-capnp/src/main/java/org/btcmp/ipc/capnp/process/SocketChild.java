@@ -25,7 +25,7 @@ public final class SocketChild {
         this.command = command;
         this.inheritedFd = inheritedFd;
         this.channel = channel;
-        this.process = process;
+        this.process = new ChildHandle(process, exit);
     }
 
     static SocketChild started(long pid, List<String> command, int inheritedFd, AFUNIXSocketChannel channel) {
@@ -43,7 +43,7 @@ public final class SocketChild {
         return pid;
     }
 
-    /** The child, for liveness and descendants. Its exit status is {@link #onExit}'s. */
+    /** The child, for liveness and descendants: alive until the reaper has its exit status ({@link #onExit}). */
     public ProcessHandle process() {
         return process;
     }
