@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
@@ -24,6 +27,11 @@ import org.btcmp.primitives.OutPoint;
  */
 public final class ChainState implements AutoCloseable {
     private static final int CHECK_BLOCKS = 6;
+    /** Most work last; among equal work the first seen (lowest sequence) is greater, as Core prefers. */
+    private static final Comparator<BlockIndex> BY_WORK = (a, b) -> {
+        int c = a.chainWork.compareTo(b.chainWork);
+        return c != 0 ? c : Long.compare(b.sequence, a.sequence);
+    };
 
     private final ChainParams params;
     private final LongSupplier clock;
@@ -32,6 +40,12 @@ public final class ChainState implements AutoCloseable {
     private final ChainDb db;
     private final Map<Hash256, BlockIndex> index = new HashMap<>();
     private final List<BlockIndex> active = new ArrayList<>();
+    /**
+     * Core's setBlockIndexCandidates: blocks with data, not known invalid, with at least the tip's
+     * work, so picking the chain to move to is a look at the last element instead of a scan of the
+     * whole index per connected block. Entries found unusable are dropped when they come up.
+     */
+    private final NavigableSet<BlockIndex> candidates = new TreeSet<>(BY_WORK);
     private final CoinsCache coins;
     private final ScriptChecks scripts = new ScriptChecks();
     private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
@@ -88,6 +102,7 @@ public final class ChainState implements AutoCloseable {
             setActive(tip);
         }
         checkLastBlocks();
+        rebuildCandidates();
         if (txIndex) {
             syncTxIndex();
         }
@@ -286,6 +301,9 @@ public final class ChainState implements AutoCloseable {
         b.status = BlockIndex.HAVE_DATA;
         index.put(hash, b);
         db.batch().index(b).commit();
+        if (BY_WORK.compare(b, tip()) >= 0 && connectable(b)) {
+            candidates.add(b);
+        }
         BlockIndex before = tip();
         activateBestChain();
         return tip() == before && b != tip() && !b.failed() ? Outcome.INCONCLUSIVE : Outcome.ACCEPTED;
@@ -297,22 +315,21 @@ public final class ChainState implements AutoCloseable {
         return b != null && b.failed();
     }
 
+    /** The most-work candidate whose blocks up to the active chain have data and are not invalid. */
     private BlockIndex bestCandidate() {
-        BlockIndex best = tip();
-        for (BlockIndex b : index.values()) {
-            if (b.chainWork.compareTo(best.chainWork) < 0
-                    || (b.chainWork.equals(best.chainWork) && b.sequence >= best.sequence)) {
-                continue;
+        while (!candidates.isEmpty()) {
+            BlockIndex b = candidates.last();
+            if (connectable(b)) {
+                return b;
             }
-            if (usable(b)) {
-                best = b;
-            }
+            candidates.remove(b);
         }
-        return best;
+        return tip();
     }
 
-    private static boolean usable(BlockIndex b) {
-        for (BlockIndex x = b; x != null; x = x.prev) {
+    /** Blocks on the active chain are valid and stored, so only the branch above it is walked. */
+    private boolean connectable(BlockIndex b) {
+        for (BlockIndex x = b; x != null && !isActive(x); x = x.prev) {
             if (!x.haveData() || x.failed()) {
                 return false;
             }
@@ -320,8 +337,22 @@ public final class ChainState implements AutoCloseable {
         return true;
     }
 
+    /** After the tip moved back or blocks became valid again: every usable block not worse than the tip. */
+    private void rebuildCandidates() {
+        candidates.clear();
+        BlockIndex tip = tip();
+        candidates.add(tip);
+        for (BlockIndex b : index.values()) {
+            if (BY_WORK.compare(b, tip) > 0 && connectable(b)) {
+                candidates.add(b);
+            }
+        }
+    }
+
     private void activateBestChain() throws IOException {
         while (true) {
+            // Blocks with less work than the tip can never be chosen again (until a rebuild).
+            candidates.headSet(tip(), false).clear();
             BlockIndex best = bestCandidate();
             BlockIndex tip = tip();
             if (best == tip || best.chainWork.compareTo(tip.chainWork) <= 0) {
@@ -436,6 +467,7 @@ public final class ChainState implements AutoCloseable {
             disconnectTip();
         }
         markFailed(b, new ValidationException("invalidated", "by invalidateblock"));
+        rebuildCandidates();
         activateBestChain();
     }
 
@@ -456,6 +488,7 @@ public final class ChainState implements AutoCloseable {
             }
         }
         batch.commit();
+        rebuildCandidates();
         activateBestChain();
     }
 

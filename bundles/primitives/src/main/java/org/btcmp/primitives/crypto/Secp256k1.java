@@ -3,8 +3,9 @@ package org.btcmp.primitives.crypto;
 import java.math.BigInteger;
 
 /**
- * The secp256k1 curve in affine coordinates on BigInteger: plain and slow, but dependency-free and
- * easy to check. Points are immutable; {@code null} is the point at infinity.
+ * The secp256k1 curve, dependency-free: Jacobian coordinates on {@link Field}'s 32-bit limbs inside
+ * (no division, one inversion per result), and wNAF with Shamir's trick for verification. Points
+ * given and returned are affine and immutable; {@code null} is the point at infinity.
  */
 public final class Secp256k1 {
     public static final BigInteger P = new BigInteger(
@@ -16,6 +17,11 @@ public final class Secp256k1 {
             new BigInteger("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798", 16),
             new BigInteger("483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8", 16));
     private static final BigInteger SEVEN = BigInteger.valueOf(7);
+    private static final long[] ONE = Field.fromBig(BigInteger.ONE);
+    /** Window widths of the wNAF digits: G's table is built once, so it can be wider. */
+    private static final int G_WINDOW = 8;
+    private static final int Q_WINDOW = 5;
+    private static final long[][][] G_TABLE = oddMultiples(affine(G), G_WINDOW);
 
     private Secp256k1() {
     }
@@ -31,103 +37,171 @@ public final class Secp256k1 {
         return p != null && p.y.pow(2).subtract(p.x.pow(3)).subtract(SEVEN).mod(P).signum() == 0;
     }
 
+    /** a + b (one inversion). */
     public static Point add(Point a, Point b) {
         if (a == null) {
             return b;
         }
+        return toAffine(jAddAffine(jacobian(a), affine(b)));
+    }
+
+    /** k·p; k·G uses the precomputed table of G. */
+    public static Point multiply(Point p, BigInteger k) {
+        if (p == null) {
+            return null;
+        }
+        return p.equals(G) ? multiplyAdd(k, null, BigInteger.ZERO) : multiplyAdd(BigInteger.ZERO, p, k);
+    }
+
+    /**
+     * a·G + b·q as ECDSA and BIP340 verification need: both scalars in width-w NAF, one shared chain
+     * of Jacobian doublings (Shamir's trick), additions of precomputed affine odd multiples (G's
+     * table built once, q's per call with a single batched inversion). Scalars are taken modulo N.
+     */
+    public static Point multiplyAdd(BigInteger a, Point q, BigInteger b) {
+        int[] na = wnaf(reduceScalar(a), G_WINDOW);
+        int[] nb = q == null ? new int[0] : wnaf(reduceScalar(b), Q_WINDOW);
+        long[][][] qTable = nb.length == 0 ? null : oddMultiples(affine(q), Q_WINDOW);
+        long[][] r = null;
+        for (int i = Math.max(na.length, nb.length) - 1; i >= 0; i--) {
+            r = jDouble(r);
+            if (i < na.length && na[i] != 0) {
+                r = jAddAffine(r, digit(G_TABLE, na[i]));
+            }
+            if (i < nb.length && nb[i] != 0) {
+                r = jAddAffine(r, digit(qTable, nb[i]));
+            }
+        }
+        return toAffine(r);
+    }
+
+    private static BigInteger reduceScalar(BigInteger k) {
+        return k.signum() < 0 || k.compareTo(N) >= 0 ? k.mod(N) : k;
+    }
+
+    /** The affine point {x, y} for a non-zero NAF digit d: table[|d|/2], negated when d < 0. */
+    private static long[][] digit(long[][][] table, int d) {
+        long[][] p = table[Math.abs(d) >> 1];
+        return d > 0 ? p : new long[][] {p[0], Field.negate(p[1])};
+    }
+
+    /**
+     * Width-w non-adjacent form, least significant digit first: every digit is 0 or odd with
+     * |d| < 2^(w-1), and any w consecutive digits hold at most one that is non-zero.
+     */
+    static int[] wnaf(BigInteger k, int w) {
+        int[] out = new int[k.bitLength() + 1];
+        int len = 0;
+        BigInteger v = k;
+        int i = 0;
+        while (v.signum() > 0) {
+            if (v.testBit(0)) {
+                int d = v.intValue() & ((1 << w) - 1);
+                if (d >= 1 << (w - 1)) {
+                    d -= 1 << w;
+                }
+                out[i] = d;
+                v = v.subtract(BigInteger.valueOf(d));
+                len = i + 1;
+            }
+            v = v.shiftRight(1);
+            i++;
+        }
+        return java.util.Arrays.copyOf(out, len);
+    }
+
+    private static long[][] affine(Point p) {
+        return p == null ? null : new long[][] {Field.fromBig(p.x), Field.fromBig(p.y)};
+    }
+
+    private static long[][] jacobian(Point p) {
+        return new long[][] {Field.fromBig(p.x), Field.fromBig(p.y), ONE};
+    }
+
+    /** p, 3p, 5p, ... (2^(w-1) - 1)p as affine {x, y} (p is a point of prime order, never infinity). */
+    private static long[][][] oddMultiples(long[][] p, int w) {
+        int count = 1 << (w - 2);
+        long[][][] jac = new long[count][][];
+        jac[0] = new long[][] {p[0], p[1], ONE};
+        long[][] twice = jDouble(jac[0]);
+        long[][] twiceAffine = batchToAffine(new long[][][] {twice})[0];
+        for (int i = 1; i < count; i++) {
+            jac[i] = jAddAffine(jac[i - 1], twiceAffine);
+        }
+        return batchToAffine(jac);
+    }
+
+    /** Montgomery's trick: every z inverted with one inversion and a few multiplications each. */
+    private static long[][][] batchToAffine(long[][][] jac) {
+        int n = jac.length;
+        long[][] prefix = new long[n][];
+        long[] acc = ONE;
+        for (int i = 0; i < n; i++) {
+            acc = Field.mul(acc, jac[i][2]);
+            prefix[i] = acc;
+        }
+        long[][][] out = new long[n][][];
+        long[] inv = Field.inverse(acc);
+        for (int i = n - 1; i >= 0; i--) {
+            long[] zi = i == 0 ? inv : Field.mul(inv, prefix[i - 1]);
+            inv = Field.mul(inv, jac[i][2]);
+            long[] zi2 = Field.sqr(zi);
+            out[i] = new long[][] {Field.mul(jac[i][0], zi2), Field.mul(Field.mul(jac[i][1], zi2), zi)};
+        }
+        return out;
+    }
+
+    /** 2a in Jacobian coordinates {x, y, z} (a = 0 curve); null is infinity. */
+    private static long[][] jDouble(long[][] a) {
+        if (a == null || Field.isZero(a[1])) {
+            return null;
+        }
+        long[] ysq = Field.sqr(a[1]);
+        long[] xysq = Field.mul(a[0], ysq);
+        long[] s2 = Field.add(xysq, xysq);
+        long[] s = Field.add(s2, s2);
+        long[] xx = Field.sqr(a[0]);
+        long[] m = Field.add(Field.add(xx, xx), xx);
+        long[] x = Field.sub(Field.sqr(m), Field.add(s, s));
+        long[] y4 = Field.sqr(ysq);
+        long[] y8 = Field.add(y4, y4);
+        y8 = Field.add(y8, y8);
+        y8 = Field.add(y8, y8);
+        long[] y = Field.sub(Field.mul(m, Field.sub(s, x)), y8);
+        long[] yz = Field.mul(a[1], a[2]);
+        return new long[][] {x, y, Field.add(yz, yz)};
+    }
+
+    /** a + b with a Jacobian, b affine {x, y} (either may be infinity, b may equal ±a). */
+    private static long[][] jAddAffine(long[][] a, long[][] b) {
         if (b == null) {
             return a;
         }
-        BigInteger lambda;
-        if (a.x.equals(b.x)) {
-            if (a.y.add(b.y).mod(P).signum() == 0) {
-                return null;
-            }
-            lambda = a.x.pow(2).multiply(BigInteger.valueOf(3)).multiply(a.y.shiftLeft(1).modInverse(P)).mod(P);
-        } else {
-            lambda = b.y.subtract(a.y).multiply(b.x.subtract(a.x).modInverse(P)).mod(P);
-        }
-        BigInteger x = lambda.pow(2).subtract(a.x).subtract(b.x).mod(P);
-        BigInteger y = lambda.multiply(a.x.subtract(x)).subtract(a.y).mod(P);
-        return new Point(x, y);
-    }
-
-    /** k·p by double-and-add in Jacobian coordinates (one inversion at the end instead of one per step). */
-    public static Point multiply(Point p, BigInteger k) {
-        if (p == null || k.signum() == 0) {
-            return null;
-        }
-        BigInteger[] r = null;
-        for (int i = k.bitLength() - 1; i >= 0; i--) {
-            if (r != null) {
-                r = jDouble(r);
-            }
-            if (k.testBit(i)) {
-                r = r == null ? new BigInteger[] {p.x, p.y, BigInteger.ONE} : jAddAffine(r, p);
-            }
-        }
-        return toAffine(r);
-    }
-
-    /** a·G + b·q with one shared doubling chain (Shamir's trick), as ECDSA verification needs. */
-    public static Point multiplyAdd(BigInteger a, Point q, BigInteger b) {
-        Point gq = add(G, q);
-        BigInteger[] r = null;
-        for (int i = Math.max(a.bitLength(), b.bitLength()) - 1; i >= 0; i--) {
-            if (r != null) {
-                r = jDouble(r);
-            }
-            boolean ba = a.testBit(i);
-            boolean bb = b.testBit(i);
-            Point addend = ba && bb ? gq : ba ? G : bb ? q : null;
-            if (addend != null) {
-                r = r == null ? new BigInteger[] {addend.x, addend.y, BigInteger.ONE} : jAddAffine(r, addend);
-            }
-        }
-        return toAffine(r);
-    }
-
-    private static BigInteger[] jDouble(BigInteger[] a) {
-        if (a == null || a[1].signum() == 0) {
-            return null;
-        }
-        BigInteger ysq = a[1].multiply(a[1]).mod(P);
-        BigInteger s = a[0].multiply(ysq).shiftLeft(2).mod(P);
-        BigInteger m = a[0].multiply(a[0]).multiply(BigInteger.valueOf(3)).mod(P);
-        BigInteger x = m.multiply(m).subtract(s.shiftLeft(1)).mod(P);
-        BigInteger y = m.multiply(s.subtract(x)).subtract(ysq.multiply(ysq).shiftLeft(3)).mod(P);
-        BigInteger z = a[1].multiply(a[2]).shiftLeft(1).mod(P);
-        return new BigInteger[] {x, y, z};
-    }
-
-    private static BigInteger[] jAddAffine(BigInteger[] a, Point b) {
         if (a == null) {
-            return new BigInteger[] {b.x, b.y, BigInteger.ONE};
+            return new long[][] {b[0], b[1], ONE};
         }
-        BigInteger z2 = a[2].multiply(a[2]).mod(P);
-        BigInteger u2 = b.x.multiply(z2).mod(P);
-        BigInteger s2 = b.y.multiply(z2).multiply(a[2]).mod(P);
-        BigInteger h = u2.subtract(a[0]).mod(P);
-        BigInteger r = s2.subtract(a[1]).mod(P);
-        if (h.signum() == 0) {
-            return r.signum() == 0 ? jDouble(a) : null;
+        long[] z2 = Field.sqr(a[2]);
+        long[] u2 = Field.mul(b[0], z2);
+        long[] s2 = Field.mul(Field.mul(b[1], z2), a[2]);
+        long[] h = Field.sub(u2, a[0]);
+        long[] r = Field.sub(s2, a[1]);
+        if (Field.isZero(h)) {
+            return Field.isZero(r) ? jDouble(a) : null;
         }
-        BigInteger h2 = h.multiply(h).mod(P);
-        BigInteger h3 = h2.multiply(h).mod(P);
-        BigInteger u1h2 = a[0].multiply(h2).mod(P);
-        BigInteger x = r.multiply(r).subtract(h3).subtract(u1h2.shiftLeft(1)).mod(P);
-        BigInteger y = r.multiply(u1h2.subtract(x)).subtract(a[1].multiply(h3)).mod(P);
-        BigInteger z = a[2].multiply(h).mod(P);
-        return new BigInteger[] {x, y, z};
+        long[] h2 = Field.sqr(h);
+        long[] h3 = Field.mul(h2, h);
+        long[] u1h2 = Field.mul(a[0], h2);
+        long[] x = Field.sub(Field.sub(Field.sqr(r), h3), Field.add(u1h2, u1h2));
+        long[] y = Field.sub(Field.mul(r, Field.sub(u1h2, x)), Field.mul(a[1], h3));
+        return new long[][] {x, y, Field.mul(a[2], h)};
     }
 
-    private static Point toAffine(BigInteger[] j) {
-        if (j == null || j[2].signum() == 0) {
+    private static Point toAffine(long[][] j) {
+        if (j == null) {
             return null;
         }
-        BigInteger zi = j[2].modInverse(P);
-        BigInteger zi2 = zi.multiply(zi).mod(P);
-        return new Point(j[0].multiply(zi2).mod(P), j[1].multiply(zi2).multiply(zi).mod(P));
+        long[][] p = batchToAffine(new long[][][] {j})[0];
+        return new Point(Field.toBig(p[0]), Field.toBig(p[1]));
     }
 
     public static Point negate(Point p) {
