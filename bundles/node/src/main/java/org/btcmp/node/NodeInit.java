@@ -11,8 +11,12 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-/** The node's Init: what a wallet or GUI gets first when it connects to the node. */
-@Component(service = Init.class, property = NodeInit.PROCESS_PROPERTY + "=node")
+/**
+ * The node's Init: what a wallet or GUI gets first when it connects to the node. Immediate: a connection
+ * keeps the instance it was handed, and a delayed component whose use count drops to zero is disposed with
+ * its references unbound, which left such a connection with an Init that never saw the node start.
+ */
+@Component(service = Init.class, property = NodeInit.PROCESS_PROPERTY + "=node", immediate = true)
 public final class NodeInit implements Init {
 
     /** Service property naming the process an Init belongs to. */
