@@ -216,11 +216,6 @@ public final class BitcoinNode implements AutoCloseable {
         return table;
     }
 
-    /** The JSON-RPC server's request handling, for callers in this process (Node.executeRpc). */
-    public JsonRpcDispatcher rpcDispatcher() {
-        return dispatcher;
-    }
-
     public int rpcPort() {
         return http.port();
     }

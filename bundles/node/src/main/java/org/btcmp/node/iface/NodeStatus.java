@@ -18,7 +18,6 @@ import org.btcmp.node.net.ConnectionType;
 import org.btcmp.node.net.Peer;
 import org.btcmp.node.net.PeerVersion;
 import org.btcmp.node.rpc.Json;
-import org.btcmp.node.rpc.JsonRpcDispatcher;
 import org.btcmp.node.rpc.RpcException;
 import org.btcmp.primitives.Block;
 
@@ -137,12 +136,12 @@ public final class NodeStatus implements Node {
         request.put("id", 1L);
         request.put("method", command);
         request.put("params", params);
-        JsonRpcDispatcher.Reply reply = node.rpcDispatcher().handle(Json.write(request), uri == null ? "/" : uri);
+        String reply = node.executeRpc(Json.write(request), uri == null ? "/" : uri);
         Map<?, ?> body;
         try {
-            body = (Map<?, ?>) Json.parse(reply.body());
+            body = (Map<?, ?>) Json.parse(reply);
         } catch (Json.ParseException e) {
-            throw new IllegalStateException("the node's RPC server answered with bad JSON: " + reply.body(), e);
+            throw new IllegalStateException("the node's RPC server answered with bad JSON: " + reply, e);
         }
         Object error = body.get("error");
         if (error instanceof Map<?, ?> e) {
