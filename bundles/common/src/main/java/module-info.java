@@ -8,4 +8,5 @@ module org.btcmp.common {
     exports org.btcmp.common;
     exports org.btcmp.common.args;
     exports org.btcmp.common.init;
+    exports org.btcmp.common.json;
 }

@@ -5,6 +5,7 @@
 module org.btcmp.gui {
     requires transitive org.btcmp.interfaces;
     requires transitive java.desktop;
+    requires org.btcmp.common;
     requires org.btcmp.ipc;
     requires com.formdev.flatlaf;
     requires com.google.zxing;

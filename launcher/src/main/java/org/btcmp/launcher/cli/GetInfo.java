@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 
 /**
  * bitcoin-cli -getinfo: one batch of getnetworkinfo, getblockchaininfo, getwalletinfo and
@@ -23,8 +24,8 @@ final class GetInfo {
             Map<String, Object> call = new LinkedHashMap<>();
             call.put("jsonrpc", "2.0");
             call.put("method", METHODS[id]);
-            call.put("params", CliJson.NULL);
-            call.put("id", new CliJson.Num(Integer.toString(id)));
+            call.put("params", Json.NULL);
+            call.put("id", new Json.NumberText(Integer.toString(id)));
             batch.add(call);
         }
         return batch;
@@ -40,7 +41,7 @@ final class GetInfo {
         }
         Map<String, Map<?, ?>> byId = new LinkedHashMap<>();
         for (Object r : replies) {
-            if (r instanceof Map<?, ?> m && m.get("id") instanceof CliJson.Num id) {
+            if (r instanceof Map<?, ?> m && m.get("id") instanceof Json.NumberText id) {
                 byId.put(id.text(), m);
             }
         }
@@ -51,7 +52,7 @@ final class GetInfo {
         }
         for (String fatal : List.of("0", "1")) {
             Object error = byId.get(fatal).get("error");
-            if (error != null && error != CliJson.NULL) {
+            if (error != null && error != Json.NULL) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> failed = (Map<String, Object>) byId.get(fatal);
                 return failed;
@@ -63,7 +64,7 @@ final class GetInfo {
         Map<?, ?> balances = map(byId.get("3").get("result"));
         Map<String, Object> reply = new LinkedHashMap<>();
         reply.put("result", text(network, chain, wallet, balances, color));
-        reply.put("error", CliJson.NULL);
+        reply.put("error", Json.NULL);
         return reply;
     }
 
@@ -76,7 +77,7 @@ final class GetInfo {
         if (value instanceof String s) {
             return s;
         }
-        if (value instanceof CliJson.Num n) {
+        if (value instanceof Json.NumberText n) {
             return n.text();
         }
         if (value instanceof Boolean b) {
@@ -96,7 +97,7 @@ final class GetInfo {
         out.append(blue).append("Chain: ").append(str(chain.get("chain"))).append(reset).append('\n');
         out.append("Blocks: ").append(str(chain.get("blocks"))).append('\n');
         out.append("Headers: ").append(str(chain.get("headers"))).append('\n');
-        double progress = chain.get("verificationprogress") instanceof CliJson.Num n ? Double.parseDouble(n.text()) : 0;
+        double progress = chain.get("verificationprogress") instanceof Json.NumberText n ? Double.parseDouble(n.text()) : 0;
         out.append("Verification progress: ").append(progressBar(progress))
                 .append(String.format(Locale.ROOT, "%.4f%%", progress * 100)).append('\n');
         out.append("Difficulty: ").append(str(chain.get("difficulty"))).append("\n\n");
@@ -111,7 +112,7 @@ final class GetInfo {
             String name = str(wallet.get("walletname"));
             out.append(magenta).append("Wallet: ").append(name.isEmpty() ? "\"\"" : name).append(reset).append('\n');
             out.append("Keypool size: ").append(str(wallet.get("keypoolsize"))).append('\n');
-            if (wallet.get("unlocked_until") != null && wallet.get("unlocked_until") != CliJson.NULL) {
+            if (wallet.get("unlocked_until") != null && wallet.get("unlocked_until") != Json.NULL) {
                 out.append("Unlocked until: ").append(str(wallet.get("unlocked_until"))).append('\n');
             }
         }

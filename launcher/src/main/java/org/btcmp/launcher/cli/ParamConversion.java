@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.btcmp.common.json.Json;
 
 /**
  * Turns command-line words into JSON-RPC params as bitcoin-cli does: an argument the table marks
@@ -62,7 +63,7 @@ final class ParamConversion {
     }
 
     /** Positional params (no -named). */
-    List<Object> positional(String method, List<String> words) throws CliJson.ParseException {
+    List<Object> positional(String method, List<String> words) throws Json.ParseException {
         List<Object> params = new ArrayList<>();
         for (String word : words) {
             params.add(convert(byPosition(method, params.size()), word));
@@ -71,7 +72,7 @@ final class ParamConversion {
     }
 
     /** Named params (-named), with positional words gathered under {@code "args"}. */
-    Map<String, Object> named(String method, List<String> words) throws CliJson.ParseException {
+    Map<String, Object> named(String method, List<String> words) throws Json.ParseException {
         Map<String, Object> params = new LinkedHashMap<>();
         List<Object> positional = new ArrayList<>();
         for (String word : words) {
@@ -88,9 +89,9 @@ final class ParamConversion {
                 Optional<Param> next = byPosition(method, positional.size());
                 if (next.isPresent() && next.get().format == Format.JSON) {
                     try {
-                        positional.add(CliJson.parse(word));
+                        positional.add(Json.parseKeepingNumberText(word));
                         continue;
-                    } catch (CliJson.ParseException notJson) {
+                    } catch (Json.ParseException notJson) {
                         // then it is name=value after all
                     }
                 } else if (next.isPresent() && next.get().format == Format.STRING) {
@@ -106,17 +107,17 @@ final class ParamConversion {
         return params;
     }
 
-    private static Object convert(Optional<Param> param, String raw) throws CliJson.ParseException {
+    private static Object convert(Optional<Param> param, String raw) throws Json.ParseException {
         if (param.isEmpty() || param.get().format == Format.STRING) {
             return raw;
         }
         try {
-            return CliJson.parse(raw);
-        } catch (CliJson.ParseException e) {
+            return Json.parseKeepingNumberText(raw);
+        } catch (Json.ParseException e) {
             if (param.get().format == Format.JSON_OR_STRING) {
                 return raw;
             }
-            throw new CliJson.ParseException("Error parsing JSON: " + raw);
+            throw new Json.ParseException("Error parsing JSON: " + raw, e.position());
         }
     }
 }

@@ -17,6 +17,7 @@ import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.args.ArgsParser;
 import org.btcmp.common.args.ChainType;
+import org.btcmp.common.json.Json;
 
 /**
  * bitcoin-cli: sends one JSON-RPC request built from the command line and prints the reply as
@@ -108,7 +109,7 @@ public final class RpcClient {
             }
             boolean color = color(args);
             return print(callWithWait(args, () -> endpoint(args, login), RpcEndpoint.path(wallet),
-                    CliJson.write(GetInfo.request()), batch -> GetInfo.reply(batch, color)));
+                    Json.write(GetInfo.request()), batch -> GetInfo.reply(batch, color)));
         }
         if (words.isEmpty()) {
             throw new CliFailure("too few parameters (need at least command)");
@@ -121,11 +122,11 @@ public final class RpcClient {
         try {
             ParamConversion conversion = ParamConversion.core();
             request.put("params", named ? conversion.named(method, params) : conversion.positional(method, params));
-        } catch (CliJson.ParseException e) {
+        } catch (Json.ParseException e) {
             throw new CliFailure(e.getMessage());
         }
         request.put("id", args.get("rpcid", "1"));
-        Object reply = callWithWait(args, () -> endpoint(args, login), RpcEndpoint.path(wallet), CliJson.write(request),
+        Object reply = callWithWait(args, () -> endpoint(args, login), RpcEndpoint.path(wallet), Json.write(request),
                 single -> single);
         return print(reply);
     }
@@ -248,7 +249,7 @@ public final class RpcClient {
 
     private static int errorCode(Object reply) {
         if (reply instanceof Map<?, ?> m && m.get("error") instanceof Map<?, ?> error
-                && error.get("code") instanceof CliJson.Num code) {
+                && error.get("code") instanceof Json.NumberText code) {
             try {
                 return Integer.parseInt(code.text());
             } catch (NumberFormatException e) {
@@ -263,12 +264,12 @@ public final class RpcClient {
             throw new CliFailure("expected reply to have result, error and id properties");
         }
         Object error = m.get("error");
-        if (error == null || error == CliJson.NULL) {
+        if (error == null || error == Json.NULL) {
             Object result = m.get("result");
             if (result instanceof String s) {
                 out.println(s);
-            } else if (result != null && result != CliJson.NULL) {
-                out.println(CliJson.pretty(result));
+            } else if (result != null && result != Json.NULL) {
+                out.println(Json.pretty(result));
             }
             return 0;
         }
@@ -276,8 +277,8 @@ public final class RpcClient {
         if (error instanceof Map<?, ?> e) {
             Object code = e.get("code");
             Object message = e.get("message");
-            if (code != null && code != CliJson.NULL) {
-                text.append("error code: ").append(code instanceof CliJson.Num n ? n.text() : code).append('\n');
+            if (code != null && code != Json.NULL) {
+                text.append("error code: ").append(code instanceof Json.NumberText n ? n.text() : code).append('\n');
             }
             if (message instanceof String s) {
                 text.append("error message:\n").append(s);
@@ -287,7 +288,7 @@ public final class RpcClient {
                         + "\"bitcoin-cli -h\" for help or \"bitcoin-cli listwallets\" to see which wallets are currently loaded).");
             }
         } else {
-            text.append("error: ").append(CliJson.write(error));
+            text.append("error: ").append(Json.write(error));
         }
         err.println(text);
         int code = errorCode(reply);

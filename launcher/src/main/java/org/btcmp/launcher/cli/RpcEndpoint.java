@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import org.btcmp.common.json.Json;
 
 /**
  * One node's JSON-RPC server as bitcoin-cli reaches it: host, port, credentials, and the wallet
@@ -88,8 +89,8 @@ final class RpcEndpoint {
             throw new CliFailure("no response from server");
         }
         try {
-            return CliJson.parse(text);
-        } catch (CliJson.ParseException e) {
+            return Json.parseKeepingNumberText(text);
+        } catch (Json.ParseException e) {
             throw new CliFailure("couldn't parse reply from server");
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.junit.jupiter.api.Test;
 
 /** -getinfo's summary from a batch reply (the same batch from a real node is in itest). */
@@ -15,7 +16,7 @@ class GetInfoTest {
 
     @Test
     void aNodeWithAWalletHalfWayThroughVerification() throws Exception {
-        Object batch = CliJson.parse("[" + NETWORK + ","
+        Object batch = Json.parseKeepingNumberText("[" + NETWORK + ","
                 + "{\"jsonrpc\":\"2.0\",\"result\":{\"chain\":\"regtest\",\"blocks\":5,\"headers\":10,\"verificationprogress\":0.5,"
                 + "\"difficulty\":4.656542373906925e-10},\"id\":1},"
                 + "{\"jsonrpc\":\"2.0\",\"result\":{\"walletname\":\"\",\"keypoolsize\":1000},\"id\":2},"
@@ -43,7 +44,7 @@ class GetInfoTest {
 
     @Test
     void anErrorOfTheChainCallIsTheReplyAndWalletErrorsAreNot() throws Exception {
-        Object batch = CliJson.parse("[" + NETWORK + ","
+        Object batch = Json.parseKeepingNumberText("[" + NETWORK + ","
                 + "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-28,\"message\":\"Loading block index\"},\"id\":1},"
                 + "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":2},"
                 + "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Method not found\"},\"id\":3}]");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.btcmp.common.json.Json;
 import org.junit.jupiter.api.Test;
 
 /** bitcoin-cli's argument conversion, checked against what Core's client sends for the same words. */
@@ -11,11 +12,11 @@ class ParamConversionTest {
     private final ParamConversion core = ParamConversion.core();
 
     private String positional(String method, String... words) throws Exception {
-        return CliJson.write(core.positional(method, List.of(words)));
+        return Json.write(core.positional(method, List.of(words)));
     }
 
     private String named(String method, String... words) throws Exception {
-        return CliJson.write(core.named(method, List.of(words)));
+        return Json.write(core.named(method, List.of(words)));
     }
 
     @Test
@@ -24,7 +25,7 @@ class ParamConversionTest {
         assertEquals("[\"101\"]", positional("getblockcount", "101"), "unknown methods get strings");
         assertEquals("[\"abc\"]", positional("getblockstats", "abc"), "JSON_OR_STRING falls back to the text");
         assertEquals("[{\"a\":1}]", positional("getblockstats", "{\"a\":1}"));
-        assertEquals("Error parsing JSON: abc", assertThrows(CliJson.ParseException.class,
+        assertEquals("Error parsing JSON: abc", assertThrows(Json.ParseException.class,
                 () -> positional("getblockhash", "abc")).getMessage());
     }
 

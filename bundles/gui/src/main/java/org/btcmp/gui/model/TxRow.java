@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 
 /**
  * One line of the wallet's history as listtransactions reports it: when, what kind (receive, send,
@@ -29,10 +30,13 @@ public record TxRow(long time, String category, String address, String label, lo
     }
 
     private static BigDecimal number(Object o) {
-        return o instanceof BigDecimal d ? d : BigDecimal.ZERO;
+        if (o instanceof BigDecimal d) {
+            return d;
+        }
+        return o instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.ZERO;
     }
 
     private static String string(Object o) {
-        return o == null ? "" : o.toString();
+        return Json.isNull(o) ? "" : o.toString();
     }
 }

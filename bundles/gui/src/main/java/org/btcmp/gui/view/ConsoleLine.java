@@ -2,7 +2,7 @@ package org.btcmp.gui.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.btcmp.gui.model.JsonValue;
+import org.btcmp.common.json.Json;
 
 /**
  * A console line split as bitcoin-cli takes its arguments: words (double quotes group), each word a
@@ -24,13 +24,13 @@ record ConsoleLine(String method, String paramsJson, String uri) {
         for (String w : words.subList(1, words.size())) {
             Object v;
             try {
-                v = JsonValue.parse(w);
-            } catch (IllegalArgumentException notJson) {
+                v = Json.parse(w);
+            } catch (Json.ParseException notJson) {
                 v = w;
             }
             params.add(v);
         }
-        return new ConsoleLine(words.get(0), JsonValue.compact(params), uri);
+        return new ConsoleLine(words.get(0), Json.write(params), uri);
     }
 
     private static List<String> words(String line) {

@@ -8,7 +8,7 @@ import javax.swing.BorderFactory;
 import javax.swing.JLabel;
 import javax.swing.JPanel;
 import javax.swing.JProgressBar;
-import org.btcmp.gui.model.JsonValue;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.BlockRef;
 import org.btcmp.interfaces.Node;
 
@@ -58,8 +58,8 @@ final class NodePanel extends JPanel {
         Node node = model.node;
         model.background.run(() -> {
             BlockRef tip = node.getTip();
-            Map<?, ?> header = (Map<?, ?>) JsonValue.parse(node.executeRpc("getblockheader", "[\"" + tip.hash() + "\"]", "/"));
-            long time = ((java.math.BigDecimal) header.get("time")).longValue();
+            Map<?, ?> header = (Map<?, ?>) Json.parse(node.executeRpc("getblockheader", "[\"" + tip.hash() + "\"]", "/"));
+            long time = ((Number) header.get("time")).longValue();
             return new Status(tip, time, node.getVerificationProgress(), node.getMempoolSize(), node.getMempoolBytes(),
                     node.getNodeCount(), node.getNetworkActive(), describe(node));
         }, this::show);

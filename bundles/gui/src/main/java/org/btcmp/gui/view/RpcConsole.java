@@ -11,7 +11,7 @@ import javax.swing.JPanel;
 import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JTextField;
-import org.btcmp.gui.model.JsonValue;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.RpcCommand;
 
 /**
@@ -91,10 +91,9 @@ final class RpcConsole extends JPanel {
             next();
             return;
         }
-        model.background.run(() -> model.node.executeRpc(parsed.method(), parsed.paramsJson(), parsed.uri()), result -> {
-            Object v = JsonValue.parse(result);
-            print(v instanceof String s ? s : JsonValue.pretty(v));
-        }, e -> print("Error" + (e instanceof RpcCommand.RpcError r ? " (code " + r.code() + ")" : "") + ": " + Ui.reason(e)));
+        model.background.run(() -> Json.parse(model.node.executeRpc(parsed.method(), parsed.paramsJson(), parsed.uri())),
+                v -> print(v instanceof String s ? s : Json.pretty(v)),
+                e -> print("Error" + (e instanceof RpcCommand.RpcError r ? " (code " + r.code() + ")" : "") + ": " + Ui.reason(e)));
     }
 
     private void print(String text) {

@@ -18,7 +18,7 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.RowFilter;
 import javax.swing.table.TableRowSorter;
-import org.btcmp.gui.model.JsonValue;
+import org.btcmp.common.json.Json;
 import org.btcmp.gui.model.TxRow;
 
 /** The wallet's history: a sortable table filtered by type and by text; a double click shows the details. */
@@ -94,7 +94,7 @@ final class TransactionsPanel extends JPanel {
     }
 
     private void showDetails(TxRow row) {
-        model.background.run(() -> JsonValue.pretty(JsonValue.parse(model.node.executeRpc("gettransaction",
+        model.background.run(() -> Json.pretty(Json.parse(model.node.executeRpc("gettransaction",
                 "[\"" + row.txid() + "\"]", WalletModel.walletUri(model.walletName())))), text -> {
                     JTextArea area = Ui.named(new JTextArea(text, 24, 72), "tx.details");
                     area.setEditable(false);

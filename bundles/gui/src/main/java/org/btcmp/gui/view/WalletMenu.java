@@ -9,7 +9,7 @@ import javax.swing.JOptionPane;
 import javax.swing.JPanel;
 import javax.swing.JPasswordField;
 import javax.swing.JTextField;
-import org.btcmp.gui.model.JsonValue;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.Wallet;
 import org.btcmp.interfaces.WalletLoader;
 
@@ -138,7 +138,7 @@ final class WalletMenu {
             return;
         }
         String uri = WalletModel.walletUri(model.walletName());
-        model.background.run(() -> model.node.executeRpc(method, JsonValue.compact(params), uri), r -> {
+        model.background.run(() -> model.node.executeRpc(method, Json.write(params), uri), r -> {
             JOptionPane.showMessageDialog(window, title + ": done.");
             model.refresh();
         }, e -> window.error(title, Ui.reason(e)));

@@ -2,7 +2,7 @@ package org.btcmp.gui.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.btcmp.gui.model.JsonValue;
+import org.btcmp.common.json.Json;
 import org.btcmp.gui.model.Network;
 import org.btcmp.gui.model.TxRow;
 import org.btcmp.interfaces.BlockRef;
@@ -44,7 +44,7 @@ final class WalletModel implements AutoCloseable {
     /** Subscribes to the node's tip and the first loaded wallet, then loads everything once. */
     void start() {
         background.run(() -> {
-            String chain = (String) ((java.util.Map<?, ?>) JsonValue.parse(
+            String chain = (String) ((java.util.Map<?, ?>) Json.parse(
                     node.executeRpc("getblockchaininfo", "[]", "/"))).get("chain");
             Handler tips = node.handleNotifyBlockTip(t -> Background.onEdt(this::refresh));
             Handler loads = loader.handleLoadWallet(w -> Background.onEdt(() -> {
@@ -120,13 +120,13 @@ final class WalletModel implements AutoCloseable {
     private record Snapshot(BlockRef tip, WalletBalances balances, List<TxRow> transactions) {
     }
 
-    private Snapshot snapshot(Wallet w, String name) {
+    private Snapshot snapshot(Wallet w, String name) throws Json.ParseException {
         BlockRef t = node.getTip();
         if (w == null) {
             return new Snapshot(t, new WalletBalances(0, 0, 0), List.of());
         }
         WalletBalances b = w.getBalances();
-        List<TxRow> txs = TxRow.fromListTransactions(JsonValue.parse(
+        List<TxRow> txs = TxRow.fromListTransactions(Json.parse(
                 node.executeRpc("listtransactions", "[\"*\",1000,0]", walletUri(name))));
         return new Snapshot(t, b, txs);
     }

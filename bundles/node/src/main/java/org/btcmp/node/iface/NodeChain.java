@@ -23,7 +23,6 @@ import org.btcmp.node.chain.Coin;
 import org.btcmp.node.chain.FeeEstimator;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.ValidationException;
-import org.btcmp.node.rpc.Json;
 import org.btcmp.node.rpc.RpcException;
 import org.btcmp.node.rpc.RpcMethod;
 import org.btcmp.node.rpc.RpcTable;

@@ -17,7 +17,7 @@ import org.btcmp.node.chain.ChainListener;
 import org.btcmp.node.net.ConnectionType;
 import org.btcmp.node.net.Peer;
 import org.btcmp.node.net.PeerVersion;
-import org.btcmp.node.rpc.Json;
+import org.btcmp.common.json.Json;
 import org.btcmp.node.rpc.RpcException;
 import org.btcmp.primitives.Block;
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.btcmp.common.json.Json;
 
 /**
  * Turns a JSON-RPC request body into Core's reply: legacy 1.x replies (result, error, id; HTTP

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
+import org.btcmp.common.json.Json;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.net.AddrMan;
 import org.btcmp.node.net.BanList;

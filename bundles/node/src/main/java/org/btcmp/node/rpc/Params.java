@@ -3,6 +3,7 @@ package org.btcmp.node.rpc;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.Hex;

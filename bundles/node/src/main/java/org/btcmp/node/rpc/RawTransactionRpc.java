@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.ValidationException;

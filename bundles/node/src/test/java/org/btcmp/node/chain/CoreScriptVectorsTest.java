@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.btcmp.node.rpc.Json;
+import org.btcmp.common.json.Json;
 import org.btcmp.primitives.Hex;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Script;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.btcmp.node.rpc.Json;
+import org.btcmp.common.json.Json;
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
 import org.btcmp.primitives.OutPoint;

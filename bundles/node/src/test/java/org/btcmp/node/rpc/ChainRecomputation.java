@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.btcmp.common.json.Json;
 
 /**
  * The UTXO set recomputed by the test from {@code getblock <hash> 2} of every active block, using

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.PeerInfo;
 import org.btcmp.node.BitcoinNode;

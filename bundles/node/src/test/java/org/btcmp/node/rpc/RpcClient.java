@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import org.btcmp.common.json.Json;
 
 /** A bare HTTP client for RPC tests: sends a body, returns status and body as the server gave them. */
 final class RpcClient {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.RpcCommand;
 import org.btcmp.ipc.IpcException;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.NodeConfig;
 import org.junit.jupiter.api.AfterEach;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.common.args.ChainType;
 import org.btcmp.primitives.Script;
@@ -186,14 +187,14 @@ final class AddressRpc {
         boolean active = bool(req.get("active"), false);
         boolean internal = bool(req.get("internal"), false);
         Object labelValue = req.get("label");
-        String label = JsonText.isNull(labelValue) ? "" : label(String.valueOf(labelValue));
+        String label = Json.isNull(labelValue) ? "" : label(String.valueOf(labelValue));
         int rangeEnd = 0;
         Object range = req.get("range");
         if (range instanceof Long end) {
             rangeEnd = (int) (long) end;
         } else if (range instanceof List<?> pair && pair.size() == 2 && pair.get(1) instanceof Long end) {
             rangeEnd = (int) (long) end;
-        } else if (!JsonText.isNull(range)) {
+        } else if (!Json.isNull(range)) {
             throw new RpcError(Rpc.INVALID_PARAMETER, "Range must be specified as end or as [begin,end]");
         }
         if (active && internal && !label.isEmpty()) {
@@ -203,7 +204,7 @@ final class AddressRpc {
     }
 
     private static long timestamp(Object v, long now) {
-        if (JsonText.isNull(v)) {
+        if (Json.isNull(v)) {
             throw new RpcError(Rpc.TYPE_ERROR, "Missing required timestamp field for key");
         }
         if ("now".equals(v)) {
@@ -216,11 +217,11 @@ final class AddressRpc {
             return d.longValue();
         }
         throw new RpcError(Rpc.TYPE_ERROR, "Expected number or \"now\" timestamp value for key. got type "
-                + JsonText.typeName(v));
+                + Json.typeName(v));
     }
 
     private static boolean bool(Object v, boolean dflt) {
-        if (JsonText.isNull(v)) {
+        if (Json.isNull(v)) {
             return dflt;
         }
         if (!(v instanceof Boolean b)) {

@@ -2,6 +2,7 @@ package org.btcmp.wallet.rpc;
 
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.RpcCommand.RpcError;
 
 /** One call's positional arguments (named ones already placed by the node) with Core's type checks. */
@@ -14,7 +15,7 @@ final class Args {
 
     /** Whether argument {@code i} was given and is not null. */
     boolean has(int i) {
-        return i < values.size() && !JsonText.isNull(values.get(i));
+        return i < values.size() && !Json.isNull(values.get(i));
     }
 
     Object raw(int i) {
@@ -87,6 +88,6 @@ final class Args {
 
     static RpcError typeError(Object v, String expected) {
         return new RpcError(Rpc.TYPE_ERROR,
-                "JSON value of type " + JsonText.typeName(v) + " is not of expected type " + expected);
+                "JSON value of type " + Json.typeName(v) + " is not of expected type " + expected);
     }
 }

@@ -1,10 +1,11 @@
 package org.btcmp.wallet.rpc;
 
 import java.util.List;
+import org.btcmp.common.json.Json;
 
 /**
  * One wallet RPC: its name, argument names (positional order, also the named-parameter keys), how many
- * are required, and its body, which returns any value {@link JsonText} can write.
+ * are required, and its body, which returns any value {@link Json} can write.
  */
 record Command(String name, List<String> args, int required, Body body) {
 

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.CoinInfo;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand.RpcError;
@@ -64,8 +65,8 @@ final class RawTxRpc {
                 }
             }
         }
-        java.util.OptionalLong rate = SendRpc.feeRequest(c, JsonText.isNull(confTarget) ? null : confTarget,
-                JsonText.isNull(estimateMode) ? null : estimateMode, JsonText.isNull(feeRate) ? null : feeRate).feeRate();
+        java.util.OptionalLong rate = SendRpc.feeRequest(c, Json.isNull(confTarget) ? null : confTarget,
+                Json.isNull(estimateMode) ? null : estimateMode, Json.isNull(feeRate) ? null : feeRate).feeRate();
         SendRpc.ensureUnlocked(w);
         org.btcmp.wallet.core.BumpResult bumped = w.bumpFee(txid, rate, outputs, changeIndex, replaceable);
         Map<String, Object> o = new LinkedHashMap<>();

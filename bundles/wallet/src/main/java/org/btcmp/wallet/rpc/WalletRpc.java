@@ -2,6 +2,7 @@ package org.btcmp.wallet.rpc;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.RpcCommand;
@@ -66,7 +67,7 @@ public final class WalletRpc implements AutoCloseable {
 
             @Override
             public String call(String paramsJson, String uri) {
-                return JsonText.write(run(command, paramsJson, uri));
+                return Json.write(run(command, paramsJson, uri));
             }
         };
     }
@@ -75,13 +76,13 @@ public final class WalletRpc implements AutoCloseable {
     Object run(Command command, String paramsJson, String uri) {
         Object parsed;
         try {
-            parsed = JsonText.parse(paramsJson);
-        } catch (IllegalArgumentException e) {
+            parsed = Json.parse(paramsJson);
+        } catch (Json.ParseException e) {
             throw new RpcError(Rpc.MISC_ERROR, "Parameters are not JSON: " + e.getMessage());
         }
         List<Object> params = parsed instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
         int given = 0;
-        while (given < params.size() && !JsonText.isNull(params.get(given))) {
+        while (given < params.size() && !Json.isNull(params.get(given))) {
             given++;
         }
         if (params.size() > command.args().size() || given < command.required()) {

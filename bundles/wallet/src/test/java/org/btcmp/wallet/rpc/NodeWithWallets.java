@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.NodeConfig;
 import org.btcmp.node.iface.NodeChain;
@@ -73,8 +74,13 @@ final class NodeWithWallets implements AutoCloseable {
         try (InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        Map<?, ?> reply = (Map<?, ?>) JsonText.parse(text);
-        if (reply.containsKey("error") && !JsonText.isNull(reply.get("error"))) {
+        Map<?, ?> reply;
+        try {
+            reply = (Map<?, ?>) Json.parse(text);
+        } catch (Json.ParseException e) {
+            throw new IOException("the reply is not JSON: " + e.getMessage(), e);
+        }
+        if (reply.containsKey("error") && !Json.isNull(reply.get("error"))) {
             Map<?, ?> e = (Map<?, ?>) reply.get("error");
             throw new Failure((int) (long) (Long) e.get("code"), (String) e.get("message"));
         }

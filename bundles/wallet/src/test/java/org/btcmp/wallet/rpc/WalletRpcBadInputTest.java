@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,10 +70,10 @@ class WalletRpcBadInputTest {
                 fails(W, "walletpassphrasechange", "[\"wrong horse\", \"new\"]"));
         assertEquals(new BigDecimal("50.00000000"), n.call(W, "getbalance", "[]"), "nothing was spent");
 
-        assertTrue(JsonText.isNull(n.call(W, "walletpassphrase", "{\"passphrase\":\"correct horse\",\"timeout\":60}")));
+        assertTrue(Json.isNull(n.call(W, "walletpassphrase", "{\"passphrase\":\"correct horse\",\"timeout\":60}")));
         assertTrue((Long) ((Map<?, ?>) n.call(W, "getwalletinfo", "[]")).get("unlocked_until") > 0);
         n.call(W, "sendtoaddress", "{\"address\":\"" + other + "\",\"amount\":1,\"fee_rate\":2}");
-        assertTrue(JsonText.isNull(n.call(W, "walletlock", "[]")));
+        assertTrue(Json.isNull(n.call(W, "walletlock", "[]")));
         assertFailure(-13, locked, fails(W, "sendtoaddress", "{\"address\":\"" + other + "\",\"amount\":1,\"fee_rate\":2}"));
         n.call(W, "walletpassphrasechange", "[\"correct horse\", \"battery staple\"]");
         assertFailure(-14, "Error: The wallet passphrase entered was incorrect.",

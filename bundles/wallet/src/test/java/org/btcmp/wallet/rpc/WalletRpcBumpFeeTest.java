@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class WalletRpcBumpFeeTest {
                 () -> n.call(A, "abandontransaction", "[\"" + replacement + "\"]"));
         assertEquals(-5, inMempool.code);
         assertEquals("Transaction not eligible for abandonment", inMempool.text());
-        assertTrue(JsonText.isNull(n.call(A, "abandontransaction", "[\"" + original + "\"]")));
+        assertTrue(Json.isNull(n.call(A, "abandontransaction", "[\"" + original + "\"]")));
         Map<?, ?> abandoned = (Map<?, ?>) ((List<?>) ((Map<?, ?>) n.call(A, "gettransaction", "[\"" + original + "\"]"))
                 .get("details")).get(0);
         assertEquals(true, abandoned.get("abandoned"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +200,7 @@ class WalletRpcSendTest {
         assertTrue(tprv.contains("tprv"), tprv);
 
         Path backup = dir.resolve("alice-backup.dat");
-        assertTrue(JsonText.isNull(n.call(A, "backupwallet", "[\"" + backup + "\"]")));
+        assertTrue(Json.isNull(n.call(A, "backupwallet", "[\"" + backup + "\"]")));
         Path restored = n.walletsDir.resolve("restored");
         Files.createDirectories(restored);
         Files.copy(backup, restored.resolve("wallet.dat"));
