@@ -21,6 +21,7 @@ import org.btcmp.primitives.Hex;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxOut;
+import org.btcmp.primitives.script.TxJson;
 
 /** Core's blockchain RPC family for what this node keeps. */
 final class BlockchainRpc {
@@ -138,7 +139,7 @@ final class BlockchainRpc {
             if (verbosity == 1) {
                 txs.add(tx.txid().toString());
             } else {
-                Map<String, Object> j = RpcJson.tx(tx, node.params());
+                Map<String, Object> j = TxJson.decoded(tx, node.params());
                 if (!tx.isCoinbase() && !spentHere.isEmpty()) {
                     long in = 0;
                     for (var i : tx.inputs()) {
@@ -242,7 +243,7 @@ final class BlockchainRpc {
         m.put("bestblock", chain.tip().hash().toString());
         m.put("confirmations", confirmations);
         m.put("value", RpcJson.amount(out.value()));
-        m.put("scriptPubKey", RpcJson.scriptPubKey(out.scriptPubKey(), node.params()));
+        m.put("scriptPubKey", TxJson.scriptPubKey(out.scriptPubKey(), node.params()));
         m.put("coinbase", coinbase);
         return m;
     }

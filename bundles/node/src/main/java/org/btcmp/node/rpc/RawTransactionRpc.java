@@ -22,6 +22,7 @@ import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
 import org.btcmp.primitives.script.Address;
 import org.btcmp.primitives.script.ScriptAsm;
+import org.btcmp.primitives.script.TxJson;
 
 /** Core's raw transaction RPC commands. */
 final class RawTransactionRpc {
@@ -103,7 +104,7 @@ final class RawTransactionRpc {
         if (verbosity == 0) {
             return Hex.encode(tx.toBytes());
         }
-        Map<String, Object> m = RpcJson.tx(tx, node.params());
+        Map<String, Object> m = TxJson.decoded(tx, node.params());
         m.put("hex", Hex.encode(tx.toBytes()));
         if (in != null) {
             boolean active = node.chain().isActive(in);
@@ -136,14 +137,14 @@ final class RawTransactionRpc {
     }
 
     private Object decode(Params p) throws RpcException {
-        return RpcJson.tx(decodeTx(p.str(0)), node.params());
+        return TxJson.decoded(decodeTx(p.str(0)), node.params());
     }
 
     private Object decodeScript(Params p) throws RpcException {
         Script s = Script.of(p.hex(0, "argument"));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("asm", ScriptAsm.toAsm(s));
-        m.put("type", RpcJson.scriptType(s));
+        m.put("type", TxJson.scriptType(s));
         Address.fromScript(s, node.params()).ifPresent(a -> m.put("address", a));
         if (!s.isP2SH() && !s.isWitnessProgram()) {
             m.put("p2sh", Address.fromScript(ScriptBuilder.p2sh(org.btcmp.primitives.Hashes.hash160(s.bytes())),

@@ -1,6 +1,6 @@
 /** Addresses, signature hashes and script verification. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.btcmp.primitives.script;
 
 import org.osgi.annotation.bundle.Export;

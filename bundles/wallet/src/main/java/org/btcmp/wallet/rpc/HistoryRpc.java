@@ -11,6 +11,7 @@ import org.btcmp.interfaces.BlockInfo;
 import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.script.TxJson;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletTx;
 
@@ -61,7 +62,7 @@ final class HistoryRpc {
         o.put("details", details);
         o.put("hex", HexFormat.of().formatHex(tx.raw()));
         if (verbose) {
-            o.put("decoded", DecodedTx.of(Transaction.fromBytes(tx.raw()), w.params()));
+            o.put("decoded", TxJson.decoded(Transaction.fromBytes(tx.raw()), w.params()));
         }
         w.sync().lastBlock().ifPresent(b -> o.put("lastprocessedblock", WalletManagementRpc.block(b)));
         return o;

@@ -1,30 +1,30 @@
-package org.btcmp.wallet.rpc;
+package org.btcmp.primitives.script;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.btcmp.primitives.ChainParams;
+import org.btcmp.primitives.Hex;
 import org.btcmp.primitives.Script;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
-import org.btcmp.primitives.script.Address;
-import org.btcmp.primitives.script.Descriptor;
-import org.btcmp.primitives.script.ScriptAsm;
 
 /**
- * Core's TxToUniv without hex or block (gettransaction verbose=true's "decoded"): ids, sizes, inputs
- * with scriptSig and witness, outputs with the scriptPubKey's asm, inferred descriptor, hex, address
- * and type, as decoderawtransaction shows them.
+ * Core's RPC JSON shapes for a transaction and its scripts (core_write.cpp's TxToUniv and ScriptToUniv),
+ * shared by the node's decoderawtransaction/getrawtransaction and the wallet's gettransaction "decoded".
+ * Values are plain JSON values: LinkedHashMap, List, String, Long, BigDecimal (amounts with 8 decimals).
  */
-final class DecodedTx {
-    private DecodedTx() {
+public final class TxJson {
+    private TxJson() {
     }
 
-    static Map<String, Object> of(Transaction tx, ChainParams params) {
+    /** TxToUniv without hex or block: ids, sizes, inputs with scriptSig and witness, outputs. */
+    public static Map<String, Object> decoded(Transaction tx, ChainParams params) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("txid", tx.txid().toString());
         m.put("hash", tx.wtxid().toString());
@@ -48,7 +48,7 @@ final class DecodedTx {
             }
             if (in.hasWitness()) {
                 List<Object> witness = new ArrayList<>();
-                in.witness().forEach(item -> witness.add(HexFormat.of().formatHex(item)));
+                in.witness().forEach(item -> witness.add(Hex.encode(item)));
                 i.put("txinwitness", witness);
             }
             i.put("sequence", in.sequence());
@@ -59,7 +59,7 @@ final class DecodedTx {
         for (int n = 0; n < tx.outputs().size(); n++) {
             TxOut out = tx.outputs().get(n);
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("value", Amounts.btc(out.value()));
+            o.put("value", amount(out.value()));
             o.put("n", (long) n);
             o.put("scriptPubKey", scriptPubKey(out.scriptPubKey(), params));
             vout.add(o);
@@ -68,27 +68,34 @@ final class DecodedTx {
         return m;
     }
 
-    private static Map<String, Object> scriptPubKey(Script s, ChainParams params) {
+    /** ScriptToUniv with hex and address: asm, inferred descriptor, hex, address (when there is one), type. */
+    public static Map<String, Object> scriptPubKey(Script s, ChainParams params) {
         Map<String, Object> m = new LinkedHashMap<>();
         Optional<String> address = Address.fromScript(s, params);
         m.put("asm", ScriptAsm.toAsm(s));
         m.put("desc", inferredDescriptor(s, address));
         m.put("hex", s.toHex());
         address.ifPresent(a -> m.put("address", a));
-        m.put("type", type(s));
+        m.put("type", scriptType(s));
         return m;
+    }
+
+    /** Satoshis as Core prints an amount: a number with exactly 8 decimals. */
+    public static BigDecimal amount(long sats) {
+        return BigDecimal.valueOf(sats, 8);
     }
 
     /**
      * Core's InferDescriptor with no keys known: rawtr() for taproot, pk() for a bare key, addr() for
-     * other scripts with an address, raw() for the rest; with its checksum.
+     * other scripts with an address, raw() for the rest (bare multisig too, where Core infers multi()); with
+     * its checksum.
      */
-    private static String inferredDescriptor(Script s, Optional<String> address) {
+    static String inferredDescriptor(Script s, Optional<String> address) {
         String body;
         if (s.isP2TR()) {
-            body = "rawtr(" + HexFormat.of().formatHex(s.witnessProgram()) + ")";
-        } else if (type(s).equals("pubkey")) {
-            body = "pk(" + HexFormat.of().formatHex(java.util.Arrays.copyOfRange(s.bytes(), 1, s.length() - 1)) + ")";
+            body = "rawtr(" + Hex.encode(s.witnessProgram()) + ")";
+        } else if (scriptType(s).equals("pubkey")) {
+            body = "pk(" + Hex.encode(Arrays.copyOfRange(s.bytes(), 1, s.length() - 1)) + ")";
         } else if (address.isPresent()) {
             body = "addr(" + address.get() + ")";
         } else {
@@ -98,7 +105,7 @@ final class DecodedTx {
     }
 
     /** Core's GetTxnOutputType names. */
-    static String type(Script s) {
+    public static String scriptType(Script s) {
         if (s.isP2PKH()) {
             return "pubkeyhash";
         }
@@ -125,6 +132,9 @@ final class DecodedTx {
         }
         if ((s.length() == 35 || s.length() == 67) && s.byteAt(0) == s.length() - 2 && s.byteAt(s.length() - 1) == 0xac) {
             return "pubkey";
+        }
+        if (s.length() > 0 && s.byteAt(s.length() - 1) == 0xae) {
+            return "multisig";
         }
         return "nonstandard";
     }
