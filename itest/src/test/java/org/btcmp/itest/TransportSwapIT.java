@@ -3,6 +3,7 @@ package org.btcmp.itest;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -12,8 +13,11 @@ import static org.ops4j.pax.exam.CoreOptions.options;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.btcmp.interfaces.Echo;
+import org.btcmp.interfaces.Init;
 import org.btcmp.ipc.Connection;
 import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
@@ -34,7 +38,8 @@ import org.osgi.framework.ServiceReference;
 /**
  * The monolithic deployment in a real Felix container: the in-process transport is found in the
  * service registry, carries Init -> Echo -> echo, and can be stopped and started under a running
- * consumer (the wallet's NodeLink) that is never restarted and keeps its state.
+ * consumer (the wallet's NodeLink) that is never restarted and keeps its state. A connection ends
+ * with the Init it was made to, so nobody keeps a disposed one.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
@@ -118,6 +123,32 @@ public class TransportSwapIT {
         assertSame("the same instance, with its state", link, context.getService(after));
         assertEquals("one new connection through the new transport", connectionsBefore + 1, link.connectionsMade());
         assertEquals(Bundle.ACTIVE, walletBundle.getState());
+    }
+
+    @Test
+    public void restartingTheNodeEndsConnectionsToItsOldInitAndNewOnesReachTheNewInit() throws Exception {
+        Transport transport = context.getService(awaitTransport());
+        Connection old = awaitNode(transport);
+        Init oldInit = old.remoteInit();
+        CountDownLatch ended = new CountDownLatch(1);
+        old.addListener(cause -> ended.countDown());
+        Bundle node = bundle("org.btcmp.node");
+
+        node.stop(); // disposes the NodeInit this connection holds
+        node.start();
+
+        assertTrue("the connection to the disposed Init ends", ended.await(NO_HANG_MS, TimeUnit.MILLISECONDS));
+        assertFalse(old.isOpen());
+        try {
+            old.remoteInit();
+            fail("the disposed Init must not be handed out any more");
+        } catch (IpcException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("local:node is no longer served"));
+        }
+        try (Connection fresh = awaitNode(transport); Echo echo = fresh.remoteInit().makeEcho()) {
+            assertNotSame("the new component's Init", oldInit, fresh.remoteInit());
+            assertEquals("alive", echo.echo("alive"));
+        }
     }
 
     private Bundle bundle(String symbolicName) {

@@ -14,12 +14,13 @@ import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Serves and connects {@code local:<name>} addresses inside one JVM. The served Init is handed to
- * the caller as it is: no proxy, no copy. Stopping the transport ends every connection it made.
+ * the caller as it is: no proxy, no copy. Closing a server ends the connections made to it, and
+ * stopping the transport ends every connection it made.
  */
 @Component(service = Transport.class, property = Transport.SCHEME_PROPERTY + "=" + IpcAddress.LOCAL)
 public final class LocalTransport implements Transport {
 
-    private final Map<String, Init> served = new ConcurrentHashMap<>();
+    private final Map<String, LocalServer> served = new ConcurrentHashMap<>();
     private final Set<LocalConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile boolean stopped;
 
@@ -31,21 +32,21 @@ public final class LocalTransport implements Transport {
     @Override
     public Server serve(IpcAddress address, Init init) {
         checkUsable(address);
-        if (served.putIfAbsent(address.target(), init) != null) {
+        LocalServer server = new LocalServer(address, init, s -> served.remove(address.target(), s));
+        if (served.putIfAbsent(address.target(), server) != null) {
             throw new IpcException("address already in use: " + address);
         }
-        return new LocalServer(address, () -> served.remove(address.target(), init));
+        return server;
     }
 
     @Override
     public Connection connect(IpcAddress address) {
         checkUsable(address);
-        Init init = served.get(address.target());
-        if (init == null) {
+        LocalServer server = served.get(address.target());
+        if (server == null) {
             throw new IpcException("nothing is served at " + address);
         }
-        LocalConnection connection = new LocalConnection(init, connections::remove);
-        connections.add(connection);
+        LocalConnection connection = server.connect(connections);
         if (stopped) { // raced with deactivate: do not hand out a connection it missed
             connection.end(new IpcException("local transport stopped"));
             throw new IpcException("local transport stopped");

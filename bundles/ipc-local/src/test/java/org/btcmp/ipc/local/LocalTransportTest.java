@@ -51,6 +51,27 @@ class LocalTransportTest {
     }
 
     @Test
+    void closingTheServerEndsItsConnectionsSoOnlyTheNextInitIsReached() {
+        Server first = transport.serve(NODE, init);
+        Connection old = transport.connect(NODE);
+        List<IpcException> heard = new ArrayList<>();
+        old.addListener(heard::add);
+
+        first.close(); // what the server's owner does when the Init it served goes away
+
+        assertEquals(List.of("local:node is no longer served"), heard.stream().map(Throwable::getMessage).toList());
+        assertFalse(old.isOpen());
+        IpcException e = assertThrows(IpcException.class, old::remoteInit);
+        assertEquals("connection ended: local:node is no longer served", e.getMessage());
+        Init next = () -> null;
+        transport.serve(NODE, next);
+        try (Connection fresh = transport.connect(NODE)) {
+            assertSame(next, fresh.remoteInit());
+        }
+        assertEquals(1, heard.size(), "the old connection ended once");
+    }
+
+    @Test
     void connectingToNobodyNamesTheAddress() {
         IpcException e = assertThrows(IpcException.class, () -> transport.connect(IpcAddress.local("wallet")));
         assertEquals("nothing is served at local:wallet", e.getMessage());

@@ -28,8 +28,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 /**
  * Cap'n Proto over UNIX sockets with libmultiprocess's conventions: serves an Init on {@code unix:PATH}
  * (a safe listener: private directory, 0600 socket) or on an inherited {@code fd:N}, and connects to one.
- * The peer's Init and everything reached through it are generated proxies. Stopping the transport ends
- * every connection and listener it made.
+ * The peer's Init and everything reached through it are generated proxies. Closing a server ends the
+ * connections it accepted; stopping the transport ends every connection and listener it made.
  */
 @Component(service = Transport.class, immediate = true, property = {Transport.SCHEME_PROPERTY + "=" + IpcAddress.UNIX,
         Transport.SCHEME_PROPERTY + "=" + IpcAddress.FD})
@@ -79,15 +79,16 @@ public final class CapnpTransport implements Transport {
     public Server serve(IpcAddress address, Init init) {
         checkUsable(address);
         if (address.scheme().equals(IpcAddress.FD)) {
-            CapnpConnection connection = track(UnixSockets.connect(address, FrameLimits.DEFAULT), init, false);
+            CapnpConnection connection = track(UnixSockets.connect(address, FrameLimits.DEFAULT), init, false, c -> { });
             return new CapnpServer(address, connection::close);
         }
         UnixSocketListener listener = UnixSockets.listen(Path.of(address.target()), FrameLimits.DEFAULT);
         open.add(listener);
+        CapnpServer server = new CapnpServer(address, listener::close);
         Thread acceptor = new Thread(() -> {
             try {
                 while (true) {
-                    track(listener.accept(), init, false);
+                    server.accepted(track(listener.accept(), init, false, server::ended));
                 }
             } catch (IpcException e) {
                 // the listener was closed: stop accepting
@@ -97,17 +98,20 @@ public final class CapnpTransport implements Transport {
         }, "capnp-accept " + address);
         acceptor.setDaemon(true);
         acceptor.start();
-        return new CapnpServer(address, listener::close);
+        return server;
     }
 
     @Override
     public Connection connect(IpcAddress address) {
         checkUsable(address);
-        return track(UnixSockets.connect(address, FrameLimits.DEFAULT), null, true);
+        return track(UnixSockets.connect(address, FrameLimits.DEFAULT), null, true, c -> { });
     }
 
-    /** Runs the protocol on {@code frames}, serving {@code init} (or nothing); with {@code client}, takes the peer's Init. */
-    private CapnpConnection track(FrameConnection frames, Init init, boolean client) {
+    /**
+     * Runs the protocol on {@code frames}, serving {@code init} (or nothing); with {@code client}, takes the
+     * peer's Init. {@code onEnd} hears when the connection ends.
+     */
+    private CapnpConnection track(FrameConnection frames, Init init, boolean client, Consumer<CapnpConnection> onEnd) {
         ProxyConnection proxies = ProxyConnection.start(frames, registry, Init.class, init);
         open.add(proxies);
         Init remote;
@@ -117,7 +121,10 @@ public final class CapnpTransport implements Transport {
             proxies.close();
             throw e;
         }
-        CapnpConnection connection = new CapnpConnection(proxies, remote, c -> open.remove(proxies));
+        CapnpConnection connection = new CapnpConnection(proxies, remote, c -> {
+            open.remove(proxies);
+            onEnd.accept(c);
+        });
         if (stopped) { // raced with deactivate
             proxies.close();
             throw new IpcException("capnp transport stopped");

@@ -27,21 +27,26 @@ class CapnpTransportTest {
     private final CapnpTransport transport = new CapnpTransport();
     private final List<String> closed = new CopyOnWriteArrayList<>();
 
-    private final Init init = () -> new Echo() {
-        @Override
-        public String echo(String message) {
-            return "echo: " + message;
-        }
-
-        @Override
-        public void close() {
-            closed.add("echo");
-        }
-    };
+    private final Init init = echoing("echo: ");
 
     @AfterEach
     void stop() {
         transport.deactivate();
+    }
+
+    /** An Init whose Echo answers {@code prefix + message} and records its close. */
+    private Init echoing(String prefix) {
+        return () -> new Echo() {
+            @Override
+            public String echo(String message) {
+                return prefix + message;
+            }
+
+            @Override
+            public void close() {
+                closed.add("echo");
+            }
+        };
     }
 
     @Test
@@ -79,6 +84,27 @@ class CapnpTransportTest {
             assertEquals(1, late.size());
             Thread.sleep(100);
             assertEquals(1, causes.size());
+        }
+    }
+
+    @Test
+    void closingTheServerEndsTheConnectionsItAcceptedSoOnlyTheNextInitIsReached() throws Exception {
+        IpcAddress address = IpcAddress.unix(dir.resolve("node.sock"));
+        Server first = transport.serve(address, init);
+        Connection old = transport.connect(address);
+        Echo echo = old.remoteInit().makeEcho();
+        assertEquals("echo: before", echo.echo("before"));
+        CountDownLatch ended = new CountDownLatch(1);
+        old.addListener(cause -> ended.countDown());
+
+        first.close(); // what the server's owner does when the Init it served goes away
+
+        assertTrue(ended.await(60, TimeUnit.SECONDS), "the peer hears the end");
+        assertThrows(IpcException.class, () -> echo.echo("after"));
+        assertThrows(IpcException.class, old::remoteInit);
+        try (Server second = transport.serve(address, echoing("next: ")); Connection fresh = transport.connect(address);
+                Echo live = fresh.remoteInit().makeEcho()) {
+            assertEquals("next: hello", live.echo("hello"));
         }
     }
 
