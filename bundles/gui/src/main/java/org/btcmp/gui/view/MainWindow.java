@@ -39,6 +39,8 @@ final class MainWindow extends JFrame {
     private final JTabbedPane tabs = Ui.named(new JTabbedPane(SwingConstants.LEFT), "tabs");
     private final JLabel connection = Ui.named(new JLabel("Connecting…"), "status.connection");
     private final JLabel tip = Ui.named(new JLabel(), "status.tip");
+    private final JLabel problem = Ui.errorLabel("status.problem");
+    private String problemOf;
     private final JProgressBar busy = Ui.named(new JProgressBar(), "status.busy");
     final OverviewPanel overview;
     final SendPanel send;
@@ -74,7 +76,19 @@ final class MainWindow extends JFrame {
         busy.setVisible(false);
         busy.setPreferredSize(new Dimension(120, 12));
         status.add(connection, BorderLayout.WEST);
-        status.add(tip, BorderLayout.CENTER);
+        JPanel middle = new JPanel(new BorderLayout(12, 0));
+        middle.add(tip, BorderLayout.WEST);
+        middle.add(problem, BorderLayout.CENTER);
+        problem.setVisible(false);
+        problem.setToolTipText("Click for details; the GUI tries again");
+        problem.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                error("Problem", problem.getText());
+                model.refresh();
+            }
+        });
+        status.add(middle, BorderLayout.CENTER);
         status.add(busy, BorderLayout.EAST);
         getContentPane().add(tabs, BorderLayout.CENTER);
         getContentPane().add(status, BorderLayout.SOUTH);
@@ -103,7 +117,21 @@ final class MainWindow extends JFrame {
             }
             showStatus();
         });
+        model.background.onProblem(this::showProblem);
         model.addListener(this::showStatus);
+    }
+
+    /** The latest failure nobody else showed (null message: {@code what} works again, so its problem goes). */
+    private void showProblem(String what, String message) {
+        if (message != null) {
+            problemOf = what;
+            problem.setText(message);
+            problem.setVisible(true);
+        } else if (what.equals(problemOf)) {
+            problemOf = null;
+            problem.setText(" ");
+            problem.setVisible(false);
+        }
     }
 
     private void showStatus() {

@@ -56,7 +56,7 @@ final class NodePanel extends JPanel {
     /** Asks the node for its status off the event thread and shows it. */
     void reload() {
         Node node = model.node;
-        model.background.run(() -> {
+        model.background.run("Loading the node status", () -> {
             BlockRef tip = node.getTip();
             Map<?, ?> header = (Map<?, ?>) JsonValue.parse(node.executeRpc("getblockheader", "[\"" + tip.hash() + "\"]", "/"));
             long time = ((java.math.BigDecimal) header.get("time")).longValue();

@@ -91,7 +91,7 @@ final class RpcConsole extends JPanel {
             next();
             return;
         }
-        model.background.run(() -> model.node.executeRpc(parsed.method(), parsed.paramsJson(), parsed.uri()), result -> {
+        model.background.run("Running " + parsed.method(), () -> model.node.executeRpc(parsed.method(), parsed.paramsJson(), parsed.uri()), result -> {
             Object v = JsonValue.parse(result);
             print(v instanceof String s ? s : JsonValue.pretty(v));
         }, e -> print("Error" + (e instanceof RpcCommand.RpcError r ? " (code " + r.code() + ")" : "") + ": " + Ui.reason(e)));

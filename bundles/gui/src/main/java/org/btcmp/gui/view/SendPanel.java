@@ -117,7 +117,7 @@ final class SendPanel extends JPanel {
         sending = true;
         send.setEnabled(false);
         result.setText("Sending…");
-        model.background.run(() -> wallet.sendToAddress(to, r.satoshis(), choice.satPerKvb), txid -> {
+        model.background.run("Sending", () -> wallet.sendToAddress(to, r.satoshis(), choice.satPerKvb), txid -> {
             sending = false;
             sent++;
             result.setText("Sent " + BtcAmount.format(r.satoshis()) + " BTC: " + txid);

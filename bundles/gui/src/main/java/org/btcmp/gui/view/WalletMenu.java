@@ -50,12 +50,12 @@ final class WalletMenu {
         }
         String n = name.getText().strip();
         String p = new String(pass.getPassword());
-        model.background.run(() -> model.loader.createWallet(n, p, WalletLoader.WALLET_FLAG_DESCRIPTORS), model::select,
+        model.background.run("Creating the wallet", () -> model.loader.createWallet(n, p, WalletLoader.WALLET_FLAG_DESCRIPTORS), model::select,
                 e -> window.error("Create wallet", Ui.reason(e)));
     }
 
     private void open() {
-        model.background.run(() -> {
+        model.background.run("Listing the wallets", () -> {
             List<String> all = new java.util.ArrayList<>(model.loader.listWalletDir());
             all.removeAll(model.loader.listWallets());
             return all;
@@ -68,18 +68,18 @@ final class WalletMenu {
                     names.stream().map(WalletMenu::display).toArray(), null);
             if (choice != null) {
                 String n = names.get(names.stream().map(WalletMenu::display).toList().indexOf(choice));
-                model.background.run(() -> model.loader.loadWallet(n), model::select,
+                model.background.run("Opening the wallet", () -> model.loader.loadWallet(n), model::select,
                         e -> window.error("Open wallet", Ui.reason(e)));
             }
         }, e -> window.error("Open wallet", Ui.reason(e)));
     }
 
     private void switchWallet() {
-        model.background.run(model.loader::getWallets, wallets -> {
+        model.background.run("Listing the wallets", model.loader::getWallets, wallets -> {
             if (wallets.isEmpty()) {
                 return;
             }
-            model.background.run(() -> wallets.stream().map(Wallet::getWalletName).toList(), names -> {
+            model.background.run("Listing the wallets", () -> wallets.stream().map(Wallet::getWalletName).toList(), names -> {
                 Object choice = JOptionPane.showInputDialog(window, "Wallet:", "Switch wallet", JOptionPane.PLAIN_MESSAGE,
                         null, names.stream().map(WalletMenu::display).toArray(), display(model.walletName()));
                 if (choice != null) {
@@ -94,7 +94,7 @@ final class WalletMenu {
             return;
         }
         String n = model.walletName();
-        model.background.run(() -> {
+        model.background.run("Closing the wallet", () -> {
             model.loader.unloadWallet(n);
             List<Wallet> left = model.loader.getWallets();
             return left.isEmpty() ? null : left.get(0);
@@ -138,7 +138,7 @@ final class WalletMenu {
             return;
         }
         String uri = WalletModel.walletUri(model.walletName());
-        model.background.run(() -> model.node.executeRpc(method, JsonValue.compact(params), uri), r -> {
+        model.background.run(title, () -> model.node.executeRpc(method, JsonValue.compact(params), uri), r -> {
             JOptionPane.showMessageDialog(window, title + ": done.");
             model.refresh();
         }, e -> window.error(title, Ui.reason(e)));

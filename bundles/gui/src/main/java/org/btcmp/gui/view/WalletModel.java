@@ -31,6 +31,8 @@ final class WalletModel implements AutoCloseable {
     private BlockRef tip = new BlockRef("", 0);
     private WalletBalances balances = new WalletBalances(0, 0, 0);
     private List<TxRow> transactions = List.of();
+    private boolean starting;
+    private boolean started;
     private boolean refreshing;
     private boolean refreshAgain;
     private long refreshes;
@@ -41,20 +43,34 @@ final class WalletModel implements AutoCloseable {
         this.background = background;
     }
 
-    /** Subscribes to the node's tip and the first loaded wallet, then loads everything once. */
+    /**
+     * Subscribes to the node's tip and the first loaded wallet, then loads everything once; after a
+     * failure (shown as a problem) the next refresh tries again.
+     */
     void start() {
-        background.run(() -> {
+        if (starting) {
+            return;
+        }
+        starting = true;
+        background.run("Connecting to the node", () -> {
             String chain = (String) ((java.util.Map<?, ?>) JsonValue.parse(
                     node.executeRpc("getblockchaininfo", "[]", "/"))).get("chain");
-            Handler tips = node.handleNotifyBlockTip(t -> Background.onEdt(this::refresh));
-            Handler loads = loader.handleLoadWallet(w -> Background.onEdt(() -> {
-                if (wallet == null) {
-                    select(w);
-                }
-            }));
             List<Wallet> wallets = loader.getWallets();
-            return new Object[] {Network.ofChainName(chain), wallets.isEmpty() ? null : wallets.get(0), tips, loads};
+            Handler tips = node.handleNotifyBlockTip(t -> Background.onEdt(this::refresh));
+            try {
+                Handler loads = loader.handleLoadWallet(w -> Background.onEdt(() -> {
+                    if (wallet == null) {
+                        select(w);
+                    }
+                }));
+                return new Object[] {Network.ofChainName(chain), wallets.isEmpty() ? null : wallets.get(0), tips, loads};
+            } catch (RuntimeException | Error e) {
+                tips.disconnect(); // no half subscription left behind for the retry to double
+                throw e;
+            }
         }, r -> {
+            starting = false;
+            started = true;
             network = (Network) r[0];
             handlers.add((Handler) r[2]);
             handlers.add((Handler) r[3]);
@@ -63,6 +79,9 @@ final class WalletModel implements AutoCloseable {
             } else {
                 refresh();
             }
+        }, e -> {
+            starting = false;
+            background.problem("Connecting to the node", e);
         });
     }
 
@@ -73,7 +92,7 @@ final class WalletModel implements AutoCloseable {
         wallet = w;
         balances = new WalletBalances(0, 0, 0);
         transactions = List.of();
-        background.run(() -> {
+        background.run("Opening the wallet", () -> {
             if (old != null) {
                 old.disconnect();
             }
@@ -91,6 +110,10 @@ final class WalletModel implements AutoCloseable {
 
     /** Reloads tip, balances and history off the event thread (coalesced). */
     void refresh() {
+        if (!started) {
+            start(); // the first load failed: subscribe again before anything else
+            return;
+        }
         if (refreshing) {
             refreshAgain = true;
             return;
@@ -98,7 +121,7 @@ final class WalletModel implements AutoCloseable {
         refreshing = true;
         Wallet w = wallet;
         String name = walletName;
-        background.run(() -> snapshot(w, name), s -> {
+        background.run("Loading the balances and transactions", () -> snapshot(w, name), s -> {
             refreshing = false;
             if (w == wallet) {
                 tip = s.tip;
@@ -114,6 +137,7 @@ final class WalletModel implements AutoCloseable {
         }, e -> {
             refreshing = false;
             refreshAgain = false;
+            background.problem("Loading the balances and transactions", e);
         });
     }
 

@@ -34,6 +34,15 @@ final class Fakes {
     private Fakes() {
     }
 
+    static void throwFault(Throwable fault) {
+        if (fault instanceof Error e) {
+            throw e;
+        }
+        if (fault instanceof RuntimeException e) {
+            throw e;
+        }
+    }
+
     static final class FakeNode implements Node {
         volatile int height = 1234;
         /** While set, every call fails as a lost transport does. */
@@ -48,8 +57,12 @@ final class Fakes {
                   "txid":"5555555555555555555555555555555555555555555555555555555555555555","time":1767438000}]
                 """.formatted(ADDRESS, OTHER_ADDRESS);
 
+        /** While set (an Error or a RuntimeException), getTip and executeRpc throw it: a bug behind the interface. */
+        volatile Throwable fault;
+
         @Override
         public BlockRef getTip() {
+            throwFault(fault);
             if (gone) {
                 throw new org.btcmp.ipc.IpcException("connection to the node lost");
             }
@@ -128,6 +141,7 @@ final class Fakes {
 
         @Override
         public String executeRpc(String command, String paramsJson, String uri) {
+            throwFault(fault);
             return switch (command) {
                 case "getblockchaininfo" -> "{\"chain\":\"regtest\",\"blocks\":" + height + "}";
                 case "getblockheader" -> "{\"hash\":\"" + TIP_HASH + "\",\"time\":" + TIP_TIME + "}";
@@ -157,8 +171,12 @@ final class Fakes {
             return ADDRESS;
         }
 
+        /** While set (an Error or a RuntimeException), sendToAddress throws it. */
+        volatile Throwable sendFault;
+
         @Override
         public String sendToAddress(String address, long amount, long feeRate) {
+            throwFault(sendFault);
             sends.add(address + " " + amount + " " + feeRate);
             return "c0ffee".repeat(10) + "c0ff";
         }
