@@ -60,7 +60,8 @@ final class MainWindow extends JFrame {
         this.onExit = onExit;
         setName("main");
         overview = new OverviewPanel(model, zone);
-        send = new SendPanel(model, confirmation);
+        send = new SendPanel(model, confirmation, name -> WalletMenu.askPassphrase(this, "Unlock wallet",
+                "Wallet " + WalletMenu.display(name) + " is locked. Passphrase to send:"));
         receive = new ReceivePanel(model);
         transactions = new TransactionsPanel(model, zone);
         nodePanel = new NodePanel(model, zone);

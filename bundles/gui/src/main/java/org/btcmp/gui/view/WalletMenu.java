@@ -121,12 +121,20 @@ final class WalletMenu {
     }
 
     private void unlock() {
-        JPasswordField p = new JPasswordField(16);
-        if (JOptionPane.showConfirmDialog(window, p, "Unlock wallet for 10 minutes", JOptionPane.OK_CANCEL_OPTION)
-                != JOptionPane.OK_OPTION) {
-            return;
+        String p = askPassphrase(window, "Unlock wallet", "Passphrase (unlocks for 10 minutes):");
+        if (p != null) {
+            walletRpc("Unlock wallet", "walletpassphrase", List.of(p, new java.math.BigDecimal(600)));
         }
-        walletRpc("Unlock wallet", "walletpassphrase", List.of(new String(p.getPassword()), new java.math.BigDecimal(600)));
+    }
+
+    /** A passphrase dialog (field named "passphrase"); null when cancelled. */
+    static String askPassphrase(java.awt.Component owner, String title, String prompt) {
+        JPasswordField p = Ui.named(new JPasswordField(16), "passphrase");
+        JPanel form = new JPanel(new GridLayout(0, 1, 4, 4));
+        form.add(new JLabel(prompt));
+        form.add(p);
+        return JOptionPane.showConfirmDialog(owner, form, title, JOptionPane.OK_CANCEL_OPTION) == JOptionPane.OK_OPTION
+                ? new String(p.getPassword()) : null;
     }
 
     private void lock() {
@@ -144,7 +152,7 @@ final class WalletMenu {
         }, e -> window.error(title, Ui.reason(e)));
     }
 
-    private static String display(String name) {
+    static String display(String name) {
         return name.isEmpty() ? "[default wallet]" : name;
     }
 }

@@ -117,7 +117,7 @@ class BackgroundFailureTest {
         wallet.sendFault = null;
         Edt.run(send::doClick);
         Edt.waitFor("the send", () -> label("send.result").startsWith("Sent 0.10000000 BTC: "));
-        assertEquals(List.of(Fakes.OTHER_ADDRESS + " 10000000 0"), wallet.sends);
+        assertEquals(List.of(Fakes.OTHER_ADDRESS + " 10000000 12000"), wallet.sends);
     }
 
     @Test

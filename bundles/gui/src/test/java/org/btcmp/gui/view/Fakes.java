@@ -146,6 +146,7 @@ final class Fakes {
                 case "getblockchaininfo" -> "{\"chain\":\"regtest\",\"blocks\":" + height + "}";
                 case "getblockheader" -> "{\"hash\":\"" + TIP_HASH + "\",\"time\":" + TIP_TIME + "}";
                 case "listtransactions" -> transactionsJson;
+                case "getwalletinfo" -> "{\"walletname\":\"demo\"}";
                 default -> throw new RpcCommand.RpcError(-32601, "Method not found");
             };
         }
@@ -179,6 +180,19 @@ final class Fakes {
             throwFault(sendFault);
             sends.add(address + " " + amount + " " + feeRate);
             return "c0ffee".repeat(10) + "c0ff";
+        }
+
+        /** 25 sat/vB for 2 blocks or less, 12 sat/vB for longer targets (the fake node's estimates). */
+        @Override
+        public long getFeeRate(int confTarget) {
+            return confTarget <= 2 ? 25_000 : 12_000;
+        }
+
+        /** A fixed 141 vB transaction. */
+        @Override
+        public long estimateSendFee(String address, long amount, long feeRate) {
+            throwFault(sendFault);
+            return feeRate * 141 / 1000;
         }
 
         @Override
