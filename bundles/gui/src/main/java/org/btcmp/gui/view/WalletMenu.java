@@ -38,8 +38,8 @@ final class WalletMenu {
     }
 
     private void create() {
-        JTextField name = new JTextField(16);
-        JPasswordField pass = new JPasswordField(16);
+        JTextField name = Ui.named(new JTextField(16), "wallet.name");
+        JPasswordField pass = Ui.named(new JPasswordField(16), "wallet.passphrase");
         JPanel form = new JPanel(new GridLayout(0, 1, 4, 4));
         form.add(new JLabel("Wallet name:"));
         form.add(name);
@@ -102,8 +102,8 @@ final class WalletMenu {
     }
 
     private void encrypt() {
-        JPasswordField p1 = new JPasswordField(16);
-        JPasswordField p2 = new JPasswordField(16);
+        JPasswordField p1 = Ui.named(new JPasswordField(16), "encrypt.passphrase");
+        JPasswordField p2 = Ui.named(new JPasswordField(16), "encrypt.repeat");
         JPanel form = new JPanel(new GridLayout(0, 1, 4, 4));
         form.add(new JLabel("New passphrase:"));
         form.add(p1);
