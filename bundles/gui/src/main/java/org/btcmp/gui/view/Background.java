@@ -23,6 +23,7 @@ final class Background implements AutoCloseable {
     private final ExecutorService pool;
     private final System.Logger log;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicBoolean busyPosted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Consumer<Integer> busyListener = n -> { };
     private volatile Consumer<Boolean> connectionListener = up -> { };
     private volatile BiConsumer<String, String> problemListener = (what, message) -> { };
@@ -68,8 +69,8 @@ final class Background implements AutoCloseable {
         if (pool.isShutdown()) {
             return; // the GUI is closed: a late notification has nothing left to update
         }
-        int now = inFlight.incrementAndGet();
-        onEdt(() -> busyListener.accept(now));
+        inFlight.incrementAndGet();
+        postBusy();
         try {
             pool.execute(() -> work(what, call, done, failed));
         } catch (RejectedExecutionException closedMeanwhile) {
@@ -92,12 +93,24 @@ final class Background implements AutoCloseable {
         }
         T r = result;
         Throwable e = error;
-        int left = inFlight.decrementAndGet();
-        SwingUtilities.invokeLater(() -> deliver(what, r, e, left, done, failed));
+        inFlight.decrementAndGet();
+        SwingUtilities.invokeLater(() -> deliver(what, r, e, done, failed));
     }
 
-    private <T> void deliver(String what, T result, Throwable error, int left, Consumer<T> done, Consumer<Throwable> failed) {
-        busyListener.accept(left);
+    /** Tells the busy listener the count now: at once on the event thread, else one posted event for any number of calls. */
+    private void postBusy() {
+        if (SwingUtilities.isEventDispatchThread()) {
+            busyListener.accept(inFlight.get());
+        } else if (!busyPosted.getAndSet(true)) {
+            SwingUtilities.invokeLater(() -> {
+                busyPosted.set(false);
+                busyListener.accept(inFlight.get());
+            });
+        }
+    }
+
+    private <T> void deliver(String what, T result, Throwable error, Consumer<T> done, Consumer<Throwable> failed) {
+        busyListener.accept(inFlight.get());
         boolean up = !(error instanceof IpcException);
         if (up != connected) {
             connected = up;

@@ -53,6 +53,8 @@ final class MainWindow extends JFrame {
     private JFrame consoleWindow;
     private boolean connected = true;
     static final int RETRY_MILLIS = 2_000;
+    /** Calls in flight this long show the progress bar. */
+    static final int BUSY_DELAY_MILLIS = 300;
 
     MainWindow(WalletModel model, ZoneId zone, SendPanel.Confirmation confirmation, Runnable onExit) {
         super("Bitcoin (btcmp)");
@@ -103,9 +105,21 @@ final class MainWindow extends JFrame {
         });
         setMinimumSize(new Dimension(640, 420));
         setSize(900, 600);
+        // The progress bar appears only for calls that take a while: quick ones (most, and every refresh of a
+        // block storm) would make it flicker, and its animation repaint the status bar many times a second.
+        javax.swing.Timer showBusy = new javax.swing.Timer(BUSY_DELAY_MILLIS, e -> {
+            busy.setVisible(true);
+            busy.setIndeterminate(true);
+        });
+        showBusy.setRepeats(false);
         model.background.onBusyChanged(n -> {
-            busy.setVisible(n > 0);
-            busy.setIndeterminate(n > 0);
+            if (n == 0) {
+                showBusy.stop();
+                busy.setIndeterminate(false);
+                busy.setVisible(false);
+            } else if (!busy.isVisible() && !showBusy.isRunning()) {
+                showBusy.start();
+            }
         });
         // Node gone: say so, and ask again every few seconds until the transport answers again.
         javax.swing.Timer retry = new javax.swing.Timer(RETRY_MILLIS, e -> model.refresh());

@@ -46,7 +46,11 @@ final class NodePanel extends JPanel {
         }
         progress.setStringPainted(true);
         add(grid, BorderLayout.NORTH);
-        model.addListener(this::reload);
+        model.addListener(() -> {
+            if (isShowing()) { // a hidden node window asks nothing (MainWindow reloads it when shown)
+                reload();
+            }
+        });
     }
 
     private record Status(BlockRef tip, long tipTime, double progress, long mempoolTxs, long mempoolBytes,

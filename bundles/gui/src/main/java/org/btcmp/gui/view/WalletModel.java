@@ -31,6 +31,11 @@ final class WalletModel implements AutoCloseable {
     private BlockRef tip = new BlockRef("", 0);
     private WalletBalances balances = new WalletBalances(0, 0, 0);
     private List<TxRow> transactions = List.of();
+    /** The shortest time between two refreshes' starts. */
+    static final int REFRESH_INTERVAL_MILLIS = 200;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshPosted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final javax.swing.Timer refreshLater = new javax.swing.Timer(REFRESH_INTERVAL_MILLIS, e -> refresh());
+    private long lastRefreshStart = System.nanoTime() - REFRESH_INTERVAL_MILLIS * 1_000_000L;
     private boolean starting;
     private boolean started;
     private boolean refreshing;
@@ -41,6 +46,7 @@ final class WalletModel implements AutoCloseable {
         this.node = node;
         this.loader = loader;
         this.background = background;
+        refreshLater.setRepeats(false);
     }
 
     /**
@@ -56,7 +62,7 @@ final class WalletModel implements AutoCloseable {
             String chain = (String) ((java.util.Map<?, ?>) JsonValue.parse(
                     node.executeRpc("getblockchaininfo", "[]", "/"))).get("chain");
             List<Wallet> wallets = loader.getWallets();
-            Handler tips = node.handleNotifyBlockTip(t -> Background.onEdt(this::refresh));
+            Handler tips = node.handleNotifyBlockTip(t -> notified());
             try {
                 Handler loads = loader.handleLoadWallet(w -> Background.onEdt(() -> {
                     if (wallet == null) {
@@ -99,7 +105,7 @@ final class WalletModel implements AutoCloseable {
             if (w == null) {
                 return new Object[] {"", null};
             }
-            return new Object[] {w.getWalletName(), w.handleBalanceChanged(() -> Background.onEdt(this::refresh))};
+            return new Object[] {w.getWalletName(), w.handleBalanceChanged(this::notified)};
         }, r -> {
             walletName = (String) r[0];
             walletHandler = (Handler) r[1];
@@ -108,7 +114,24 @@ final class WalletModel implements AutoCloseable {
         fire();
     }
 
-    /** Reloads tip, balances and history off the event thread (coalesced). */
+    /**
+     * A notification (any thread): one refresh is posted to the event thread however many arrive before it
+     * runs (a block storm sends a tip and a wallet change per block).
+     */
+    private void notified() {
+        if (!refreshPosted.getAndSet(true)) {
+            javax.swing.SwingUtilities.invokeLater(() -> {
+                refreshPosted.set(false);
+                refresh();
+            });
+        }
+    }
+
+    /**
+     * Reloads tip, balances and history off the event thread, coalesced: one at a time, and at most one
+     * started per {@link #REFRESH_INTERVAL_MILLIS} (later requests make one more, at the end of the interval),
+     * so the screens are redrawn a few times a second in a block storm, not once per block.
+     */
     void refresh() {
         if (!started) {
             start(); // the first load failed: subscribe again before anything else
@@ -118,6 +141,16 @@ final class WalletModel implements AutoCloseable {
             refreshAgain = true;
             return;
         }
+        long wait = REFRESH_INTERVAL_MILLIS - (System.nanoTime() - lastRefreshStart) / 1_000_000;
+        if (wait > 0) {
+            if (!refreshLater.isRunning()) {
+                refreshLater.setInitialDelay((int) wait);
+                refreshLater.restart();
+            }
+            return;
+        }
+        refreshLater.stop();
+        lastRefreshStart = System.nanoTime();
         refreshing = true;
         Wallet w = wallet;
         String name = walletName;
@@ -199,6 +232,7 @@ final class WalletModel implements AutoCloseable {
 
     @Override
     public void close() {
+        refreshLater.stop();
         List<Handler> all = new ArrayList<>(handlers);
         if (walletHandler != null) {
             all.add(walletHandler);
