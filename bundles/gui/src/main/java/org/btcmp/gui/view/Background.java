@@ -23,6 +23,7 @@ final class Background implements AutoCloseable {
     private final ExecutorService pool;
     private final System.Logger log;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger busy = new AtomicInteger(); // the calls in flight someone asked for
     private final java.util.concurrent.atomic.AtomicBoolean busyPosted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile Consumer<Integer> busyListener = n -> { };
     private volatile Consumer<Boolean> connectionListener = up -> { };
@@ -43,7 +44,7 @@ final class Background implements AutoCloseable {
         });
     }
 
-    /** Told (on the event thread) how many calls are in flight whenever that changes. */
+    /** Told (on the event thread) how many calls someone asked for are in flight whenever that changes. */
     void onBusyChanged(Consumer<Integer> listener) {
         busyListener = listener;
     }
@@ -66,15 +67,33 @@ final class Background implements AutoCloseable {
      * {@code done} or {@code failed} on the event thread. A handler that throws is reported as a problem.
      */
     <T> void run(String what, Callable<T> call, Consumer<T> done, Consumer<Throwable> failed) {
+        submit(true, what, call, done, failed);
+    }
+
+    /**
+     * As {@link #run(String, Callable, Consumer, Consumer)} for work nobody asked for (the refreshes that
+     * notifications cause): it does not count as busy, so a block storm does not keep the progress bar animating.
+     */
+    <T> void runUnseen(String what, Callable<T> call, Consumer<T> done, Consumer<Throwable> failed) {
+        submit(false, what, call, done, failed);
+    }
+
+    private <T> void submit(boolean seen, String what, Callable<T> call, Consumer<T> done, Consumer<Throwable> failed) {
         if (pool.isShutdown()) {
             return; // the GUI is closed: a late notification has nothing left to update
         }
         inFlight.incrementAndGet();
-        postBusy();
+        if (seen) {
+            busy.incrementAndGet();
+            postBusy();
+        }
         try {
-            pool.execute(() -> work(what, call, done, failed));
+            pool.execute(() -> work(seen, what, call, done, failed));
         } catch (RejectedExecutionException closedMeanwhile) {
             inFlight.decrementAndGet();
+            if (seen) {
+                busy.decrementAndGet();
+            }
         }
     }
 
@@ -83,7 +102,7 @@ final class Background implements AutoCloseable {
         run(what, call, done, null);
     }
 
-    private <T> void work(String what, Callable<T> call, Consumer<T> done, Consumer<Throwable> failed) {
+    private <T> void work(boolean seen, String what, Callable<T> call, Consumer<T> done, Consumer<Throwable> failed) {
         T result = null;
         Throwable error = null;
         try {
@@ -94,23 +113,29 @@ final class Background implements AutoCloseable {
         T r = result;
         Throwable e = error;
         inFlight.decrementAndGet();
-        SwingUtilities.invokeLater(() -> deliver(what, r, e, done, failed));
+        if (seen) {
+            busy.decrementAndGet();
+        }
+        SwingUtilities.invokeLater(() -> deliver(seen, what, r, e, done, failed));
     }
 
     /** Tells the busy listener the count now: at once on the event thread, else one posted event for any number of calls. */
     private void postBusy() {
         if (SwingUtilities.isEventDispatchThread()) {
-            busyListener.accept(inFlight.get());
+            busyListener.accept(busy.get());
         } else if (!busyPosted.getAndSet(true)) {
             SwingUtilities.invokeLater(() -> {
                 busyPosted.set(false);
-                busyListener.accept(inFlight.get());
+                busyListener.accept(busy.get());
             });
         }
     }
 
-    private <T> void deliver(String what, T result, Throwable error, Consumer<T> done, Consumer<Throwable> failed) {
-        busyListener.accept(inFlight.get());
+    private <T> void deliver(boolean seen, String what, T result, Throwable error, Consumer<T> done,
+            Consumer<Throwable> failed) {
+        if (seen) {
+            busyListener.accept(busy.get());
+        }
         boolean up = !(error instanceof IpcException);
         if (up != connected) {
             connected = up;

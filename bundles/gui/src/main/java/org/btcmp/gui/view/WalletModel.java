@@ -33,7 +33,7 @@ final class WalletModel implements AutoCloseable {
     private List<TxRow> transactions = List.of();
     /** The shortest time between two refreshes' starts. */
     static final int REFRESH_INTERVAL_MILLIS = 200;
-    private final java.util.concurrent.atomic.AtomicBoolean refreshPosted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean refreshWanted = new java.util.concurrent.atomic.AtomicBoolean();
     private final javax.swing.Timer refreshLater = new javax.swing.Timer(REFRESH_INTERVAL_MILLIS, e -> refresh());
     private long lastRefreshStart = System.nanoTime() - REFRESH_INTERVAL_MILLIS * 1_000_000L;
     private boolean starting;
@@ -115,15 +115,12 @@ final class WalletModel implements AutoCloseable {
     }
 
     /**
-     * A notification (any thread): one refresh is posted to the event thread however many arrive before it
-     * runs (a block storm sends a tip and a wallet change per block).
+     * A notification (any thread): posts a refresh to the event thread unless one is wanted already and has
+     * not started yet; a block storm sends a tip and a wallet change per block, and they all ride on it.
      */
     private void notified() {
-        if (!refreshPosted.getAndSet(true)) {
-            javax.swing.SwingUtilities.invokeLater(() -> {
-                refreshPosted.set(false);
-                refresh();
-            });
+        if (!refreshWanted.getAndSet(true)) {
+            javax.swing.SwingUtilities.invokeLater(this::refresh);
         }
     }
 
@@ -151,10 +148,11 @@ final class WalletModel implements AutoCloseable {
         }
         refreshLater.stop();
         lastRefreshStart = System.nanoTime();
+        refreshWanted.set(false); // what is notified from now on is not in this snapshot: it posts again
         refreshing = true;
         Wallet w = wallet;
         String name = walletName;
-        background.run("Loading the balances and transactions", () -> snapshot(w, name), s -> {
+        background.runUnseen("Loading the balances and transactions", () -> snapshot(w, name), s -> {
             refreshing = false;
             if (w == wallet) {
                 tip = s.tip;
