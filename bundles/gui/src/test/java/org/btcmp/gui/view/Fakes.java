@@ -34,6 +34,17 @@ final class Fakes {
     private Fakes() {
     }
 
+    static void await(java.util.concurrent.CountDownLatch gate) {
+        try {
+            if (gate != null && !gate.await(Edt.NO_HANG_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static void throwFault(Throwable fault) {
         if (fault instanceof Error e) {
             throw e;
@@ -57,11 +68,15 @@ final class Fakes {
                   "txid":"5555555555555555555555555555555555555555555555555555555555555555","time":1767438000}]
                 """.formatted(ADDRESS, OTHER_ADDRESS);
 
+        /** While set, getTip waits for it to open: a slow node. */
+        volatile java.util.concurrent.CountDownLatch gate;
+
         /** While set (an Error or a RuntimeException), getTip and executeRpc throw it: a bug behind the interface. */
         volatile Throwable fault;
 
         @Override
         public BlockRef getTip() {
+            await(gate);
             throwFault(fault);
             if (gone) {
                 throw new org.btcmp.ipc.IpcException("connection to the node lost");
@@ -169,8 +184,12 @@ final class Fakes {
 
         @Override
         public String getNewAddress(String outputType, String label) {
+            await(gate);
             return ADDRESS;
         }
+
+        /** While set, getNewAddress waits for it to open: a slow wallet. */
+        volatile java.util.concurrent.CountDownLatch gate;
 
         /** While set (an Error or a RuntimeException), sendToAddress throws it. */
         volatile Throwable sendFault;
