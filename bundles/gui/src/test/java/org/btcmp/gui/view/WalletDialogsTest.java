@@ -137,6 +137,15 @@ class WalletDialogsTest {
         assertTrue(refusal.contains("bob") && refusal.toLowerCase(java.util.Locale.ROOT).contains("exist"), refusal);
         assertEquals("carol", Edt.get(() -> gui.model().walletName()), "the refusal changes nothing");
         assertEquals(List.of("alice", "bob", "carol"), regtest.loader().listWallets().stream().sorted().toList());
+
+        menu("menu.create.wallet…");
+        create = dialog("Create wallet");
+        type(create, "wallet.name", "dave");
+        type(create, "wallet.passphrase", PASSPHRASE);
+        press(create, "OK");
+        gone(create);
+        Edt.waitFor("dave shown", () -> "dave".equals(gui.model().walletName()));
+        assertTrue(regtest.loader().isEncrypted("dave"), "a passphrase at creation encrypts the wallet");
     }
 
     @Test
