@@ -161,7 +161,6 @@ final class Fakes {
                 case "getblockchaininfo" -> "{\"chain\":\"regtest\",\"blocks\":" + height + "}";
                 case "getblockheader" -> "{\"hash\":\"" + TIP_HASH + "\",\"time\":" + TIP_TIME + "}";
                 case "listtransactions" -> transactionsJson;
-                case "getwalletinfo" -> "{\"walletname\":\"demo\"}";
                 default -> throw new RpcCommand.RpcError(-32601, "Method not found");
             };
         }
