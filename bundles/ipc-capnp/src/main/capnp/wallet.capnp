@@ -28,6 +28,10 @@ interface Wallet $Proxy.wrap("interfaces::Wallet") $Java.wraps("org.btcmp.interf
     getNewAddress @3 (context :Proxy.Context, outputType :Text, label :Text) -> (result :Text);
     sendToAddress @4 (context :Proxy.Context, address :Text, amount :Int64, feeRate :Int64) -> (result :Text);
     handleBalanceChanged @5 (context :Proxy.Context, listener :BalanceChangedCallback) -> (result :Handler.Handler);
+    getFeeRate @6 (context :Proxy.Context, confTarget :Int32) -> (result :Int64);
+    # sat/kvB for a send aiming at confTarget blocks (the GUI's fee choice).
+    estimateSendFee @7 (context :Proxy.Context, address :Text, amount :Int64, feeRate :Int64) -> (result :Int64);
+    # The fee sendToAddress would pay now, in satoshis; nothing is signed or sent (the GUI's fee preview).
 }
 
 interface LoadWalletCallback $Java.wraps("org.btcmp.interfaces.WalletLoader$LoadWalletListener") {

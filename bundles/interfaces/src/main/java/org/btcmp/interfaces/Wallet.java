@@ -19,6 +19,22 @@ public interface Wallet {
      */
     String sendToAddress(String address, long amount, long feeRate);
 
+    /**
+     * The fee rate (sat/kvB) a send aiming to confirm within {@code confTarget} blocks pays now: the node's
+     * estimate (at least the mempool's minimum), else the wallet's fallback rate, never under the relay
+     * minimum (Core's GetMinimumFeeRate, which its GUI shows for the chosen target).
+     *
+     * @throws RuntimeException with Core's message when there is no estimate and no fallback rate
+     */
+    long getFeeRate(int confTarget);
+
+    /**
+     * The fee in satoshis that {@link #sendToAddress} with the same arguments would pay now (Core's
+     * createTransaction without signing, as its GUI does before the confirmation): the same checks and
+     * refusals; nothing is signed, reserved or sent, and a locked wallet answers too.
+     */
+    long estimateSendFee(String address, long amount, long feeRate);
+
     /** Calls {@code listener} after every change the wallet records (blocks, mempool, sends) until disconnected. */
     Handler handleBalanceChanged(BalanceChangedListener listener);
 

@@ -62,11 +62,11 @@ public final class GuiSession implements AutoCloseable {
         return session;
     }
 
-    /** The standard confirmation: amount, address and fee choice, Send or Cancel. */
-    static boolean confirmDialog(java.awt.Component owner, String address, long satoshis, SendPanel.FeeChoice fee) {
+    /** The standard confirmation: amount, address, the fee and the total, Send or Cancel. */
+    static boolean confirmDialog(java.awt.Component owner, String address, long satoshis, SendPanel.Quote quote) {
         Object[] options = {"Send", "Cancel"};
         int answer = JOptionPane.showOptionDialog(owner, "Send " + BtcAmount.format(satoshis) + " BTC to\n" + address
-                + "\nFee rate: " + fee + "?", "Confirm send", JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE,
+                + "\nFee: " + quote.describe() + "\nTotal: " + BtcAmount.format(satoshis + quote.fee()) + " BTC?", "Confirm send", JOptionPane.YES_NO_OPTION, JOptionPane.QUESTION_MESSAGE,
                 null, options, options[1]);
         return answer == 0;
     }

@@ -39,6 +39,8 @@ final class MainWindow extends JFrame {
     private final JTabbedPane tabs = Ui.named(new JTabbedPane(SwingConstants.LEFT), "tabs");
     private final JLabel connection = Ui.named(new JLabel("Connecting…"), "status.connection");
     private final JLabel tip = Ui.named(new JLabel(), "status.tip");
+    private final JLabel problem = Ui.errorLabel("status.problem");
+    private String problemOf;
     private final JProgressBar busy = Ui.named(new JProgressBar(), "status.busy");
     final OverviewPanel overview;
     final SendPanel send;
@@ -51,6 +53,8 @@ final class MainWindow extends JFrame {
     private JFrame consoleWindow;
     private boolean connected = true;
     static final int RETRY_MILLIS = 2_000;
+    /** Calls in flight this long show the progress bar. */
+    static final int BUSY_DELAY_MILLIS = 300;
 
     MainWindow(WalletModel model, ZoneId zone, SendPanel.Confirmation confirmation, Runnable onExit) {
         super("Bitcoin (btcmp)");
@@ -58,7 +62,8 @@ final class MainWindow extends JFrame {
         this.onExit = onExit;
         setName("main");
         overview = new OverviewPanel(model, zone);
-        send = new SendPanel(model, confirmation);
+        send = new SendPanel(model, confirmation, name -> WalletMenu.askPassphrase(this, "Unlock wallet",
+                "Wallet " + WalletMenu.display(name) + " is locked. Passphrase to send:"));
         receive = new ReceivePanel(model);
         transactions = new TransactionsPanel(model, zone);
         nodePanel = new NodePanel(model, zone);
@@ -74,7 +79,19 @@ final class MainWindow extends JFrame {
         busy.setVisible(false);
         busy.setPreferredSize(new Dimension(120, 12));
         status.add(connection, BorderLayout.WEST);
-        status.add(tip, BorderLayout.CENTER);
+        JPanel middle = new JPanel(new BorderLayout(12, 0));
+        middle.add(tip, BorderLayout.WEST);
+        middle.add(problem, BorderLayout.CENTER);
+        problem.setVisible(false);
+        problem.setToolTipText("Click for details; the GUI tries again");
+        problem.addMouseListener(new java.awt.event.MouseAdapter() {
+            @Override
+            public void mouseClicked(java.awt.event.MouseEvent e) {
+                error("Problem", problem.getText());
+                model.refresh();
+            }
+        });
+        status.add(middle, BorderLayout.CENTER);
         status.add(busy, BorderLayout.EAST);
         getContentPane().add(tabs, BorderLayout.CENTER);
         getContentPane().add(status, BorderLayout.SOUTH);
@@ -88,9 +105,21 @@ final class MainWindow extends JFrame {
         });
         setMinimumSize(new Dimension(640, 420));
         setSize(900, 600);
+        // The progress bar appears only for calls that take a while: quick ones (most, and every refresh of a
+        // block storm) would make it flicker, and its animation repaint the status bar many times a second.
+        javax.swing.Timer showBusy = new javax.swing.Timer(BUSY_DELAY_MILLIS, e -> {
+            busy.setVisible(true);
+            busy.setIndeterminate(true);
+        });
+        showBusy.setRepeats(false);
         model.background.onBusyChanged(n -> {
-            busy.setVisible(n > 0);
-            busy.setIndeterminate(n > 0);
+            if (n == 0) {
+                showBusy.stop();
+                busy.setIndeterminate(false);
+                busy.setVisible(false);
+            } else if (!busy.isVisible() && !showBusy.isRunning()) {
+                showBusy.start();
+            }
         });
         // Node gone: say so, and ask again every few seconds until the transport answers again.
         javax.swing.Timer retry = new javax.swing.Timer(RETRY_MILLIS, e -> model.refresh());
@@ -103,7 +132,21 @@ final class MainWindow extends JFrame {
             }
             showStatus();
         });
+        model.background.onProblem(this::showProblem);
         model.addListener(this::showStatus);
+    }
+
+    /** The latest failure nobody else showed (null message: {@code what} works again, so its problem goes). */
+    private void showProblem(String what, String message) {
+        if (message != null) {
+            problemOf = what;
+            problem.setText(message);
+            problem.setVisible(true);
+        } else if (what.equals(problemOf)) {
+            problemOf = null;
+            problem.setText(" ");
+            problem.setVisible(false);
+        }
     }
 
     private void showStatus() {

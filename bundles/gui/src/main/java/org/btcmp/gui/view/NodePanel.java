@@ -46,7 +46,11 @@ final class NodePanel extends JPanel {
         }
         progress.setStringPainted(true);
         add(grid, BorderLayout.NORTH);
-        model.addListener(this::reload);
+        model.addListener(() -> {
+            if (isShowing()) { // a hidden node window asks nothing (MainWindow reloads it when shown)
+                reload();
+            }
+        });
     }
 
     private record Status(BlockRef tip, long tipTime, double progress, long mempoolTxs, long mempoolBytes,
@@ -56,7 +60,7 @@ final class NodePanel extends JPanel {
     /** Asks the node for its status off the event thread and shows it. */
     void reload() {
         Node node = model.node;
-        model.background.run(() -> {
+        model.background.run("Loading the node status", () -> {
             BlockRef tip = node.getTip();
             Map<?, ?> header = (Map<?, ?>) Json.parse(node.executeRpc("getblockheader", "[\"" + tip.hash() + "\"]", "/"));
             long time = ((Number) header.get("time")).longValue();

@@ -105,7 +105,7 @@ final class ReceivePanel extends JPanel {
         long requested = sats;
         create.setEnabled(false);
         // the QR code is drawn on the worker thread too: encoding it is no work for the event thread
-        model.background.run(() -> request(wallet.getNewAddress(outputType, lbl), requested, lbl), r -> {
+        model.background.run("Making an address", () -> request(wallet.getNewAddress(outputType, lbl), requested, lbl), r -> {
             create.setEnabled(true);
             Ui.showError(status, null);
             show(r);

@@ -91,9 +91,9 @@ final class RpcConsole extends JPanel {
             next();
             return;
         }
-        model.background.run(() -> Json.parse(model.node.executeRpc(parsed.method(), parsed.paramsJson(), parsed.uri())),
-                v -> print(v instanceof String s ? s : Json.pretty(v)),
-                e -> print("Error" + (e instanceof RpcCommand.RpcError r ? " (code " + r.code() + ")" : "") + ": " + Ui.reason(e)));
+        model.background.run("Running " + parsed.method(),
+                () -> Json.parse(model.node.executeRpc(parsed.method(), parsed.paramsJson(), parsed.uri())),
+                v -> print(v instanceof String s ? s : Json.pretty(v)), e -> print("Error" + (e instanceof RpcCommand.RpcError r ? " (code " + r.code() + ")" : "") + ": " + Ui.reason(e)));
     }
 
     private void print(String text) {

@@ -19,11 +19,41 @@ final class TransactionTableModel extends AbstractTableModel {
         this.zone = zone;
     }
 
+    /**
+     * Shows {@code newRows}. The same transactions in the same order (a new block changes confirmations)
+     * update only the rows that changed, so the table is neither rebuilt nor re-sorted for every block.
+     */
     void setRows(List<TxRow> newRows) {
-        if (!newRows.equals(rows)) {
-            rows = List.copyOf(newRows);
-            fireTableDataChanged();
+        if (newRows.equals(rows)) {
+            return;
         }
+        List<TxRow> old = rows;
+        rows = List.copyOf(newRows);
+        if (!sameTransactions(old, rows)) {
+            fireTableDataChanged();
+            return;
+        }
+        int first = -1;
+        int last = -1;
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).equals(old.get(i))) {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+        fireTableRowsUpdated(first, last);
+    }
+
+    private static boolean sameTransactions(List<TxRow> a, List<TxRow> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).txid().equals(b.get(i).txid()) || !a.get(i).category().equals(b.get(i).category())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     TxRow row(int index) {

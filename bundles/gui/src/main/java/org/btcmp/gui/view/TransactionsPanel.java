@@ -94,7 +94,7 @@ final class TransactionsPanel extends JPanel {
     }
 
     private void showDetails(TxRow row) {
-        model.background.run(() -> Json.pretty(Json.parse(model.node.executeRpc("gettransaction",
+        model.background.run("Loading the transaction", () -> Json.pretty(Json.parse(model.node.executeRpc("gettransaction",
                 "[\"" + row.txid() + "\"]", WalletModel.walletUri(model.walletName())))), text -> {
                     JTextArea area = Ui.named(new JTextArea(text, 24, 72), "tx.details");
                     area.setEditable(false);

@@ -62,9 +62,13 @@ final class Ui {
         return epochSeconds <= 0 ? "" : TIME.format(Instant.ofEpochSecond(epochSeconds).atZone(zone));
     }
 
-    /** Why a call failed, as a person reads it (the remote message, without Java class names). */
-    static String reason(Exception e) {
+    /**
+     * Why a call failed, as a person reads it: the remote message without Java class names; a bug (an Error)
+     * says so, since its message alone would not make sense to the person.
+     */
+    static String reason(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return e instanceof Error ? "internal error (" + e.getClass().getSimpleName() + "): " + text : text;
     }
 }

@@ -38,8 +38,8 @@ final class WalletMenu {
     }
 
     private void create() {
-        JTextField name = new JTextField(16);
-        JPasswordField pass = new JPasswordField(16);
+        JTextField name = Ui.named(new JTextField(16), "wallet.name");
+        JPasswordField pass = Ui.named(new JPasswordField(16), "wallet.passphrase");
         JPanel form = new JPanel(new GridLayout(0, 1, 4, 4));
         form.add(new JLabel("Wallet name:"));
         form.add(name);
@@ -50,12 +50,12 @@ final class WalletMenu {
         }
         String n = name.getText().strip();
         String p = new String(pass.getPassword());
-        model.background.run(() -> model.loader.createWallet(n, p, WalletLoader.WALLET_FLAG_DESCRIPTORS), model::select,
+        model.background.run("Creating the wallet", () -> model.loader.createWallet(n, p, WalletLoader.WALLET_FLAG_DESCRIPTORS), model::select,
                 e -> window.error("Create wallet", Ui.reason(e)));
     }
 
     private void open() {
-        model.background.run(() -> {
+        model.background.run("Listing the wallets", () -> {
             List<String> all = new java.util.ArrayList<>(model.loader.listWalletDir());
             all.removeAll(model.loader.listWallets());
             return all;
@@ -68,18 +68,18 @@ final class WalletMenu {
                     names.stream().map(WalletMenu::display).toArray(), null);
             if (choice != null) {
                 String n = names.get(names.stream().map(WalletMenu::display).toList().indexOf(choice));
-                model.background.run(() -> model.loader.loadWallet(n), model::select,
+                model.background.run("Opening the wallet", () -> model.loader.loadWallet(n), model::select,
                         e -> window.error("Open wallet", Ui.reason(e)));
             }
         }, e -> window.error("Open wallet", Ui.reason(e)));
     }
 
     private void switchWallet() {
-        model.background.run(model.loader::getWallets, wallets -> {
+        model.background.run("Listing the wallets", model.loader::getWallets, wallets -> {
             if (wallets.isEmpty()) {
                 return;
             }
-            model.background.run(() -> wallets.stream().map(Wallet::getWalletName).toList(), names -> {
+            model.background.run("Listing the wallets", () -> wallets.stream().map(Wallet::getWalletName).toList(), names -> {
                 Object choice = JOptionPane.showInputDialog(window, "Wallet:", "Switch wallet", JOptionPane.PLAIN_MESSAGE,
                         null, names.stream().map(WalletMenu::display).toArray(), display(model.walletName()));
                 if (choice != null) {
@@ -94,7 +94,7 @@ final class WalletMenu {
             return;
         }
         String n = model.walletName();
-        model.background.run(() -> {
+        model.background.run("Closing the wallet", () -> {
             model.loader.unloadWallet(n);
             List<Wallet> left = model.loader.getWallets();
             return left.isEmpty() ? null : left.get(0);
@@ -102,8 +102,8 @@ final class WalletMenu {
     }
 
     private void encrypt() {
-        JPasswordField p1 = new JPasswordField(16);
-        JPasswordField p2 = new JPasswordField(16);
+        JPasswordField p1 = Ui.named(new JPasswordField(16), "encrypt.passphrase");
+        JPasswordField p2 = Ui.named(new JPasswordField(16), "encrypt.repeat");
         JPanel form = new JPanel(new GridLayout(0, 1, 4, 4));
         form.add(new JLabel("New passphrase:"));
         form.add(p1);
@@ -121,12 +121,20 @@ final class WalletMenu {
     }
 
     private void unlock() {
-        JPasswordField p = new JPasswordField(16);
-        if (JOptionPane.showConfirmDialog(window, p, "Unlock wallet for 10 minutes", JOptionPane.OK_CANCEL_OPTION)
-                != JOptionPane.OK_OPTION) {
-            return;
+        String p = askPassphrase(window, "Unlock wallet", "Passphrase (unlocks for 10 minutes):");
+        if (p != null) {
+            walletRpc("Unlock wallet", "walletpassphrase", List.of(p, new java.math.BigDecimal(600)));
         }
-        walletRpc("Unlock wallet", "walletpassphrase", List.of(new String(p.getPassword()), new java.math.BigDecimal(600)));
+    }
+
+    /** A passphrase dialog (field named "passphrase"); null when cancelled. */
+    static String askPassphrase(java.awt.Component owner, String title, String prompt) {
+        JPasswordField p = Ui.named(new JPasswordField(16), "passphrase");
+        JPanel form = new JPanel(new GridLayout(0, 1, 4, 4));
+        form.add(new JLabel(prompt));
+        form.add(p);
+        return JOptionPane.showConfirmDialog(owner, form, title, JOptionPane.OK_CANCEL_OPTION) == JOptionPane.OK_OPTION
+                ? new String(p.getPassword()) : null;
     }
 
     private void lock() {
@@ -138,13 +146,13 @@ final class WalletMenu {
             return;
         }
         String uri = WalletModel.walletUri(model.walletName());
-        model.background.run(() -> model.node.executeRpc(method, Json.write(params), uri), r -> {
+        model.background.run(title, () -> model.node.executeRpc(method, Json.write(params), uri), r -> {
             JOptionPane.showMessageDialog(window, title + ": done.");
             model.refresh();
         }, e -> window.error(title, Ui.reason(e)));
     }
 
-    private static String display(String name) {
+    static String display(String name) {
         return name.isEmpty() ? "[default wallet]" : name;
     }
 }

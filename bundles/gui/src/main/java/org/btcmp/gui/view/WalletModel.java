@@ -31,6 +31,13 @@ final class WalletModel implements AutoCloseable {
     private BlockRef tip = new BlockRef("", 0);
     private WalletBalances balances = new WalletBalances(0, 0, 0);
     private List<TxRow> transactions = List.of();
+    /** The shortest time between two refreshes' starts. */
+    static final int REFRESH_INTERVAL_MILLIS = 200;
+    private final java.util.concurrent.atomic.AtomicBoolean refreshWanted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final javax.swing.Timer refreshLater = new javax.swing.Timer(REFRESH_INTERVAL_MILLIS, e -> refresh());
+    private long lastRefreshStart = System.nanoTime() - REFRESH_INTERVAL_MILLIS * 1_000_000L;
+    private boolean starting;
+    private boolean started;
     private boolean refreshing;
     private boolean refreshAgain;
     private long refreshes;
@@ -39,22 +46,37 @@ final class WalletModel implements AutoCloseable {
         this.node = node;
         this.loader = loader;
         this.background = background;
+        refreshLater.setRepeats(false);
     }
 
-    /** Subscribes to the node's tip and the first loaded wallet, then loads everything once. */
+    /**
+     * Subscribes to the node's tip and the first loaded wallet, then loads everything once; after a
+     * failure (shown as a problem) the next refresh tries again.
+     */
     void start() {
-        background.run(() -> {
+        if (starting) {
+            return;
+        }
+        starting = true;
+        background.run("Connecting to the node", () -> {
             String chain = (String) ((java.util.Map<?, ?>) Json.parse(
                     node.executeRpc("getblockchaininfo", "[]", "/"))).get("chain");
-            Handler tips = node.handleNotifyBlockTip(t -> Background.onEdt(this::refresh));
-            Handler loads = loader.handleLoadWallet(w -> Background.onEdt(() -> {
-                if (wallet == null) {
-                    select(w);
-                }
-            }));
             List<Wallet> wallets = loader.getWallets();
-            return new Object[] {Network.ofChainName(chain), wallets.isEmpty() ? null : wallets.get(0), tips, loads};
+            Handler tips = node.handleNotifyBlockTip(t -> notified());
+            try {
+                Handler loads = loader.handleLoadWallet(w -> Background.onEdt(() -> {
+                    if (wallet == null) {
+                        select(w);
+                    }
+                }));
+                return new Object[] {Network.ofChainName(chain), wallets.isEmpty() ? null : wallets.get(0), tips, loads};
+            } catch (RuntimeException | Error e) {
+                tips.disconnect(); // no half subscription left behind for the retry to double
+                throw e;
+            }
         }, r -> {
+            starting = false;
+            started = true;
             network = (Network) r[0];
             handlers.add((Handler) r[2]);
             handlers.add((Handler) r[3]);
@@ -63,6 +85,9 @@ final class WalletModel implements AutoCloseable {
             } else {
                 refresh();
             }
+        }, e -> {
+            starting = false;
+            background.problem("Connecting to the node", e);
         });
     }
 
@@ -73,14 +98,14 @@ final class WalletModel implements AutoCloseable {
         wallet = w;
         balances = new WalletBalances(0, 0, 0);
         transactions = List.of();
-        background.run(() -> {
+        background.run("Opening the wallet", () -> {
             if (old != null) {
                 old.disconnect();
             }
             if (w == null) {
                 return new Object[] {"", null};
             }
-            return new Object[] {w.getWalletName(), w.handleBalanceChanged(() -> Background.onEdt(this::refresh))};
+            return new Object[] {w.getWalletName(), w.handleBalanceChanged(this::notified)};
         }, r -> {
             walletName = (String) r[0];
             walletHandler = (Handler) r[1];
@@ -89,16 +114,45 @@ final class WalletModel implements AutoCloseable {
         fire();
     }
 
-    /** Reloads tip, balances and history off the event thread (coalesced). */
+    /**
+     * A notification (any thread): posts a refresh to the event thread unless one is wanted already and has
+     * not started yet; a block storm sends a tip and a wallet change per block, and they all ride on it.
+     */
+    private void notified() {
+        if (!refreshWanted.getAndSet(true)) {
+            javax.swing.SwingUtilities.invokeLater(this::refresh);
+        }
+    }
+
+    /**
+     * Reloads tip, balances and history off the event thread, coalesced: one at a time, and at most one
+     * started per {@link #REFRESH_INTERVAL_MILLIS} (later requests make one more, at the end of the interval),
+     * so the screens are redrawn a few times a second in a block storm, not once per block.
+     */
     void refresh() {
+        if (!started) {
+            start(); // the first load failed: subscribe again before anything else
+            return;
+        }
         if (refreshing) {
             refreshAgain = true;
             return;
         }
+        long wait = REFRESH_INTERVAL_MILLIS - (System.nanoTime() - lastRefreshStart) / 1_000_000;
+        if (wait > 0) {
+            if (!refreshLater.isRunning()) {
+                refreshLater.setInitialDelay((int) wait);
+                refreshLater.restart();
+            }
+            return;
+        }
+        refreshLater.stop();
+        lastRefreshStart = System.nanoTime();
+        refreshWanted.set(false); // what is notified from now on is not in this snapshot: it posts again
         refreshing = true;
         Wallet w = wallet;
         String name = walletName;
-        background.run(() -> snapshot(w, name), s -> {
+        background.runUnseen("Loading the balances and transactions", () -> snapshot(w, name), s -> {
             refreshing = false;
             if (w == wallet) {
                 tip = s.tip;
@@ -114,6 +168,7 @@ final class WalletModel implements AutoCloseable {
         }, e -> {
             refreshing = false;
             refreshAgain = false;
+            background.problem("Loading the balances and transactions", e);
         });
     }
 
@@ -175,6 +230,7 @@ final class WalletModel implements AutoCloseable {
 
     @Override
     public void close() {
+        refreshLater.stop();
         List<Handler> all = new ArrayList<>(handlers);
         if (walletHandler != null) {
             all.add(walletHandler);

@@ -42,4 +42,22 @@ class DisconnectTest {
         Edt.waitFor("the reconnection by the retry timer", () -> status().equals("Connected (regtest)"));
         Edt.waitFor("the tip after reconnecting", () -> gui.model().tip().height() == 1300);
     }
+
+    @Test
+    void aStormOfNotificationsIsCoalescedIntoAFewRefreshesEndingAtTheLastTip() throws Exception {
+        long before = Edt.get(() -> gui.model().refreshes());
+        long t0 = System.nanoTime();
+        for (int h = 1235; h <= 1264; h++) { // 30 blocks, one every 20 ms: each would otherwise be a refresh of its own
+            node.height = h;
+            node.tipListeners.forEach(l -> l.blockTipChanged(node.getTipUnchecked()));
+            Thread.sleep(20);
+        }
+        Edt.waitFor("the last tip", () -> gui.model().tip().height() == 1264);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        long applied = Edt.get(() -> gui.model().refreshes()) - before;
+        // one refresh per started interval, plus the one in flight at the end
+        long bound = millis / WalletModel.REFRESH_INTERVAL_MILLIS + 2;
+        org.junit.jupiter.api.Assertions.assertTrue(applied >= 1 && applied <= bound,
+                applied + " refreshes in " + millis + " ms for 30 notifications (at most " + bound + ")");
+    }
 }

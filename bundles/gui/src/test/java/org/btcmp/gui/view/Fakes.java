@@ -34,6 +34,26 @@ final class Fakes {
     private Fakes() {
     }
 
+    static void await(java.util.concurrent.CountDownLatch gate) {
+        try {
+            if (gate != null && !gate.await(Edt.NO_HANG_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void throwFault(Throwable fault) {
+        if (fault instanceof Error e) {
+            throw e;
+        }
+        if (fault instanceof RuntimeException e) {
+            throw e;
+        }
+    }
+
     static final class FakeNode implements Node {
         volatile int height = 1234;
         /** While set, every call fails as a lost transport does. */
@@ -48,8 +68,16 @@ final class Fakes {
                   "txid":"5555555555555555555555555555555555555555555555555555555555555555","time":1767438000}]
                 """.formatted(ADDRESS, OTHER_ADDRESS);
 
+        /** While set, getTip waits for it to open: a slow node. */
+        volatile java.util.concurrent.CountDownLatch gate;
+
+        /** While set (an Error or a RuntimeException), getTip and executeRpc throw it: a bug behind the interface. */
+        volatile Throwable fault;
+
         @Override
         public BlockRef getTip() {
+            await(gate);
+            throwFault(fault);
             if (gone) {
                 throw new org.btcmp.ipc.IpcException("connection to the node lost");
             }
@@ -128,6 +156,7 @@ final class Fakes {
 
         @Override
         public String executeRpc(String command, String paramsJson, String uri) {
+            throwFault(fault);
             return switch (command) {
                 case "getblockchaininfo" -> "{\"chain\":\"regtest\",\"blocks\":" + height + "}";
                 case "getblockheader" -> "{\"hash\":\"" + TIP_HASH + "\",\"time\":" + TIP_TIME + "}";
@@ -154,13 +183,34 @@ final class Fakes {
 
         @Override
         public String getNewAddress(String outputType, String label) {
+            await(gate);
             return ADDRESS;
         }
 
+        /** While set, getNewAddress waits for it to open: a slow wallet. */
+        volatile java.util.concurrent.CountDownLatch gate;
+
+        /** While set (an Error or a RuntimeException), sendToAddress throws it. */
+        volatile Throwable sendFault;
+
         @Override
         public String sendToAddress(String address, long amount, long feeRate) {
+            throwFault(sendFault);
             sends.add(address + " " + amount + " " + feeRate);
             return "c0ffee".repeat(10) + "c0ff";
+        }
+
+        /** 25 sat/vB for 2 blocks or less, 12 sat/vB for longer targets (the fake node's estimates). */
+        @Override
+        public long getFeeRate(int confTarget) {
+            return confTarget <= 2 ? 25_000 : 12_000;
+        }
+
+        /** A fixed 141 vB transaction. */
+        @Override
+        public long estimateSendFee(String address, long amount, long feeRate) {
+            throwFault(sendFault);
+            return feeRate * 141 / 1000;
         }
 
         @Override

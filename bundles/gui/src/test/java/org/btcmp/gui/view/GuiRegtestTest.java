@@ -125,6 +125,11 @@ class GuiRegtestTest {
         assertTrue(Edt.get(send::isEnabled));
         SwingUtilities.invokeLater(send::doClick); // the confirmation dialog is modal: do not wait on it here
         Edt.waitFor("the confirmation dialog", () -> Edt.window("Confirm send") != null);
+        String shown = Edt.get(() -> String.join("\n", Edt.all(Edt.window("Confirm send"), JLabel.class).stream()
+                .map(JLabel::getText).toList()));
+        java.util.regex.Matcher feeShown = java.util.regex.Pattern.compile("Fee: ([0-9.]+) BTC \\(20 sat/vB, recommended for 6 "
+                + "blocks \\(~1 hour\\)\\)").matcher(shown);
+        assertTrue(feeShown.find(), "the fee at the wallet's rate for the default target (its fallback here): " + shown);
         Edt.run(() -> {
             Window dialog = Edt.window("Confirm send");
             Edt.all(dialog, JButton.class).stream().filter(b -> "Send".equals(b.getText())).findFirst().orElseThrow().doClick();
@@ -135,6 +140,10 @@ class GuiRegtestTest {
         assertEquals("Sent 1.50000000 BTC: " + txid, result);
         assertEquals(1, regtest.nodeInterface.getMempoolSize());
         assertEquals(150_000_000L, bob.getBalances().untrustedPending());
+        java.util.Map<?, ?> sentTx = (java.util.Map<?, ?>) org.btcmp.common.json.Json.parse(regtest.nodeInterface.executeRpc(
+                "gettransaction", "[\"" + txid + "\"]", "/wallet/alice"));
+        assertEquals(new java.math.BigDecimal(feeShown.group(1)), ((java.math.BigDecimal) sentTx.get("fee")).negate(),
+                "the confirmation showed the fee the transaction pays");
 
         shortcut(KeyEvent.VK_4);
         JTable table = find("tx.table", JTable.class);

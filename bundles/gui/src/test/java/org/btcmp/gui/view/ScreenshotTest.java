@@ -124,6 +124,18 @@ class ScreenshotTest {
     }
 
     @Test
+    void sendWithTheFeePreview() throws Exception {
+        open(false);
+        Edt.run(() -> {
+            Edt.find(gui.window(), "send.address", JTextField.class).setText(Fakes.OTHER_ADDRESS);
+            Edt.find(gui.window(), "send.amount", JTextField.class).setText("0.5");
+        });
+        Edt.waitFor("the fee preview", () -> Edt.find(gui.window(), "send.feePreview", javax.swing.JLabel.class).getText()
+                .startsWith("Estimated fee: "));
+        check("send-fee", tab(1));
+    }
+
+    @Test
     void receiveWithUriAndQrCode() throws Exception {
         open(false);
         Edt.run(() -> {

@@ -23,6 +23,7 @@ class SendFormTest {
     final Fakes.FakeNode node = new Fakes.FakeNode();
     final Fakes.FakeWallet wallet = new Fakes.FakeWallet();
     final List<String> confirmations = new ArrayList<>();
+    final List<SendPanel.Quote> quotes = new ArrayList<>();
     volatile boolean confirm;
     GuiSession gui;
 
@@ -38,6 +39,7 @@ class SendFormTest {
         gui = Edt.get(() -> GuiSession.build(node, new Fakes.FakeLoader(wallet), false, ZoneOffset.UTC, () -> { },
                 (address, sats, fee) -> {
                     confirmations.add(address + " " + sats);
+                    quotes.add(fee);
                     return confirm;
                 }, false));
         Edt.waitFor("the wallet", () -> gui.model().refreshes() > 0 && gui.model().wallet() != null);
@@ -96,14 +98,52 @@ class SendFormTest {
         assertEquals(" ", error("send.amountError"));
         confirm = false;
         Edt.run(() -> Edt.find(gui.window(), "send.button", JButton.class).doClick());
+        Edt.waitFor("the confirmation", () -> confirmations.size() == 1);
         assertEquals(List.of(Fakes.ADDRESS + " 150000000"), confirmations);
         assertEquals(List.of(), wallet.sends, "cancelled: nothing sent");
         confirm = true;
+        Edt.waitFor("Send enabled again", () -> Edt.find(gui.window(), "send.button", JButton.class).isEnabled());
         Edt.run(() -> Edt.find(gui.window(), "send.button", JButton.class).doClick());
         Edt.waitFor("the send", () -> gui.window().send.sentCount() == 1);
-        assertEquals(List.of(Fakes.ADDRESS + " 150000000 0"), wallet.sends);
+        assertEquals(List.of(Fakes.ADDRESS + " 150000000 12000"), wallet.sends, "at the rate for the default target");
         assertTrue(Edt.get(() -> Edt.find(gui.window(), "send.result", JLabel.class).getText())
                 .startsWith("Sent 1.50000000 BTC: c0ffee"));
         assertEquals("", Edt.get(() -> Edt.find(gui.window(), "send.address", JTextField.class).getText()), "form cleared");
+    }
+
+    private String preview() {
+        return error("send.feePreview");
+    }
+
+    @Test
+    void theFeePreviewFollowsTheChoiceAndTheSendPaysThePreviewedRate() throws Exception {
+        fill(Fakes.ADDRESS, "1");
+        Edt.waitFor("the preview at the default target", () -> preview()
+                .equals("Estimated fee: 0.00001692 BTC (12 sat/vB, recommended for 6 blocks (~1 hour))"));
+        Edt.run(() -> Edt.find(gui.window(), "send.fee.target", javax.swing.JComboBox.class).setSelectedIndex(0));
+        Edt.waitFor("the preview for 2 blocks", () -> preview()
+                .equals("Estimated fee: 0.00003525 BTC (25 sat/vB, recommended for 2 blocks (~20 minutes))"));
+        JTextField rate = Edt.find(gui.window(), "send.fee.rate", JTextField.class);
+        Edt.run(() -> rate.setText("3.5"));
+        assertTrue(Edt.get(() -> Edt.find(gui.window(), "send.fee.custom", javax.swing.JRadioButton.class).isSelected()),
+                "typing a rate chooses it");
+        Edt.waitFor("the custom preview", () -> preview().equals("Estimated fee: 0.00000493 BTC (3.5 sat/vB, custom 3.5 sat/vB)"));
+        for (String[] bad : new String[][] {{"0", "The fee rate must be above 0 sat/vB"}, {"1.0001", "At most 3 decimals"
+                + " (0.001 sat/vB is 1 sat/kvB)"}, {"", "Enter a fee rate in sat/vB"}}) {
+            Edt.run(() -> rate.setText(bad[0]));
+            assertEquals(bad[1], error("send.feeError"), bad[0]);
+            assertFalse(Edt.get(() -> Edt.find(gui.window(), "send.button", JButton.class).isEnabled()), bad[0]);
+            assertEquals(" ", preview());
+            forceSend();
+        }
+        assertEquals(List.of(), confirmations, "a refused rate asks nothing");
+        Edt.run(() -> rate.setText("7"));
+        assertEquals(" ", error("send.feeError"));
+        confirm = true;
+        Edt.run(() -> Edt.find(gui.window(), "send.button", JButton.class).doClick());
+        Edt.waitFor("the send", () -> gui.window().send.sentCount() == 1);
+        assertEquals(List.of(new SendPanel.Quote(new FeeSelector.Choice(0, 7_000), 7_000, 987)), quotes,
+                "the confirmation showed the fee at the custom rate");
+        assertEquals(List.of(Fakes.ADDRESS + " 100000000 7000"), wallet.sends);
     }
 }

@@ -146,6 +146,35 @@ public final class WalletSender {
     }
 
     /**
+     * The fee rate (sat/kvB) a send aiming to confirm within {@code confTarget} blocks pays now (settxfee's
+     * rate when set, as a send without a rate does).
+     *
+     * @throws WalletError -8 for a target outside 1 to the node's longest horizon; -4 without estimate or fallback
+     */
+    public long feeRate(int confTarget) {
+        int max = chain.estimateMaxBlocks();
+        if (confTarget < 1 || confTarget > max) {
+            throw new WalletError(WalletError.INVALID_PARAMETER, "Invalid conf_target, must be between 1 and " + max);
+        }
+        FeePolicy.Request request = new FeePolicy.Request(OptionalLong.empty(), java.util.OptionalInt.of(confTarget), false);
+        return FeePolicy.choose(chain, request, payTxFee, fallbackFeeRate).rate();
+    }
+
+    /**
+     * The fee {@link #send(List, OptionalLong)} would pay now, with the same refusals; nothing is signed or
+     * sent, and no change address is handed out: the change goes to a stand-in script, the fee depends only on
+     * the change output's size, which the recipients' types fix.
+     */
+    public long previewFee(List<Recipient> recipients, OptionalLong feeRate) {
+        if (!wallet.hasPrivateKeys()) {
+            throw new WalletError(WalletError.WALLET_ERROR, "Error: Private keys are disabled for this wallet");
+        }
+        Script standIn = ScriptBuilder.witness(0, new byte[20]);
+        CoinControl control = new CoinControl(List.of(), Optional.of(standIn), Set.of(), false, true);
+        return fund(recipients, FeePolicy.Request.rate(feeRate), control).fee();
+    }
+
+    /**
      * An unsigned transaction paying the recipients: inputs chosen from the wallet's coins, the outputs
      * they spend (in input order), its fee, where its change output is (-1: none) and why it pays that rate.
      */

@@ -43,6 +43,17 @@ public final class WalletService implements Wallet {
     }
 
     @Override
+    public long getFeeRate(int confTarget) {
+        return sender.feeRate(confTarget);
+    }
+
+    @Override
+    public long estimateSendFee(String address, long amount, long feeRate) {
+        return sender.previewFee(List.of(new WalletSender.Recipient(address, amount)),
+                feeRate > 0 ? OptionalLong.of(feeRate) : OptionalLong.empty());
+    }
+
+    @Override
     public Handler handleBalanceChanged(BalanceChangedListener listener) {
         return sync.onChange(listener::balanceChanged);
     }

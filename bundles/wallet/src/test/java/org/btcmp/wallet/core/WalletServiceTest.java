@@ -52,4 +52,35 @@ class WalletServiceTest {
             assertEquals(new WalletBalances(2 * COIN, 0, 0), bob.getBalances());
         }
     }
+
+    @Test
+    void theFeePreviewIsWhatTheSendPaysAndTheFeeRateFollowsTheTarget() throws Exception {
+        WalletOptions options = WalletOptions.of(ChainType.REGTEST).withKeypoolSize(20);
+        long fallback = 20_000;
+        try (RegtestNode node = new RegtestNode(dir.resolve("node"));
+                DescriptorWallet a = DescriptorWallet.create(dir.resolve("a"), options, WalletOptions.Seed.random());
+                WalletSync aSync = WalletSync.attach(a, node.chain)) {
+            Wallet alice = new WalletService("alice", a, aSync, new WalletSender(a, aSync, node.chain, fallback));
+            node.mine(101, alice.getNewAddress("bech32", ""));
+            assertEquals(fallback, alice.getFeeRate(6), "regtest has no estimates yet: the fallback rate");
+            assertEquals(fallback, alice.getFeeRate(1));
+            assertEquals(-8, assertThrows(WalletError.class, () -> alice.getFeeRate(0)).code());
+            assertEquals(-8, assertThrows(WalletError.class, () -> alice.getFeeRate(100_000)).code());
+
+            String to = alice.getNewAddress("bech32m", "");
+            assertEquals(-6, assertThrows(WalletError.class, () -> alice.estimateSendFee(to, 60 * COIN, 5_000)).code());
+            assertEquals(-4, assertThrows(WalletError.class, () -> alice.estimateSendFee(to, COIN, 50)).code(),
+                    "under the relay minimum, as the send refuses it");
+            long atFallback = alice.estimateSendFee(to, 2 * COIN, 0);
+            long preview = alice.estimateSendFee(to, 2 * COIN, 5_000);
+            assertEquals(atFallback, preview * 4, 4, "the same transaction at 4 times the rate");
+            assertEquals(preview, alice.estimateSendFee(to, 2 * COIN, 5_000), "a preview changes nothing");
+            assertEquals(new WalletBalances(50 * COIN, 0, 100 * 50 * COIN), alice.getBalances(), "nothing sent");
+
+            alice.sendToAddress(to, 2 * COIN, 5_000);
+            WalletBalances after = alice.getBalances();
+            long paid = 50 * COIN - (after.trusted() + after.untrustedPending());
+            assertEquals(preview, paid, "the preview is the fee the send paid");
+        }
+    }
 }
