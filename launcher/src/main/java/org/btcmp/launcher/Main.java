@@ -44,7 +44,7 @@ public final class Main {
             case "bitcoin-cli" -> new RpcClient(in, out, err).run(args, false);
             case "bitcoin-wallet" -> wallet(args, out, err);
             case "bitcoin-qt" -> new NodeCommand(LauncherHome.locate(), "bitcoin-qt", Deployment.MONOLITHIC_GUI,
-                    GuiOptions.TABLE, "Start the btcmp GUI with its node and wallets").run(args, out, err);
+                    GuiOptions.MONOLITHIC_TABLE, "Start the btcmp GUI with its node and wallets").run(args, out, err);
             case "bitcoin-gui" -> new NodeCommand(LauncherHome.locate(), "bitcoin-gui", Deployment.GUI, GuiOptions.TABLE,
                     "Start the btcmp GUI on a running bitcoin-node (-ipcconnect) or on one it starts").run(args, out, err);
             default -> {

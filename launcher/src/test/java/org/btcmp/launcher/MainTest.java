@@ -88,6 +88,7 @@ class MainTest {
         assertEquals(0, run("bitcoin", "gui", "-help"));
         assertTrue(out().contains("Usage: bitcoin-qt [options]"), out());
         assertTrue(out().contains("(monolithic GUI deployment)"), out());
+        assertTrue(!out().contains("-ipcconnect=<address>"), "bitcoin-qt's node is in its process: " + out());
         assertEquals(1, run("bitcoin-gui", "-nosuchflag"));
         assertEquals("Error parsing command line arguments: Invalid parameter -nosuchflag\n", err());
         assertEquals(1, run("bitcoin-gui", "-ipcfd=3"));

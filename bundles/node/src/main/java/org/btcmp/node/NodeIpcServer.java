@@ -64,7 +64,9 @@ public final class NodeIpcServer {
         this.process = process;
         addresses.add(NODE_ADDRESS);
         if (args != null) {
-            args.get("ipcfd").ifPresent(this::serveInherited);
+            if (args.declares("ipcfd")) {
+                args.get("ipcfd").ifPresent(this::serveInherited);
+            }
             for (String bind : args.getAll("ipcbind")) {
                 try {
                     addresses.add(IpcAddress.unix(IpcAddresses.socketPath(bind, args.chainDataDir(), "node")));

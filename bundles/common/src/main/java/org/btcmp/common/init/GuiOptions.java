@@ -37,9 +37,16 @@ public final class GuiOptions {
     /** The environment variable that asks for the headless mode as -headless does. */
     public static final String HEADLESS_ENV = "BTCMP_GUI_HEADLESS";
 
-    /** Everything the GUI executables accept: the node's options (but -ipcfd, which only a spawned node takes) and {@link #OWN}. */
+    /** Everything bitcoin-gui accepts: the node's options (but -ipcfd, which only a spawned node takes) and {@link #OWN}. */
     public static final OptionTable TABLE = OptionTable.of(ServerOptions.TABLE.options().stream()
             .filter(o -> !o.name().equals("ipcfd")).toList()).with(OWN);
+
+    /**
+     * Everything bitcoin-qt accepts: bitcoind's options and the GUI's, but -ipcconnect (its node is in the
+     * process; the wallets there would read -ipcconnect as theirs).
+     */
+    public static final OptionTable MONOLITHIC_TABLE = ServerOptions.TABLE.with(OWN.stream()
+            .filter(o -> !o.name().equals("ipcconnect")).toList());
 
     /** Whether {@code name} is an option a node started by the GUI should get too. */
     public static boolean passedToNode(String name) {

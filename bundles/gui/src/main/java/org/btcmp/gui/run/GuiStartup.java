@@ -86,7 +86,7 @@ public final class GuiStartup {
             try {
                 connectTo = IpcAddress.unix(IpcAddresses.socketPath(value.isEmpty() ? "unix" : value, args.chainDataDir(), "node"));
             } catch (IllegalArgumentException e) {
-                fail("Invalid -ipcconnect=" + value + ": " + e.getMessage());
+                fail("Unable to connect to IPC address '" + value + "'. " + e.getMessage());
                 return;
             }
         }
