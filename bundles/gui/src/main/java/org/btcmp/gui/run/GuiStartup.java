@@ -12,8 +12,6 @@ import org.btcmp.common.args.Args;
 import org.btcmp.common.init.GuiOptions;
 import org.btcmp.common.init.IpcAddresses;
 import org.btcmp.common.init.ProcessControl;
-import org.btcmp.interfaces.Node;
-import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.ProcessSpawner;
 import org.btcmp.ipc.Server;
@@ -111,16 +109,12 @@ public final class GuiStartup {
         };
         GuiRun[] self = new GuiRun[1];
         Front front = headless ? new HeadlessFront(System.out)
-                : new WindowFront(false, GuiStartup::walletsOf, () -> self[0].quit());
+                : new WindowFront(false, () -> self[0].quit());
         synchronized (this) {
             run = new GuiRun(services(), front, ending, connectTo, nodeCommand());
             self[0] = run;
             run.start();
         }
-    }
-
-    private static WalletLoader walletsOf(Node node) {
-        throw new UnsupportedOperationException("wallets through the node are not available yet");
     }
 
     private NodeServices services() {

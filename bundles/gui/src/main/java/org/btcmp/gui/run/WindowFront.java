@@ -1,31 +1,28 @@
 package org.btcmp.gui.run;
 
-import java.util.function.Function;
 import org.btcmp.gui.BitcoinGui;
-import org.btcmp.interfaces.Node;
 import org.btcmp.interfaces.WalletLoader;
 
 /**
- * The desktop window. While the node is gone the window stays, and its own status line shows the calls
+ * The desktop window, over the node's Node and the wallets the node reaches ({@code Node.walletLoader()}: in
+ * bitcoin-qt the in-process wallets, in bitcoin-gui every wallet process of that bitcoin-node). While the node is gone the window stays, and its own status line shows the calls
  * failing; a node that comes back is a new Node (its notifications registered anew), so the window is
  * opened again on it.
  */
 final class WindowFront implements Front {
     private final boolean dark;
-    private final Function<Node, WalletLoader> wallets;
     private final Runnable onQuit;
     private BitcoinGui gui; // guarded by this
     private boolean closed; // guarded by this
 
-    WindowFront(boolean dark, Function<Node, WalletLoader> wallets, Runnable onQuit) {
+    WindowFront(boolean dark, Runnable onQuit) {
         this.dark = dark;
-        this.wallets = wallets;
         this.onQuit = onQuit;
     }
 
     @Override
     public void connected(NodeLink link) {
-        WalletLoader loader = wallets.apply(link.node());
+        WalletLoader loader = link.node().walletLoader(); // every wallet process's wallets, through the node
         BitcoinGui old;
         synchronized (this) {
             if (closed) {
