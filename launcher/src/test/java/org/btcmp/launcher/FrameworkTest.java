@@ -74,7 +74,7 @@ class FrameworkTest {
     void theSharedExportsCarryTheApiPackageVersions() {
         String exports = Framework.sharedExports();
         assertTrue(exports.contains("org.btcmp.interfaces;version=\"2.0.0\""), exports);
-        assertTrue(exports.contains("org.btcmp.ipc;version=\"1.1.0\""), exports);
+        assertTrue(exports.contains("org.btcmp.ipc;version=\"1.2.0\""), exports);
     }
 
     private void writeBundle(String file, String symbolicName, String imports) throws IOException {
