@@ -7,9 +7,11 @@ module org.btcmp.gui {
     requires transitive java.desktop;
     requires org.btcmp.common;
     requires org.btcmp.ipc;
+    requires org.btcmp.common;
     requires com.formdev.flatlaf;
     requires com.google.zxing;
     requires static osgi.annotation;
+    requires static org.osgi.service.component.annotations;
 
     exports org.btcmp.gui;
 }

@@ -11,6 +11,7 @@
 using Proxy = import "/mp/proxy.capnp";
 using Java = import "/mpgen/java.capnp";
 using Handler = import "handler.capnp";
+using Wallet = import "wallet.capnp";
 
 interface Chain $Proxy.wrap("interfaces::Chain") $Java.wraps("org.btcmp.interfaces.Chain") {
     destroy @0 (context :Proxy.Context) -> ();
@@ -87,6 +88,9 @@ interface Chain $Proxy.wrap("interfaces::Chain") $Java.wraps("org.btcmp.interfac
         -> (result :Handler.Handler) $Java.name("handleRpc");
     estimateSmartFeeRate @56 (context :Proxy.Context, numBlocks :Int32, conservative :Bool)
         -> (result :FeeEstimate) $Java.name("estimateSmartFee");
+    registerWalletLoader @57 (context :Proxy.Context, loader :Wallet.WalletLoader) -> (result :Handler.Handler);
+    # A wallet process that joined with -ipcconnect hands the node its loader (Core's wallet processes
+    # are spawned by their node, which keeps their loader from makeWalletLoader).
 }
 
 interface ChainNotifications $Proxy.wrap("interfaces::Chain::Notifications")

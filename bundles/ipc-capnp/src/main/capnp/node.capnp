@@ -7,6 +7,7 @@ using Proxy = import "/mp/proxy.capnp";
 using Java = import "/mpgen/java.capnp";
 using Common = import "common.capnp";
 using Handler = import "handler.capnp";
+using Wallet = import "wallet.capnp";
 
 interface Node $Proxy.wrap("interfaces::Node") $Java.wraps("org.btcmp.interfaces.Node") {
     destroy @0 (context :Proxy.Context) -> ();
@@ -29,6 +30,8 @@ interface Node $Proxy.wrap("interfaces::Node") $Java.wraps("org.btcmp.interfaces
         -> (result :Handler.Handler);
     executeRpc @15 (context :Proxy.Context, command :Text, paramsJson :Text, uri :Text) -> (result :Text);
     # As Core's Node.executeRpc (the GUI's console): params and result are JSON text.
+    walletLoader @16 (context :Proxy.Context) -> (result :Wallet.WalletLoader);
+    # As Core's Node.walletLoader: the wallets of every wallet process behind this node.
 }
 
 interface NotifyNumConnectionsChangedCallback $Java.wraps("org.btcmp.interfaces.Node$NumConnectionsChanged") {

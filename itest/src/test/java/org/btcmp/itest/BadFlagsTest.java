@@ -1,6 +1,7 @@
 package org.btcmp.itest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every bad flag of the node executables and the RPC client: one line on stderr, nothing on stdout, exit 1. */
+/** Every bad flag of the node and GUI executables and the RPC client: one line on stderr, nothing on stdout, exit 1. */
 class BadFlagsTest {
     @TempDir
     Path dataDir;
@@ -38,6 +39,22 @@ class BadFlagsTest {
             assertOneLine("Error parsing command line arguments: Negating of -rpcport is meaningless and therefore forbidden",
                     exe, concat(cmd, "-norpcport=5"));
         }
+    }
+
+    @Test
+    void guiFlags() throws Exception {
+        assertOneLine("Error parsing command line arguments: Invalid parameter -nosuchflag", "bitcoin-gui", "-nosuchflag");
+        assertOneLine("Error parsing command line arguments: Invalid parameter -ipcfd", "bitcoin-gui", "-ipcfd=3");
+        assertOneLine("Error: Unable to connect to IPC address 'tcp:1'. Unrecognized address 'tcp:1'", "bitcoin-gui",
+                "-regtest", "-headless", "-ipcconnect=tcp:1");
+        assertOneLine("Error: Unable to connect to IPC address 'tcp:1'. Unrecognized address 'tcp:1'", "bitcoin",
+                "-m", "gui", "-regtest", "-headless", "-ipcconnect=tcp:1");
+        Path socket = dataDir.resolve("regtest/node.sock");
+        Executable.Result missing = Executable.run("bitcoin-gui", "-datadir=" + dataDir, "-regtest", "-headless", "-ipcconnect=unix");
+        assertEquals(1, missing.exitCode(), missing.toString());
+        assertEquals("", missing.stdout());
+        assertTrue(missing.stderr().startsWith("Error: Unable to connect to the node at unix:" + socket + ": ")
+                && missing.stderr().indexOf('\n') == missing.stderr().length() - 1, missing.stderr());
     }
 
     @Test

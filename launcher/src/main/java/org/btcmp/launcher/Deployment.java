@@ -26,6 +26,16 @@ record Deployment(String name, List<String> bundles) {
      */
     static final Deployment WALLET = new Deployment("wallet", List.of("primitives.jar", "ipc-capnp.jar", "wallet.jar"));
 
+    /** bitcoin-qt: node, wallet and GUI in one process over the in-process transport. */
+    static final Deployment MONOLITHIC_GUI = new Deployment("monolithic GUI",
+            List.of("primitives.jar", "ipc-local.jar", "node.jar", "wallet.jar", "gui.jar"));
+
+    /**
+     * bitcoin-gui: the GUI and the Cap'n Proto transport that reaches a running node (-ipcconnect) or
+     * starts bitcoin-node on an inherited socket.
+     */
+    static final Deployment GUI = new Deployment("gui", List.of("ipc-capnp.jar", "gui.jar"));
+
     /** This deployment without {@code bundle} (e.g. -disablewallet leaves out wallet.jar). */
     Deployment without(String bundle) {
         return new Deployment(name + " without " + bundle, bundles.stream().filter(b -> !b.equals(bundle)).toList());

@@ -34,7 +34,9 @@ final class Help {
                                    with -m, bitcoin-node. 'bitcoin node -help' lists its options.
                   rpc [ARGS]       Call an RPC method (bitcoin-cli -named [ARGS]).
                   wallet [ARGS]    The wallet tool (bitcoin-wallet): not available yet.
-                  gui [ARGS]       The GUI (bitcoin-qt; with -m, bitcoin-gui): not available yet.
+                  gui [ARGS]       The GUI with its node and wallets in one process (bitcoin-qt);
+                                   with -m, bitcoin-gui: connects to a running bitcoin-node
+                                   (-ipcconnect) or starts one. -headless: no window.
                   echo <text...>   Ask the node's Init for an Echo object and print what it
                                    returns for <text> (a test of the IPC path).
                   help             Print this help.

@@ -7,6 +7,7 @@ import java.util.List;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.args.ArgsException;
 import org.btcmp.common.args.ArgsParser;
+import org.btcmp.common.init.GuiOptions;
 import org.btcmp.common.init.WalletProcessOptions;
 import org.btcmp.launcher.cli.RpcClient;
 
@@ -42,7 +43,10 @@ public final class Main {
             case "bitcoin-node" -> new NodeCommand(LauncherHome.locate(), "bitcoin-node", Deployment.NODE).run(args, out, err);
             case "bitcoin-cli" -> new RpcClient(in, out, err).run(args, false);
             case "bitcoin-wallet" -> wallet(args, out, err);
-            case "bitcoin-gui", "bitcoin-qt" -> notAvailable(executable, err);
+            case "bitcoin-qt" -> new NodeCommand(LauncherHome.locate(), "bitcoin-qt", Deployment.MONOLITHIC_GUI,
+                    GuiOptions.MONOLITHIC_TABLE, "Start the btcmp GUI with its node and wallets").run(args, out, err);
+            case "bitcoin-gui" -> new NodeCommand(LauncherHome.locate(), "bitcoin-gui", Deployment.GUI, GuiOptions.TABLE,
+                    "Start the btcmp GUI on a running bitcoin-node (-ipcconnect) or on one it starts").run(args, out, err);
             default -> {
                 err.println("Error: unknown executable '" + executable + "'");
                 yield 1;
@@ -119,11 +123,5 @@ public final class Main {
                     "Serve wallets to a bitcoin-node").run(args, out, err);
         }
         return new WalletToolCommand(LauncherHome.locate()).run(args, out, err);
-    }
-
-    /** The GUI executables; honest until the GUI exists. */
-    private static int notAvailable(String executable, PrintStream err) {
-        err.println("Error: " + executable + " is not available yet: the GUI is not built yet.");
-        return 1;
     }
 }

@@ -75,7 +75,7 @@ class FrameworkTest {
         String exports = Framework.sharedExports();
         // the major only: additions to the interfaces bump the minor (2.1.0: Wallet's fee preview)
         assertTrue(exports.matches("(?s).*org\\.btcmp\\.interfaces;version=\"2\\.[0-9]+\\.[0-9]+\".*"), exports);
-        assertTrue(exports.contains("org.btcmp.ipc;version=\"1.1.0\""), exports);
+        assertTrue(exports.contains("org.btcmp.ipc;version=\"1.2.0\""), exports);
     }
 
     private void writeBundle(String file, String symbolicName, String imports) throws IOException {

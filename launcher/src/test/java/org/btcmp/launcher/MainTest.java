@@ -77,10 +77,21 @@ class MainTest {
     }
 
     @Test
-    void theGuiExecutablesSayTheyAreNotBuiltYet() {
-        assertEquals(1, run("bitcoin", "-m", "gui"));
-        assertTrue(err().startsWith("Error: bitcoin-gui is not available yet"), err());
-        assertEquals(1, run("bitcoin", "gui"));
-        assertTrue(err().startsWith("Error: bitcoin-qt is not available yet"), err());
+    void theGuiExecutablesTakeTheNodeOptionsAndTheirOwn() {
+        assertEquals(0, run("bitcoin", "-m", "gui", "-help"));
+        assertTrue(out().contains("Usage: bitcoin-gui [options]"), out());
+        assertTrue(out().contains("(gui deployment)"), out());
+        assertTrue(out().contains("-ipcconnect=<address>"), out());
+        assertTrue(out().contains("-headless"), out());
+        assertTrue(out().contains("-dbcache=<n>"), "node options, passed on to a bitcoin-node it starts: " + out());
+        assertTrue(!out().contains("-ipcfd"), "only a spawned process takes -ipcfd: " + out());
+        assertEquals(0, run("bitcoin", "gui", "-help"));
+        assertTrue(out().contains("Usage: bitcoin-qt [options]"), out());
+        assertTrue(out().contains("(monolithic GUI deployment)"), out());
+        assertTrue(!out().contains("-ipcconnect=<address>"), "bitcoin-qt's node is in its process: " + out());
+        assertEquals(1, run("bitcoin-gui", "-nosuchflag"));
+        assertEquals("Error parsing command line arguments: Invalid parameter -nosuchflag\n", err());
+        assertEquals(1, run("bitcoin-gui", "-ipcfd=3"));
+        assertEquals("Error parsing command line arguments: Invalid parameter -ipcfd\n", err());
     }
 }

@@ -54,4 +54,11 @@ public interface Chain {
 
     /** Adds an RPC command to the node's server until the handler is disconnected. */
     Handler handleRpc(RpcCommand command);
+
+    /**
+     * Hands the node a wallet process's loader, so the node (and a GUI through {@link Node#walletLoader})
+     * reaches that process's wallets, until the handler is disconnected or the process goes away (ours:
+     * Core's wallet processes are always spawned by their node, which holds their loader already).
+     */
+    Handler registerWalletLoader(WalletLoader loader);
 }

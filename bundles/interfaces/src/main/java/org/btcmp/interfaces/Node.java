@@ -72,4 +72,16 @@ public interface Node {
      * @throws RpcCommand.RpcError with Core's code and message when the command fails
      */
     String executeRpc(String command, String paramsJson, String uri);
+
+    /**
+     * The wallets of every wallet process this node serves, as one loader (Core's Node::walletLoader): in
+     * bitcoind the in-process wallets; in bitcoin-node those of its spawned wallet process and of every
+     * wallet process that joined through {@link Chain#registerWalletLoader}. New wallets go to the spawned
+     * process first.
+     *
+     * @throws UnsupportedOperationException from a Node that serves no wallets
+     */
+    default WalletLoader walletLoader() {
+        throw new UnsupportedOperationException("this node serves no wallets");
+    }
 }

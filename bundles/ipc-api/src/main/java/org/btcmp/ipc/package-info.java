@@ -4,7 +4,7 @@
  * registry and never name an implementation.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.btcmp.ipc;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,7 @@ import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.FeeEstimatesFile;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
+import org.btcmp.node.iface.NodeWallets;
 import org.btcmp.node.net.CompactBlocks;
 import org.btcmp.node.net.LocalNode;
 import org.btcmp.node.net.P2pNetwork;
@@ -36,6 +37,7 @@ public final class BitcoinNode implements AutoCloseable {
     private final NodeConfig config;
     private final AtomicLong mockTime = new AtomicLong();
     private final RpcTable table = new RpcTable();
+    private final NodeWallets wallets = new NodeWallets();
     private final RpcAuth auth = new RpcAuth();
     private final LogCategories logCategories = new LogCategories();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -214,6 +216,11 @@ public final class BitcoinNode implements AutoCloseable {
 
     public RpcTable rpcTable() {
         return table;
+    }
+
+    /** The loaders of the wallet processes serving this node, as one (what Node.walletLoader gives). */
+    public NodeWallets wallets() {
+        return wallets;
     }
 
     public int rpcPort() {

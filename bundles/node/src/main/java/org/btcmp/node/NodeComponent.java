@@ -18,6 +18,7 @@ import org.btcmp.node.iface.NodeChain;
 import org.btcmp.node.iface.NodeMining;
 import org.btcmp.node.iface.NodeRpc;
 import org.btcmp.node.iface.NodeStatus;
+import org.btcmp.node.iface.NodeWallets;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -60,6 +61,8 @@ public final class NodeComponent {
         registrations.add(context.registerService(Node.class, new NodeStatus(node), props));
         registrations.add(context.registerService(Mining.class, new NodeMining(node), props));
         registrations.add(context.registerService(Rpc.class, new NodeRpc(node), props));
+        // For the node's own wallet process (WalletProcess), whose loader goes first.
+        registrations.add(context.registerService(NodeWallets.class, node.wallets(), props));
         // -debug=ipc: the IPC transport writes a line per call here (dropped while the category is off).
         Dictionary<String, Object> ipcLog = new Hashtable<>(Map.of("btcmp.log", "ipc"));
         Consumer<String> ipcLines = line -> node.debug("ipc", line);

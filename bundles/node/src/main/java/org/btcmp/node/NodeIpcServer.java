@@ -46,6 +46,9 @@ public final class NodeIpcServer {
     private final Map<Transport, List<Server>> servers = new ConcurrentHashMap<>();
     private final Map<Server, ServiceRegistration<Server>> advertised = new ConcurrentHashMap<>();
     private final BundleContext context;
+    private volatile Thread parentWatch;
+    /** How often a node started with -ipcfd looks whether the process that started it is still there. */
+    private static final long PARENT_POLL_MILLIS = 200;
 
     /**
      * Greedy on the options: a process whose Args appear after this component activated (a container
@@ -61,6 +64,9 @@ public final class NodeIpcServer {
         this.process = process;
         addresses.add(NODE_ADDRESS);
         if (args != null) {
+            if (args.declares("ipcfd")) {
+                args.get("ipcfd").ifPresent(this::serveInherited);
+            }
             for (String bind : args.getAll("ipcbind")) {
                 try {
                     addresses.add(IpcAddress.unix(IpcAddresses.socketPath(bind, args.chainDataDir(), "node")));
@@ -69,6 +75,37 @@ public final class NodeIpcServer {
                 }
             }
         }
+    }
+
+    /**
+     * {@code -ipcfd=N}: a process that started this node (bitcoin-gui) holds the other end of descriptor N;
+     * the node serves its Init there and lives as long as that process: when it is gone (this process is
+     * re-parented) the node shuts down cleanly.
+     */
+    private void serveInherited(String fd) {
+        try {
+            addresses.add(IpcAddress.fd(IpcAddresses.fileDescriptor(fd)));
+        } catch (IllegalArgumentException e) {
+            return; // NodeSettings reports a bad value as the node's init error
+        }
+        ProcessControl control = process;
+        long parent = ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L);
+        if (control == null || parent <= 1) {
+            return;
+        }
+        Thread watch = new Thread(() -> {
+            try {
+                while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == parent) {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            control.requestShutdown();
+        }, "ipcfd-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+        parentWatch = watch;
     }
 
     /** Outside a framework (tests): serves without advertising. */
@@ -103,6 +140,10 @@ public final class NodeIpcServer {
 
     @Deactivate
     void deactivate() {
+        Thread watch = parentWatch;
+        if (watch != null) {
+            watch.interrupt();
+        }
         servers.values().forEach(served -> served.forEach(this::stop));
         servers.clear();
     }

@@ -70,7 +70,7 @@ final class NodeSettings {
                 throw new ArgsException("Error: Unable to bind to IPC address '" + address + "'. " + e.getMessage());
             }
         }
-        Optional<String> fd = args.get("ipcfd");
+        Optional<String> fd = args.declares("ipcfd") ? args.get("ipcfd") : Optional.empty();
         if (fd.isPresent()) {
             try {
                 IpcAddresses.fileDescriptor(fd.get());

@@ -15,6 +15,7 @@ import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.ProcessSpawner;
 import org.btcmp.ipc.SpawnedProcess;
+import org.btcmp.node.iface.NodeWallets;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,7 +25,8 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 /**
  * bitcoin-node's own wallet process: spawns {@code bitcoin-wallet -ipcfd=N} (unless -disablewallet or
  * -nowalletprocess, and only where a transport can spawn, i.e. not in bitcoind), hands it the node's
- * Chain through {@code Init.makeWalletLoader}, and restarts it with backoff if it dies, loading again
+ * Chain through {@code Init.makeWalletLoader}, puts its loader first among the node's wallet loaders
+ * ({@link NodeWallets}), and restarts it with backoff if it dies, loading again
  * the wallets it had loaded. At shutdown it closes the connection and waits for the child to exit.
  */
 @Component(immediate = true, service = {})
@@ -37,6 +39,7 @@ public final class WalletProcess {
 
     private final Args args;
     private final Chain chain;
+    private final NodeWallets wallets;
     private final ProcessSpawner spawner;
     private final Path executable;
     private final Set<String> loadedWallets = new LinkedHashSet<>(); // guarded by this
@@ -46,10 +49,12 @@ public final class WalletProcess {
 
     @Activate
     public WalletProcess(@Reference Args args, @Reference(target = "(" + NodeInit.PROCESS_PROPERTY + "=node)") Chain chain,
+            @Reference(target = "(" + NodeInit.PROCESS_PROPERTY + "=node)") NodeWallets wallets,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessSpawner spawner,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) {
         this.args = args;
         this.chain = chain;
+        this.wallets = wallets;
         this.spawner = spawner;
         String bin = System.getProperty(BIN_PROPERTY);
         this.executable = bin == null ? null : Path.of(bin, "bitcoin-wallet");
@@ -77,10 +82,12 @@ public final class WalletProcess {
         long backoff = FIRST_BACKOFF_MILLIS;
         while (!stopping) {
             SpawnedProcess started = null;
+            Handler joined = null;
             try {
                 started = spawner.spawn(this::command);
                 WalletLoader loader = started.connection().remoteInit().makeWalletLoader(chain);
                 Handler loads = loader.handleLoadWallet(w -> remember(w.getWalletName()));
+                joined = wallets.add(loader, true);
                 synchronized (this) {
                     if (stopping) {
                         started.close();
@@ -100,6 +107,10 @@ public final class WalletProcess {
                 // onExit does not fail; a child gone is what we wait for
             } catch (InterruptedException e) {
                 return;
+            } finally {
+                if (joined != null) {
+                    joined.disconnect(); // its wallets are gone from the node's loader with it
+                }
             }
             if (stopping) {
                 return;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The options an executable was started with, from its command line and bitcoin.conf, resolved with
@@ -50,6 +51,20 @@ public final class Args {
     /** What followed the options on the command line (a command and its arguments), if allowed. */
     public List<String> commandArguments() {
         return commandArguments;
+    }
+
+    /**
+     * The options given on the command line, written back as {@code -name=value} and {@code -noname} in
+     * the order they were first given, of those whose names {@code names} accepts: what a process passes on to a child it starts with the same settings.
+     */
+    public List<String> commandLine(Predicate<String> names) {
+        List<String> line = new ArrayList<>();
+        commandLine.forEach((name, settings) -> {
+            if (names.test(name)) {
+                settings.forEach(s -> line.add(s.negated() ? "-no" + name : "-" + name + "=" + s.value()));
+            }
+        });
+        return line;
     }
 
     /** Things worth a line in debug.log: unknown configuration keys, settings that do not apply. */

@@ -3,7 +3,7 @@
  * {@code bitcoin.conf} with {@code [chain]} sections, with Core's precedence and error messages.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.btcmp.common.args;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,7 @@
  * the process to shut down or that it could not start.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.btcmp.common.init;
 
 import org.osgi.annotation.bundle.Export;

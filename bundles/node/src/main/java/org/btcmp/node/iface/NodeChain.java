@@ -15,6 +15,7 @@ import org.btcmp.interfaces.FeeEstimate;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand;
+import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
@@ -189,6 +190,11 @@ public final class NodeChain implements Chain {
     @Override
     public Handler handleRpc(RpcCommand command) {
         return node.rpcTable().provided().add(command);
+    }
+
+    @Override
+    public Handler registerWalletLoader(WalletLoader loader) {
+        return node.wallets().add(loader, false);
     }
 
 }

@@ -11,6 +11,7 @@ import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Node;
 import org.btcmp.interfaces.PeerInfo;
 import org.btcmp.interfaces.RpcCommand;
+import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.node.BitcoinNode;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.ChainListener;
@@ -148,6 +149,11 @@ public final class NodeStatus implements Node {
             throw new RpcCommand.RpcError(((Number) e.get("code")).intValue(), String.valueOf(e.get("message")));
         }
         return Json.write(body.get("result"));
+    }
+
+    @Override
+    public WalletLoader walletLoader() {
+        return node.wallets();
     }
 
     @Override

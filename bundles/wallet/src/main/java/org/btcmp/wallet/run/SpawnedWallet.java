@@ -48,7 +48,7 @@ public final class SpawnedWallet {
             }
         }
         settings = read;
-        runner = settings == null ? null : new WalletRunner(settings, this::fail);
+        runner = settings == null ? null : new WalletRunner(settings, this::fail, false);
         Server serving = null;
         if (runner != null) {
             try {

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.function.Consumer;
 import org.btcmp.interfaces.Chain;
+import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.wallet.WalletChainClient;
 
 /**
  * The wallets of one process on one node's Chain, however the Chain was reached: starts them (wallet
- * RPCs on the node, the -wallet wallets loaded), optionally watches that the node is still there, and
+ * RPCs on the node, the -wallet wallets loaded, the loader handed to the node), optionally watches that the node is still there, and
  * closes them. Failures go to {@code fail} as one line (the process's init error).
  */
 final class WalletRunner implements AutoCloseable {
@@ -19,13 +20,20 @@ final class WalletRunner implements AutoCloseable {
 
     private final WalletSettings settings;
     private final Consumer<String> fail;
+    private final boolean registersLoader;
     private volatile boolean closing;
     private WalletChainClient client; // guarded by this
+    private Handler registration; // guarded by this
     private Thread watcher; // guarded by this
 
-    WalletRunner(WalletSettings settings, Consumer<String> fail) {
+    /**
+     * @param registersLoader whether to hand the loader to the node through {@link Chain#registerWalletLoader}
+     *     (a node that spawned this process got it from makeWalletLoader already)
+     */
+    WalletRunner(WalletSettings settings, Consumer<String> fail, boolean registersLoader) {
         this.settings = settings;
         this.fail = fail;
+        this.registersLoader = registersLoader;
     }
 
     /**
@@ -60,6 +68,17 @@ final class WalletRunner implements AutoCloseable {
                 throw failed("node disconnected");
             } catch (RuntimeException e) {
                 throw failed(e.getMessage());
+            }
+        }
+        if (registersLoader) {
+            Handler registered;
+            try {
+                registered = chain.registerWalletLoader(started.loader());
+            } catch (IpcException e) {
+                throw failed("node disconnected");
+            }
+            synchronized (this) {
+                registration = registered;
             }
         }
         return started.loader();
@@ -104,15 +123,29 @@ final class WalletRunner implements AutoCloseable {
     public void close() {
         closing = true;
         WalletChainClient running;
+        Handler registered;
         synchronized (this) {
             if (watcher != null) {
                 watcher.interrupt();
             }
             running = client;
             client = null;
+            registered = registration;
+            registration = null;
+        }
+        if (registered != null) {
+            disconnectQuietly(registered);
         }
         if (running != null) {
             closeQuietly(running);
+        }
+    }
+
+    private static void disconnectQuietly(Handler handler) {
+        try {
+            handler.disconnect();
+        } catch (IpcException nodeGone) {
+            // the registration went with the node
         }
     }
 

@@ -45,7 +45,7 @@ public final class WalletStartup {
                 fail(e.getMessage());
             }
         }
-        runner = settings == null ? null : new WalletRunner(settings, this::fail);
+        runner = settings == null ? null : new WalletRunner(settings, this::fail, true);
         if (runner == null) {
             return;
         }

@@ -50,6 +50,11 @@ public final class CapnpProcessSpawner implements ProcessSpawner {
             }
 
             @Override
+            public java.util.concurrent.CompletableFuture<Integer> exitStatus() {
+                return child.onExit();
+            }
+
+            @Override
             public void close() {
                 connection.close();
             }

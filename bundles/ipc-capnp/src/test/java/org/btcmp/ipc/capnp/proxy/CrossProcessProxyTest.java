@@ -200,6 +200,65 @@ class CrossProcessProxyTest {
     }
 
     @Test
+    void aRegisteredWalletLoaderIsCalledBackAndItsRegistrationEndsWithTheConnection() throws Exception {
+        Chain chain = init.makeChain();
+        Handler handler = chain.registerWalletLoader(new ListingLoader(List.of("w1", "w2")));
+        assertEquals("[w1, w2]", peer.awaitPrefix("EVENT wallet-loader ", NO_HANG));
+        assertTrue(handler != null);
+        // The registering process goes away without disconnecting: the peer's side of it ends anyway.
+        connection.close();
+        peer.await("EVENT wallet-loader-disconnected", NO_HANG);
+    }
+
+    /** A loader that only lists its wallets (what the peer asks of it). */
+    private record ListingLoader(List<String> names) implements org.btcmp.interfaces.WalletLoader {
+        @Override
+        public org.btcmp.interfaces.Wallet createWallet(String name, String passphrase, long flags) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.btcmp.interfaces.Wallet loadWallet(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void unloadWallet(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<String> listWallets() {
+            return names;
+        }
+
+        @Override
+        public List<String> listWalletDir() {
+            return names;
+        }
+
+        @Override
+        public String getWalletDir() {
+            return "/nowhere";
+        }
+
+        @Override
+        public boolean isEncrypted(String name) {
+            return false;
+        }
+
+        @Override
+        public List<org.btcmp.interfaces.Wallet> getWallets() {
+            return List.of();
+        }
+
+        @Override
+        public Handler handleLoadWallet(LoadWalletListener listener) {
+            return () -> { };
+        }
+    }
+
+    @Test
     void sixteenClientThreadsEachKeepTheirOwnServerThreadAndRunInParallel() throws Exception {
         Chain chain = init.makeChain();
         ExecutorService pool = Executors.newFixedThreadPool(PeerChain.PARALLEL);

@@ -17,6 +17,7 @@ import org.btcmp.interfaces.FeeEstimate;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand;
+import org.btcmp.interfaces.WalletLoader;
 
 /**
  * A Chain with known answers for the cross-JVM tests (heights 0..100, hash = height in hex), plus test
@@ -187,5 +188,11 @@ final class PeerChain implements Chain {
             PeerMain.emit("EVENT rpc-error " + e.code() + " " + e.getMessage());
         }
         return () -> PeerMain.emit("EVENT rpc-handler-disconnected");
+    }
+
+    @Override
+    public Handler registerWalletLoader(WalletLoader loader) {
+        PeerMain.emit("EVENT wallet-loader " + loader.listWallets()); // a call back into the registering side
+        return () -> PeerMain.emit("EVENT wallet-loader-disconnected");
     }
 }
