@@ -7,7 +7,6 @@ module org.btcmp.gui {
     requires transitive java.desktop;
     requires org.btcmp.common;
     requires org.btcmp.ipc;
-    requires org.btcmp.common;
     requires com.formdev.flatlaf;
     requires com.google.zxing;
     requires static osgi.annotation;

@@ -116,6 +116,16 @@ class NodeWalletsTest {
         }
 
         @Override
+        public long getFeeRate(int confTarget) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long estimateSendFee(String address, long amount, long feeRate) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Handler handleBalanceChanged(BalanceChangedListener listener) {
             return () -> { };
         }
