@@ -45,7 +45,13 @@ public final class Miner {
             if (txs == null) {
                 int weight = COINBASE_RESERVED_WEIGHT;
                 int sigops = 400;
+                // Core's lock-time cutoff is the median time past of the block built on.
+                long cutoff = tip.medianTimePast();
                 for (Mempool.Entry e : mempool.blockCandidates()) {
+                    if (!TxChecks.isFinal(e.tx(), height, cutoff)) {
+                        // Left out, and so are its descendants: their parent is not in the block.
+                        continue;
+                    }
                     int w = e.tx().weight();
                     int s = Sigops.legacy(e.tx()) * Consensus.WITNESS_SCALE_FACTOR;
                     if (weight + w > Consensus.MAX_BLOCK_WEIGHT || sigops + s > Consensus.MAX_BLOCK_SIGOPS_COST) {
