@@ -203,6 +203,88 @@ public final class Mempool implements ChainListener {
         }
     }
 
+    /**
+     * Core's testmempoolaccept of several transactions (AcceptMultipleTransactions in test mode):
+     * the package rules, then every transaction's early checks with the ones before it as
+     * mempool parents, replacement of mempool transactions refused, the cluster limits of the
+     * package as a whole, then the scripts. Each transaction must pay the minimum fees alone.
+     * Nothing changes in the mempool.
+     */
+    public Package.Result testPackage(List<Transaction> txs) {
+        String malformed = Package.wellFormedError(txs);
+        if (malformed != null) {
+            return new Package.Result(malformed, Map.of());
+        }
+        synchronized (chain) {
+            Map<Hash256, Package.TxResult> results = new LinkedHashMap<>();
+            List<Checked> staged = new ArrayList<>();
+            try {
+                long now = chain.now();
+                for (Transaction tx : txs) {
+                    try {
+                        Checked c = preChecks(tx, now, false, false);
+                        stage(c);
+                        staged.add(c);
+                    } catch (ValidationException e) {
+                        results.put(tx.wtxid(), new Package.TxResult(null, e));
+                        return new Package.Result(null, results);
+                    }
+                }
+                for (Checked c : staged) {
+                    if (clusterTooLarge(c.tx().txid())) {
+                        return new Package.Result("too-large-cluster", results);
+                    }
+                }
+                for (Checked c : staged) {
+                    try {
+                        scriptChecks(c);
+                        results.put(c.tx().wtxid(), new Package.TxResult(c.entry(), null));
+                    } catch (ValidationException e) {
+                        results.put(c.tx().wtxid(), new Package.TxResult(null, e));
+                        return new Package.Result(null, results);
+                    }
+                }
+                return new Package.Result(null, results);
+            } finally {
+                for (int i = staged.size() - 1; i >= 0; i--) {
+                    unstage(staged.get(i).tx().txid());
+                }
+            }
+        }
+    }
+
+    /** Whether the cluster holding mempool transaction {@code txid} is over the count or size limit. */
+    private boolean clusterTooLarge(Hash256 txid) {
+        Set<Hash256> cluster = clusterOf(txid);
+        long weight = cluster.stream().mapToLong(adjustedWeight::get).sum();
+        return cluster.size() > clusterCountLimit || weight > clusterWeightLimit;
+    }
+
+    /** Every mempool transaction connected to {@code txid} through parent and child links, itself included. */
+    Set<Hash256> clusterOf(Hash256 txid) {
+        Set<Hash256> cluster = new HashSet<>();
+        List<Hash256> todo = new ArrayList<>(List.of(txid));
+        while (!todo.isEmpty()) {
+            Hash256 h = todo.remove(todo.size() - 1);
+            Entry e = entries.get(h);
+            if (e == null || !cluster.add(h)) {
+                continue;
+            }
+            for (TxIn in : e.tx().inputs()) {
+                if (entries.containsKey(in.prevout().txid())) {
+                    todo.add(in.prevout().txid());
+                }
+            }
+            for (int i = 0; i < e.tx().outputs().size(); i++) {
+                Hash256 child = spentBy.get(new OutPoint(h, i));
+                if (child != null) {
+                    todo.add(child);
+                }
+            }
+        }
+        return cluster;
+    }
+
     /** Re-adds a transaction loaded from mempool.dat with its original entry time. */
     public Entry acceptLoaded(Transaction tx, long time) throws ValidationException {
         synchronized (chain) {
@@ -216,6 +298,29 @@ public final class Mempool implements ChainListener {
      */
     private Entry acceptLocked(Transaction tx, boolean testOnly, long time, boolean bypassLimits)
             throws ValidationException {
+        Checked c = preChecks(tx, time, bypassLimits, true);
+        checkClusterLimits(c.parents(), c.evicted(), c.weight());
+        scriptChecks(c);
+        if (testOnly) {
+            return c.entry();
+        }
+        return commit(c, bypassLimits);
+    }
+
+    /** A transaction that passed the checks before its scripts (Core's Workspace after PreChecks). */
+    private record Checked(Entry entry, List<Coin> spent, Set<Hash256> parents, Set<Hash256> evicted, long weight,
+            int nextHeight) {
+        Transaction tx() {
+            return entry.tx();
+        }
+    }
+
+    /**
+     * Core's PreChecks and ReplacementChecks: everything but the cluster limits and the scripts.
+     * Without {@code allowReplacement} a conflict is refused outright (package tests, as Core).
+     */
+    private Checked preChecks(Transaction tx, long time, boolean bypassLimits, boolean allowReplacement)
+            throws ValidationException {
         TxChecks.checkTransaction(tx);
         if (tx.isCoinbase()) {
             throw new ValidationException("coinbase");
@@ -226,8 +331,10 @@ public final class Mempool implements ChainListener {
         if (!TxChecks.isFinal(tx, nextHeight, tip.medianTimePast())) {
             throw new ValidationException("non-final");
         }
-        if (entries.containsKey(tx.txid())) {
-            throw new ValidationException("txn-already-in-mempool");
+        Entry same = entries.get(tx.txid());
+        if (same != null) {
+            throw new ValidationException(same.tx().wtxid().equals(tx.wtxid()) ? "txn-already-in-mempool"
+                    : "txn-same-nonwitness-data-in-mempool");
         }
         Set<Hash256> conflicts = new HashSet<>();
         List<Coin> spent = new ArrayList<>();
@@ -250,6 +357,9 @@ public final class Mempool implements ChainListener {
                 spent.add(chain.coinsView().get(in.prevout()));
             }
         }
+        if (!conflicts.isEmpty() && !allowReplacement) {
+            throw new ValidationException("bip125-replacement-disallowed");
+        }
         if (spent.contains(null)) {
             for (int i = 0; i < tx.outputs().size(); i++) {
                 if (chain.coinsView().get(new OutPoint(tx.txid(), i)) != null) {
@@ -258,12 +368,7 @@ public final class Mempool implements ChainListener {
             }
             throw new ValidationException("missing-inputs");
         }
-        long fee;
-        try {
-            fee = TxChecks.checkInputs(tx, spent, nextHeight);
-        } catch (ValidationException e) {
-            throw e;
-        }
+        long fee = TxChecks.checkInputs(tx, spent, nextHeight);
         if (!TxChecks.sequenceLocksPass(tx, spent, tip, nextHeight, new HashMap<>())) {
             throw new ValidationException("non-BIP68-final");
         }
@@ -283,32 +388,58 @@ public final class Mempool implements ChainListener {
         long weight = Math.max(tx.weight(), (long) sigops * BYTES_PER_SIGOP);
         Set<Hash256> ancestors = ancestors(parents);
         Set<Hash256> evicted = Set.of();
+        Entry entry = new Entry(tx, fee, vsize, time, tip.height);
         if (!conflicts.isEmpty()) {
-            evicted = checkReplacement(tx, fee, vsize, conflicts, ancestors);
+            evicted = checkReplacement(entry, weight, conflicts, ancestors);
         }
-        checkClusterLimits(parents, evicted, weight);
-        int consensus = ScriptChecks.consensusFlags(chain.params(), nextHeight);
-        chain.verifyScripts(tx, spent, consensus | ScriptFlags.STANDARD_EXTRA);
-        Entry e = new Entry(tx, fee, vsize, time, tip.height);
-        if (testOnly) {
-            return e;
-        }
-        for (Hash256 h : evicted) {
+        return new Checked(entry, spent, parents, evicted, weight, nextHeight);
+    }
+
+    /** Core's PolicyScriptChecks and ConsensusScriptChecks in one pass with the union of the flags. */
+    private void scriptChecks(Checked c) throws ValidationException {
+        int consensus = ScriptChecks.consensusFlags(chain.params(), c.nextHeight());
+        chain.verifyScripts(c.tx(), c.spent(), consensus | ScriptFlags.STANDARD_EXTRA);
+    }
+
+    /** Core's Finalize: evicts what the transaction replaces, adds it, tells listeners, trims. */
+    private Entry commit(Checked c, boolean bypassLimits) throws ValidationException {
+        for (Hash256 h : c.evicted()) {
             removeOne(h);
         }
-        entries.put(tx.txid(), e);
-        adjustedWeight.put(tx.txid(), weight);
-        usage += e.usage();
-        for (TxIn in : tx.inputs()) {
-            spentBy.put(in.prevout(), tx.txid());
-        }
+        Transaction tx = c.tx();
+        stage(c);
         // Core counts only transactions without mempool parents that did not skip the fee floor.
-        feeEstimator.transactionAdded(tx.txid(), tip.height, fee, vsize, !bypassLimits && parents.isEmpty());
+        feeEstimator.transactionAdded(tx.txid(), c.entry().height(), c.entry().fee(), c.entry().vsize(),
+                !bypassLimits && c.parents().isEmpty());
         addedListeners.forEach(l -> l.accept(tx));
         if (!bypassLimits) {
             limitSize();
             if (!entries.containsKey(tx.txid())) {
                 throw new ValidationException("mempool full");
+            }
+        }
+        return c.entry();
+    }
+
+    /** Puts a checked transaction in the indexes, telling nobody (package tests take it out again). */
+    private void stage(Checked c) {
+        Transaction tx = c.tx();
+        entries.put(tx.txid(), c.entry());
+        adjustedWeight.put(tx.txid(), c.weight());
+        usage += c.entry().usage();
+        for (TxIn in : tx.inputs()) {
+            spentBy.put(in.prevout(), tx.txid());
+        }
+    }
+
+    /** Takes an entry out of the indexes, telling nobody; returns it (null if absent). */
+    private Entry unstage(Hash256 h) {
+        Entry e = entries.remove(h);
+        if (e != null) {
+            adjustedWeight.remove(h);
+            usage -= e.usage();
+            for (TxIn in : e.tx().inputs()) {
+                spentBy.remove(in.prevout(), h);
             }
         }
         return e;
@@ -395,8 +526,11 @@ public final class Mempool implements ChainListener {
     }
 
     /** Core's full-RBF rules 3-5: pay more in total and in rate, cover relay of the replacement, evict ≤ 100. */
-    private Set<Hash256> checkReplacement(Transaction tx, long fee, int vsize, Set<Hash256> conflicts,
+    private Set<Hash256> checkReplacement(Entry replacement, long weight, Set<Hash256> conflicts,
             Set<Hash256> ancestors) throws ValidationException {
+        Transaction tx = replacement.tx();
+        long fee = replacement.fee();
+        int vsize = replacement.vsize();
         Set<Hash256> evicted = new HashSet<>();
         for (Hash256 c : conflicts) {
             if (ancestors.contains(c)) {
@@ -470,15 +604,10 @@ public final class Mempool implements ChainListener {
 
     /** {@code confirmed}: a block took it, which the fee estimator learns from {@link #blockConnected}. */
     private void removeOne(Hash256 h, boolean confirmed) {
-        Entry e = entries.remove(h);
+        Entry e = unstage(h);
         if (e != null) {
-            adjustedWeight.remove(h);
             if (!confirmed) {
                 feeEstimator.transactionRemoved(h);
-            }
-            usage -= e.usage();
-            for (TxIn in : e.tx().inputs()) {
-                spentBy.remove(in.prevout(), h);
             }
             removedListeners.forEach(l -> l.accept(e.tx()));
         }

@@ -1,0 +1,79 @@
+package org.btcmp.node.chain;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.btcmp.primitives.Hash256;
+import org.btcmp.primitives.OutPoint;
+import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
+
+/** Core's package rules (policy/packages) and what validating a package answers. */
+public final class Package {
+    /** Core's MAX_PACKAGE_COUNT. */
+    public static final int MAX_COUNT = 25;
+    /** Core's MAX_PACKAGE_WEIGHT: 101 kvB. */
+    public static final long MAX_WEIGHT = 404_000;
+
+    private Package() {
+    }
+
+    /**
+     * The outcome for the whole package and each transaction validated, by wtxid. A package-wide
+     * policy verdict ({@code packageError}) leaves {@code results} empty; a transaction failing
+     * stops validation, so the transactions after it (and, when its early checks failed, the
+     * ones before) have no result.
+     */
+    public record Result(String packageError, Map<Hash256, TxResult> results) {
+    }
+
+    /** One transaction's verdict: its entry if it would be accepted, else why not. */
+    public record TxResult(Mempool.Entry entry, ValidationException failure) {
+        public boolean accepted() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * Core's IsWellFormedPackage: at most 25 transactions and 404 000 weight units, no duplicates,
+     * parents before children, and no two transactions spending the same output. Returns the
+     * reason the package is refused, or null.
+     */
+    public static String wellFormedError(List<Transaction> txs) {
+        if (txs.size() > MAX_COUNT) {
+            return "package-too-many-transactions";
+        }
+        long weight = txs.stream().mapToLong(Transaction::weight).sum();
+        if (txs.size() > 1 && weight > MAX_WEIGHT) {
+            return "package-too-large";
+        }
+        Set<Hash256> later = new HashSet<>();
+        for (Transaction tx : txs) {
+            if (!later.add(tx.txid())) {
+                return "package-contains-duplicates";
+            }
+        }
+        for (Transaction tx : txs) {
+            for (TxIn in : tx.inputs()) {
+                if (later.contains(in.prevout().txid())) {
+                    return "package-not-sorted";
+                }
+            }
+            later.remove(tx.txid());
+        }
+        Set<OutPoint> spent = new HashSet<>();
+        for (Transaction tx : txs) {
+            if (tx.inputs().isEmpty()) {
+                return "conflict-in-package";
+            }
+            for (TxIn in : tx.inputs()) {
+                if (spent.contains(in.prevout())) {
+                    return "conflict-in-package";
+                }
+            }
+            tx.inputs().forEach(in -> spent.add(in.prevout()));
+        }
+        return null;
+    }
+}
