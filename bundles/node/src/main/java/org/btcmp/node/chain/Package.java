@@ -20,19 +20,59 @@ public final class Package {
     }
 
     /**
-     * The outcome for the whole package and each transaction validated, by wtxid. A package-wide
-     * policy verdict ({@code packageError}) leaves {@code results} empty; a transaction failing
-     * stops validation, so the transactions after it (and, when its early checks failed, the
-     * ones before) have no result.
+     * The outcome for the whole package and each transaction validated, by wtxid, and the txids
+     * a submission replaced. A package-wide policy verdict ({@code packageError}) leaves
+     * {@code results} empty; in a test, a transaction failing stops validation, so the
+     * transactions after it (and, when its early checks failed, the ones before) have no
+     * result. A submission also reports "transaction failed" as its package error.
      */
-    public record Result(String packageError, Map<Hash256, TxResult> results) {
+    public record Result(String packageError, Map<Hash256, TxResult> results, List<Hash256> replaced) {
+        public Result(String packageError, Map<Hash256, TxResult> results) {
+            this(packageError, results, List.of());
+        }
     }
 
-    /** One transaction's verdict: its entry if it would be accepted, else why not. */
-    public record TxResult(Mempool.Entry entry, ValidationException failure) {
+    /**
+     * One transaction's verdict: its entry if accepted (or already in the mempool), else why not;
+     * the effective feerate is its own, or its package's when it entered with a package.
+     */
+    public record TxResult(Mempool.Entry entry, ValidationException failure, long effectiveFee, long effectiveVsize,
+            List<Hash256> effectiveIncludes, boolean alreadyInMempool) {
+        public static TxResult accepted(Mempool.Entry e) {
+            return new TxResult(e, null, e.fee(), e.vsize(), List.of(e.tx().wtxid()), false);
+        }
+
+        public static TxResult failed(ValidationException e) {
+            return new TxResult(null, e, 0, 0, List.of(), false);
+        }
+
+        public static TxResult inMempool(Mempool.Entry e) {
+            return new TxResult(e, null, e.fee(), e.vsize(), List.of(e.tx().wtxid()), true);
+        }
+
         public boolean accepted() {
             return failure == null;
         }
+    }
+
+    /**
+     * Core's IsChildWithParents: the last transaction spends an output of every other one (more
+     * than one transaction). Core's submitpackage also wants the parents independent
+     * ({@link #parentsIndependent}).
+     */
+    public static boolean isChildWithParents(List<Transaction> txs) {
+        Transaction child = txs.get(txs.size() - 1);
+        Set<Hash256> spent = new HashSet<>();
+        child.inputs().forEach(in -> spent.add(in.prevout().txid()));
+        return txs.subList(0, txs.size() - 1).stream().allMatch(p -> spent.contains(p.txid()));
+    }
+
+    /** Core's IsChildWithParentsTree's extra rule: no parent spends another parent. */
+    public static boolean parentsIndependent(List<Transaction> txs) {
+        Set<Hash256> parents = new HashSet<>();
+        txs.subList(0, txs.size() - 1).forEach(p -> parents.add(p.txid()));
+        return txs.subList(0, txs.size() - 1).stream()
+                .allMatch(p -> p.inputs().stream().noneMatch(in -> parents.contains(in.prevout().txid())));
     }
 
     /**

@@ -314,9 +314,9 @@ final class RawTransactionRpc {
     private Package.Result testAlone(Transaction tx) {
         Package.TxResult r;
         try {
-            r = new Package.TxResult(node.mempool().accept(tx, true), null);
+            r = Package.TxResult.accepted(node.mempool().accept(tx, true));
         } catch (ValidationException e) {
-            r = new Package.TxResult(null, e);
+            r = Package.TxResult.failed(e);
         }
         return new Package.Result(null, Map.of(tx.wtxid(), r));
     }

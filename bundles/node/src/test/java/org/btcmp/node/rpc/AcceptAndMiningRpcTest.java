@@ -125,6 +125,30 @@ class AcceptAndMiningRpcTest {
     }
 
     @Test
+    void submitPackageLetsAChildPayForItsParent() throws Exception {
+        Transaction parent = KEY.spend(coinbase(1), 50_00000000L, 50_00000000L, KEY.script);
+        long in = parent.outputs().get(0).value();
+        Transaction child = KEY.spend(new OutPoint(parent.txid(), 0), in, in - 20_000, KEY.script);
+        Map<String, Object> r = map(rpc.call("submitpackage", "[[" + hex(parent) + "," + hex(child) + "]]"));
+        assertEquals(List.of("package_msg", "tx-results", "replaced-transactions"), new ArrayList<>(r.keySet()));
+        assertEquals("success", r.get("package_msg"));
+        Map<String, Object> p = map(map(r.get("tx-results")).get(parent.wtxid().toString()));
+        assertEquals(List.of("txid", "vsize", "fees"), new ArrayList<>(p.keySet()));
+        Map<String, Object> fees = map(p.get("fees"));
+        assertEquals(new BigDecimal("0.00000000"), fees.get("base"));
+        assertEquals(BigDecimal.valueOf(20_000L * 1000 / (parent.vsize() + child.vsize()), 8),
+                fees.get("effective-feerate"));
+        assertEquals(List.of(parent.wtxid().toString(), child.wtxid().toString()), fees.get("effective-includes"));
+        assertEquals(2, ((List<?>) rpc.call("getrawmempool", "[]")).size());
+
+        Transaction lone = KEY.spend(coinbase(2), 50_00000000L, 50_00000000L - 1000, KEY.script);
+        Map<String, Object> bad = error("submitpackage", "[[" + hex(lone) + "," + hex(child) + "]]");
+        assertEquals(-25L, bad.get("code"));
+        assertEquals("package topology disallowed. not child-with-parents or parents depend on each other.",
+                bad.get("message"));
+    }
+
+    @Test
     void generateBlockMinesChosenTransactionsOrOnlyBuildsThem() throws Exception {
         Transaction tx = KEY.spend(coinbase(1), 50_00000000L, 50_00000000L - 10_000, KEY.script);
         rpc.call("sendrawtransaction", "[" + hex(tx) + "]");
