@@ -22,8 +22,9 @@ import org.btcmp.primitives.TxOut;
 import org.btcmp.primitives.script.ScriptFlags;
 
 /**
- * Unconfirmed transactions (Core's CTxMemPool with MemPoolAccept's main rules): standardness,
- * fee floor, conflicts with full-RBF replacement, v31's cluster limits, BIP68, expiry, and
+ * Unconfirmed transactions (Core v31's CTxMemPool with MemPoolAccept's main rules): standardness,
+ * fee floor, conflicts with full-RBF replacement judged by the feerate diagram, cluster limits,
+ * chunked clusters for templates and eviction, packages (test and submit), BIP68, expiry, and
  * upkeep as blocks connect and disconnect. Shares the chain state's lock.
  */
 public final class Mempool implements ChainListener {
