@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.btcmp.common.DataDirLock;
 import org.btcmp.node.chain.ChainState;
 import org.btcmp.node.chain.FeeEstimatesFile;
+import org.btcmp.node.chain.FeeEstimatesFlusher;
 import org.btcmp.node.chain.Mempool;
 import org.btcmp.node.chain.Miner;
 import org.btcmp.node.iface.NodeWallets;
@@ -49,6 +50,7 @@ public final class BitcoinNode implements AutoCloseable {
     private volatile String warmup = "Loading block index…";
     private ChainState chain;
     private Mempool mempool;
+    private FeeEstimatesFlusher feeFlusher;
     private Miner miner;
     private P2pNode p2p;
 
@@ -138,6 +140,8 @@ public final class BitcoinNode implements AutoCloseable {
         // Before mempool.dat: its transactions are tracked when they enter at the estimator's best height.
         FeeEstimatesFile.load(mempool.feeEstimator(), feeEstimatesFile(), System.currentTimeMillis(),
                 options.acceptStaleFeeEstimates()).forEach(log::log);
+        feeFlusher = new FeeEstimatesFlusher(mempool.feeEstimator(), feeEstimatesFile(), FeeEstimatesFlusher.INTERVAL,
+                log::log);
         if (options.persistMempool()) {
             log.log(mempool.load(ctx.mempoolFile()));
         } else {
@@ -286,6 +290,9 @@ public final class BitcoinNode implements AutoCloseable {
             http.close();
             // Before the cookie goes: its removal tells scripts the node has stopped writing its files.
             saveMempool();
+            if (feeFlusher != null) {
+                feeFlusher.close();
+            }
             if (mempool != null) {
                 log.log(FeeEstimatesFile.flush(mempool.feeEstimator(), feeEstimatesFile()));
             }

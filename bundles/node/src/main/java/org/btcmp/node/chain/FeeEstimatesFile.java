@@ -127,6 +127,14 @@ public final class FeeEstimatesFile {
      */
     public static String flush(FeeEstimator estimator, Path file) {
         estimator.flushUnconfirmed();
+        return write(estimator, file);
+    }
+
+    /**
+     * Core's FlushFeeEstimates: the state as it is (transactions waiting stay tracked), written
+     * through a synced temporary file renamed over the old one.
+     */
+    public static String write(FeeEstimator estimator, Path file) {
         byte[] data = estimator.serialize();
         Path tmp = file.resolveSibling(file.getFileName() + ".new");
         try {

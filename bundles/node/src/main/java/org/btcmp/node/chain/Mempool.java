@@ -22,8 +22,9 @@ import org.btcmp.primitives.TxOut;
 import org.btcmp.primitives.script.ScriptFlags;
 
 /**
- * Unconfirmed transactions (Core's CTxMemPool with MemPoolAccept's main rules): standardness,
- * fee floor, conflicts with full-RBF replacement, v31's cluster limits, BIP68, expiry, and
+ * Unconfirmed transactions (Core v31's CTxMemPool with MemPoolAccept's main rules): standardness,
+ * fee floor, conflicts with full-RBF replacement judged by the feerate diagram, cluster limits,
+ * chunked clusters for templates and eviction, packages (test and submit), BIP68, expiry, and
  * upkeep as blocks connect and disconnect. Shares the chain state's lock.
  */
 public final class Mempool implements ChainListener {
@@ -37,6 +38,8 @@ public final class Mempool implements ChainListener {
     static final long CLUSTER_WEIGHT_LIMIT = CLUSTER_SIZE_LIMIT_KVB * 1000 * 4;
     /** Core's DEFAULT_BYTES_PER_SIGOP: a transaction weighs at least its sigop cost times this. */
     static final int BYTES_PER_SIGOP = 20;
+    /** Core's MAX_REPLACEMENT_CANDIDATES: distinct clusters a replacement may conflict with directly. */
+    static final int MAX_REPLACEMENT_CLUSTERS = 100;
     /** Core's DUST_RELAY_TX_FEE in sat/kvB. */
     public static final long DUST_RELAY_FEE_PER_KVB = Policy.DUST_RELAY_FEE_PER_KVB;
     /** Core's DEFAULT_INCREMENTAL_RELAY_FEE in sat/kvB. */
@@ -203,6 +206,223 @@ public final class Mempool implements ChainListener {
         }
     }
 
+    /**
+     * Core's testmempoolaccept of several transactions (AcceptMultipleTransactions in test mode):
+     * the package rules, then every transaction's early checks with the ones before it as
+     * mempool parents, replacement of mempool transactions refused, the cluster limits of the
+     * package as a whole, then the scripts. Each transaction must pay the minimum fees alone.
+     * Nothing changes in the mempool.
+     */
+    public Package.Result testPackage(List<Transaction> txs) {
+        String malformed = Package.wellFormedError(txs);
+        if (malformed != null) {
+            return new Package.Result(malformed, Map.of());
+        }
+        synchronized (chain) {
+            Map<Hash256, Package.TxResult> results = new LinkedHashMap<>();
+            List<Checked> staged = new ArrayList<>();
+            try {
+                long now = chain.now();
+                for (Transaction tx : txs) {
+                    try {
+                        Checked c = preChecks(tx, now, Mode.PACKAGE_TEST);
+                        stage(c);
+                        staged.add(c);
+                    } catch (ValidationException e) {
+                        results.put(tx.wtxid(), Package.TxResult.failed(e));
+                        return new Package.Result(null, results);
+                    }
+                }
+                for (Checked c : staged) {
+                    if (clusterTooLarge(c.tx().txid())) {
+                        return new Package.Result("too-large-cluster", results);
+                    }
+                }
+                for (Checked c : staged) {
+                    try {
+                        scriptChecks(c);
+                        results.put(c.tx().wtxid(), Package.TxResult.accepted(c.entry()));
+                    } catch (ValidationException e) {
+                        results.put(c.tx().wtxid(), Package.TxResult.failed(e));
+                        return new Package.Result(null, results);
+                    }
+                }
+                return new Package.Result(null, results);
+            } finally {
+                for (int i = staged.size() - 1; i >= 0; i--) {
+                    unstage(staged.get(i).tx().txid());
+                }
+            }
+        }
+    }
+
+    /** Core's TX_RECONSIDERABLE reasons and missing inputs: a failure alone a package may still mend. */
+    private static final Set<String> RECONSIDERABLE = Set.of("min relay fee not met", "mempool min fee not met",
+            "insufficient fee", "replacement-failed", "missing-inputs");
+
+    /**
+     * Core's submitpackage (AcceptPackage): a child with its parents. Each transaction not yet in
+     * the mempool is tried alone first; those failing only for their fee (or for a parent that
+     * did) are then tried together, paying the fee floors with the package's feerate, without
+     * replacing mempool transactions. A transaction over {@code maxFeeRatePerKvB} (0: no limit)
+     * fails "max feerate exceeded". Transactions evicted by the final trim report "mempool full".
+     */
+    public Package.Result submitPackage(List<Transaction> txs, long maxFeeRatePerKvB) {
+        String malformed = Package.wellFormedError(txs);
+        if (malformed != null) {
+            return new Package.Result(malformed, Map.of());
+        }
+        if (txs.size() > 1 && !Package.isChildWithParents(txs)) {
+            return new Package.Result("package-not-child-with-parents", Map.of());
+        }
+        synchronized (chain) {
+            long now = chain.now();
+            Map<Hash256, Package.TxResult> done = new HashMap<>();
+            Map<Hash256, Package.TxResult> alone = new HashMap<>();
+            List<Transaction> together = new ArrayList<>();
+            List<Hash256> replaced = new ArrayList<>();
+            boolean quit = false;
+            for (Transaction tx : txs) {
+                Entry there = entries.get(tx.txid());
+                if (there != null) {
+                    done.put(tx.wtxid(), Package.TxResult.inMempool(there));
+                    continue;
+                }
+                try {
+                    Checked c = preChecks(tx, now, Mode.SINGLE);
+                    checkMaxFeeRate(c, maxFeeRatePerKvB);
+                    scriptChecks(c);
+                    replaced.addAll(c.evicted());
+                    done.put(tx.wtxid(), Package.TxResult.accepted(commit(c, true, false)));
+                } catch (ValidationException e) {
+                    alone.put(tx.wtxid(), Package.TxResult.failed(e));
+                    if (txs.size() == 1 || !RECONSIDERABLE.contains(e.reason())) {
+                        quit = true;
+                    } else {
+                        together.add(tx);
+                    }
+                }
+            }
+            String error = quit || together.size() == 1 ? "transaction failed" : null;
+            Package.Result joint = new Package.Result(null, Map.of());
+            if (error == null && !together.isEmpty()) {
+                joint = acceptTogether(together, now, maxFeeRatePerKvB);
+                error = joint.packageError();
+                limitSize();
+            }
+            Map<Hash256, Package.TxResult> out = new LinkedHashMap<>();
+            for (Transaction tx : txs) {
+                Package.TxResult r = joint.results().containsKey(tx.wtxid()) ? joint.results().get(tx.wtxid())
+                        : done.containsKey(tx.wtxid()) ? done.get(tx.wtxid()) : alone.get(tx.wtxid());
+                if (r != null && r.accepted() && !entries.containsKey(tx.txid())) {
+                    error = "transaction failed";
+                    r = Package.TxResult.failed(new ValidationException("mempool full"));
+                }
+                if (r != null) {
+                    out.put(tx.wtxid(), r);
+                }
+            }
+            return new Package.Result(error, out, replaced);
+        }
+    }
+
+    /**
+     * Core's AcceptMultipleTransactions for a submission: early checks with the package's
+     * earlier transactions as parents, the fee floors on the package's total, the cluster limits
+     * of the whole, the scripts, then all are added (the caller trims once).
+     */
+    private Package.Result acceptTogether(List<Transaction> txs, long now, long maxFeeRatePerKvB) {
+        List<Checked> staged = new ArrayList<>();
+        long fee = 0;
+        long vsize = 0;
+        try {
+            for (Transaction tx : txs) {
+                try {
+                    Checked c = preChecks(tx, now, Mode.PACKAGE_SUBMIT);
+                    checkMaxFeeRate(c, maxFeeRatePerKvB);
+                    stage(c);
+                    staged.add(c);
+                    fee += c.entry().fee();
+                    vsize += c.entry().vsize();
+                } catch (ValidationException e) {
+                    return new Package.Result("transaction failed", Map.of(tx.wtxid(), Package.TxResult.failed(e)));
+                }
+            }
+            try {
+                checkFeeFloors(fee, vsize, false);
+            } catch (ValidationException e) {
+                return new Package.Result("transaction failed",
+                        Map.of(txs.get(txs.size() - 1).wtxid(), Package.TxResult.failed(e)));
+            }
+            for (Checked c : staged) {
+                if (clusterTooLarge(c.tx().txid())) {
+                    return new Package.Result("too-large-cluster", Map.of());
+                }
+            }
+            for (Checked c : staged) {
+                try {
+                    scriptChecks(c);
+                } catch (ValidationException e) {
+                    return new Package.Result("transaction failed", Map.of(c.tx().wtxid(), Package.TxResult.failed(e)));
+                }
+            }
+        } finally {
+            for (int i = staged.size() - 1; i >= 0; i--) {
+                unstage(staged.get(i).tx().txid());
+            }
+        }
+        List<Hash256> wtxids = txs.stream().map(Transaction::wtxid).toList();
+        Map<Hash256, Package.TxResult> results = new LinkedHashMap<>();
+        for (Checked c : staged) {
+            try {
+                Entry e = commit(c, false, false);
+                results.put(c.tx().wtxid(), new Package.TxResult(e, null, fee, vsize, wtxids, false));
+            } catch (ValidationException e) {
+                throw new IllegalStateException("a checked package transaction failed to enter", e);
+            }
+        }
+        return new Package.Result(null, results);
+    }
+
+    /** The caller's maxfeerate on one transaction's own rate (Core's client_maxfeerate). */
+    private static void checkMaxFeeRate(Checked c, long maxFeeRatePerKvB) throws ValidationException {
+        if (maxFeeRatePerKvB > 0 && c.entry().fee() * 1000 / c.entry().vsize() > maxFeeRatePerKvB) {
+            throw new ValidationException("max feerate exceeded");
+        }
+    }
+
+    /** Whether the cluster holding mempool transaction {@code txid} is over the count or size limit. */
+    private boolean clusterTooLarge(Hash256 txid) {
+        Set<Hash256> cluster = clusterOf(txid);
+        long weight = cluster.stream().mapToLong(adjustedWeight::get).sum();
+        return cluster.size() > clusterCountLimit || weight > clusterWeightLimit;
+    }
+
+    /** Every mempool transaction connected to {@code txid} through parent and child links, itself included. */
+    Set<Hash256> clusterOf(Hash256 txid) {
+        Set<Hash256> cluster = new HashSet<>();
+        List<Hash256> todo = new ArrayList<>(List.of(txid));
+        while (!todo.isEmpty()) {
+            Hash256 h = todo.remove(todo.size() - 1);
+            Entry e = entries.get(h);
+            if (e == null || !cluster.add(h)) {
+                continue;
+            }
+            for (TxIn in : e.tx().inputs()) {
+                if (entries.containsKey(in.prevout().txid())) {
+                    todo.add(in.prevout().txid());
+                }
+            }
+            for (int i = 0; i < e.tx().outputs().size(); i++) {
+                Hash256 child = spentBy.get(new OutPoint(h, i));
+                if (child != null) {
+                    todo.add(child);
+                }
+            }
+        }
+        return cluster;
+    }
+
     /** Re-adds a transaction loaded from mempool.dat with its original entry time. */
     public Entry acceptLoaded(Transaction tx, long time) throws ValidationException {
         synchronized (chain) {
@@ -216,6 +436,40 @@ public final class Mempool implements ChainListener {
      */
     private Entry acceptLocked(Transaction tx, boolean testOnly, long time, boolean bypassLimits)
             throws ValidationException {
+        Checked c = preChecks(tx, time, bypassLimits ? Mode.REORG : Mode.SINGLE);
+        scriptChecks(c);
+        if (testOnly) {
+            return c.entry();
+        }
+        return commit(c, !bypassLimits, !bypassLimits);
+    }
+
+    /**
+     * The parts of Core's ATMPArgs that differ here: skipping the mempool minimum fee and the
+     * trimming (re-adding after a reorg), allowing replacement, checking cluster limits per
+     * transaction (not for a package as a whole), and each transaction paying the fee floors alone
+     * (not the package together).
+     */
+    private record Mode(boolean bypassLimits, boolean allowReplacement, boolean checkCluster, boolean ownFeeFloor) {
+        static final Mode SINGLE = new Mode(false, true, true, true);
+        static final Mode REORG = new Mode(true, true, true, true);
+        static final Mode PACKAGE_TEST = new Mode(false, false, false, true);
+        static final Mode PACKAGE_SUBMIT = new Mode(false, false, false, false);
+    }
+
+    /** A transaction that passed the checks before its scripts (Core's Workspace after PreChecks). */
+    private record Checked(Entry entry, List<Coin> spent, Set<Hash256> parents, Set<Hash256> evicted, long weight,
+            int nextHeight) {
+        Transaction tx() {
+            return entry.tx();
+        }
+    }
+
+    /**
+     * Core's PreChecks and ReplacementChecks: everything but the scripts, as {@code mode} says.
+     * Without replacement a conflict is refused outright (packages, as Core).
+     */
+    private Checked preChecks(Transaction tx, long time, Mode mode) throws ValidationException {
         TxChecks.checkTransaction(tx);
         if (tx.isCoinbase()) {
             throw new ValidationException("coinbase");
@@ -226,8 +480,10 @@ public final class Mempool implements ChainListener {
         if (!TxChecks.isFinal(tx, nextHeight, tip.medianTimePast())) {
             throw new ValidationException("non-final");
         }
-        if (entries.containsKey(tx.txid())) {
-            throw new ValidationException("txn-already-in-mempool");
+        Entry same = entries.get(tx.txid());
+        if (same != null) {
+            throw new ValidationException(same.tx().wtxid().equals(tx.wtxid()) ? "txn-already-in-mempool"
+                    : "txn-same-nonwitness-data-in-mempool");
         }
         Set<Hash256> conflicts = new HashSet<>();
         List<Coin> spent = new ArrayList<>();
@@ -250,6 +506,9 @@ public final class Mempool implements ChainListener {
                 spent.add(chain.coinsView().get(in.prevout()));
             }
         }
+        if (!conflicts.isEmpty() && !mode.allowReplacement()) {
+            throw new ValidationException("bip125-replacement-disallowed");
+        }
         if (spent.contains(null)) {
             for (int i = 0; i < tx.outputs().size(); i++) {
                 if (chain.coinsView().get(new OutPoint(tx.txid(), i)) != null) {
@@ -258,23 +517,13 @@ public final class Mempool implements ChainListener {
             }
             throw new ValidationException("missing-inputs");
         }
-        long fee;
-        try {
-            fee = TxChecks.checkInputs(tx, spent, nextHeight);
-        } catch (ValidationException e) {
-            throw e;
-        }
+        long fee = TxChecks.checkInputs(tx, spent, nextHeight);
         if (!TxChecks.sequenceLocksPass(tx, spent, tip, nextHeight, new HashMap<>())) {
             throw new ValidationException("non-BIP68-final");
         }
         int vsize = tx.vsize();
-        long mempoolFee = bypassLimits ? 0 : rollingMinFee.current(chain.now(), usage, maxBytes) * vsize / 1000;
-        if (mempoolFee > 0 && fee < mempoolFee) {
-            throw new ValidationException("mempool min fee not met", fee + " < " + mempoolFee);
-        }
-        long minFee = MIN_RELAY_FEE_PER_KVB * vsize / 1000;
-        if (fee < minFee) {
-            throw new ValidationException("min relay fee not met", fee + " < " + minFee);
+        if (mode.ownFeeFloor()) {
+            checkFeeFloors(fee, vsize, mode.bypassLimits());
         }
         int sigops = Sigops.cost(tx, spent);
         if (sigops > Consensus.MAX_BLOCK_SIGOPS_COST / 5) {
@@ -283,32 +532,79 @@ public final class Mempool implements ChainListener {
         long weight = Math.max(tx.weight(), (long) sigops * BYTES_PER_SIGOP);
         Set<Hash256> ancestors = ancestors(parents);
         Set<Hash256> evicted = Set.of();
+        Entry entry = new Entry(tx, fee, vsize, time, tip.height);
         if (!conflicts.isEmpty()) {
-            evicted = checkReplacement(tx, fee, vsize, conflicts, ancestors);
+            evicted = checkReplacement(entry, conflicts, ancestors);
         }
-        checkClusterLimits(parents, evicted, weight);
-        int consensus = ScriptChecks.consensusFlags(chain.params(), nextHeight);
-        chain.verifyScripts(tx, spent, consensus | ScriptFlags.STANDARD_EXTRA);
-        Entry e = new Entry(tx, fee, vsize, time, tip.height);
-        if (testOnly) {
-            return e;
+        if (mode.checkCluster()) {
+            checkClusterLimits(parents, evicted, weight);
         }
-        for (Hash256 h : evicted) {
+        if (!conflicts.isEmpty()) {
+            checkDiagram(entry, weight, evicted, parents);
+        }
+        return new Checked(entry, spent, parents, evicted, weight, nextHeight);
+    }
+
+    /** Core's CheckFeeRate: the mempool's rising minimum (unless bypassed) and the minimum relay fee. */
+    private void checkFeeFloors(long fee, long vsize, boolean bypassLimits) throws ValidationException {
+        long mempoolFee = bypassLimits ? 0 : rollingMinFee.current(chain.now(), usage, maxBytes) * vsize / 1000;
+        if (mempoolFee > 0 && fee < mempoolFee) {
+            throw new ValidationException("mempool min fee not met", fee + " < " + mempoolFee);
+        }
+        long minFee = MIN_RELAY_FEE_PER_KVB * vsize / 1000;
+        if (fee < minFee) {
+            throw new ValidationException("min relay fee not met", fee + " < " + minFee);
+        }
+    }
+
+    /** Core's PolicyScriptChecks and ConsensusScriptChecks in one pass with the union of the flags. */
+    private void scriptChecks(Checked c) throws ValidationException {
+        int consensus = ScriptChecks.consensusFlags(chain.params(), c.nextHeight());
+        chain.verifyScripts(c.tx(), c.spent(), consensus | ScriptFlags.STANDARD_EXTRA);
+    }
+
+    /**
+     * Core's Finalize: evicts what the transaction replaces, adds it, tells listeners, and with
+     * {@code trim} trims to -maxmempool; {@code forEstimates}: the fee estimator may learn from it.
+     */
+    private Entry commit(Checked c, boolean trim, boolean forEstimates) throws ValidationException {
+        for (Hash256 h : c.evicted()) {
             removeOne(h);
         }
-        entries.put(tx.txid(), e);
-        adjustedWeight.put(tx.txid(), weight);
-        usage += e.usage();
-        for (TxIn in : tx.inputs()) {
-            spentBy.put(in.prevout(), tx.txid());
-        }
+        Transaction tx = c.tx();
+        stage(c);
         // Core counts only transactions without mempool parents that did not skip the fee floor.
-        feeEstimator.transactionAdded(tx.txid(), tip.height, fee, vsize, !bypassLimits && parents.isEmpty());
+        feeEstimator.transactionAdded(tx.txid(), c.entry().height(), c.entry().fee(), c.entry().vsize(),
+                forEstimates && c.parents().isEmpty());
         addedListeners.forEach(l -> l.accept(tx));
-        if (!bypassLimits) {
+        if (trim) {
             limitSize();
             if (!entries.containsKey(tx.txid())) {
                 throw new ValidationException("mempool full");
+            }
+        }
+        return c.entry();
+    }
+
+    /** Puts a checked transaction in the indexes, telling nobody (package tests take it out again). */
+    private void stage(Checked c) {
+        Transaction tx = c.tx();
+        entries.put(tx.txid(), c.entry());
+        adjustedWeight.put(tx.txid(), c.weight());
+        usage += c.entry().usage();
+        for (TxIn in : tx.inputs()) {
+            spentBy.put(in.prevout(), tx.txid());
+        }
+    }
+
+    /** Takes an entry out of the indexes, telling nobody; returns it (null if absent). */
+    private Entry unstage(Hash256 h) {
+        Entry e = entries.remove(h);
+        if (e != null) {
+            adjustedWeight.remove(h);
+            usage -= e.usage();
+            for (TxIn in : e.tx().inputs()) {
+                spentBy.remove(in.prevout(), h);
             }
         }
         return e;
@@ -321,34 +617,18 @@ public final class Mempool implements ChainListener {
     }
 
     /**
-     * Core's TrimToSize: while over the limit, the entry with the lowest descendant score (the
-     * higher of its own rate and its package's with descendants; newer first on ties) leaves with
-     * its descendants, and the minimum fee rises above that package's rate.
+     * Core v31's TrimToSize: while over the limit, the chunk with the lowest feerate of all
+     * clusters leaves (the last of its cluster, so nothing else depends on it), and the minimum
+     * fee rises above that chunk's rate.
      */
     private void trimToSize() {
         while (usage > maxBytes && !entries.isEmpty()) {
-            Entry worst = null;
-            double worstScore = 0;
-            long worstFees = 0;
-            long worstSize = 0;
-            for (Entry e : entries.values()) {
-                long fees = e.fee();
-                long size = e.vsize();
-                for (Hash256 d : descendants(e.tx().txid())) {
-                    Entry de = entries.get(d);
-                    fees += de.fee();
-                    size += de.vsize();
-                }
-                double score = Math.max((double) e.fee() / e.vsize(), (double) fees / size);
-                if (worst == null || score < worstScore || (score == worstScore && e.time() >= worst.time())) {
-                    worst = e;
-                    worstScore = score;
-                    worstFees = fees;
-                    worstSize = size;
-                }
+            List<Chunk> all = chunks();
+            Chunk worst = all.get(all.size() - 1);
+            rollingMinFee.packageRemoved(worst.fee() * 1000 / worst.vsize());
+            for (Entry e : worst.entries()) {
+                removeWithDescendants(e.tx().txid());
             }
-            rollingMinFee.packageRemoved(worstFees * 1000 / worstSize);
-            removeWithDescendants(worst.tx().txid());
         }
     }
 
@@ -394,40 +674,149 @@ public final class Mempool implements ChainListener {
         }
     }
 
-    /** Core's full-RBF rules 3-5: pay more in total and in rate, cover relay of the replacement, evict ≤ 100. */
-    private Set<Hash256> checkReplacement(Transaction tx, long fee, int vsize, Set<Hash256> conflicts,
-            Set<Hash256> ancestors) throws ValidationException {
-        Set<Hash256> evicted = new HashSet<>();
+    /**
+     * Core v31's replacement rules before the diagram: no spending of what it replaces, direct
+     * conflicts in at most 100 clusters, at least the replaced fees (rule 3), and more by the
+     * incremental relay fee for its own size (rule 4). Returns every transaction it evicts.
+     */
+    private Set<Hash256> checkReplacement(Entry replacement, Set<Hash256> conflicts, Set<Hash256> ancestors)
+            throws ValidationException {
+        Hash256 txid = replacement.tx().txid();
         for (Hash256 c : conflicts) {
             if (ancestors.contains(c)) {
-                throw new ValidationException("bad-txns-spends-conflicting-tx");
+                throw new ValidationException("bad-txns-spends-conflicting-tx", txid + " spends conflicting transaction "
+                        + c);
             }
+        }
+        Set<Hash256> seen = new HashSet<>();
+        int clusters = 0;
+        for (Hash256 c : conflicts) {
+            if (!seen.contains(c)) {
+                clusters++;
+                seen.addAll(clusterOf(c));
+            }
+        }
+        if (clusters > MAX_REPLACEMENT_CLUSTERS) {
+            throw new ValidationException("too many potential replacements", "rejecting replacement " + txid
+                    + "; too many conflicting clusters (" + clusters + " > " + MAX_REPLACEMENT_CLUSTERS + ")");
+        }
+        Set<Hash256> evicted = new HashSet<>();
+        for (Hash256 c : conflicts) {
             evicted.add(c);
             evicted.addAll(descendants(c));
-        }
-        if (evicted.size() > 100) {
-            throw new ValidationException("too many potential replacements");
         }
         long oldFees = 0;
         for (Hash256 h : evicted) {
             oldFees += entries.get(h).fee();
         }
-        for (Hash256 c : conflicts) {
-            Entry old = entries.get(c);
-            if (fee * old.vsize() <= old.fee() * vsize) {
-                throw new ValidationException("insufficient fee", "rejecting replacement " + tx.txid()
-                        + "; new feerate not higher than the replaced transaction's");
-            }
-        }
+        long fee = replacement.fee();
         if (fee < oldFees) {
-            throw new ValidationException("insufficient fee", "rejecting replacement " + tx.txid()
-                    + ", less fees than conflicting txs");
+            throw new ValidationException("insufficient fee", "rejecting replacement " + txid
+                    + ", less fees than conflicting txs; " + money(fee) + " < " + money(oldFees));
         }
-        if (fee - oldFees < MIN_RELAY_FEE_PER_KVB * vsize / 1000) {
-            throw new ValidationException("insufficient fee", "rejecting replacement " + tx.txid()
-                    + ", not enough additional fees to relay");
+        long relay = INCREMENTAL_RELAY_FEE_PER_KVB * replacement.vsize() / 1000;
+        if (fee - oldFees < relay) {
+            throw new ValidationException("insufficient fee", "rejecting replacement " + txid
+                    + ", not enough additional fees to relay; " + money(fee - oldFees) + " < " + money(relay));
         }
         return evicted;
+    }
+
+    /**
+     * Core v31's ImprovesFeerateDiagram: the clusters the replacement touches (those of what it
+     * evicts and of its parents), chunked before and after, must give a strictly better diagram.
+     */
+    private void checkDiagram(Entry replacement, long weight, Set<Hash256> evicted, Set<Hash256> parents)
+            throws ValidationException {
+        Set<Hash256> touched = new HashSet<>();
+        for (Set<Hash256> roots : List.of(evicted, parents)) {
+            for (Hash256 h : roots) {
+                if (!touched.contains(h)) {
+                    touched.addAll(clusterOf(h));
+                }
+            }
+        }
+        List<GraphTx> before = new ArrayList<>();
+        List<GraphTx> after = new ArrayList<>();
+        for (Hash256 h : entries.keySet()) {
+            if (touched.contains(h)) {
+                GraphTx g = graphTx(entries.get(h));
+                before.add(g);
+                if (!evicted.contains(h)) {
+                    after.add(g);
+                }
+            }
+        }
+        after.add(new GraphTx(replacement.tx(), replacement.fee(), (weight + 3) / 4));
+        FeerateDiagram old = new FeerateDiagram(graphOf(before).chunks());
+        if (!new FeerateDiagram(graphOf(after).chunks()).strictlyBetterThan(old)) {
+            throw new ValidationException("replacement-failed", "insufficient feerate: does not improve feerate diagram");
+        }
+    }
+
+    /** Core's FormatMoney: BTC with at least two decimals, trailing zeros dropped. */
+    static String money(long sats) {
+        String s = java.math.BigDecimal.valueOf(sats, 8).toPlainString();
+        int end = s.length();
+        while (s.charAt(end - 1) == '0' && s.charAt(end - 3) != '.') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    /** A transaction as the linearizer sees it: fee and sigop-adjusted virtual size. */
+    private record GraphTx(Transaction tx, long fee, long vsize) {
+    }
+
+    private GraphTx graphTx(Entry e) {
+        return new GraphTx(e.tx(), e.fee(), (adjustedWeight.get(e.tx().txid()) + 3) / 4);
+    }
+
+    /** The graph of {@code txs} (parent links among them) ready to chunk. */
+    private static Linearizer graphOf(List<GraphTx> txs) {
+        Map<Hash256, Integer> index = new HashMap<>();
+        for (int i = 0; i < txs.size(); i++) {
+            index.put(txs.get(i).tx().txid(), i);
+        }
+        long[] fee = new long[txs.size()];
+        long[] size = new long[txs.size()];
+        int[][] parents = new int[txs.size()][];
+        for (int i = 0; i < txs.size(); i++) {
+            fee[i] = txs.get(i).fee();
+            size[i] = txs.get(i).vsize();
+            parents[i] = txs.get(i).tx().inputs().stream().map(in -> index.get(in.prevout().txid()))
+                    .filter(java.util.Objects::nonNull).distinct().mapToInt(Integer::intValue).toArray();
+        }
+        return new Linearizer(fee, size, parents);
+    }
+
+    /** A chunk of a linearized mempool cluster: its transactions parents first, and which cluster it is of. */
+    public record Chunk(List<Entry> entries, long fee, long vsize, int cluster) {
+    }
+
+    /**
+     * Every mempool cluster linearized and chunked (Core v31's TxGraph), all chunks highest
+     * feerate first: the order block templates take them in and the reverse of eviction's.
+     */
+    public List<Chunk> chunks() {
+        synchronized (chain) {
+            List<Entry> all = new ArrayList<>(entries.values());
+            List<GraphTx> txs = all.stream().map(this::graphTx).toList();
+            Linearizer lin = graphOf(txs);
+            int[] clusterOf = new int[all.size()];
+            List<int[]> components = lin.components();
+            for (int c = 0; c < components.size(); c++) {
+                for (int i : components.get(c)) {
+                    clusterOf[i] = c;
+                }
+            }
+            List<Chunk> out = new ArrayList<>();
+            for (Linearizer.Chunk ch : lin.chunks()) {
+                List<Entry> members = ch.members().stream().map(all::get).toList();
+                out.add(new Chunk(members, ch.fee(), ch.size(), clusterOf[ch.members().get(0)]));
+            }
+            return out;
+        }
     }
 
     private Set<Hash256> ancestors(Set<Hash256> parents) {
@@ -470,15 +859,10 @@ public final class Mempool implements ChainListener {
 
     /** {@code confirmed}: a block took it, which the fee estimator learns from {@link #blockConnected}. */
     private void removeOne(Hash256 h, boolean confirmed) {
-        Entry e = entries.remove(h);
+        Entry e = unstage(h);
         if (e != null) {
-            adjustedWeight.remove(h);
             if (!confirmed) {
                 feeEstimator.transactionRemoved(h);
-            }
-            usage -= e.usage();
-            for (TxIn in : e.tx().inputs()) {
-                spentBy.remove(in.prevout(), h);
             }
             removedListeners.forEach(l -> l.accept(e.tx()));
         }
@@ -592,71 +976,9 @@ public final class Mempool implements ChainListener {
         }
     }
 
-    /**
-     * Mempool transactions in the order a block template takes them: repeatedly the transaction
-     * whose package (itself with its not yet taken mempool ancestors) pays the highest fee rate,
-     * the package's parents first (Core's ancestor-package selection, so a child pays for its
-     * parent; v31 picks cluster chunks, which this matches for chains and single-parent trees).
-     */
+    /** Mempool transactions in chunk order (see {@link #chunks()}), parents before children. */
     public List<Entry> blockCandidates() {
-        synchronized (chain) {
-            Map<Hash256, Set<Hash256>> ancestorSets = new HashMap<>();
-            Map<Hash256, long[]> packages = new HashMap<>();
-            for (Entry e : entries.values()) {
-                Hash256 h = e.tx().txid();
-                Set<Hash256> anc = ancestorsOf(h);
-                ancestorSets.put(h, anc);
-                long fee = e.fee();
-                long size = e.vsize();
-                for (Hash256 a : anc) {
-                    fee += entries.get(a).fee();
-                    size += entries.get(a).vsize();
-                }
-                packages.put(h, new long[] {fee, size});
-            }
-            // Highest package rate first (fee/size compared by cross-multiplying); ties by txid for a stable order.
-            Comparator<Candidate> byRate = (a, b) -> {
-                int c = Long.compare(b.fee() * a.size(), a.fee() * b.size());
-                return c != 0 ? c : a.txid().compareTo(b.txid());
-            };
-            java.util.PriorityQueue<Candidate> queue = new java.util.PriorityQueue<>(byRate);
-            packages.forEach((h, p) -> queue.add(new Candidate(h, p[0], p[1])));
-            List<Entry> ordered = new ArrayList<>();
-            Set<Hash256> taken = new HashSet<>();
-            while (!queue.isEmpty()) {
-                Candidate c = queue.poll();
-                long[] current = packages.get(c.txid());
-                if (taken.contains(c.txid()) || current[0] != c.fee() || current[1] != c.size()) {
-                    continue;
-                }
-                List<Hash256> pkg = new ArrayList<>();
-                for (Hash256 a : ancestorSets.get(c.txid())) {
-                    if (!taken.contains(a)) {
-                        pkg.add(a);
-                    }
-                }
-                pkg.add(c.txid());
-                pkg.sort(Comparator.comparingInt((Hash256 h) -> ancestorSets.get(h).size()).thenComparing(h -> h));
-                for (Hash256 h : pkg) {
-                    Entry e = entries.get(h);
-                    ordered.add(e);
-                    taken.add(h);
-                    for (Hash256 d : descendants(h)) {
-                        if (!taken.contains(d)) {
-                            long[] p = packages.get(d);
-                            p[0] -= e.fee();
-                            p[1] -= e.vsize();
-                            queue.add(new Candidate(d, p[0], p[1]));
-                        }
-                    }
-                }
-            }
-            return ordered;
-        }
-    }
-
-    /** A transaction's package fee and size when it was queued. */
-    private record Candidate(Hash256 txid, long fee, long size) {
+        return chunks().stream().flatMap(c -> c.entries().stream()).toList();
     }
 
     /** Total size of all entries in virtual bytes. */

@@ -2,7 +2,9 @@ package org.btcmp.node.chain;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.BlockHeader;
 import org.btcmp.primitives.Hash256;
@@ -15,7 +17,10 @@ import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
 
-/** Builds block templates on the tip (Core's BlockAssembler) and grinds regtest proof of work. */
+/**
+ * Builds block templates on the tip (Core v31's BlockAssembler: whole mempool chunks, highest
+ * feerate first) and grinds regtest proof of work.
+ */
 public final class Miner {
     /** Core's VERSIONBITS_TOP_BITS: what its miner puts in nVersion with no deployment signalling. */
     public static final int BLOCK_VERSION = 0x20000000;
@@ -45,17 +50,30 @@ public final class Miner {
             if (txs == null) {
                 int weight = COINBASE_RESERVED_WEIGHT;
                 int sigops = 400;
-                for (Mempool.Entry e : mempool.blockCandidates()) {
-                    int w = e.tx().weight();
-                    int s = Sigops.legacy(e.tx()) * Consensus.WITNESS_SCALE_FACTOR;
-                    if (weight + w > Consensus.MAX_BLOCK_WEIGHT || sigops + s > Consensus.MAX_BLOCK_SIGOPS_COST) {
+                // Core's lock-time cutoff is the median time past of the block built on.
+                long cutoff = tip.medianTimePast();
+                Set<Integer> skipped = new HashSet<>();
+                for (Mempool.Chunk chunk : mempool.chunks()) {
+                    if (skipped.contains(chunk.cluster())) {
                         continue;
                     }
-                    if (!e.tx().inputs().stream().allMatch(in -> parentIncluded(in, chosen))) {
+                    int w = 0;
+                    int s = 0;
+                    boolean fit = true;
+                    for (Mempool.Entry e : chunk.entries()) {
+                        w += e.tx().weight();
+                        s += Sigops.legacy(e.tx()) * Consensus.WITNESS_SCALE_FACTOR;
+                        fit &= TxChecks.isFinal(e.tx(), height, cutoff);
+                    }
+                    if (!fit || weight + w > Consensus.MAX_BLOCK_WEIGHT || sigops + s > Consensus.MAX_BLOCK_SIGOPS_COST) {
+                        // Core skips the chunk and, with it, the rest of its cluster.
+                        skipped.add(chunk.cluster());
                         continue;
                     }
-                    chosen.add(e.tx());
-                    fees += e.fee();
+                    for (Mempool.Entry e : chunk.entries()) {
+                        chosen.add(e.tx());
+                        fees += e.fee();
+                    }
                     weight += w;
                     sigops += s;
                 }
@@ -83,13 +101,6 @@ public final class Miner {
             return NextWork.required(tip, new BlockHeader(BLOCK_VERSION, tip.hash, Hash256.ZERO, time, 0, 0),
                     chain.params());
         }
-    }
-
-    private boolean parentIncluded(TxIn in, List<Transaction> chosen) {
-        if (!mempool.contains(in.prevout().txid())) {
-            return true;
-        }
-        return chosen.stream().anyMatch(t -> t.txid().equals(in.prevout().txid()));
     }
 
     /** Fees of explicitly chosen transactions, whose inputs are in the UTXO set or earlier in the list. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.btcmp.common.json.Json;
 import org.btcmp.node.chain.BlockIndex;
 import org.btcmp.node.chain.Mempool;
+import org.btcmp.node.chain.Package;
 import org.btcmp.node.chain.ValidationException;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.DecodeException;
@@ -273,44 +274,79 @@ final class RawTransactionRpc {
         return tx.txid().toString();
     }
 
+    /**
+     * Core's testmempoolaccept: one transaction alone (replacements allowed), several as a package
+     * (Mempool.testPackage). A package-wide verdict shows on every transaction as "package-error";
+     * transactions validation did not reach show only their ids.
+     */
     private Object testAccept(Params p) throws RpcException {
         List<Object> raws = p.array(0);
-        if (raws.isEmpty() || raws.size() > 25) {
-            throw new RpcException(RpcException.INVALID_PARAMETER, "Array must contain between 1 and 25 transactions.");
+        if (raws.isEmpty() || raws.size() > Package.MAX_COUNT) {
+            throw new RpcException(RpcException.INVALID_PARAMETER, "Array must contain between 1 and "
+                    + Package.MAX_COUNT + " transactions.");
         }
         long maxRate = maxFeeRate(p, 1);
-        List<Object> out = new ArrayList<>();
+        List<Transaction> txs = new ArrayList<>();
         for (Object o : raws) {
             if (!(o instanceof String hex)) {
                 throw new RpcException(RpcException.TYPE_ERROR, "JSON value of type " + Json.typeName(o)
                         + " is not of expected type string");
             }
-            Transaction tx = decodeTx(hex);
+            txs.add(decodeTx(hex));
+        }
+        Package.Result result = txs.size() == 1 ? testAlone(txs.get(0)) : node.mempool().testPackage(txs);
+        List<Object> out = new ArrayList<>();
+        boolean stopped = false;
+        for (Transaction tx : txs) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("txid", tx.txid().toString());
             m.put("wtxid", tx.wtxid().toString());
-            try {
-                Mempool.Entry e = node.mempool().accept(tx, true);
-                if (maxRate > 0 && e.fee() > maxRate * e.vsize() / 1000) {
-                    m.put("allowed", false);
-                    m.put("reject-reason", "max-fee-exceeded");
-                } else {
-                    m.put("allowed", true);
-                    m.put("vsize", (long) e.vsize());
-                    Map<String, Object> fees = new LinkedHashMap<>();
-                    fees.put("base", RpcJson.amount(e.fee()));
-                    // Alone (no package), the effective rate is the transaction's own, per kvB.
-                    fees.put("effective-feerate", RpcJson.amount(e.fee() * 1000 / e.vsize()));
-                    fees.put("effective-includes", List.of(tx.wtxid().toString()));
-                    m.put("fees", fees);
-                }
-            } catch (ValidationException e) {
-                m.put("allowed", false);
-                m.put("reject-reason", e.reason());
-                m.put("reject-details", e.getMessage());
+            if (result.packageError() != null) {
+                m.put("package-error", result.packageError());
+            }
+            Package.TxResult r = result.results().get(tx.wtxid());
+            if (!stopped && r != null) {
+                stopped = describe(r, maxRate, m);
             }
             out.add(m);
         }
         return out;
+    }
+
+    private Package.Result testAlone(Transaction tx) {
+        Package.TxResult r;
+        try {
+            r = Package.TxResult.accepted(node.mempool().accept(tx, true));
+        } catch (ValidationException e) {
+            r = Package.TxResult.failed(e);
+        }
+        return new Package.Result(null, Map.of(tx.wtxid(), r));
+    }
+
+    /** Fills one testmempoolaccept verdict; true when it exceeds maxfeerate, which ends the report. */
+    private static boolean describe(Package.TxResult r, long maxRate, Map<String, Object> m) {
+        if (!r.accepted()) {
+            m.put("allowed", false);
+            m.put("reject-reason", r.failure().reason());
+            if (!r.failure().reason().equals("missing-inputs")) {
+                m.put("reject-details", r.failure().getMessage());
+            }
+            return false;
+        }
+        Mempool.Entry e = r.entry();
+        if (maxRate > 0 && e.fee() > maxRate * e.vsize() / 1000) {
+            m.put("allowed", false);
+            m.put("reject-reason", "max-fee-exceeded");
+            return true;
+        }
+        m.put("allowed", true);
+        m.put("vsize", (long) e.vsize());
+        Map<String, Object> fees = new LinkedHashMap<>();
+        fees.put("base", RpcJson.amount(e.fee()));
+        // Without package feerates (as Core's test of a package), the effective rate is the transaction's own.
+        fees.put("effective-feerate", RpcJson.amount(e.fee() * 1000 / e.vsize()));
+        fees.put("effective-includes", List.of(e.tx().wtxid().toString()));
+        m.put("fees", fees);
+        return false;
     }
 }

@@ -9,6 +9,7 @@ public final class RpcMethods {
         BlockchainRpc.register(table, node);
         MiningRpc.register(table, node);
         RawTransactionRpc.register(table, node);
+        PackageRpc.register(table, node);
         ControlRpc.register(table, node);
         DescriptorRpc.register(table, node);
         UtilRpc.register(table, node);

@@ -26,11 +26,16 @@ public final class TestKey {
 
     /** A version-2 transaction spending {@code inputs} (all ours) to {@code outputs}, signed SIGHASH_ALL. */
     public Transaction spend(List<OutPoint> inputs, List<Long> amounts, List<TxOut> outputs) {
+        return spend(inputs, amounts, outputs, 0);
+    }
+
+    /** As above with an nLockTime (inputs signal RBF, so the lock time is enforced). */
+    public Transaction spend(List<OutPoint> inputs, List<Long> amounts, List<TxOut> outputs, long lockTime) {
         List<TxIn> ins = new ArrayList<>();
         for (OutPoint o : inputs) {
             ins.add(new TxIn(o, Script.EMPTY, 0xfffffffdL));
         }
-        Transaction unsigned = new Transaction(2, ins, outputs, 0);
+        Transaction unsigned = new Transaction(2, ins, outputs, lockTime);
         List<TxIn> signed = new ArrayList<>();
         Script code = ScriptBuilder.p2pkh(Hashes.hash160(pub));
         for (int i = 0; i < ins.size(); i++) {
@@ -40,7 +45,7 @@ public final class TestKey {
             sig[der.length] = SignatureHash.ALL;
             signed.add(ins.get(i).withWitness(List.of(sig, pub)));
         }
-        return new Transaction(2, signed, outputs, 0);
+        return new Transaction(2, signed, outputs, lockTime);
     }
 
     public Transaction spend(OutPoint input, long amount, long send, Script to) {

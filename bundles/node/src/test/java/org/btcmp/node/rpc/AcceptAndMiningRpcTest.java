@@ -98,6 +98,57 @@ class AcceptAndMiningRpcTest {
     }
 
     @Test
+    void testMempoolAcceptValidatesSeveralTransactionsAsAPackage() throws Exception {
+        Transaction parent = KEY.spend(coinbase(1), 50_00000000L, 50_00000000L - 10_000, KEY.script);
+        long in = parent.outputs().get(0).value();
+        Transaction child = KEY.spend(new OutPoint(parent.txid(), 0), in, in - 10_000, KEY.script);
+        List<?> both = (List<?>) rpc.call("testmempoolaccept", "[[" + hex(parent) + "," + hex(child) + "]]");
+        assertEquals(true, map(both.get(0)).get("allowed"));
+        assertEquals(true, map(both.get(1)).get("allowed"), both.toString());
+        assertEquals(List.of(child.wtxid().toString()), map(map(both.get(1)).get("fees")).get("effective-includes"));
+
+        List<?> unsorted = (List<?>) rpc.call("testmempoolaccept", "[[" + hex(child) + "," + hex(parent) + "]]");
+        for (Object o : unsorted) {
+            assertEquals(List.of("txid", "wtxid", "package-error"), new ArrayList<>(map(o).keySet()));
+            assertEquals("package-not-sorted", map(o).get("package-error"));
+        }
+
+        Map<String, Object> orphan = map(((List<?>) rpc.call("testmempoolaccept", "[[" + hex(child) + "]]")).get(0));
+        assertEquals(List.of("txid", "wtxid", "allowed", "reject-reason"), new ArrayList<>(orphan.keySet()));
+        assertEquals("missing-inputs", orphan.get("reject-reason"));
+
+        List<?> capped = (List<?>) rpc.call("testmempoolaccept", "[[" + hex(parent) + "," + hex(child) + "], 0.00001]");
+        assertEquals("max-fee-exceeded", map(capped.get(0)).get("reject-reason"));
+        assertEquals(List.of("txid", "wtxid"), new ArrayList<>(map(capped.get(1)).keySet()),
+                "after a transaction over maxfeerate, the rest are not reported");
+        assertEquals(List.of(), rpc.call("getrawmempool", "[]"));
+    }
+
+    @Test
+    void submitPackageLetsAChildPayForItsParent() throws Exception {
+        Transaction parent = KEY.spend(coinbase(1), 50_00000000L, 50_00000000L, KEY.script);
+        long in = parent.outputs().get(0).value();
+        Transaction child = KEY.spend(new OutPoint(parent.txid(), 0), in, in - 20_000, KEY.script);
+        Map<String, Object> r = map(rpc.call("submitpackage", "[[" + hex(parent) + "," + hex(child) + "]]"));
+        assertEquals(List.of("package_msg", "tx-results", "replaced-transactions"), new ArrayList<>(r.keySet()));
+        assertEquals("success", r.get("package_msg"));
+        Map<String, Object> p = map(map(r.get("tx-results")).get(parent.wtxid().toString()));
+        assertEquals(List.of("txid", "vsize", "fees"), new ArrayList<>(p.keySet()));
+        Map<String, Object> fees = map(p.get("fees"));
+        assertEquals(new BigDecimal("0.00000000"), fees.get("base"));
+        assertEquals(BigDecimal.valueOf(20_000L * 1000 / (parent.vsize() + child.vsize()), 8),
+                fees.get("effective-feerate"));
+        assertEquals(List.of(parent.wtxid().toString(), child.wtxid().toString()), fees.get("effective-includes"));
+        assertEquals(2, ((List<?>) rpc.call("getrawmempool", "[]")).size());
+
+        Transaction lone = KEY.spend(coinbase(2), 50_00000000L, 50_00000000L - 1000, KEY.script);
+        Map<String, Object> bad = error("submitpackage", "[[" + hex(lone) + "," + hex(child) + "]]");
+        assertEquals(-25L, bad.get("code"));
+        assertEquals("package topology disallowed. not child-with-parents or parents depend on each other.",
+                bad.get("message"));
+    }
+
+    @Test
     void generateBlockMinesChosenTransactionsOrOnlyBuildsThem() throws Exception {
         Transaction tx = KEY.spend(coinbase(1), 50_00000000L, 50_00000000L - 10_000, KEY.script);
         rpc.call("sendrawtransaction", "[" + hex(tx) + "]");
