@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.btcmp.common.json.Json;
 import org.btcmp.node.chain.Package;
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Hash256;
