@@ -84,9 +84,33 @@ public final class BlockSync implements PeerListener, ChainListener {
         BigInteger bestWork = BigInteger.ZERO;
         /** The last header of a full answer whose follow-up getheaders waits for blocks to connect, or null. */
         Hash256 headersPausedAt;
+        /** A low-work headers chain being walked without storing it (Core's headers presync), or null. */
+        Presync presync;
 
         Downloads(Peer peer) {
             this.peer = peer;
+        }
+    }
+
+    /**
+     * Core's HeadersSyncState in two phases. PRESYNC: full headers answers whose chain stays below
+     * -minimumchainwork are checked (continuity, proof of work) and counted but not stored; only the last header,
+     * its height and the work so far are kept. Once the work suffices, REDOWNLOAD: the chain is asked for again
+     * from our tip and stored, up to the height presync reached, even though its first answers are low-work.
+     * Core also keeps salted 1-bit commitments per ~600 headers to check that the redownload is the same chain;
+     * without them a peer could switch chains, which costs it real proof of work and us only the (bounded)
+     * headers, since blocks are still fetched only for stored headers whose work reaches the minimum.
+     */
+    private static final class Presync {
+        Hash256 last;
+        int height;
+        BigInteger work;
+        boolean redownloading;
+
+        Presync(Hash256 last, int height, BigInteger work) {
+            this.last = last;
+            this.height = height;
+            this.work = work;
         }
     }
 
@@ -245,7 +269,9 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
         synchronized (this) {
             Hash256 parent = received.get(0).prevBlock();
-            HeaderInfo parentInfo = infoOf(parent);
+            Presync presync = d.presync;
+            boolean continuesPresync = presync != null && !presync.redownloading && parent.equals(presync.last);
+            HeaderInfo parentInfo = continuesPresync ? new HeaderInfo(presync.height, presync.work) : infoOf(parent);
             if (parentInfo == null) {
                 // Core: headers that do not connect are answered with a getheaders from our tip.
                 requestHeaders(d.peer);
@@ -253,6 +279,8 @@ public final class BlockSync implements PeerListener, ChainListener {
             }
             int height = parentInfo.height();
             BigInteger work = parentInfo.work();
+            List<Hash256> hashes = new ArrayList<>();
+            List<HeaderInfo> infos = new ArrayList<>();
             for (BlockHeader h : received) {
                 if (!h.prevBlock().equals(parent)) {
                     d.peer.misbehaving("non-continuous headers sequence");
@@ -265,17 +293,31 @@ public final class BlockSync implements PeerListener, ChainListener {
                 }
                 height++;
                 work = work.add(BlockHeader.workFromBits(h.bits()));
-                if (chain.lookup(hash) == null) {
-                    headers.put(hash, new HeaderInfo(height, work));
-                    d.known.add(hash);
-                }
+                hashes.add(hash);
+                infos.add(new HeaderInfo(height, work));
                 parent = hash;
+            }
+            boolean full = message.headers().size() == ProtocolLimits.MAX_HEADERS;
+            if (lowWork(d, parent, height, work, full, continuesPresync)) {
+                return;
+            }
+            for (int i = 0; i < hashes.size(); i++) {
+                if (chain.lookup(hashes.get(i)) == null) {
+                    headers.put(hashes.get(i), infos.get(i));
+                    d.known.add(hashes.get(i));
+                }
+            }
+            boolean redownloading = d.presync != null && d.presync.redownloading;
+            if (redownloading && height >= d.presync.height) {
+                d.presync = null; // the redownload reached the work presync saw: back to the ordinary window
+                redownloading = false;
             }
             if (work.compareTo(d.bestWork) > 0) {
                 d.bestWork = work;
             }
-            if (message.headers().size() == ProtocolLimits.MAX_HEADERS) {
-                if (d.known.size() < download.headersAhead()) {
+            if (full) {
+                // A redownload goes past the window: presync showed the work, and blocks wait for it.
+                if (d.known.size() < download.headersAhead() || redownloading) {
                     d.headersPausedAt = null;
                     requestHeadersAfter(d.peer, parent);
                 } else {
@@ -285,6 +327,50 @@ public final class BlockSync implements PeerListener, ChainListener {
             }
             requestBlocks(d);
         }
+    }
+
+    /**
+     * Core's TryLowWorkHeadersSync and its continuation: true when the headers were a low-work chain, handled
+     * here without storing them (presync goes on, switches to redownload, or the chain is ignored).
+     */
+    private boolean lowWork(Downloads d, Hash256 last, int height, BigInteger work, boolean full,
+            boolean continuesPresync) {
+        BigInteger minimum = chain.minimumChainWork();
+        if (d.presync != null && d.presync.redownloading) {
+            return false;
+        }
+        if (!continuesPresync && work.compareTo(minimum) >= 0) {
+            return false;
+        }
+        if (work.compareTo(minimum) >= 0) {
+            LOG.log(Level.DEBUG, "peer={0}: presync reached the minimum chain work at height {1}; redownloading",
+                    d.peer.id(), height);
+            d.presync.last = last;
+            d.presync.height = height;
+            d.presync.work = work;
+            d.presync.redownloading = true;
+            requestHeaders(d.peer);
+        } else if (full) {
+            if (d.presync == null) {
+                d.presync = new Presync(last, height, work);
+            } else {
+                d.presync.last = last;
+                d.presync.height = height;
+                d.presync.work = work;
+            }
+            requestHeadersAfter(d.peer, last);
+        } else {
+            // The peer has no more headers: its whole chain has too little work to be worth storing.
+            LOG.log(Level.DEBUG, "Ignoring low-work chain (height={0}) from peer={1}", height, d.peer.id());
+            d.presync = null;
+        }
+        return true;
+    }
+
+    /** Core's presynced_headers for getpeerinfo: the height a low-work headers sync has reached, or -1. */
+    public synchronized int presyncHeight(Peer peer) {
+        Downloads d = peers.get(peer.id());
+        return d == null || d.presync == null || d.presync.redownloading ? -1 : d.presync.height;
     }
 
     private void requestHeadersAfter(Peer peer, Hash256 last) {
@@ -315,8 +401,9 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
         // Core: nothing to fetch from a peer whose best chain has less work than our tip. Its headers stay known,
         // so a long low-work chain fills this peer's header window and pauses its chase, costing bounded memory.
-        if (d.bestWork.compareTo(chain.tip().chainWork()) < 0) {
-            return;
+        if (d.bestWork.compareTo(chain.tip().chainWork()) < 0
+                || d.bestWork.compareTo(chain.minimumChainWork()) < 0) {
+            return; // Core: nor from one whose chain has less work than -minimumchainwork
         }
         int windowEnd = chain.height() + download.window();
         boolean blockedByWindow = false;
@@ -419,10 +506,18 @@ public final class BlockSync implements PeerListener, ChainListener {
     private void received(Downloads d, Block block, int size, boolean compact) {
         Hash256 hash = block.hash();
         synchronized (this) {
-            if (d.requested.remove(hash)) {
+            boolean requested = d.requested.remove(hash);
+            if (requested) {
                 inFlight.remove(hash);
                 askedAt.remove(hash);
                 d.stallingSince = 0;
+            }
+            BlockIndex parentIndex = chain.lookup(block.header().prevBlock());
+            if (!requested && parentIndex != null && parentIndex.chainWork().add(BlockHeader.workFromBits(
+                    block.header().bits())).compareTo(chain.minimumChainWork()) < 0) {
+                // Core's AcceptBlock: an unrequested block of a chain below -minimumchainwork is not stored.
+                LOG.log(Level.DEBUG, "peer={0}: unrequested low-work block {1} ignored", d.peer.id(), hash);
+                return;
             }
             if (chain.lookup(hash) != null || waiting.contains(hash)) {
                 requestBlocks(d);
