@@ -91,6 +91,8 @@ public final class ServerOptions {
             flag("v2transport", "Offer BIP324 encrypted P2P connections (default: 1)", OptionCategory.CONNECTION),
             value("externalip", "<ip>", "Specify your own public address", OptionCategory.CONNECTION,
                     OptionFlag.LIST),
+            value("asmap", "<file>", "Specify asn mapping used for bucketing of the peers. Relative paths will be "
+                    + "prefixed by the net-specific datadir location. (default: ip_asn.map)", OptionCategory.CONNECTION),
             value("minimumchainwork", "<hex>", "Minimum work assumed to exist on a valid chain in hex (default: 0 on "
                     + "regtest; other chains: 0 here, Core has a per-chain value)", OptionCategory.DEBUG_TEST),
             value("peertimeout", "<n>", "Seconds before an idle P2P peer is dropped", OptionCategory.CONNECTION,

@@ -47,6 +47,8 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private final P2pNetwork network;
     private final LongSupplier clock;
     private final ChainState chain;
+    /** -asmap, or null. */
+    private final Asmap asmap;
     private final BlockSync sync;
     private final List<PeerListener> more = new CopyOnWriteArrayList<>();
     private final AddrMan addrMan;
@@ -101,8 +103,9 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         this.local = settings.v2Transport() ? local.withServices(local.services() | ServiceFlags.NODE_P2P_V2) : local;
         this.network = this.local.network();
         this.clock = clock;
+        this.asmap = settings.asmap() == null ? null : loadAsmap(networkDir.resolve(settings.asmap()));
         this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME), clock,
-                network == P2pNetwork.REGTEST);
+                network == P2pNetwork.REGTEST, asmap);
         this.bans = new BanList(networkDir.resolve(BanList.FILE_NAME), clock);
         this.networkActive = settings.networkActive();
         this.sync = new BlockSync(chain);
@@ -378,6 +381,23 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         sync.disconnected(peer, reason);
         more.forEach(l -> l.disconnected(peer, reason));
         countChanged();
+    }
+
+    /** -asmap: the file's map, checked as Core checks it; the errors are Core's. */
+    private static Asmap loadAsmap(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("Could not find asmap file " + file);
+        }
+        try {
+            return Asmap.decode(java.nio.file.Files.readAllBytes(file));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Could not parse asmap file " + file + " (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** getpeerinfo's mapped_as: the peer's AS under -asmap, or 0 without one or when unmapped. */
+    public long mappedAs(Peer peer) {
+        return asmap == null ? 0 : asmap.lookup(peer.remoteAddress().getAddress());
     }
 
     /** getpeerinfo's addr_relay_enabled, addr_processed and addr_rate_limited for a connected peer. */

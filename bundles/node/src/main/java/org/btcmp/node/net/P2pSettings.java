@@ -22,11 +22,12 @@ import java.util.function.Function;
  * @param externalIps -externalip: our own addresses ({@code host[:port]}) to advertise to peers
  * @param minimumChainWork -minimumchainwork: below it the node stays in initial block download and downloads
  *     no blocks; null for the chain's default
+ * @param asmap -asmap: the asmap file (relative to the network directory; empty for Core's ip_asn.map), or null
  */
 public record P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
         boolean automaticOutbound, int maxConnections, boolean networkActive, long banTimeSeconds,
         List<Whitelist> whitelist, boolean v2Transport, List<String> externalIps,
-        java.math.BigInteger minimumChainWork) {
+        java.math.BigInteger minimumChainWork, String asmap) {
     /** Core's DEFAULT_MAX_PEER_CONNECTIONS. */
     public static final int DEFAULT_MAX_CONNECTIONS = 125;
     /** Core's DEFAULT_MISBEHAVING_BANTIME: 24 hours. */
@@ -54,7 +55,7 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
             boolean automaticOutbound, int maxConnections, boolean networkActive, long banTimeSeconds,
             List<Whitelist> whitelist, boolean v2Transport) {
         this(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections, networkActive,
-                banTimeSeconds, whitelist, v2Transport, List.of(), null);
+                banTimeSeconds, whitelist, v2Transport, List.of(), null, null);
     }
 
     /** Without -bantime, -whitelist or -v2transport: Core's ban time, nobody whitelisted, v1 only. */
@@ -78,47 +79,52 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
 
     public P2pSettings withListen(boolean on, int listenPort) {
         return new P2pSettings(on, listenPort, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork);
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withConnect(List<String> peers) {
         return new P2pSettings(listen, port, binds, peers, addNodes, false, maxConnections, networkActive,
-                banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork);
+                banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withAddNodes(List<String> peers) {
         return new P2pSettings(listen, port, binds, connect, peers, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork);
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withBanTime(long seconds) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, seconds, whitelist, v2Transport, externalIps, minimumChainWork);
+                networkActive, seconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withWhitelist(List<Whitelist> entries) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, entries, v2Transport, externalIps, minimumChainWork);
+                networkActive, banTimeSeconds, entries, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withExternalIps(List<String> addresses) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, v2Transport, addresses, minimumChainWork);
+                networkActive, banTimeSeconds, whitelist, v2Transport, addresses, minimumChainWork, asmap);
     }
 
     public P2pSettings withMinimumChainWork(java.math.BigInteger work) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, work);
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, work, asmap);
+    }
+
+    public P2pSettings withAsmap(String file) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, file);
     }
 
     public P2pSettings withV2Transport(boolean on) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, on, externalIps, minimumChainWork);
+                networkActive, banTimeSeconds, whitelist, on, externalIps, minimumChainWork, asmap);
     }
 
     /**
      * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections, -networkactive, -bantime, -whitelist,
-     * -v2transport (default on, as Core's), -externalip and -minimumchainwork.
+     * -v2transport (default on, as Core's), -externalip, -minimumchainwork and -asmap.
      *
      * @param values every value given for an option name (without the dash), in order; empty when not given.
      *     A negated option ({@code -nolisten}) arrives as "0", a bare flag ({@code -listen}) as "" or "1".
@@ -167,7 +173,19 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
                 max, bool(values.apply("networkactive"), true), banTime, whitelist,
                 bool(values.apply("v2transport"), true), values.apply("externalip").stream()
                         .filter(v -> !v.isEmpty() && !v.equals("0")).toList(),
-                minimumChainWork(values.apply("minimumchainwork")));
+                minimumChainWork(values.apply("minimumchainwork")), asmap(values.apply("asmap")));
+    }
+
+    /** Core's DEFAULT_ASMAP_FILENAME. */
+    public static final String DEFAULT_ASMAP_FILE = "ip_asn.map";
+
+    /** -asmap: null when not given or negated, the default file for a bare -asmap, else the path given. */
+    private static String asmap(List<String> v) {
+        if (v.isEmpty() || last(v).equals("0")) {
+            return null;
+        }
+        String path = last(v).strip();
+        return path.isEmpty() || path.equals("1") ? DEFAULT_ASMAP_FILE : path;
     }
 
     /** -minimumchainwork: hex, as Core's IsHexNumber (an optional 0x, at most 64 digits); null when not given. */

@@ -105,6 +105,10 @@ public final class NetRpc {
                 m.put("addrbind", P2pNode.hostPort(bind));
             }
             m.put("network", peer.remoteAddress().getAddress().getAddress().length == 4 ? "ipv4" : "ipv6");
+            long mappedAs = p2p.mappedAs(peer);
+            if (mappedAs != 0) {
+                m.put("mapped_as", mappedAs);
+            }
             long services = v == null ? 0 : v.services();
             m.put("services", String.format("%016x", services));
             m.put("servicesnames", serviceNames(services));
@@ -126,7 +130,7 @@ public final class NetRpc {
             m.put("bip152_hb_to", false);
             m.put("bip152_hb_from", peer.features().compactHighBandwidth());
             m.put("startingheight", v == null ? -1L : (long) v.startHeight());
-            m.put("presynced_headers", -1L);
+            m.put("presynced_headers", (long) p2p.blockSync().presyncHeight(peer));
             m.put("synced_headers", -1L);
             m.put("synced_blocks", -1L);
             m.put("inflight", List.of());

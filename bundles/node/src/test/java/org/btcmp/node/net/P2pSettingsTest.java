@@ -95,4 +95,12 @@ class P2pSettingsTest {
         assertEquals(List.of("1.2.3.4", "[2001:db8::1]:8333"),
                 read(Map.of("externalip", List.of("1.2.3.4", "[2001:db8::1]:8333"))).externalIps());
     }
+
+    @Test
+    void asmapTakesCoresDefaultFileForABareOptionAndNothingWhenNegated() {
+        assertEquals(null, read(Map.of()).asmap());
+        assertEquals("ip_asn.map", read(Map.of("asmap", List.of(""))).asmap());
+        assertEquals("my.map", read(Map.of("asmap", List.of("my.map"))).asmap());
+        assertEquals(null, read(Map.of("asmap", List.of("0"))).asmap());
+    }
 }
