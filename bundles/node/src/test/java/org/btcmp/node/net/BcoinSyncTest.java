@@ -99,4 +99,31 @@ class BcoinSyncTest extends BcoinFixture {
             }
         });
     }
+
+    /** The node's own P2P layer under -v2transport (the default) with -connect=bcoin: the v1 retry connects. */
+    @Test
+    void aNodeWithV2TransportOnReachesBcoinThroughItsV1Retry() {
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            startBcoin();
+            List<String> mined = bcoin.generate(5);
+            String target = P2pNode.hostPort(bcoinAddress());
+            java.nio.file.Path dir = temp.resolve("node");
+            P2pSettings settings = new P2pSettings(false, 0, List.of(), List.of(), List.of(), false, 125, true)
+                    .withV2Transport(true).withConnect(List.of(target));
+            try (org.btcmp.node.chain.ChainState chain = new org.btcmp.node.chain.ChainState(
+                    org.btcmp.primitives.ChainParams.of(org.btcmp.common.args.ChainType.REGTEST), dir,
+                    () -> System.currentTimeMillis() / 1000);
+                    P2pNode node = new P2pNode(LocalNode.defaults(P2pNetwork.REGTEST, chain::height), settings,
+                            SyncNode.TIMEOUTS, chain, dir, () -> System.currentTimeMillis() / 1000)) {
+                node.start();
+                await(() -> node.manualPeer(target).map(Peer::handshakeComplete).orElse(false),
+                        "the -connect peer, reached in v1 after the v2 attempt");
+                Peer peer = node.manualPeer(target).orElseThrow();
+                assertEquals("v1", peer.transportProtocol());
+                assertTrue(node.connections().isV1Only(bcoinAddress()));
+                await(() -> chain.tip().hash().toString().equals(mined.get(4)), "bcoin's 5 blocks");
+                assertEquals(1, node.peers().size());
+            }
+        });
+    }
 }
