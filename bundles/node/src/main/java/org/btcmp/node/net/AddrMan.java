@@ -405,6 +405,11 @@ public final class AddrMan {
         return i == null ? Optional.empty() : Optional.of(i.entry());
     }
 
+    /** Core's GetGroup as this table buckets by it: the AS under -asmap, else the /16 or /32 prefix. */
+    public String group(InetAddress ip) {
+        return java.util.HexFormat.of().formatHex(buckets.group(ip));
+    }
+
     public synchronized boolean isTried(InetSocketAddress address) {
         Info i = infos.get(address);
         return i != null && i.tried;

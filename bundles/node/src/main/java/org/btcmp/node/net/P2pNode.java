@@ -506,12 +506,22 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         }
         Set<InetSocketAddress> connected = new java.util.HashSet<>();
         net.peers().forEach(p -> connected.add(p.remoteAddress()));
+        // Core: persistent outbound connections (manual, full relay, block relay) go to distinct network groups,
+        // by AS under -asmap; feelers and inbound peers do not count.
+        Set<String> outboundGroups = new java.util.HashSet<>();
+        for (Peer p : net.peers()) {
+            if (p.type() == ConnectionType.MANUAL || p.type() == ConnectionType.OUTBOUND_FULL_RELAY
+                    || p.type() == ConnectionType.BLOCK_RELAY) {
+                outboundGroups.add(addrMan.group(p.remoteAddress().getAddress()));
+            }
+        }
         long now = clock.getAsLong();
         boolean newOnly = type == ConnectionType.FEELER;
         // Core's ThreadOpenConnections: up to 100 picks; one tried in the last 10 minutes only after 30 picks.
         for (int tries = 0; tries < MAX_SELECT_TRIES; tries++) {
             Optional<InetSocketAddress> pick = addrMan.select(a -> connected.contains(a)
                     || (newOnly && addrMan.isTried(a))
+                    || (!newOnly && sharesGroup(outboundGroups, a.getAddress()))
                     || bans.isBanned(a.getAddress()) || net.discouraged().contains(a.getAddress())
                     || listening.stream().anyMatch(l -> isSelf(l, a)), now);
             if (pick.isEmpty()) {
@@ -533,6 +543,18 @@ public final class P2pNode implements PeerListener, AutoCloseable {
             }
             return;
         }
+    }
+
+    /**
+     * Whether an outbound connection to this address would share a network group with one we have. Regtest's
+     * local addresses (which Core's address manager would not even hold) are exempt, so nodes on one host can
+     * still connect to each other automatically.
+     */
+    private boolean sharesGroup(Set<String> groups, InetAddress ip) {
+        if (network == P2pNetwork.REGTEST && !Inet.isRoutable(ip)) {
+            return false;
+        }
+        return groups.contains(addrMan.group(ip));
     }
 
     private static boolean isSelf(InetSocketAddress listen, InetSocketAddress candidate) {

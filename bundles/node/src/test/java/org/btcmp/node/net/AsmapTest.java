@@ -109,6 +109,11 @@ class AsmapTest {
                     base.withAsmap(P2pSettings.DEFAULT_ASMAP_FILE), SyncNode.TIMEOUTS, chain, temp, () -> 0)) {
                 node.addrMan().add(new InetSocketAddress(ip("1.2.3.4"), 8333), RawPeer.FULL_SERVICES, 1);
                 assertEquals(1, node.addrMan().size());
+                // The groups outbound connections must differ in: one per AS under -asmap.
+                assertEquals(node.addrMan().group(ip("1.2.3.4")), node.addrMan().group(ip("1.200.0.1")));
+                assertFalse(node.addrMan().group(ip("1.2.3.4")).equals(node.addrMan().group(ip("2.2.3.4"))));
+                assertFalse(node.addrMan().group(ip("3.3.3.3")).equals(node.addrMan().group(ip("3.4.3.3"))),
+                        "unmapped: by /16");
             }
         }
     }
