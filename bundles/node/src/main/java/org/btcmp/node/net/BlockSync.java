@@ -85,32 +85,10 @@ public final class BlockSync implements PeerListener, ChainListener {
         /** The last header of a full answer whose follow-up getheaders waits for blocks to connect, or null. */
         Hash256 headersPausedAt;
         /** A low-work headers chain being walked without storing it (Core's headers presync), or null. */
-        Presync presync;
+        HeadersPresync presync;
 
         Downloads(Peer peer) {
             this.peer = peer;
-        }
-    }
-
-    /**
-     * Core's HeadersSyncState in two phases. PRESYNC: full headers answers whose chain stays below
-     * -minimumchainwork are checked (continuity, proof of work) and counted but not stored; only the last header,
-     * its height and the work so far are kept. Once the work suffices, REDOWNLOAD: the chain is asked for again
-     * from our tip and stored, up to the height presync reached, even though its first answers are low-work.
-     * Core also keeps salted 1-bit commitments per ~600 headers to check that the redownload is the same chain;
-     * without them a peer could switch chains, which costs it real proof of work and us only the (bounded)
-     * headers, since blocks are still fetched only for stored headers whose work reaches the minimum.
-     */
-    private static final class Presync {
-        Hash256 last;
-        int height;
-        BigInteger work;
-        boolean redownloading;
-
-        Presync(Hash256 last, int height, BigInteger work) {
-            this.last = last;
-            this.height = height;
-            this.work = work;
         }
     }
 
@@ -269,9 +247,11 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
         synchronized (this) {
             Hash256 parent = received.get(0).prevBlock();
-            Presync presync = d.presync;
-            boolean continuesPresync = presync != null && !presync.redownloading && parent.equals(presync.last);
-            HeaderInfo parentInfo = continuesPresync ? new HeaderInfo(presync.height, presync.work) : infoOf(parent);
+            HeadersPresync presync = d.presync;
+            boolean continuesPresync = presync != null && parent.equals(presync.last());
+            HeaderInfo parentInfo = continuesPresync ? new HeaderInfo(presync.height(), presync.work())
+                    : infoOf(parent);
+            Hash256 start = parent;
             if (parentInfo == null) {
                 // Core: headers that do not connect are answered with a getheaders from our tip.
                 requestHeaders(d.peer);
@@ -298,7 +278,23 @@ public final class BlockSync implements PeerListener, ChainListener {
                 parent = hash;
             }
             boolean full = message.headers().size() == ProtocolLimits.MAX_HEADERS;
-            if (lowWork(d, parent, height, work, full, continuesPresync)) {
+            if (continuesPresync) {
+                presync(d, hashes, infos, full);
+                return;
+            }
+            if (work.compareTo(chain.minimumChainWork()) < 0) {
+                // Core's TryLowWorkHeadersSync: a full answer may lead on to enough work; a short one cannot.
+                if (full) {
+                    BlockIndex from = chain.lookup(start);
+                    long mtp = from != null ? from.medianTimePast() : chain.now();
+                    d.presync = new HeadersPresync(start, parentInfo.height(), parentInfo.work(), mtp, chain.now(),
+                            chain.minimumChainWork());
+                    LOG.log(Level.DEBUG, "Initial headers sync started with peer={0}: height={1}", d.peer.id(),
+                            parentInfo.height());
+                    presync(d, hashes, infos, full);
+                } else {
+                    LOG.log(Level.DEBUG, "Ignoring low-work chain (height={0}) from peer={1}", height, d.peer.id());
+                }
                 return;
             }
             for (int i = 0; i < hashes.size(); i++) {
@@ -307,17 +303,11 @@ public final class BlockSync implements PeerListener, ChainListener {
                     d.known.add(hashes.get(i));
                 }
             }
-            boolean redownloading = d.presync != null && d.presync.redownloading;
-            if (redownloading && height >= d.presync.height) {
-                d.presync = null; // the redownload reached the work presync saw: back to the ordinary window
-                redownloading = false;
-            }
             if (work.compareTo(d.bestWork) > 0) {
                 d.bestWork = work;
             }
             if (full) {
-                // A redownload goes past the window: presync showed the work, and blocks wait for it.
-                if (d.known.size() < download.headersAhead() || redownloading) {
+                if (d.known.size() < download.headersAhead()) {
                     d.headersPausedAt = null;
                     requestHeadersAfter(d.peer, parent);
                 } else {
@@ -329,48 +319,38 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
     }
 
-    /**
-     * Core's TryLowWorkHeadersSync and its continuation: true when the headers were a low-work chain, handled
-     * here without storing them (presync goes on, switches to redownload, or the chain is ignored).
-     */
-    private boolean lowWork(Downloads d, Hash256 last, int height, BigInteger work, boolean full,
-            boolean continuesPresync) {
-        BigInteger minimum = chain.minimumChainWork();
-        if (d.presync != null && d.presync.redownloading) {
-            return false;
+    /** A batch for the peer's presync: headers it releases are stored as any others; it says what to ask next. */
+    private void presync(Downloads d, List<Hash256> hashes, List<HeaderInfo> infos, boolean full) {
+        List<HeadersPresync.Header> batch = new ArrayList<>();
+        for (int i = 0; i < hashes.size(); i++) {
+            batch.add(new HeadersPresync.Header(hashes.get(i), infos.get(i).height(), infos.get(i).work()));
         }
-        if (!continuesPresync && work.compareTo(minimum) >= 0) {
-            return false;
-        }
-        if (work.compareTo(minimum) >= 0) {
-            LOG.log(Level.DEBUG, "peer={0}: presync reached the minimum chain work at height {1}; redownloading",
-                    d.peer.id(), height);
-            d.presync.last = last;
-            d.presync.height = height;
-            d.presync.work = work;
-            d.presync.redownloading = true;
-            requestHeaders(d.peer);
-        } else if (full) {
-            if (d.presync == null) {
-                d.presync = new Presync(last, height, work);
-            } else {
-                d.presync.last = last;
-                d.presync.height = height;
-                d.presync.work = work;
+        HeadersPresync.Result r = d.presync.process(batch, full);
+        for (HeadersPresync.Header h : r.release()) {
+            if (chain.lookup(h.hash()) == null) {
+                headers.put(h.hash(), new HeaderInfo(h.height(), h.work()));
+                d.known.add(h.hash());
             }
-            requestHeadersAfter(d.peer, last);
-        } else {
-            // The peer has no more headers: its whole chain has too little work to be worth storing.
-            LOG.log(Level.DEBUG, "Ignoring low-work chain (height={0}) from peer={1}", height, d.peer.id());
+            if (h.work().compareTo(d.bestWork) > 0) {
+                d.bestWork = h.work();
+            }
+        }
+        if (r.failure() != null) {
+            LOG.log(Level.DEBUG, "Initial headers sync aborted with peer={0}: {1}", d.peer.id(), r.failure());
+        }
+        if (r.done()) {
             d.presync = null;
         }
-        return true;
+        if (r.requestAfter() != null) {
+            requestHeadersAfter(d.peer, r.requestAfter());
+        }
+        requestBlocks(d);
     }
 
     /** Core's presynced_headers for getpeerinfo: the height a low-work headers sync has reached, or -1. */
     public synchronized int presyncHeight(Peer peer) {
         Downloads d = peers.get(peer.id());
-        return d == null || d.presync == null || d.presync.redownloading ? -1 : d.presync.height;
+        return d == null || d.presync == null ? -1 : d.presync.presyncHeight();
     }
 
     private void requestHeadersAfter(Peer peer, Hash256 last) {
