@@ -21,7 +21,7 @@ final class NodeSettings {
     private NodeSettings() {
     }
 
-    private static final Set<String> P2P_LIST_OPTIONS = Set.of("bind", "connect", "addnode", "whitelist");
+    private static final Set<String> P2P_LIST_OPTIONS = Set.of("bind", "connect", "addnode", "whitelist", "externalip");
 
     /**
      * The P2P options, as {@link P2pSettings#read} wants them: a negated option ({@code -nolisten})

@@ -89,6 +89,12 @@ public final class ServerOptions {
             flag("natpmp", "Ask the router to forward the P2P port", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             flag("discover", "Find and advertise this host's addresses", OptionCategory.CONNECTION, OptionFlag.NO_EFFECT),
             flag("v2transport", "Offer BIP324 encrypted P2P connections (default: 1)", OptionCategory.CONNECTION),
+            value("externalip", "<ip>", "Specify your own public address", OptionCategory.CONNECTION,
+                    OptionFlag.LIST),
+            value("asmap", "<file>", "Specify asn mapping used for bucketing of the peers. Relative paths will be "
+                    + "prefixed by the net-specific datadir location. (default: ip_asn.map)", OptionCategory.CONNECTION),
+            value("minimumchainwork", "<hex>", "Minimum work assumed to exist on a valid chain in hex (default: 0 on "
+                    + "regtest; other chains: 0 here, Core has a per-chain value)", OptionCategory.DEBUG_TEST),
             value("peertimeout", "<n>", "Seconds before an idle P2P peer is dropped", OptionCategory.CONNECTION,
                     OptionFlag.NO_EFFECT),
             value("uacomment", "<cmt>", "Add a comment to the P2P user agent", OptionCategory.CONNECTION,

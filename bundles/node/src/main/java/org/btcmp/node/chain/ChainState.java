@@ -187,6 +187,40 @@ public final class ChainState implements AutoCloseable {
         return clock.getAsLong();
     }
 
+    /** Core's DEFAULT_MAX_TIP_AGE: a tip older than this keeps the node in initial block download. */
+    public static final long MAX_TIP_AGE_SECONDS = 24 * 60 * 60;
+    /** -minimumchainwork: below it the node stays in initial block download and fetches no blocks. */
+    private volatile java.math.BigInteger minimumChainWork = java.math.BigInteger.ZERO;
+    /** Core latches the end of initial block download: once out, never back in. */
+    private volatile boolean initialDownloadDone;
+
+    public void setMinimumChainWork(java.math.BigInteger work) {
+        if (work.signum() < 0) {
+            throw new IllegalArgumentException("minimum chain work cannot be negative: " + work);
+        }
+        minimumChainWork = work;
+    }
+
+    public java.math.BigInteger minimumChainWork() {
+        return minimumChainWork;
+    }
+
+    /**
+     * Core's IsInitialBlockDownload: true while the tip has less work than -minimumchainwork or is older than
+     * {@value #MAX_TIP_AGE_SECONDS} s; once false it stays false.
+     */
+    public boolean isInitialBlockDownload() {
+        if (initialDownloadDone) {
+            return false;
+        }
+        BlockIndex tip = tip();
+        if (tip.chainWork().compareTo(minimumChainWork) < 0 || tip.header().time() < now() - MAX_TIP_AGE_SECONDS) {
+            return true;
+        }
+        initialDownloadDone = true;
+        return false;
+    }
+
     public void addListener(ChainListener l) {
         listeners.add(l);
     }

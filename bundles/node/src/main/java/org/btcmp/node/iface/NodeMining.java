@@ -52,8 +52,7 @@ public final class NodeMining implements Mining {
 
     @Override
     public boolean isInitialBlockDownload() {
-        BlockIndex tip = node.chain().tip();
-        return tip.height() == 0 || tip.header().time() < node.now() - 24 * 60 * 60;
+        return node.chain().isInitialBlockDownload();
     }
 
     @Override

@@ -91,11 +91,7 @@ public final class NodeStatus implements Node {
             PeerVersion v = p.version();
             Duration ping = p.lastPingTime();
             out.add(new PeerInfo(p.id(), node.p2p().addressName(p), p.type() == ConnectionType.INBOUND,
-                    switch (p.type()) {
-                        case INBOUND -> "inbound";
-                        case OUTBOUND_FULL_RELAY -> "outbound-full-relay";
-                        case MANUAL -> "manual";
-                    }, v == null ? "" : v.userAgent(), v == null ? 0 : v.version(), v == null ? -1 : v.startHeight(),
+                    p.type().rpcName(), v == null ? "" : v.userAgent(), v == null ? 0 : v.version(), v == null ? -1 : v.startHeight(),
                     p.bytesSent(), p.bytesReceived(), p.connectedAtMillis() / 1000,
                     ping == null ? -1 : ping.toNanos() / 1000));
         }

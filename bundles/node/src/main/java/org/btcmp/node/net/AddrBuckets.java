@@ -19,9 +19,16 @@ final class AddrBuckets {
     static final int NEW_BUCKETS_PER_SOURCE_GROUP = 64;
 
     private final byte[] key;
+    /** -asmap: groups by autonomous system instead of by prefix; null without one. */
+    private final Asmap asmap;
 
     AddrBuckets(byte[] key) {
+        this(key, null);
+    }
+
+    AddrBuckets(byte[] key, Asmap asmap) {
         this.key = key.clone();
+        this.asmap = asmap;
     }
 
     byte[] key() {
@@ -48,8 +55,20 @@ final class AddrBuckets {
                 serviceKey(address)), BUCKET_SIZE);
     }
 
+    /**
+     * Core's NetGroupManager::GetGroup: with an asmap, a mapped address's group is its AS (IPv4 and IPv6 of one AS
+     * together, under the IPv6 class); otherwise, and for unmapped addresses, the prefix group.
+     */
+    byte[] group(InetAddress ip) {
+        long asn = asmap == null ? 0 : asmap.lookup(ip);
+        if (asn != 0) {
+            return new byte[] {2, (byte) asn, (byte) (asn >> 8), (byte) (asn >> 16), (byte) (asn >> 24)};
+        }
+        return prefixGroup(ip);
+    }
+
     /** Core's CNetAddr::GetGroup without an ASN map. */
-    static byte[] group(InetAddress ip) {
+    static byte[] prefixGroup(InetAddress ip) {
         byte[] b = ip.getAddress();
         if (ip.isLoopbackAddress() || ip.isAnyLocalAddress() || ip.isSiteLocalAddress() || ip.isLinkLocalAddress()) {
             return new byte[] {0};

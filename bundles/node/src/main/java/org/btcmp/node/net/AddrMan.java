@@ -114,10 +114,19 @@ public final class AddrMan {
      * @param allowLocal also store unroutable (local, private) addresses: regtest only, a deviation from Core
      */
     public AddrMan(Path file, LongSupplier clock, boolean allowLocal) throws IOException {
-        this(file, clock, allowLocal, new SecureRandom());
+        this(file, clock, allowLocal, new SecureRandom(), null);
+    }
+
+    /** @param asmap -asmap: buckets by autonomous system (the file is re-bucketed on load), or null */
+    AddrMan(Path file, LongSupplier clock, boolean allowLocal, Asmap asmap) throws IOException {
+        this(file, clock, allowLocal, new SecureRandom(), asmap);
     }
 
     AddrMan(Path file, LongSupplier clock, boolean allowLocal, Random random) throws IOException {
+        this(file, clock, allowLocal, random, null);
+    }
+
+    AddrMan(Path file, LongSupplier clock, boolean allowLocal, Random random, Asmap asmap) throws IOException {
         this.file = file;
         this.clock = clock;
         this.allowLocal = allowLocal;
@@ -142,7 +151,7 @@ public final class AddrMan {
         if (keyLine < 0) {
             random.nextBytes(key);
         }
-        this.buckets = new AddrBuckets(key);
+        this.buckets = new AddrBuckets(key, asmap);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (i == keyLine || line.isBlank() || line.startsWith("#")) {
@@ -394,6 +403,11 @@ public final class AddrMan {
     public synchronized Optional<Entry> find(InetSocketAddress address) {
         Info i = infos.get(address);
         return i == null ? Optional.empty() : Optional.of(i.entry());
+    }
+
+    /** Core's GetGroup as this table buckets by it: the AS under -asmap, else the /16 or /32 prefix. */
+    public String group(InetAddress ip) {
+        return java.util.HexFormat.of().formatHex(buckets.group(ip));
     }
 
     public synchronized boolean isTried(InetSocketAddress address) {

@@ -84,6 +84,8 @@ public final class BlockSync implements PeerListener, ChainListener {
         BigInteger bestWork = BigInteger.ZERO;
         /** The last header of a full answer whose follow-up getheaders waits for blocks to connect, or null. */
         Hash256 headersPausedAt;
+        /** A low-work headers chain being walked without storing it (Core's headers presync), or null. */
+        HeadersPresync presync;
 
         Downloads(Peer peer) {
             this.peer = peer;
@@ -245,7 +247,11 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
         synchronized (this) {
             Hash256 parent = received.get(0).prevBlock();
-            HeaderInfo parentInfo = infoOf(parent);
+            HeadersPresync presync = d.presync;
+            boolean continuesPresync = presync != null && parent.equals(presync.last());
+            HeaderInfo parentInfo = continuesPresync ? new HeaderInfo(presync.height(), presync.work())
+                    : infoOf(parent);
+            Hash256 start = parent;
             if (parentInfo == null) {
                 // Core: headers that do not connect are answered with a getheaders from our tip.
                 requestHeaders(d.peer);
@@ -253,6 +259,8 @@ public final class BlockSync implements PeerListener, ChainListener {
             }
             int height = parentInfo.height();
             BigInteger work = parentInfo.work();
+            List<Hash256> hashes = new ArrayList<>();
+            List<HeaderInfo> infos = new ArrayList<>();
             for (BlockHeader h : received) {
                 if (!h.prevBlock().equals(parent)) {
                     d.peer.misbehaving("non-continuous headers sequence");
@@ -265,16 +273,40 @@ public final class BlockSync implements PeerListener, ChainListener {
                 }
                 height++;
                 work = work.add(BlockHeader.workFromBits(h.bits()));
-                if (chain.lookup(hash) == null) {
-                    headers.put(hash, new HeaderInfo(height, work));
-                    d.known.add(hash);
-                }
+                hashes.add(hash);
+                infos.add(new HeaderInfo(height, work));
                 parent = hash;
+            }
+            boolean full = message.headers().size() == ProtocolLimits.MAX_HEADERS;
+            if (continuesPresync) {
+                presync(d, hashes, infos, full);
+                return;
+            }
+            if (work.compareTo(chain.minimumChainWork()) < 0) {
+                // Core's TryLowWorkHeadersSync: a full answer may lead on to enough work; a short one cannot.
+                if (full) {
+                    BlockIndex from = chain.lookup(start);
+                    long mtp = from != null ? from.medianTimePast() : chain.now();
+                    d.presync = new HeadersPresync(start, parentInfo.height(), parentInfo.work(), mtp, chain.now(),
+                            chain.minimumChainWork());
+                    LOG.log(Level.DEBUG, "Initial headers sync started with peer={0}: height={1}", d.peer.id(),
+                            parentInfo.height());
+                    presync(d, hashes, infos, full);
+                } else {
+                    LOG.log(Level.DEBUG, "Ignoring low-work chain (height={0}) from peer={1}", height, d.peer.id());
+                }
+                return;
+            }
+            for (int i = 0; i < hashes.size(); i++) {
+                if (chain.lookup(hashes.get(i)) == null) {
+                    headers.put(hashes.get(i), infos.get(i));
+                    d.known.add(hashes.get(i));
+                }
             }
             if (work.compareTo(d.bestWork) > 0) {
                 d.bestWork = work;
             }
-            if (message.headers().size() == ProtocolLimits.MAX_HEADERS) {
+            if (full) {
                 if (d.known.size() < download.headersAhead()) {
                     d.headersPausedAt = null;
                     requestHeadersAfter(d.peer, parent);
@@ -285,6 +317,40 @@ public final class BlockSync implements PeerListener, ChainListener {
             }
             requestBlocks(d);
         }
+    }
+
+    /** A batch for the peer's presync: headers it releases are stored as any others; it says what to ask next. */
+    private void presync(Downloads d, List<Hash256> hashes, List<HeaderInfo> infos, boolean full) {
+        List<HeadersPresync.Header> batch = new ArrayList<>();
+        for (int i = 0; i < hashes.size(); i++) {
+            batch.add(new HeadersPresync.Header(hashes.get(i), infos.get(i).height(), infos.get(i).work()));
+        }
+        HeadersPresync.Result r = d.presync.process(batch, full);
+        for (HeadersPresync.Header h : r.release()) {
+            if (chain.lookup(h.hash()) == null) {
+                headers.put(h.hash(), new HeaderInfo(h.height(), h.work()));
+                d.known.add(h.hash());
+            }
+            if (h.work().compareTo(d.bestWork) > 0) {
+                d.bestWork = h.work();
+            }
+        }
+        if (r.failure() != null) {
+            LOG.log(Level.DEBUG, "Initial headers sync aborted with peer={0}: {1}", d.peer.id(), r.failure());
+        }
+        if (r.done()) {
+            d.presync = null;
+        }
+        if (r.requestAfter() != null) {
+            requestHeadersAfter(d.peer, r.requestAfter());
+        }
+        requestBlocks(d);
+    }
+
+    /** Core's presynced_headers for getpeerinfo: the height a low-work headers sync has reached, or -1. */
+    public synchronized int presyncHeight(Peer peer) {
+        Downloads d = peers.get(peer.id());
+        return d == null || d.presync == null ? -1 : d.presync.presyncHeight();
     }
 
     private void requestHeadersAfter(Peer peer, Hash256 last) {
@@ -315,8 +381,9 @@ public final class BlockSync implements PeerListener, ChainListener {
         }
         // Core: nothing to fetch from a peer whose best chain has less work than our tip. Its headers stay known,
         // so a long low-work chain fills this peer's header window and pauses its chase, costing bounded memory.
-        if (d.bestWork.compareTo(chain.tip().chainWork()) < 0) {
-            return;
+        if (d.bestWork.compareTo(chain.tip().chainWork()) < 0
+                || d.bestWork.compareTo(chain.minimumChainWork()) < 0) {
+            return; // Core: nor from one whose chain has less work than -minimumchainwork
         }
         int windowEnd = chain.height() + download.window();
         boolean blockedByWindow = false;
@@ -419,10 +486,18 @@ public final class BlockSync implements PeerListener, ChainListener {
     private void received(Downloads d, Block block, int size, boolean compact) {
         Hash256 hash = block.hash();
         synchronized (this) {
-            if (d.requested.remove(hash)) {
+            boolean requested = d.requested.remove(hash);
+            if (requested) {
                 inFlight.remove(hash);
                 askedAt.remove(hash);
                 d.stallingSince = 0;
+            }
+            BlockIndex parentIndex = chain.lookup(block.header().prevBlock());
+            if (!requested && parentIndex != null && parentIndex.chainWork().add(BlockHeader.workFromBits(
+                    block.header().bits())).compareTo(chain.minimumChainWork()) < 0) {
+                // Core's AcceptBlock: an unrequested block of a chain below -minimumchainwork is not stored.
+                LOG.log(Level.DEBUG, "peer={0}: unrequested low-work block {1} ignored", d.peer.id(), hash);
+                return;
             }
             if (chain.lookup(hash) != null || waiting.contains(hash)) {
                 requestBlocks(d);

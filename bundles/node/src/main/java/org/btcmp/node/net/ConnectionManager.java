@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +55,11 @@ public final class ConnectionManager implements AutoCloseable {
     /** The executor's threads: termination is reported before they have exited, so close() joins them too. */
     private final List<Thread> timerThreads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    /** Addresses whose v2 attempt failed as a v1 node's does: connected in v1 from then on. */
+    private final Set<InetSocketAddress> v1Only = ConcurrentHashMap.newKeySet();
+    /** Threads reopening failed v2 attempts in v1 (connecting blocks, so never on a peer's or the timer's). */
+    private final List<Thread> retryThreads = new CopyOnWriteArrayList<>();
+    private volatile BiConsumer<Peer, Peer> v1RetryListener = (failed, retry) -> { };
 
     public ConnectionManager(LocalNode local, PeerTimeouts timeouts, int maxInbound, PeerListener listener) {
         this(local, timeouts, maxInbound, listener, address -> false);
@@ -89,6 +95,16 @@ public final class ConnectionManager implements AutoCloseable {
      */
     public void setV2Inbound(boolean on) {
         v2Inbound = on;
+    }
+
+    /** Told of each failed v2 attempt and the v1 connection that replaces it, after the latter started. */
+    public void setV1RetryListener(BiConsumer<Peer, Peer> listener) {
+        v1RetryListener = listener;
+    }
+
+    /** Whether an outbound v2 attempt to this address failed as a v1 node's does (v1 is used from then on). */
+    public boolean isV1Only(InetSocketAddress address) {
+        return v1Only.contains(address);
     }
 
     /** -whitelist: permissions for inbound peers and manual connections by address. */
@@ -129,7 +145,11 @@ public final class ConnectionManager implements AutoCloseable {
         return connect(remote, type, false);
     }
 
-    /** Opens an outbound connection, BIP324 v2 when {@code v2} (no fallback: the peer must speak it). */
+    /**
+     * Opens an outbound connection, BIP324 v2 when {@code v2} unless the address is known to be v1-only. A v2
+     * attempt that the peer ends as a v1 node does is reopened once in v1 (Core's reconnection with
+     * use_v2transport=false), see {@link Peer#v1Retry()}, and the address is remembered as v1-only.
+     */
     public Peer connect(InetSocketAddress remote, ConnectionType type, boolean v2) throws IOException {
         if (type.inbound()) {
             throw new IllegalArgumentException("an outbound connection cannot be of type " + type);
@@ -145,7 +165,7 @@ public final class ConnectionManager implements AutoCloseable {
         }
         long nonce = newNonce();
         outboundNonces.add(nonce);
-        return startPeer(type, socket, nonce, v2);
+        return startPeer(type, socket, nonce, v2 && !v1Only.contains(remote));
     }
 
     private void acceptLoop(ServerSocket server) {
@@ -187,7 +207,7 @@ public final class ConnectionManager implements AutoCloseable {
         Set<NetPermission> permissions = switch (type) {
             case INBOUND -> Whitelist.permissionsOf(whitelist, address, true);
             case MANUAL -> Whitelist.permissionsOf(whitelist, address, false);
-            case OUTBOUND_FULL_RELAY -> Set.of();
+            case OUTBOUND_FULL_RELAY, BLOCK_RELAY, FEELER -> Set.of();
         };
         Peer peer = new Peer(nextId.getAndIncrement(), type, socket, local, nonce, context, permissions, v2);
         peers.put(peer.id(), peer);
@@ -208,6 +228,25 @@ public final class ConnectionManager implements AutoCloseable {
         Long nonce = nonceOfPeer.remove(peer.id());
         if (nonce != null) {
             outboundNonces.remove(nonce);
+        }
+        // Core reconnects only while the network is active.
+        if (!closed && acceptingInbound && peer.shouldReconnectV1()) {
+            v1Only.add(peer.remoteAddress());
+            Thread retry = new Thread(() -> retryInV1(peer), "net-v1-retry-" + peer.id());
+            retryThreads.removeIf(t -> !t.isAlive());
+            retryThreads.add(retry);
+            retry.start();
+        }
+    }
+
+    private void retryInV1(Peer failed) {
+        LOG.log(Level.DEBUG, "retrying with v1 transport protocol for peer={0}", failed.id());
+        try {
+            Peer retry = connect(failed.remoteAddress(), failed.type(), false);
+            failed.setV1Retry(retry);
+            v1RetryListener.accept(failed, retry);
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.DEBUG, "v1 retry of peer={0} failed: {1}", failed.id(), e.getMessage());
         }
     }
 
@@ -250,6 +289,12 @@ public final class ConnectionManager implements AutoCloseable {
         timer.shutdownNow();
         List<String> stuck = new ArrayList<>();
         try {
+            for (Thread retry : retryThreads) {
+                retry.join(JOIN_TIMEOUT.toMillis());
+                if (retry.isAlive()) {
+                    stuck.add(retry.getName());
+                }
+            }
             for (Thread acceptor : acceptors) {
                 acceptor.join(JOIN_TIMEOUT.toMillis());
                 if (acceptor.isAlive()) {

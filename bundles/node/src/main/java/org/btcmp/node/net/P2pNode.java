@@ -30,14 +30,10 @@ import org.btcmp.node.chain.ChainState;
  */
 public final class P2pNode implements PeerListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(P2pNode.class.getName());
-    /** Core's MAX_OUTBOUND_FULL_RELAY_CONNECTIONS. */
-    static final int MAX_OUTBOUND_FULL_RELAY = 8;
-    /** Outbound slots Core keeps besides full relay (2 block-relay-only, 1 feeler); inbound gets the rest. */
-    private static final int OTHER_OUTBOUND = 3;
-    /** Core's MAX_ADDR_TO_SEND. */
-    private static final int MAX_ADDR_TO_SEND = 1000;
-    /** Core's MAX_PCT_ADDR_TO_SEND: a getaddr answer holds at most this share of the known addresses. */
-    private static final int MAX_PCT_ADDR_TO_SEND = 23;
+    /** Core's MAX_FEELER_CONNECTIONS. */
+    private static final int MAX_FEELERS = 1;
+    /** How often queued addresses are looked at (each peer's own random interval decides when they go). */
+    private static final long ADDR_SEND_TICK_MILLIS = 100;
     /** Core's ThreadOpenConnections: address picks per connection attempt, and picks before a recent one. */
     private static final int MAX_SELECT_TRIES = 100;
     private static final int RECENT_TRY_PICKS = 30;
@@ -50,6 +46,9 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private final LocalNode local;
     private final P2pNetwork network;
     private final LongSupplier clock;
+    private final ChainState chain;
+    /** -asmap, or null. */
+    private final Asmap asmap;
     private final BlockSync sync;
     private final List<PeerListener> more = new CopyOnWriteArrayList<>();
     private final AddrMan addrMan;
@@ -60,7 +59,10 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private final Set<String> v2Targets = ConcurrentHashMap.newKeySet();
     private final Map<String, Peer> manualPeers = new ConcurrentHashMap<>();
     private final Map<Long, String> peerNames = new ConcurrentHashMap<>();
-    private final Set<Long> answeredGetAddr = ConcurrentHashMap.newKeySet();
+    private final AddrRelay addrRelay;
+    private final Outbound outbound;
+    /** When the next feeler may start (Core: a random interval averaging FEELER_INTERVAL), nanoseconds. */
+    private volatile long nextFeeler;
     private final List<InetSocketAddress> listening = new CopyOnWriteArrayList<>();
     private final List<Consumer<Integer>> connectionCountListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> networkActiveListeners = new CopyOnWriteArrayList<>();
@@ -71,30 +73,59 @@ public final class P2pNode implements PeerListener, AutoCloseable {
     private long ticks;
 
     /**
+     * Core's automatic outbound slots and timing: full-relay and block-relay-only connections, and how often a
+     * feeler probes an address of the "new" table.
+     */
+    record Outbound(int fullRelay, int blockRelay, java.time.Duration feelerInterval, java.time.Duration addrSend) {
+        /** MAX_OUTBOUND_FULL_RELAY_CONNECTIONS 8, MAX_BLOCK_RELAY_ONLY_CONNECTIONS 2, FEELER_INTERVAL 2 min. */
+        static final Outbound CORE = new Outbound(8, 2, java.time.Duration.ofMinutes(2),
+                AddrRelay.CORE_SEND_INTERVAL);
+    }
+
+    /**
      * @param networkDir where the address and ban files live
      * @param clock seconds since the epoch (mock time included): ban expiry and address times
      */
     public P2pNode(LocalNode local, P2pSettings settings, PeerTimeouts timeouts, ChainState chain, Path networkDir,
             LongSupplier clock) throws IOException {
+        this(local, settings, timeouts, chain, networkDir, clock, Outbound.CORE);
+    }
+
+    P2pNode(LocalNode local, P2pSettings settings, PeerTimeouts timeouts, ChainState chain, Path networkDir,
+            LongSupplier clock, Outbound outbound) throws IOException {
         this.settings = settings;
+        this.outbound = outbound;
+        this.chain = chain;
+        if (settings.minimumChainWork() != null) {
+            chain.setMinimumChainWork(settings.minimumChainWork());
+        }
         // -v2transport: Core advertises NODE_P2P_V2 and accepts BIP324 connections (v1 peers still recognized).
         this.local = settings.v2Transport() ? local.withServices(local.services() | ServiceFlags.NODE_P2P_V2) : local;
         this.network = this.local.network();
         this.clock = clock;
+        this.asmap = settings.asmap() == null ? null : loadAsmap(networkDir.resolve(settings.asmap()));
         this.addrMan = new AddrMan(networkDir.resolve(AddrMan.FILE_NAME), clock,
-                network == P2pNetwork.REGTEST);
+                network == P2pNetwork.REGTEST, asmap);
         this.bans = new BanList(networkDir.resolve(BanList.FILE_NAME), clock);
         this.networkActive = settings.networkActive();
         this.sync = new BlockSync(chain);
-        int maxInbound = Math.max(0, settings.maxConnections() - MAX_OUTBOUND_FULL_RELAY - OTHER_OUTBOUND);
+        int maxInbound = Math.max(0, settings.maxConnections() - maxFullRelay() - maxBlockRelay() - MAX_FEELERS);
         this.net = new ConnectionManager(this.local, timeouts, maxInbound, this, bans::isBanned);
+        this.addrRelay = new AddrRelay(addrMan, clock, a -> bans.isBanned(a) || net.discouraged().contains(a),
+                new LocalAddresses(settings, this::listenPort), outbound.addrSend());
         net.setV2Inbound(settings.v2Transport());
         net.setAcceptingInbound(networkActive);
         net.setWhitelist(settings.whitelist());
+        net.setV1RetryListener(this::retriedInV1);
         synchronized (addedNodes) {
             addedNodes.addAll(settings.addNodes());
         }
-        this.connector = Executors.newSingleThreadScheduledExecutor(r -> {
+        // Core: -connect and -addnode targets are tried in v2 under -v2transport (v1 retried on failure).
+        if (settings.v2Transport()) {
+            v2Targets.addAll(settings.connect());
+            v2Targets.addAll(settings.addNodes());
+        }
+        this.connector = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "net-connector");
             connectorThreads.add(t);
             return t;
@@ -120,7 +151,10 @@ public final class P2pNode implements PeerListener, AutoCloseable {
                 }
             }
         }
+        nextFeeler = System.nanoTime() + exponential(outbound.feelerInterval().toNanos());
         connector.scheduleWithFixedDelay(this::connectTick, 0, CONNECT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        connector.scheduleWithFixedDelay(this::addrTick, ADDR_SEND_TICK_MILLIS, ADDR_SEND_TICK_MILLIS,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -239,10 +273,21 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         }
     }
 
-    /** The live connection made for an added node or -connect target, if any. */
+    /** The live connection made for an added node or -connect target (its v1 retry included), if any. */
     public Optional<Peer> manualPeer(String target) {
         Peer p = manualPeers.get(target);
+        while (p != null && p.v1Retry() != null) {
+            p = p.v1Retry();
+        }
         return p != null && p.disconnectReason() == null ? Optional.of(p) : Optional.empty();
+    }
+
+    /** A failed v2 attempt reopened in v1 keeps the name it was opened under. */
+    private void retriedInV1(Peer failed, Peer retry) {
+        String name = peerNames.get(failed.id());
+        if (name != null) {
+            peerNames.put(retry.id(), name);
+        }
     }
 
     /** addnode onetry: one connection attempt now, not kept up. */
@@ -308,6 +353,7 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         if (!peer.type().inbound()) {
             addrMan.good(peer.remoteAddress(), peer.version().services(), clock.getAsLong());
         }
+        addrRelay.handshakeComplete(peer);
         sync.handshakeComplete(peer);
         more.forEach(l -> l.handshakeComplete(peer));
         countChanged();
@@ -315,24 +361,10 @@ public final class P2pNode implements PeerListener, AutoCloseable {
 
     @Override
     public void message(Peer peer, Message message) {
-        if (message instanceof AddrMessage a) {
-            for (TimedAddress t : a.addresses()) {
-                addrMan.add(new InetSocketAddress(t.address().address(), t.address().port()), peer.remoteAddress(),
-                        t.address().services(), t.time());
-            }
-        } else if (message instanceof AddrV2Message a) {
-            for (AddrV2Entry e : a.addresses()) {
-                if (e.networkId() == AddrV2Entry.IPV4 || e.networkId() == AddrV2Entry.IPV6) {
-                    try {
-                        addrMan.add(new InetSocketAddress(InetAddress.getByAddress(e.address().toByteArray()),
-                                e.port()), peer.remoteAddress(), e.services(), e.time());
-                    } catch (UnknownHostException ex) {
-                        throw new IllegalStateException("the codec checked the address length", ex);
-                    }
-                }
-            }
+        if (message instanceof AddrMessage || message instanceof AddrV2Message) {
+            addrRelay.received(peer, AddrRelay.entries(message));
         } else if (message.equals(EmptyMessage.GETADDR)) {
-            answerGetAddr(peer);
+            addrRelay.getAddr(peer);
         }
         sync.message(peer, message);
         more.forEach(l -> l.message(peer, message));
@@ -340,38 +372,62 @@ public final class P2pNode implements PeerListener, AutoCloseable {
 
     @Override
     public void disconnected(Peer peer, Disconnect reason) {
-        answeredGetAddr.remove(peer.id());
+        if (peer.type() == ConnectionType.FEELER && peer.version() != null) {
+            // Core marks the address good as the feeler's version arrives; the feeler then hangs up.
+            addrMan.good(peer.remoteAddress(), peer.version().services(), clock.getAsLong());
+        }
+        addrRelay.disconnected(peer);
         peerNames.remove(peer.id());
         sync.disconnected(peer, reason);
         more.forEach(l -> l.disconnected(peer, reason));
         countChanged();
     }
 
-    /** Core answers getaddr only from inbound peers, once per connection (a fingerprinting defence). */
-    private void answerGetAddr(Peer peer) {
-        if (!peer.type().inbound() || !answeredGetAddr.add(peer.id())) {
-            return;
+    /** -asmap: the file's map, checked as Core checks it; the errors are Core's. */
+    private static Asmap loadAsmap(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("Could not find asmap file " + file);
         }
-        List<AddrMan.Entry> sample = addrMan.sample(MAX_ADDR_TO_SEND, MAX_PCT_ADDR_TO_SEND, clock.getAsLong());
-        if (sample.isEmpty()) {
-            return;
+        try {
+            return Asmap.decode(java.nio.file.Files.readAllBytes(file));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("Could not parse asmap file " + file + " (" + e.getMessage() + ")", e);
         }
-        if (peer.features().addrV2()) {
-            List<AddrV2Entry> out = new ArrayList<>();
-            for (AddrMan.Entry e : sample) {
-                byte[] ip = e.address().getAddress().getAddress();
-                out.add(new AddrV2Entry(e.lastSeen(), e.services(), ip.length == 4 ? AddrV2Entry.IPV4
-                        : AddrV2Entry.IPV6, Bytes.wrap(ip), e.address().getPort()));
-            }
-            peer.send(new AddrV2Message(out));
-        } else {
-            List<TimedAddress> out = new ArrayList<>();
-            for (AddrMan.Entry e : sample) {
-                out.add(new TimedAddress(e.lastSeen(), new NetAddress(e.services(), e.address().getAddress(),
-                        e.address().getPort())));
-            }
-            peer.send(new AddrMessage(out));
+    }
+
+    /** getpeerinfo's mapped_as: the peer's AS under -asmap, or 0 without one or when unmapped. */
+    public long mappedAs(Peer peer) {
+        return asmap == null ? 0 : asmap.lookup(peer.remoteAddress().getAddress());
+    }
+
+    /** getpeerinfo's addr_relay_enabled, addr_processed and addr_rate_limited for a connected peer. */
+    public Optional<long[]> addrStats(Peer peer) {
+        return addrRelay.stats(peer.id()).map(st -> new long[] {st.relayEnabled() ? 1 : 0, st.processed(),
+            st.rateLimited()});
+    }
+
+    private void addrTick() {
+        try {
+            addrRelay.sendDue(settings.listen() && !chain.isInitialBlockDownload());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "sending addresses failed", e);
         }
+    }
+
+    private int listenPort() {
+        return listening.isEmpty() ? settings.port() : listening.get(0).getPort();
+    }
+
+    private int maxFullRelay() {
+        return Math.min(outbound.fullRelay(), settings.maxConnections());
+    }
+
+    private int maxBlockRelay() {
+        return Math.min(outbound.blockRelay(), Math.max(0, settings.maxConnections() - maxFullRelay()));
+    }
+
+    private static long exponential(long mean) {
+        return (long) (-Math.log1p(-java.util.concurrent.ThreadLocalRandom.current().nextDouble()) * mean);
     }
 
     private void countChanged() {
@@ -414,20 +470,58 @@ public final class P2pNode implements PeerListener, AutoCloseable {
         Peer peer = net.connect(address, ConnectionType.MANUAL, v2);
         peerNames.put(peer.id(), target);
         manualPeers.put(target, peer);
+        // A v1 retry made before the names were recorded gets them here (retriedInV1 covers the later ones).
+        for (Peer p = peer.v1Retry(); p != null; p = p.v1Retry()) {
+            peerNames.put(p.id(), target);
+        }
         return peer;
     }
 
+    /**
+     * Core's ThreadOpenConnections, one attempt per tick: full-relay slots first, then block-relay-only ones, then
+     * (once both are full) a feeler whenever its random interval has passed; the feeler probes the "new" table.
+     */
     private void openAutomatic() {
-        long outbound = net.peers().stream().filter(p -> p.type() == ConnectionType.OUTBOUND_FULL_RELAY).count();
-        if (outbound >= Math.min(MAX_OUTBOUND_FULL_RELAY, settings.maxConnections())) {
+        long fullRelay = 0;
+        long blockRelay = 0;
+        long feelers = 0;
+        for (Peer p : net.peers()) {
+            switch (p.type()) {
+                case OUTBOUND_FULL_RELAY -> fullRelay++;
+                case BLOCK_RELAY -> blockRelay++;
+                case FEELER -> feelers++;
+                default -> { }
+            }
+        }
+        ConnectionType type;
+        if (fullRelay < maxFullRelay()) {
+            type = ConnectionType.OUTBOUND_FULL_RELAY;
+        } else if (blockRelay < maxBlockRelay()) {
+            type = ConnectionType.BLOCK_RELAY;
+        } else if (feelers < MAX_FEELERS && System.nanoTime() - nextFeeler > 0) {
+            nextFeeler = System.nanoTime() + exponential(outbound.feelerInterval().toNanos());
+            type = ConnectionType.FEELER;
+        } else {
             return;
         }
         Set<InetSocketAddress> connected = new java.util.HashSet<>();
         net.peers().forEach(p -> connected.add(p.remoteAddress()));
+        // Core: persistent outbound connections (manual, full relay, block relay) go to distinct network groups,
+        // by AS under -asmap; feelers and inbound peers do not count.
+        Set<String> outboundGroups = new java.util.HashSet<>();
+        for (Peer p : net.peers()) {
+            if (p.type() == ConnectionType.MANUAL || p.type() == ConnectionType.OUTBOUND_FULL_RELAY
+                    || p.type() == ConnectionType.BLOCK_RELAY) {
+                outboundGroups.add(addrMan.group(p.remoteAddress().getAddress()));
+            }
+        }
         long now = clock.getAsLong();
+        boolean newOnly = type == ConnectionType.FEELER;
         // Core's ThreadOpenConnections: up to 100 picks; one tried in the last 10 minutes only after 30 picks.
         for (int tries = 0; tries < MAX_SELECT_TRIES; tries++) {
             Optional<InetSocketAddress> pick = addrMan.select(a -> connected.contains(a)
+                    || (newOnly && addrMan.isTried(a))
+                    || (!newOnly && sharesGroup(outboundGroups, a.getAddress()))
                     || bans.isBanned(a.getAddress()) || net.discouraged().contains(a.getAddress())
                     || listening.stream().anyMatch(l -> isSelf(l, a)), now);
             if (pick.isEmpty()) {
@@ -442,12 +536,25 @@ public final class P2pNode implements PeerListener, AutoCloseable {
                 // Core: v2 to an address whose known services include NODE_P2P_V2.
                 boolean v2 = settings.v2Transport() && addrMan.find(pick.get())
                         .map(e -> (e.services() & ServiceFlags.NODE_P2P_V2) != 0).orElse(false);
-                net.connect(pick.get(), ConnectionType.OUTBOUND_FULL_RELAY, v2);
+                net.connect(pick.get(), type, v2);
             } catch (IOException e) {
-                LOG.log(Level.DEBUG, "automatic connection to {0} failed: {1}", pick.get(), e.getMessage());
+                LOG.log(Level.DEBUG, "automatic {0} connection to {1} failed: {2}", type.rpcName(), pick.get(),
+                        e.getMessage());
             }
             return;
         }
+    }
+
+    /**
+     * Whether an outbound connection to this address would share a network group with one we have. Regtest's
+     * local addresses (which Core's address manager would not even hold) are exempt, so nodes on one host can
+     * still connect to each other automatically.
+     */
+    private boolean sharesGroup(Set<String> groups, InetAddress ip) {
+        if (network == P2pNetwork.REGTEST && !Inet.isRoutable(ip)) {
+            return false;
+        }
+        return groups.contains(addrMan.group(ip));
     }
 
     private static boolean isSelf(InetSocketAddress listen, InetSocketAddress candidate) {

@@ -19,10 +19,15 @@ import java.util.function.Function;
  * @param whitelist -whitelist: permissions for peers by address
  * @param v2Transport -v2transport: accept BIP324 connections and advertise NODE_P2P_V2; outbound v2 to addresses
  *     advertising it and when addnode asks
+ * @param externalIps -externalip: our own addresses ({@code host[:port]}) to advertise to peers
+ * @param minimumChainWork -minimumchainwork: below it the node stays in initial block download and downloads
+ *     no blocks; null for the chain's default
+ * @param asmap -asmap: the asmap file (relative to the network directory; empty for Core's ip_asn.map), or null
  */
 public record P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
         boolean automaticOutbound, int maxConnections, boolean networkActive, long banTimeSeconds,
-        List<Whitelist> whitelist, boolean v2Transport) {
+        List<Whitelist> whitelist, boolean v2Transport, List<String> externalIps,
+        java.math.BigInteger minimumChainWork, String asmap) {
     /** Core's DEFAULT_MAX_PEER_CONNECTIONS. */
     public static final int DEFAULT_MAX_CONNECTIONS = 125;
     /** Core's DEFAULT_MISBEHAVING_BANTIME: 24 hours. */
@@ -33,6 +38,7 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
         connect = List.copyOf(connect);
         addNodes = List.copyOf(addNodes);
         whitelist = List.copyOf(whitelist);
+        externalIps = List.copyOf(externalIps);
         if (banTimeSeconds <= 0) {
             throw new IllegalArgumentException("-bantime must be positive, got " + banTimeSeconds);
         }
@@ -42,6 +48,14 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
         if (maxConnections < 0) {
             throw new IllegalArgumentException("-maxconnections must be at least 0, got " + maxConnections);
         }
+    }
+
+    /** Without -externalip. */
+    public P2pSettings(boolean listen, int port, List<String> binds, List<String> connect, List<String> addNodes,
+            boolean automaticOutbound, int maxConnections, boolean networkActive, long banTimeSeconds,
+            List<Whitelist> whitelist, boolean v2Transport) {
+        this(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections, networkActive,
+                banTimeSeconds, whitelist, v2Transport, List.of(), null, null);
     }
 
     /** Without -bantime, -whitelist or -v2transport: Core's ban time, nobody whitelisted, v1 only. */
@@ -65,37 +79,52 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
 
     public P2pSettings withListen(boolean on, int listenPort) {
         return new P2pSettings(on, listenPort, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, v2Transport);
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withConnect(List<String> peers) {
         return new P2pSettings(listen, port, binds, peers, addNodes, false, maxConnections, networkActive,
-                banTimeSeconds, whitelist, v2Transport);
+                banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withAddNodes(List<String> peers) {
         return new P2pSettings(listen, port, binds, connect, peers, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, v2Transport);
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withBanTime(long seconds) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, seconds, whitelist, v2Transport);
+                networkActive, seconds, whitelist, v2Transport, externalIps, minimumChainWork, asmap);
     }
 
     public P2pSettings withWhitelist(List<Whitelist> entries) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, entries, v2Transport);
+                networkActive, banTimeSeconds, entries, v2Transport, externalIps, minimumChainWork, asmap);
+    }
+
+    public P2pSettings withExternalIps(List<String> addresses) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, banTimeSeconds, whitelist, v2Transport, addresses, minimumChainWork, asmap);
+    }
+
+    public P2pSettings withMinimumChainWork(java.math.BigInteger work) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, work, asmap);
+    }
+
+    public P2pSettings withAsmap(String file) {
+        return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
+                networkActive, banTimeSeconds, whitelist, v2Transport, externalIps, minimumChainWork, file);
     }
 
     public P2pSettings withV2Transport(boolean on) {
         return new P2pSettings(listen, port, binds, connect, addNodes, automaticOutbound, maxConnections,
-                networkActive, banTimeSeconds, whitelist, on);
+                networkActive, banTimeSeconds, whitelist, on, externalIps, minimumChainWork, asmap);
     }
 
     /**
-     * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections, -networkactive, -bantime, -whitelist and
-     * -v2transport (default on, as Core's).
+     * Reads -listen, -port, -bind, -connect, -addnode, -maxconnections, -networkactive, -bantime, -whitelist,
+     * -v2transport (default on, as Core's), -externalip, -minimumchainwork and -asmap.
      *
      * @param values every value given for an option name (without the dash), in order; empty when not given.
      *     A negated option ({@code -nolisten}) arrives as "0", a bare flag ({@code -listen}) as "" or "1".
@@ -142,7 +171,34 @@ public record P2pSettings(boolean listen, int port, List<String> binds, List<Str
         }
         return new P2pSettings(listen, port, values.apply("bind"), connect, addNodes, !connectGiven && !noConnect,
                 max, bool(values.apply("networkactive"), true), banTime, whitelist,
-                bool(values.apply("v2transport"), true));
+                bool(values.apply("v2transport"), true), values.apply("externalip").stream()
+                        .filter(v -> !v.isEmpty() && !v.equals("0")).toList(),
+                minimumChainWork(values.apply("minimumchainwork")), asmap(values.apply("asmap")));
+    }
+
+    /** Core's DEFAULT_ASMAP_FILENAME. */
+    public static final String DEFAULT_ASMAP_FILE = "ip_asn.map";
+
+    /** -asmap: null when not given or negated, the default file for a bare -asmap, else the path given. */
+    private static String asmap(List<String> v) {
+        if (v.isEmpty() || last(v).equals("0")) {
+            return null;
+        }
+        String path = last(v).strip();
+        return path.isEmpty() || path.equals("1") ? DEFAULT_ASMAP_FILE : path;
+    }
+
+    /** -minimumchainwork: hex, as Core's IsHexNumber (an optional 0x, at most 64 digits); null when not given. */
+    private static java.math.BigInteger minimumChainWork(List<String> v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        String text = last(v).strip();
+        String digits = text.startsWith("0x") || text.startsWith("0X") ? text.substring(2) : text;
+        if (digits.isEmpty() || digits.length() > 64 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new IllegalArgumentException("Invalid non-hex (" + text + ") minimum chain work value specified");
+        }
+        return new java.math.BigInteger(digits, 16);
     }
 
     /** Core's LocaleIndependentAtoi64: the leading integer, 0 when there is none. */

@@ -67,6 +67,12 @@ public final class Peer {
     private volatile String lastDropped;
     /** Set once a v2 handshake (or an inbound peer's v1 prefix) decided the transport. */
     private volatile boolean transportSettled;
+    /** Bytes of our BIP324 key and garbage written (Core reconnects in v1 only after a v1 header's worth). */
+    private final AtomicLong handshakeBytesSent = new AtomicLong();
+    /** The peer answered our v2 key with a v1 message. */
+    private volatile boolean answeredV1;
+    /** The v1 connection that replaced this failed v2 attempt, once made. */
+    private volatile Peer v1Retry;
     /** Listener calls decided under the protocol lock, made after it is released (the chain takes its own). */
     private final List<Runnable> events = new ArrayList<>();
 
@@ -115,6 +121,27 @@ public final class Peer {
         return transport.protocolType();
     }
 
+    /**
+     * Core's ShouldReconnectV1, once the connection has ended: our outbound v2 attempt sent at least a v1 header's
+     * worth of bytes and the peer hung up (or timed out) without sending anything, as a v1 node does on a bad
+     * magic. Also when the peer answered in v1 framing, which Core does not check (bcoin answers so).
+     */
+    boolean shouldReconnectV1() {
+        if (type.inbound() || !v2 || transportSettled) {
+            return false;
+        }
+        return answeredV1 || (bytesReceived.get() == 0 && handshakeBytesSent.get() >= V1Transport.HEADER_SIZE);
+    }
+
+    /** The v1 connection that replaced this failed v2 attempt (Core's reconnection), or null. */
+    public Peer v1Retry() {
+        return v1Retry;
+    }
+
+    void setV1Retry(Peer retry) {
+        v1Retry = retry;
+    }
+
     /** getpeerinfo's session_id: the BIP324 session id in hex, empty for v1. */
     public String sessionId() {
         return transport.sessionId();
@@ -139,6 +166,23 @@ public final class Peer {
 
     public InetSocketAddress remoteAddress() {
         return remote;
+    }
+
+    /** Our end of the connection (Core's addrBind). */
+    public InetSocketAddress localAddress() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    /** The services we announced to this peer. */
+    long localServices() {
+        return local.services();
+    }
+
+    /** Where the peer says it sees us (getpeerinfo's addrlocal), or null before its version. */
+    public InetSocketAddress addrLocal() {
+        synchronized (protocol) {
+            return protocol.addrLocal();
+        }
     }
 
     /** The peer's version message, or null before it arrived. */
@@ -368,6 +412,9 @@ public final class Peer {
             }
         } catch (FramingException e) {
             close(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION, e.getMessage()));
+        } catch (V2Handshake.V1AnswerException e) {
+            answeredV1 = true;
+            close(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION, e.getMessage()));
         } catch (EOFException e) {
             close(new Disconnect(Disconnect.Kind.PEER_CLOSED, e.getMessage()));
         } catch (IOException e) {
@@ -385,7 +432,19 @@ public final class Peer {
      */
     private InputStream handshakeV2(InputStream in) throws IOException {
         byte[] magic = V2Transport.magicBytes(local.network());
-        OutputStream out = socket.getOutputStream();
+        OutputStream out = new java.io.FilterOutputStream(socket.getOutputStream()) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                this.out.write(b, off, len);
+                handshakeBytesSent.addAndGet(len);
+                bytesSent.addAndGet(len);
+            }
+
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+        };
         java.security.SecureRandom random = new java.security.SecureRandom();
         int garbage = random.nextInt(V2Handshake.MAX_GARBAGE + 1);
         if (!type.inbound()) {

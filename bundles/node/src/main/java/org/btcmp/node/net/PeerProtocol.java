@@ -49,6 +49,8 @@ final class PeerProtocol {
     private final long connectedAt;
 
     private PeerVersion peerVersion;
+    /** The address the peer sees us at (its version's receiver field; getpeerinfo's addrlocal). */
+    private InetSocketAddress addrLocal;
     private boolean successfullyConnected;
     private boolean versionSent;
     private PeerFeatures features = PeerFeatures.NONE;
@@ -87,6 +89,10 @@ final class PeerProtocol {
 
     PeerVersion peerVersion() {
         return peerVersion;
+    }
+
+    InetSocketAddress addrLocal() {
+        return addrLocal;
     }
 
     PeerFeatures features() {
@@ -192,7 +198,7 @@ final class PeerProtocol {
                     "peer using obsolete version " + v.version()));
             return;
         }
-        if (type == ConnectionType.OUTBOUND_FULL_RELAY && !ServiceFlags.desirable(v.services())) {
+        if (type.automatic() && !ServiceFlags.desirable(v.services())) {
             actions.disconnect(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION, String.format(
                     "peer does not offer the expected services (%08x offered)", v.services())));
             return;
@@ -202,6 +208,7 @@ final class PeerProtocol {
             return;
         }
         peerVersion = new PeerVersion(v.version(), v.services(), v.userAgent(), v.startHeight(), v.relay());
+        addrLocal = new InetSocketAddress(v.receiver().address(), v.receiver().port());
         if (type.inbound()) {
             sendVersion();
         }
@@ -212,6 +219,10 @@ final class PeerProtocol {
             actions.send(EmptyMessage.SENDADDRV2);
         }
         actions.send(EmptyMessage.VERACK);
+        if (type == ConnectionType.FEELER) {
+            // Core: a feeler only checks that the address answers; its version is all it needed.
+            actions.disconnect(new Disconnect(Disconnect.Kind.LOCAL, "feeler connection completed"));
+        }
     }
 
     private void onVerack(long now) {
@@ -227,10 +238,10 @@ final class PeerProtocol {
         if (common >= ProtocolLimits.SHORT_IDS_BLOCKS_VERSION) {
             actions.send(new SendCmpctMessage(false, COMPACT_BLOCKS_VERSION));
         }
-        if (common >= ProtocolLimits.FEEFILTER_VERSION && local.relay()) {
+        if (common >= ProtocolLimits.FEEFILTER_VERSION && local.relay() && type.relaysTransactions()) {
             actions.send(new FeeFilterMessage(local.minFeeFilter()));
         }
-        if (!type.inbound()) {
+        if (!type.inbound() && type.relaysAddresses()) {
             actions.send(EmptyMessage.GETADDR);
         }
         actions.handshakeComplete();
@@ -328,6 +339,6 @@ final class PeerProtocol {
         NetAddress sender = new NetAddress(local.services(), Inet.ANY_V4, 0);
         actions.send(new VersionMessage(ProtocolLimits.PROTOCOL_VERSION, local.services(),
                 System.currentTimeMillis() / 1000, receiver, sender, nonce, local.userAgent(),
-                local.startHeight().getAsInt(), local.relay()));
+                local.startHeight().getAsInt(), local.relay() && type.relaysTransactions()));
     }
 }

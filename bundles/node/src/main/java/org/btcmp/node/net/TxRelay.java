@@ -107,6 +107,9 @@ public final class TxRelay implements PeerListener, AutoCloseable {
 
     @Override
     public void handshakeComplete(Peer peer) {
+        if (!peer.type().relaysTransactions()) {
+            return; // block-relay-only: no announcements either way
+        }
         PeerState s = new PeerState(peer);
         s.nextTrickle = System.nanoTime();
         peers.put(peer.id(), s);
@@ -122,6 +125,10 @@ public final class TxRelay implements PeerListener, AutoCloseable {
 
     @Override
     public void message(Peer peer, Message message) {
+        if (!peer.type().relaysTransactions()) {
+            refuseTransactions(peer, message);
+            return;
+        }
         PeerState s = peers.get(peer.id());
         if (s == null) {
             return;
@@ -134,6 +141,20 @@ public final class TxRelay implements PeerListener, AutoCloseable {
             onTx(s, r);
         } else if (message.equals(EmptyMessage.MEMPOOL)) {
             onMempool(s);
+        }
+    }
+
+    /** Core disconnects a block-relay-only peer that sends or announces a transaction (our version said relay=0). */
+    private static void refuseTransactions(Peer peer, Message message) {
+        boolean tx = message instanceof RawMessage r && r.command().equals(RawMessage.TX);
+        boolean announced = message instanceof InventoryMessage inv && inv.command().equals(InventoryMessage.INV)
+                && inv.entries().stream().anyMatch(e -> {
+                    int type = e.type() & ~InvVector.MSG_WITNESS_FLAG;
+                    return type == InvVector.MSG_TX || type == InvVector.MSG_WTX;
+                });
+        if (tx || announced) {
+            peer.disconnect(new Disconnect(Disconnect.Kind.PROTOCOL_VIOLATION,
+                    (tx ? "tx" : "transaction inv") + " sent in violation of protocol on a block-relay-only connection"));
         }
     }
 

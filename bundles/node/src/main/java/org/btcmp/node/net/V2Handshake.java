@@ -21,6 +21,18 @@ final class V2Handshake {
     static final int KEY_BYTES = 64;
     private static final byte[] TRANSPORT_VERSION = new byte[0];
 
+    /**
+     * An initiator's peer answered with a v1 message (bcoin 1.0.2 sends a v1 reject for our key bytes): a v1-only
+     * peer, to be retried in v1. A v2 responder's key starts with the magic only by a 2^-32 chance.
+     */
+    static final class V1AnswerException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        V1AnswerException(String message) {
+            super(message);
+        }
+    }
+
     /** How a responder's handshake ended: a v2 session, or the v1 prefix already read (to be replayed for v1). */
     record Outcome(V2Session session, byte[] v1Prefix) {
     }
@@ -46,9 +58,18 @@ final class V2Handshake {
         ElligatorSwift.KeyPair keys = ElligatorSwift.create(random);
         byte[] garbage = garbage(random, garbageLength);
         out.write(keys.encoded());
+        out.flush();
+        byte[] start = readFully(in, magic.length);
+        if (Arrays.equals(start, magic)) {
+            throw new V1AnswerException("the peer answered in v1 framing (our network's magic)");
+        }
+        // The garbage goes once the peer has shown it is no v1 node: a v1 node scores every 24 bytes it cannot
+        // parse (bcoin bans after about ten), and BIP324 only needs the garbage before our terminator.
         out.write(garbage);
         out.flush();
-        byte[] theirs = readFully(in, KEY_BYTES);
+        byte[] theirs = Arrays.copyOf(start, KEY_BYTES);
+        byte[] rest = readFully(in, KEY_BYTES - start.length);
+        System.arraycopy(rest, 0, theirs, start.length, rest.length);
         return complete(in, out, magic, keys, theirs, garbage, true, decoys);
     }
 

@@ -85,7 +85,7 @@ final class BlockchainRpc {
         m.put("time", tip.header().time());
         m.put("mediantime", tip.medianTimePast());
         m.put("verificationprogress", BigDecimal.ONE);
-        m.put("initialblockdownload", tip.height() == 0 || tip.header().time() < chain.now() - 24 * 60 * 60);
+        m.put("initialblockdownload", chain.isInitialBlockDownload());
         String work = tip.chainWork().toString(16);
         m.put("chainwork", "0".repeat(64 - work.length()) + work);
         m.put("size_on_disk", 0L);

@@ -101,7 +101,15 @@ public final class NetRpc {
             PeerVersion v = peer.version();
             m.put("id", peer.id());
             m.put("addr", p2p.addressName(peer));
+            InetSocketAddress bind = peer.localAddress();
+            if (bind != null) {
+                m.put("addrbind", P2pNode.hostPort(bind));
+            }
             m.put("network", peer.remoteAddress().getAddress().getAddress().length == 4 ? "ipv4" : "ipv6");
+            long mappedAs = p2p.mappedAs(peer);
+            if (mappedAs != 0) {
+                m.put("mapped_as", mappedAs);
+            }
             long services = v == null ? 0 : v.services();
             m.put("services", String.format("%016x", services));
             m.put("servicesnames", serviceNames(services));
@@ -123,13 +131,14 @@ public final class NetRpc {
             m.put("bip152_hb_to", false);
             m.put("bip152_hb_from", peer.features().compactHighBandwidth());
             m.put("startingheight", v == null ? -1L : (long) v.startHeight());
-            m.put("presynced_headers", -1L);
+            m.put("presynced_headers", (long) p2p.blockSync().presyncHeight(peer));
             m.put("synced_headers", -1L);
             m.put("synced_blocks", -1L);
             m.put("inflight", List.of());
-            m.put("addr_relay_enabled", peer.type() != ConnectionType.INBOUND || peer.features().addrV2());
-            m.put("addr_processed", 0L);
-            m.put("addr_rate_limited", 0L);
+            long[] addr = p2p.addrStats(peer).orElse(new long[3]);
+            m.put("addr_relay_enabled", addr[0] != 0);
+            m.put("addr_processed", addr[1]);
+            m.put("addr_rate_limited", addr[2]);
             // Core's NetPermissions::ToStrings order, which is the enum's.
             m.put("permissions", peer.permissions().stream().sorted()
                     .map(x -> x.name().toLowerCase(java.util.Locale.ROOT)).toList());
@@ -151,11 +160,7 @@ public final class NetRpc {
     }
 
     private static String connectionType(ConnectionType t) {
-        return switch (t) {
-            case INBOUND -> "inbound";
-            case OUTBOUND_FULL_RELAY -> "outbound-full-relay";
-            case MANUAL -> "manual";
-        };
+        return t.rpcName();
     }
 
     private static List<Object> serviceNames(long services) {
@@ -172,9 +177,8 @@ public final class NetRpc {
     private Object addNode(Params p) throws RpcException {
         String node = p.str(0);
         String command = p.str(1);
-        // Core defaults to -v2transport and falls back to v1 when the peer does not answer in v2; with no fallback
-        // here yet, v2 is used only when asked for, so a v1-only peer (bcoin) stays reachable by default.
-        boolean v2 = p.bool(2, false);
+        // Core defaults to -v2transport; a peer that ends the v2 attempt as a v1 node does is retried in v1.
+        boolean v2 = p.bool(2, p2p.settings().v2Transport());
         if (v2 && !p2p.settings().v2Transport()) {
             throw new RpcException(RpcException.INVALID_PARAMETER,
                     "Error: v2transport requested but not enabled (see -v2transport)");

@@ -39,7 +39,9 @@ class AddrManWireTest {
     }
 
     private static P2pNode node(ChainState chain, Path dir, boolean automatic) throws Exception {
-        P2pSettings s = new P2pSettings(true, 0, List.of("127.0.0.1"), List.of(), List.of(), automatic, 125, true);
+        // The addr permission lifts Core's rate limit (0.1 address/s) so a test peer can fill the tables at once.
+        P2pSettings s = new P2pSettings(true, 0, List.of("127.0.0.1"), List.of(), List.of(), automatic, 125, true)
+                .withWhitelist(List.of(Whitelist.parse("addr@127.0.0.1")));
         P2pNode n = new P2pNode(LocalNode.defaults(P2pNetwork.REGTEST, chain::height), s, TIMEOUTS, chain, dir,
                 () -> System.currentTimeMillis() / 1000);
         n.start();
@@ -71,6 +73,11 @@ class AddrManWireTest {
                     assertEquals(known, a.addrMan().newCount());
                     assertEquals(0, a.addrMan().triedCount());
 
+                }
+                // Another peer asks: the sender itself would get nothing back, as it knows these addresses.
+                try (RawPeer peer = new RawPeer(a.listening().get(0))) {
+                    peer.handshake();
+                    int known = a.addrMan().size();
                     peer.send(EmptyMessage.GETADDR);
                     AddrMessage answer = (AddrMessage) peer.expect(AddrMessage.COMMAND);
                     Set<InetAddress> answered = new HashSet<>();

@@ -32,6 +32,7 @@ final class BcoinNode implements AutoCloseable {
     static final String COINBASE_ADDRESS = "R9HC5WtHbpoa51NCUAz86XLCmGTbkf45NT";
     private static final String API_KEY = "btcmp-interop";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Path WATCHDOG = Path.of("src/test/scripts/bcoin-watchdog.js");
 
     private final Process process;
     private final Path prefix;
@@ -100,7 +101,9 @@ final class BcoinNode implements AutoCloseable {
     static BcoinNode start(Path install, Path prefix, List<String> extra) throws Exception {
         int p2p = freePort();
         int http = freePort();
-        List<String> command = new ArrayList<>(List.of("node",
+        // The watchdog runs bcoin in its own process and ends it when this JVM dies.
+        List<String> command = new ArrayList<>(List.of("node", WATCHDOG.toAbsolutePath().toString(),
+                Long.toString(ProcessHandle.current().pid()),
                 install.resolve("node_modules/bcoin/bin/node").toString(), "--network=regtest",
                 "--prefix=" + prefix, "--memory=true", "--no-wallet", "--listen=true", "--host=127.0.0.1",
                 "--port=" + p2p, "--http-host=127.0.0.1", "--http-port=" + http, "--api-key=" + API_KEY,
@@ -168,6 +171,11 @@ final class BcoinNode implements AutoCloseable {
             throw new IllegalStateException("bcoin " + method + " failed: " + reply);
         }
         return m.group(1);
+    }
+
+    /** The bcoin process (for the test that its watchdog ends it with the JVM). */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     List<String> generate(int blocks) throws IOException {

@@ -6,65 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Block sync between our node and bcoin 1.0.2: the same tip hash on both sides, each way. */
-class BcoinSyncTest {
-    private static final Duration WAIT = Duration.ofSeconds(120);
-    private static Path install;
-
-    @TempDir
-    Path temp;
-
-    private BcoinNode bcoin;
-    private SyncNode ours;
-
-    @BeforeAll
-    static void installBcoin() {
-        install = BcoinNode.install();
-    }
-
-    @BeforeEach
-    void requireBcoin() throws Exception {
-        BcoinNode.assumeInstalled();
-        ours = new SyncNode(temp.resolve("ours"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ours.close();
-        if (bcoin != null) {
-            bcoin.close();
-        }
-        assertEquals(List.of(), NetThreads.alive());
-    }
-
-    private void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; bcoin's log ends with:\n"
-                        + bcoin.outputTail(40));
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    /**
-     * bcoin 1.0.2's regtest activates segwit by BIP9 signalling (active from height 432 = 3 windows of 144),
-     * while Core's regtest, whose rules our node follows, has it from genesis: our blocks carry a coinbase
-     * witness that bcoin rejects ("unexpected-witness") below that height. So bcoin's chain goes first.
-     */
-    private static final int BCOIN_SEGWIT_HEIGHT = 432;
-
+class BcoinSyncTest extends BcoinFixture {
     /** Our node mines on top of bcoin's chain; bcoin must end on our tip. */
     private void bcoinFollowsOurBlocks(int count) throws Exception {
         List<String> ours = this.ours.mine(count);
@@ -75,12 +22,17 @@ class BcoinSyncTest {
     @Test
     void weConnectSyncBcoinsChainFollowItAndBcoinSyncsOurBlocks() {
         assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
-            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            startBcoin();
             List<String> mined = bcoin.generate(BCOIN_SEGWIT_HEIGHT);
             assertEquals(BCOIN_SEGWIT_HEIGHT, mined.size());
-            Peer peer = ours.net.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort),
-                    ConnectionType.MANUAL);
+            // As under -v2transport (our default): bcoin 1.0.2 has no BIP324, answers our key with a v1 reject,
+            // and is reached by the v1 retry.
+            Peer attempt = ours.net.connect(bcoinAddress(), ConnectionType.MANUAL, true);
+            await(() -> attempt.v1Retry() != null, "the v1 retry after bcoin's v1 answer");
+            Peer peer = attempt.v1Retry();
             assertTrue(peer.awaitHandshake(WAIT));
+            assertEquals("v1", peer.transportProtocol());
+            assertTrue(ours.net.isV1Only(bcoinAddress()));
             await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to reach bcoin's height");
             assertEquals(bcoin.bestBlockHash(), ours.tip());
             String next = bcoin.generate(1).get(0);
@@ -94,7 +46,7 @@ class BcoinSyncTest {
     void bcoinConnectsAndBothFollowEachOthersBlocks() {
         assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
             InetSocketAddress listening = ours.listen();
-            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + listening.getPort()));
+            startBcoin(List.of("--only=127.0.0.1:" + listening.getPort()));
             await(() -> !ours.net.peers().isEmpty() && ours.net.peers().get(0).handshakeComplete(), "bcoin to connect");
             List<String> mined = bcoin.generate(BCOIN_SEGWIT_HEIGHT + 1);
             await(() -> ours.tip().equals(mined.get(BCOIN_SEGWIT_HEIGHT)), "our node to follow bcoin's blocks");
@@ -105,9 +57,9 @@ class BcoinSyncTest {
     @Test
     void weFollowBcoinsLongerForkMinedWhileDisconnected() {
         assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
-            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            startBcoin();
             bcoin.generate(BCOIN_SEGWIT_HEIGHT);
-            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort);
+            InetSocketAddress address = bcoinAddress();
             Peer first = ours.net.connect(address, ConnectionType.MANUAL);
             await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "the shared chain");
             first.disconnect();
@@ -132,7 +84,7 @@ class BcoinSyncTest {
             LocalNode local = LocalNode.defaults(P2pNetwork.REGTEST, ours.chain::height);
             ConnectionManager first = new ConnectionManager(local, timeouts, 8, ours.listener);
             InetSocketAddress listening = first.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + listening.getPort()));
+            startBcoin(List.of("--only=127.0.0.1:" + listening.getPort()));
             List<String> shared = bcoin.generate(BCOIN_SEGWIT_HEIGHT);
             await(() -> ours.tip().equals(shared.get(BCOIN_SEGWIT_HEIGHT - 1)), "the shared chain");
             first.close();
@@ -144,6 +96,33 @@ class BcoinSyncTest {
                 second.listen(listening);
                 await(() -> bcoin.bestBlockHash().equals(ourFork), "bcoin to reorganize onto our longer fork");
                 assertEquals(ourFork, ours.tip());
+            }
+        });
+    }
+
+    /** The node's own P2P layer under -v2transport (the default) with -connect=bcoin: the v1 retry connects. */
+    @Test
+    void aNodeWithV2TransportOnReachesBcoinThroughItsV1Retry() {
+        assertTimeoutPreemptively(Duration.ofMinutes(3), () -> {
+            startBcoin();
+            List<String> mined = bcoin.generate(5);
+            String target = P2pNode.hostPort(bcoinAddress());
+            java.nio.file.Path dir = temp.resolve("node");
+            P2pSettings settings = new P2pSettings(false, 0, List.of(), List.of(), List.of(), false, 125, true)
+                    .withV2Transport(true).withConnect(List.of(target));
+            try (org.btcmp.node.chain.ChainState chain = new org.btcmp.node.chain.ChainState(
+                    org.btcmp.primitives.ChainParams.of(org.btcmp.common.args.ChainType.REGTEST), dir,
+                    () -> System.currentTimeMillis() / 1000);
+                    P2pNode node = new P2pNode(LocalNode.defaults(P2pNetwork.REGTEST, chain::height), settings,
+                            SyncNode.TIMEOUTS, chain, dir, () -> System.currentTimeMillis() / 1000)) {
+                node.start();
+                await(() -> node.manualPeer(target).map(Peer::handshakeComplete).orElse(false),
+                        "the -connect peer, reached in v1 after the v2 attempt");
+                Peer peer = node.manualPeer(target).orElseThrow();
+                assertEquals("v1", peer.transportProtocol());
+                assertTrue(node.connections().isV1Only(bcoinAddress()));
+                await(() -> chain.tip().hash().toString().equals(mined.get(4)), "bcoin's 5 blocks");
+                assertEquals(1, node.peers().size());
             }
         });
     }

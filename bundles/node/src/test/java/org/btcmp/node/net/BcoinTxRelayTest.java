@@ -4,67 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.btcmp.node.chain.TestKey;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.Hex;
 import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Transaction relay with bcoin 1.0.2: a transaction sent to either node reaches the other's mempool and is mined. */
-class BcoinTxRelayTest {
-    private static final Duration WAIT = Duration.ofSeconds(120);
-    /** bcoin's regtest activates segwit at 432 (see BcoinSyncTest); our spends are P2WPKH. */
-    private static final int BCOIN_SEGWIT_HEIGHT = 432;
+class BcoinTxRelayTest extends BcoinFixture {
     private static final TestKey KEY = new TestKey("bcoin-relay");
-    private static Path install;
-
-    @TempDir
-    Path temp;
-
-    private BcoinNode bcoin;
-    private SyncNode ours;
-
-    @BeforeAll
-    static void installBcoin() {
-        install = BcoinNode.install();
-    }
-
-    @BeforeEach
-    void requireBcoin() throws Exception {
-        BcoinNode.assumeInstalled();
-        ours = new SyncNode(temp.resolve("ours"));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        ours.close();
-        if (bcoin != null) {
-            bcoin.close();
-        }
-        assertEquals(List.of(), NetThreads.alive());
-    }
-
-    private void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what + "; bcoin's log ends with:\n"
-                        + bcoin.outputTail(40));
-            }
-            Thread.sleep(100);
-        }
-    }
 
     private Transaction spendCoinbase(int height) throws Exception {
         Block b = ours.chain.readBlock(ours.chain.atHeight(height));
@@ -75,9 +26,9 @@ class BcoinTxRelayTest {
     @Test
     void transactionsSentToEitherNodeReachTheOtherAndAreMined() {
         assertTimeoutPreemptively(Duration.ofMinutes(6), () -> {
-            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            startBcoin();
             bcoin.generate(BCOIN_SEGWIT_HEIGHT);
-            Peer peer = ours.net.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort),
+            Peer peer = ours.net.connect(bcoinAddress(),
                     ConnectionType.MANUAL);
             assertTrue(peer.awaitHandshake(WAIT));
             await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to sync bcoin's chain");
@@ -113,9 +64,9 @@ class BcoinTxRelayTest {
     @Test
     void newBlocksTravelAsCompactBlocksInBothDirections() {
         assertTimeoutPreemptively(Duration.ofMinutes(6), () -> {
-            bcoin = BcoinNode.start(install, temp.resolve("bcoin"), List.of("--only=127.0.0.1:" + BcoinNode.freePort()));
+            startBcoin();
             bcoin.generate(BCOIN_SEGWIT_HEIGHT);
-            Peer peer = ours.net.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), bcoin.p2pPort),
+            Peer peer = ours.net.connect(bcoinAddress(),
                     ConnectionType.MANUAL);
             assertTrue(peer.awaitHandshake(WAIT));
             await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to sync bcoin's chain");

@@ -44,7 +44,7 @@ class HeaderWindowTest {
     Path temp;
 
     /** Coinbase-only regtest blocks on the genesis block, times ten minutes apart. */
-    private static List<Block> chain(int length) {
+    static List<Block> chain(int length) {
         ChainParams params = ChainParams.of(ChainType.REGTEST);
         List<Block> out = new ArrayList<>();
         Hash256 prev = params.genesisHash();

@@ -80,4 +80,27 @@ class P2pSettingsTest {
         assertFalse(read(Map.of("v2transport", List.of("0"))).v2Transport());
         assertFalse(P2pSettings.quiet(P2pNetwork.REGTEST).v2Transport());
     }
+
+    @Test
+    void minimumChainWorkIsHexAndExternalIpsAreKeptInOrder() {
+        assertEquals(null, read(Map.of()).minimumChainWork(), "not given: the chain's default");
+        assertEquals(java.math.BigInteger.valueOf(0x1f4), read(Map.of("minimumchainwork", List.of("0x1F4")))
+                .minimumChainWork());
+        assertEquals(java.math.BigInteger.valueOf(0x1f4), read(Map.of("minimumchainwork", List.of("1f4")))
+                .minimumChainWork());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("minimumchainwork", List.of("12xyz"))));
+        assertEquals("Invalid non-hex (12xyz) minimum chain work value specified", bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> read(Map.of("minimumchainwork", List.of("1".repeat(65)))));
+        assertEquals(List.of("1.2.3.4", "[2001:db8::1]:8333"),
+                read(Map.of("externalip", List.of("1.2.3.4", "[2001:db8::1]:8333"))).externalIps());
+    }
+
+    @Test
+    void asmapTakesCoresDefaultFileForABareOptionAndNothingWhenNegated() {
+        assertEquals(null, read(Map.of()).asmap());
+        assertEquals("ip_asn.map", read(Map.of("asmap", List.of(""))).asmap());
+        assertEquals("my.map", read(Map.of("asmap", List.of("my.map"))).asmap());
+        assertEquals(null, read(Map.of("asmap", List.of("0"))).asmap());
+    }
 }

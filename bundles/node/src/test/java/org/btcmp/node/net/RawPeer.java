@@ -99,6 +99,33 @@ final class RawPeer implements AutoCloseable {
         }
     }
 
+    /** Every message with the command that arrives within the window (others are skipped). */
+    List<Message> collect(String command, Duration window) throws Exception {
+        List<Message> out = new ArrayList<>();
+        long deadline = System.nanoTime() + window.toNanos();
+        try {
+            while (true) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return out;
+                }
+                socket.setSoTimeout((int) left);
+                Frame f = transport.read(in);
+                if (f == null) {
+                    return out;
+                }
+                received.add(f.command());
+                if (f.command().equals(command)) {
+                    out.add(MessageCodec.decode(f.command(), f.payload()));
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            return out;
+        } finally {
+            socket.setSoTimeout((int) READ_TIMEOUT.toMillis());
+        }
+    }
+
     /** True when the remote side closes the connection within the read timeout. */
     boolean closedByRemote() throws IOException {
         try {

@@ -17,7 +17,7 @@ import org.btcmp.primitives.ScriptBuilder;
 /** One of our nodes for sync tests: a regtest chain in a directory, a miner, and its P2P layer with block sync. */
 final class SyncNode implements AutoCloseable {
     static final Script PAYOUT = ScriptBuilder.p2pkh(new byte[20]);
-    private static final PeerTimeouts TIMEOUTS = new PeerTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2),
+    static final PeerTimeouts TIMEOUTS = new PeerTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(2),
             Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMillis(200));
 
     /** Short trickle intervals so relay tests do not wait Core's seconds. */
