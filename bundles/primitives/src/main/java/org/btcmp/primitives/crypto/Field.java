@@ -6,7 +6,8 @@ import java.math.BigInteger;
  * Arithmetic modulo secp256k1's P = 2^256 - 2^32 - 977 on ten 26-bit limbs held in a {@code long[10]}
  * (least significant first; the top limb has 22 bits), written into caller-owned arrays so that no
  * operation allocates. Limb products are 52 bits, so a column of ten of them and the folding
- * (2^260 = 2^36 + 15632 mod P) fit a long without carry tests; every method is branch-free, so the
+ * (2^260 = 2^36 + 15632 mod P) fit a long without carry tests (the columns are unsigned: with inputs
+ * of magnitude 8 a column reaches 2^63.4, so only {@code >>>} and masks touch them); every method is branch-free, so the
  * same code serves the constant-time fixed-base multiplication.
  *
  * <p>Limbs are reduced lazily. An element has a "magnitude" m when limbs 0-8 are at most
@@ -125,7 +126,25 @@ final class Field {
         long c16 = a7 * b9 + a8 * b8 + a9 * b7;
         long c17 = a8 * b9 + a9 * b8;
         long c18 = a9 * b9;
-        reduce(r, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18);
+        // Column k >= 10 weighs 2^(26(k-10))·2^260 = 2^(26(k-10))·(FOLD + 2^10·2^26). Its low 26
+        // bits fold into limbs k-10 and k-9, its upper bits (one limb up) into k-9 and k-8: no
+        // product can overflow and no carry chain runs before the fold. Column 18's upper bits land
+        // at limb 19, whose 2^10·2^260 part folds once more (FOLD·2^10 at limb 0, 2^20 at limb 1).
+        long l10 = c10 & M26, h10 = c10 >>> 26, l11 = c11 & M26, h11 = c11 >>> 26;
+        long l12 = c12 & M26, h12 = c12 >>> 26, l13 = c13 & M26, h13 = c13 >>> 26;
+        long l14 = c14 & M26, h14 = c14 >>> 26, l15 = c15 & M26, h15 = c15 >>> 26;
+        long l16 = c16 & M26, h16 = c16 >>> 26, l17 = c17 & M26, h17 = c17 >>> 26;
+        long l18 = c18 & M26, h18 = c18 >>> 26;
+        carry(r, c0 + l10 * FOLD + h18 * (FOLD << 10),
+                c1 + l11 * FOLD + (l10 << 10) + h10 * FOLD + (h18 << 20),
+                c2 + l12 * FOLD + (l11 << 10) + h11 * FOLD + (h10 << 10),
+                c3 + l13 * FOLD + (l12 << 10) + h12 * FOLD + (h11 << 10),
+                c4 + l14 * FOLD + (l13 << 10) + h13 * FOLD + (h12 << 10),
+                c5 + l15 * FOLD + (l14 << 10) + h14 * FOLD + (h13 << 10),
+                c6 + l16 * FOLD + (l15 << 10) + h15 * FOLD + (h14 << 10),
+                c7 + l17 * FOLD + (l16 << 10) + h16 * FOLD + (h15 << 10),
+                c8 + l18 * FOLD + (l17 << 10) + h17 * FOLD + (h16 << 10),
+                c9 + (l18 << 10) + h18 * FOLD + (h17 << 10));
     }
 
     /** r = a²; r may be a. */
@@ -153,47 +172,33 @@ final class Field {
         long c16 = d7 * a9 + a8 * a8;
         long c17 = d8 * a9;
         long c18 = a9 * a9;
-        reduce(r, c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, c15, c16, c17, c18);
+        // Column k >= 10 weighs 2^(26(k-10))·2^260 = 2^(26(k-10))·(FOLD + 2^10·2^26). Its low 26
+        // bits fold into limbs k-10 and k-9, its upper bits (one limb up) into k-9 and k-8: no
+        // product can overflow and no carry chain runs before the fold. Column 18's upper bits land
+        // at limb 19, whose 2^10·2^260 part folds once more (FOLD·2^10 at limb 0, 2^20 at limb 1).
+        long l10 = c10 & M26, h10 = c10 >>> 26, l11 = c11 & M26, h11 = c11 >>> 26;
+        long l12 = c12 & M26, h12 = c12 >>> 26, l13 = c13 & M26, h13 = c13 >>> 26;
+        long l14 = c14 & M26, h14 = c14 >>> 26, l15 = c15 & M26, h15 = c15 >>> 26;
+        long l16 = c16 & M26, h16 = c16 >>> 26, l17 = c17 & M26, h17 = c17 >>> 26;
+        long l18 = c18 & M26, h18 = c18 >>> 26;
+        carry(r, c0 + l10 * FOLD + h18 * (FOLD << 10),
+                c1 + l11 * FOLD + (l10 << 10) + h10 * FOLD + (h18 << 20),
+                c2 + l12 * FOLD + (l11 << 10) + h11 * FOLD + (h10 << 10),
+                c3 + l13 * FOLD + (l12 << 10) + h12 * FOLD + (h11 << 10),
+                c4 + l14 * FOLD + (l13 << 10) + h13 * FOLD + (h12 << 10),
+                c5 + l15 * FOLD + (l14 << 10) + h14 * FOLD + (h13 << 10),
+                c6 + l16 * FOLD + (l15 << 10) + h15 * FOLD + (h14 << 10),
+                c7 + l17 * FOLD + (l16 << 10) + h16 * FOLD + (h15 << 10),
+                c8 + l18 * FOLD + (l17 << 10) + h17 * FOLD + (h16 << 10),
+                c9 + (l18 << 10) + h18 * FOLD + (h17 << 10));
     }
 
     /**
-     * Folds the 19 product columns into magnitude 1. The columns are treated as unsigned (only
-     * {@code >>>} and masks touch them): with inputs of magnitude 8 a column reaches 2^63.4.
+     * Carries ten folded limbs (unsigned, below 2^64) into magnitude 1; the bits from 2^256 up fold
+     * back as 2^256 = 977 + 2^6·2^26 (mod P).
      */
-    private static void reduce(long[] r, long c0, long c1, long c2, long c3, long c4, long c5, long c6, long c7,
-            long c8, long c9, long c10, long c11, long c12, long c13, long c14, long c15, long c16, long c17,
-            long c18) {
-        // The upper columns to 26 bits each, so that multiplying them by FOLD cannot overflow.
-        c11 += c10 >>> 26;
-        c10 &= M26;
-        c12 += c11 >>> 26;
-        c11 &= M26;
-        c13 += c12 >>> 26;
-        c12 &= M26;
-        c14 += c13 >>> 26;
-        c13 &= M26;
-        c15 += c14 >>> 26;
-        c14 &= M26;
-        c16 += c15 >>> 26;
-        c15 &= M26;
-        c17 += c16 >>> 26;
-        c16 &= M26;
-        c18 += c17 >>> 26;
-        c17 &= M26;
-        long c19 = c18 >>> 26;
-        c18 &= M26;
-        // Limb 10+i weighs 2^(26i)·2^260 = 2^(26i)·(FOLD + 2^10·2^26); limb 19 weighs
-        // 2^(26·9)·2^260, whose 2^270 part folds once more into FOLD·2^10 + 2^20·2^26.
-        long t0 = c0 + c10 * FOLD + c19 * (FOLD << 10);
-        long t1 = c1 + c11 * FOLD + (c10 << 10) + (c19 << 20);
-        long t2 = c2 + c12 * FOLD + (c11 << 10);
-        long t3 = c3 + c13 * FOLD + (c12 << 10);
-        long t4 = c4 + c14 * FOLD + (c13 << 10);
-        long t5 = c5 + c15 * FOLD + (c14 << 10);
-        long t6 = c6 + c16 * FOLD + (c15 << 10);
-        long t7 = c7 + c17 * FOLD + (c16 << 10);
-        long t8 = c8 + c18 * FOLD + (c17 << 10);
-        long t9 = c9 + c19 * FOLD + (c18 << 10);
+    private static void carry(long[] r, long t0, long t1, long t2, long t3, long t4, long t5, long t6, long t7,
+            long t8, long t9) {
         t1 += t0 >>> 26;
         t0 &= M26;
         t2 += t1 >>> 26;
@@ -212,24 +217,19 @@ final class Field {
         t7 &= M26;
         t9 += t8 >>> 26;
         t8 &= M26;
-        // Bits from 2^256 up: 2^256 = 977 + 2^6·2^26 (mod P).
         long top = t9 >>> 22;
-        t9 &= M22;
         t0 += top * 977;
         t1 += (top << 6) + (t0 >>> 26);
-        t0 &= M26;
-        t2 += t1 >>> 26;
-        t1 &= M26;
-        r[0] = t0;
-        r[1] = t1;
-        r[2] = t2;
+        r[0] = t0 & M26;
+        r[1] = t1 & M26;
+        r[2] = t2 + (t1 >>> 26);
         r[3] = t3;
         r[4] = t4;
         r[5] = t5;
         r[6] = t6;
         r[7] = t7;
         r[8] = t8;
-        r[9] = t9;
+        r[9] = t9 & M22;
     }
 
     /** r = a + b (magnitudes add); r may be a or b. */
