@@ -3,9 +3,9 @@ package org.btcmp.primitives.crypto;
 import java.math.BigInteger;
 
 /**
- * The secp256k1 curve, dependency-free, on {@link Field}'s 26-bit limbs. k·G goes through the
- * constant-time {@link GeneratorMultiply} (secret scalars); verification's a·G + b·Q through the
- * variable-time {@link DoubleMultiply}. Points given and returned are affine and immutable;
+ * The secp256k1 curve, dependency-free, on {@link Field}'s 26-bit limbs. k·G and k·P go through the
+ * constant-time {@link GeneratorMultiply} and {@link PointMultiply} (secret scalars); verification's
+ * a·G + b·Q through the variable-time {@link DoubleMultiply}. Points given and returned are affine and immutable;
  * {@code null} is the point at infinity.
  */
 public final class Secp256k1 {
@@ -50,24 +50,25 @@ public final class Secp256k1 {
     }
 
     /**
-     * k·p. For p = G this runs in constant time (apart from k = 0 mod N, which gives infinity and is
-     * no valid secret); for any other p in variable time, so only with public k.
+     * k·p in constant time for a secret k (secret keys and nonces with G, ECDH with other points),
+     * apart from k = 0 mod N, which gives infinity and is no valid secret. G uses a precomputed table.
      */
     public static Point multiply(Point p, BigInteger k) {
         if (p == null) {
             return null;
         }
         BigInteger e = reduceScalar(k);
-        if (p.equals(G)) {
-            if (e.signum() == 0) {
-                return null;
-            }
-            long[] x = Field.create();
-            long[] y = Field.create();
-            GeneratorMultiply.multiply(e, x, y);
-            return point(x, y);
+        if (e.signum() == 0) {
+            return null;
         }
-        return multiplyAdd(BigInteger.ZERO, p, e);
+        long[] x = Field.create();
+        long[] y = Field.create();
+        if (p.equals(G)) {
+            GeneratorMultiply.multiply(e, x, y);
+        } else {
+            PointMultiply.multiply(Field.fromBig(p.x), Field.fromBig(p.y), e, x, y);
+        }
+        return point(x, y);
     }
 
     /** a·G + b·q in variable time (for verification: public scalars); scalars are taken modulo N. */
