@@ -1,11 +1,17 @@
 package org.btcmp.primitives.crypto;
 
 import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import org.btcmp.primitives.Hashes;
 
-/** A secp256k1 secret key; signs with RFC 6979 deterministic nonces and low S, as Core does. */
+/**
+ * A secp256k1 secret key; signs with RFC 6979 deterministic nonces and low S, as Core does. Products
+ * of the secret or the nonce with G run in constant time; the nonce's inverse is computed on the
+ * nonce times a random blinding factor, so the variable-time BigInteger inversion never sees the nonce.
+ */
 public final class PrivateKey {
+    private static final SecureRandom BLINDING = new SecureRandom();
     private final BigInteger secret;
 
     public PrivateKey(byte[] secret32) {
@@ -40,7 +46,7 @@ public final class PrivateKey {
             BigInteger nonce = new BigInteger(1, v);
             if (nonce.signum() > 0 && nonce.compareTo(Secp256k1.N) < 0) {
                 BigInteger r = Secp256k1.multiply(Secp256k1.G, nonce).x().mod(Secp256k1.N);
-                BigInteger s = nonce.modInverse(Secp256k1.N).multiply(z.add(r.multiply(secret))).mod(Secp256k1.N);
+                BigInteger s = blindedInverse(nonce).multiply(z.add(r.multiply(secret))).mod(Secp256k1.N);
                 if (r.signum() != 0 && s.signum() != 0) {
                     return new EcdsaSignature(r, s).normalizeS();
                 }
@@ -48,5 +54,11 @@ public final class PrivateKey {
             k = Hashes.hmacSha256(k, v, new byte[] {0});
             v = Hashes.hmacSha256(k, v);
         }
+    }
+
+    /** 1/k mod N as b/(k·b) for a random b in [1, N-1]. */
+    private static BigInteger blindedInverse(BigInteger k) {
+        BigInteger b = new BigInteger(256, BLINDING).mod(Secp256k1.N.subtract(BigInteger.ONE)).add(BigInteger.ONE);
+        return k.multiply(b).mod(Secp256k1.N).modInverse(Secp256k1.N).multiply(b).mod(Secp256k1.N);
     }
 }

@@ -71,9 +71,7 @@ public final class PublicKey {
         }
         BigInteger z = new BigInteger(1, hash32);
         BigInteger w = s.modInverse(Secp256k1.N);
-        Secp256k1.Point q = Secp256k1.multiplyAdd(z.multiply(w).mod(Secp256k1.N), point,
-                r.multiply(w).mod(Secp256k1.N));
-        return q != null && q.x().mod(Secp256k1.N).equals(r);
+        return Secp256k1.xModNEquals(z.multiply(w).mod(Secp256k1.N), point, r.multiply(w).mod(Secp256k1.N), r);
     }
 
     @Override

@@ -14,8 +14,13 @@ public final class Schnorr {
         if (pubkey32.length != 32 || sig64.length != 64) {
             return false;
         }
-        Secp256k1.Point p = Secp256k1.lift(new BigInteger(1, pubkey32), false);
-        if (p == null) {
+        if (new BigInteger(1, pubkey32).compareTo(Secp256k1.P) >= 0) {
+            return false;
+        }
+        long[] px = Field.create();
+        Field.setBytes(px, pubkey32, 0);
+        long[] py = Field.create();
+        if (!Secp256k1.liftY(px, py, false)) {
             return false;
         }
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(sig64, 0, 32));
@@ -25,8 +30,17 @@ public final class Schnorr {
         }
         BigInteger e = new BigInteger(1, Hashes.taggedHash("BIP0340/challenge", Arrays.copyOfRange(sig64, 0, 32),
                 pubkey32, msg32)).mod(Secp256k1.N);
-        Secp256k1.Point rp = Secp256k1.multiplyAdd(s, p, Secp256k1.N.subtract(e));
-        return rp != null && rp.hasEvenY() && rp.x().equals(r);
+        Jacobian rp = new Jacobian();
+        DoubleMultiply.multiplyAdd(s, px, py, e.signum() == 0 ? e : Secp256k1.N.subtract(e), rp);
+        if (rp.infinity) {
+            return false;
+        }
+        long[] x = Field.create();
+        long[] y = Field.create();
+        rp.toAffine(x, y);
+        byte[] rx = new byte[32];
+        Field.getBytes(rx, 0, x);
+        return !Field.isOdd(y) && Arrays.equals(rx, 0, 32, sig64, 0, 32);
     }
 
     /** Signs with BIP340's nonce derivation from {@code aux32}. */

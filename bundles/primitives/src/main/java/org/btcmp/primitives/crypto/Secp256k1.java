@@ -3,9 +3,10 @@ package org.btcmp.primitives.crypto;
 import java.math.BigInteger;
 
 /**
- * The secp256k1 curve, dependency-free: Jacobian coordinates on {@link Field}'s 32-bit limbs inside
- * (no division, one inversion per result), and wNAF with Shamir's trick for verification. Points
- * given and returned are affine and immutable; {@code null} is the point at infinity.
+ * The secp256k1 curve, dependency-free, on {@link Field}'s 26-bit limbs. k·G and k·P go through the
+ * constant-time {@link GeneratorMultiply} and {@link PointMultiply} (secret scalars); verification's
+ * a·G + b·Q through the variable-time {@link DoubleMultiply}. Points given and returned are affine and immutable;
+ * {@code null} is the point at infinity.
  */
 public final class Secp256k1 {
     public static final BigInteger P = new BigInteger(
@@ -17,11 +18,8 @@ public final class Secp256k1 {
             new BigInteger("79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798", 16),
             new BigInteger("483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8", 16));
     private static final BigInteger SEVEN = BigInteger.valueOf(7);
-    private static final long[] ONE = Field.fromBig(BigInteger.ONE);
-    /** Window widths of the wNAF digits: G's table is built once, so it can be wider. */
-    private static final int G_WINDOW = 8;
-    private static final int Q_WINDOW = 5;
-    private static final long[][][] G_TABLE = oddMultiples(affine(G), G_WINDOW);
+    /** P - N: an ECDSA r below this may also stand for the x coordinate r + N. */
+    private static final BigInteger P_MINUS_N = P.subtract(N);
 
     private Secp256k1() {
     }
@@ -37,171 +35,95 @@ public final class Secp256k1 {
         return p != null && p.y.pow(2).subtract(p.x.pow(3)).subtract(SEVEN).mod(P).signum() == 0;
     }
 
-    /** a + b (one inversion). */
+    /** a + b (variable time). */
     public static Point add(Point a, Point b) {
         if (a == null) {
             return b;
         }
-        return toAffine(jAddAffine(jacobian(a), affine(b)));
+        if (b == null) {
+            return a;
+        }
+        Jacobian j = new Jacobian();
+        j.setAffine(Field.fromBig(a.x), Field.fromBig(a.y));
+        j.addAffineVar(Field.fromBig(b.x), Field.fromBig(b.y));
+        return toPoint(j);
     }
 
-    /** k·p; k·G uses the precomputed table of G. */
+    /**
+     * k·p in constant time for a secret k (secret keys and nonces with G, ECDH with other points),
+     * apart from k = 0 mod N, which gives infinity and is no valid secret. G uses a precomputed table.
+     */
     public static Point multiply(Point p, BigInteger k) {
         if (p == null) {
             return null;
         }
-        return p.equals(G) ? multiplyAdd(k, null, BigInteger.ZERO) : multiplyAdd(BigInteger.ZERO, p, k);
+        BigInteger e = reduceScalar(k);
+        if (e.signum() == 0) {
+            return null;
+        }
+        long[] x = Field.create();
+        long[] y = Field.create();
+        if (p.equals(G)) {
+            GeneratorMultiply.multiply(e, x, y);
+        } else {
+            PointMultiply.multiply(Field.fromBig(p.x), Field.fromBig(p.y), e, x, y);
+        }
+        return point(x, y);
+    }
+
+    /** a·G + b·q in variable time (for verification: public scalars); scalars are taken modulo N. */
+    public static Point multiplyAdd(BigInteger a, Point q, BigInteger b) {
+        Jacobian j = new Jacobian();
+        DoubleMultiply.multiplyAdd(reduceScalar(a), q == null ? null : Field.fromBig(q.x),
+                q == null ? null : Field.fromBig(q.y), reduceScalar(b), j);
+        return toPoint(j);
     }
 
     /**
-     * a·G + b·q as ECDSA and BIP340 verification need: both scalars in width-w NAF, one shared chain
-     * of Jacobian doublings (Shamir's trick), additions of precomputed affine odd multiples (G's
-     * table built once, q's per call with a single batched inversion). Scalars are taken modulo N.
+     * Whether the x coordinate of a·G + b·q, taken modulo N, equals r (ECDSA's final check), without
+     * converting to affine: x/z² = c exactly when x = c·z², for c = r and, when r + N &lt; P, c = r + N.
      */
-    public static Point multiplyAdd(BigInteger a, Point q, BigInteger b) {
-        int[] na = wnaf(reduceScalar(a), G_WINDOW);
-        int[] nb = q == null ? new int[0] : wnaf(reduceScalar(b), Q_WINDOW);
-        long[][][] qTable = nb.length == 0 ? null : oddMultiples(affine(q), Q_WINDOW);
-        long[][] r = null;
-        for (int i = Math.max(na.length, nb.length) - 1; i >= 0; i--) {
-            r = jDouble(r);
-            if (i < na.length && na[i] != 0) {
-                r = jAddAffine(r, digit(G_TABLE, na[i]));
-            }
-            if (i < nb.length && nb[i] != 0) {
-                r = jAddAffine(r, digit(qTable, nb[i]));
-            }
+    static boolean xModNEquals(BigInteger a, Point q, BigInteger b, BigInteger r) {
+        Jacobian j = new Jacobian();
+        DoubleMultiply.multiplyAdd(a, Field.fromBig(q.x), Field.fromBig(q.y), b, j);
+        if (j.infinity) {
+            return false;
         }
-        return toAffine(r);
+        long[] x = j.x.clone();
+        Field.normalize(x);
+        long[] z2 = Field.create();
+        Field.sqr(z2, j.z);
+        long[] c = Field.fromBig(r);
+        Field.mul(c, c, z2);
+        Field.normalize(c);
+        if (Field.equalsNormalized(c, x)) {
+            return true;
+        }
+        if (r.compareTo(P_MINUS_N) >= 0) {
+            return false;
+        }
+        c = Field.fromBig(r.add(N));
+        Field.mul(c, c, z2);
+        Field.normalize(c);
+        return Field.equalsNormalized(c, x);
     }
 
     private static BigInteger reduceScalar(BigInteger k) {
         return k.signum() < 0 || k.compareTo(N) >= 0 ? k.mod(N) : k;
     }
 
-    /** The affine point {x, y} for a non-zero NAF digit d: table[|d|/2], negated when d < 0. */
-    private static long[][] digit(long[][][] table, int d) {
-        long[][] p = table[Math.abs(d) >> 1];
-        return d > 0 ? p : new long[][] {p[0], Field.negate(p[1])};
-    }
-
-    /**
-     * Width-w non-adjacent form, least significant digit first: every digit is 0 or odd with
-     * |d| < 2^(w-1), and any w consecutive digits hold at most one that is non-zero.
-     */
-    static int[] wnaf(BigInteger k, int w) {
-        int[] out = new int[k.bitLength() + 1];
-        int len = 0;
-        BigInteger v = k;
-        int i = 0;
-        while (v.signum() > 0) {
-            if (v.testBit(0)) {
-                int d = v.intValue() & ((1 << w) - 1);
-                if (d >= 1 << (w - 1)) {
-                    d -= 1 << w;
-                }
-                out[i] = d;
-                v = v.subtract(BigInteger.valueOf(d));
-                len = i + 1;
-            }
-            v = v.shiftRight(1);
-            i++;
-        }
-        return java.util.Arrays.copyOf(out, len);
-    }
-
-    private static long[][] affine(Point p) {
-        return p == null ? null : new long[][] {Field.fromBig(p.x), Field.fromBig(p.y)};
-    }
-
-    private static long[][] jacobian(Point p) {
-        return new long[][] {Field.fromBig(p.x), Field.fromBig(p.y), ONE};
-    }
-
-    /** p, 3p, 5p, ... (2^(w-1) - 1)p as affine {x, y} (p is a point of prime order, never infinity). */
-    private static long[][][] oddMultiples(long[][] p, int w) {
-        int count = 1 << (w - 2);
-        long[][][] jac = new long[count][][];
-        jac[0] = new long[][] {p[0], p[1], ONE};
-        long[][] twice = jDouble(jac[0]);
-        long[][] twiceAffine = batchToAffine(new long[][][] {twice})[0];
-        for (int i = 1; i < count; i++) {
-            jac[i] = jAddAffine(jac[i - 1], twiceAffine);
-        }
-        return batchToAffine(jac);
-    }
-
-    /** Montgomery's trick: every z inverted with one inversion and a few multiplications each. */
-    private static long[][][] batchToAffine(long[][][] jac) {
-        int n = jac.length;
-        long[][] prefix = new long[n][];
-        long[] acc = ONE;
-        for (int i = 0; i < n; i++) {
-            acc = Field.mul(acc, jac[i][2]);
-            prefix[i] = acc;
-        }
-        long[][][] out = new long[n][][];
-        long[] inv = Field.inverse(acc);
-        for (int i = n - 1; i >= 0; i--) {
-            long[] zi = i == 0 ? inv : Field.mul(inv, prefix[i - 1]);
-            inv = Field.mul(inv, jac[i][2]);
-            long[] zi2 = Field.sqr(zi);
-            out[i] = new long[][] {Field.mul(jac[i][0], zi2), Field.mul(Field.mul(jac[i][1], zi2), zi)};
-        }
-        return out;
-    }
-
-    /** 2a in Jacobian coordinates {x, y, z} (a = 0 curve); null is infinity. */
-    private static long[][] jDouble(long[][] a) {
-        if (a == null || Field.isZero(a[1])) {
+    private static Point toPoint(Jacobian j) {
+        if (j.infinity) {
             return null;
         }
-        long[] ysq = Field.sqr(a[1]);
-        long[] xysq = Field.mul(a[0], ysq);
-        long[] s2 = Field.add(xysq, xysq);
-        long[] s = Field.add(s2, s2);
-        long[] xx = Field.sqr(a[0]);
-        long[] m = Field.add(Field.add(xx, xx), xx);
-        long[] x = Field.sub(Field.sqr(m), Field.add(s, s));
-        long[] y4 = Field.sqr(ysq);
-        long[] y8 = Field.add(y4, y4);
-        y8 = Field.add(y8, y8);
-        y8 = Field.add(y8, y8);
-        long[] y = Field.sub(Field.mul(m, Field.sub(s, x)), y8);
-        long[] yz = Field.mul(a[1], a[2]);
-        return new long[][] {x, y, Field.add(yz, yz)};
+        long[] x = Field.create();
+        long[] y = Field.create();
+        j.toAffine(x, y);
+        return point(x, y);
     }
 
-    /** a + b with a Jacobian, b affine {x, y} (either may be infinity, b may equal ±a). */
-    private static long[][] jAddAffine(long[][] a, long[][] b) {
-        if (b == null) {
-            return a;
-        }
-        if (a == null) {
-            return new long[][] {b[0], b[1], ONE};
-        }
-        long[] z2 = Field.sqr(a[2]);
-        long[] u2 = Field.mul(b[0], z2);
-        long[] s2 = Field.mul(Field.mul(b[1], z2), a[2]);
-        long[] h = Field.sub(u2, a[0]);
-        long[] r = Field.sub(s2, a[1]);
-        if (Field.isZero(h)) {
-            return Field.isZero(r) ? jDouble(a) : null;
-        }
-        long[] h2 = Field.sqr(h);
-        long[] h3 = Field.mul(h2, h);
-        long[] u1h2 = Field.mul(a[0], h2);
-        long[] x = Field.sub(Field.sub(Field.sqr(r), h3), Field.add(u1h2, u1h2));
-        long[] y = Field.sub(Field.mul(r, Field.sub(u1h2, x)), Field.mul(a[1], h3));
-        return new long[][] {x, y, Field.mul(a[2], h)};
-    }
-
-    private static Point toAffine(long[][] j) {
-        if (j == null) {
-            return null;
-        }
-        long[][] p = batchToAffine(new long[][][] {j})[0];
-        return new Point(Field.toBig(p[0]), Field.toBig(p[1]));
+    static Point point(long[] x, long[] y) {
+        return new Point(Field.toBig(x), Field.toBig(y));
     }
 
     public static Point negate(Point p) {
@@ -213,15 +135,29 @@ public final class Secp256k1 {
         if (x.signum() < 0 || x.compareTo(P) >= 0) {
             return null;
         }
-        BigInteger ySquared = x.pow(3).add(SEVEN).mod(P);
-        BigInteger y = ySquared.modPow(P.add(BigInteger.ONE).shiftRight(2), P);
-        if (!y.pow(2).mod(P).equals(ySquared)) {
+        long[] fx = Field.fromBig(x);
+        long[] y = Field.create();
+        if (!liftY(fx, y, oddY)) {
             return null;
         }
-        if (y.testBit(0) != oddY) {
-            y = P.subtract(y);
+        return new Point(x, Field.toBig(y));
+    }
+
+    /** The normalized y with x³ + 7 = y² and the given parity, for a normalized x; false when none. */
+    static boolean liftY(long[] x, long[] y, boolean oddY) {
+        long[] t = Field.create();
+        Field.sqr(t, x);
+        Field.mul(t, t, x);
+        t[0] += 7;
+        if (!FieldPowers.sqrt(y, t)) {
+            return false;
         }
-        return new Point(x, y);
+        Field.normalize(y);
+        if (Field.isOdd(y) != oddY) {
+            Field.negate(y, y, 1);
+            Field.normalize(y);
+        }
+        return true;
     }
 
     static byte[] to32(BigInteger v) {

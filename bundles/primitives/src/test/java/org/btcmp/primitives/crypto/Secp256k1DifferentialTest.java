@@ -91,36 +91,10 @@ class Secp256k1DifferentialTest {
     }
 
     @Test
-    void fieldArithmeticMatchesBigInteger() {
-        BigInteger p = Secp256k1.P;
-        List<BigInteger> values = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, p.subtract(BigInteger.ONE),
-                p.subtract(BigInteger.TWO), BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(32).add(BigInteger.valueOf(977)),
-                BigInteger.ONE.shiftLeft(256).subtract(p).subtract(BigInteger.ONE).negate().add(p)));
-        for (int i = 0; i < 3000; i++) {
-            values.add(new BigInteger(1 + random.nextInt(256), random).mod(p));
-        }
-        for (int i = 0; i < values.size(); i++) {
-            BigInteger a = values.get(i);
-            BigInteger b = values.get((i * 13 + 5) % values.size());
-            long[] fa = Field.fromBig(a);
-            long[] fb = Field.fromBig(b);
-            assertEquals(a, Field.toBig(fa));
-            assertEquals(a.multiply(b).mod(p), Field.toBig(Field.mul(fa, fb)), "a*b, a=" + a + " b=" + b);
-            assertEquals(a.multiply(a).mod(p), Field.toBig(Field.sqr(fa)), "a^2, a=" + a);
-            assertEquals(a.add(b).mod(p), Field.toBig(Field.add(fa, fb)), "a+b, a=" + a + " b=" + b);
-            assertEquals(a.subtract(b).mod(p), Field.toBig(Field.sub(fa, fb)), "a-b, a=" + a + " b=" + b);
-            assertEquals(a.negate().mod(p), Field.toBig(Field.negate(fa)), "-a, a=" + a);
-            if (a.signum() != 0) {
-                assertEquals(a.modInverse(p), Field.toBig(Field.inverse(fa)), "1/a, a=" + a);
-            }
-        }
-    }
-
-    @Test
     void wnafDigitsAreOddSparseAndSumToTheScalar() {
         for (BigInteger k : scalars(500)) {
-            for (int w : new int[] {2, 5, 8}) {
-                int[] digits = Secp256k1.wnaf(k, w);
+            for (int w : new int[] {2, 5, 8, 10}) {
+                int[] digits = Wnaf.of(k, w);
                 BigInteger sum = BigInteger.ZERO;
                 int lastNonZero = -w;
                 for (int i = 0; i < digits.length; i++) {
@@ -132,9 +106,33 @@ class Secp256k1DifferentialTest {
                         sum = sum.add(BigInteger.valueOf(d).shiftLeft(i));
                     }
                 }
-                assertEquals(k, sum);
+                assertEquals(k, sum, "k=" + k.toString(16) + " w=" + w);
             }
         }
-        assertArrayEquals(new int[0], Secp256k1.wnaf(BigInteger.ZERO, 5));
+        assertArrayEquals(new int[1], Wnaf.of(BigInteger.ZERO, 5));
+    }
+
+    @Test
+    void theEndomorphismHalvesSumBackToTheScalar() {
+        for (BigInteger k : scalars(2000)) {
+            BigInteger[] halves = Glv.split(k);
+            assertEquals(k, halves[0].add(halves[1].multiply(Glv.LAMBDA)).mod(N), "k=" + k);
+            assertTrue(halves[0].bitLength() <= 129 && halves[1].bitLength() <= 129,
+                    "halves of " + k + ": " + halves[0] + ", " + halves[1]);
+        }
+    }
+
+    @Test
+    void theEndomorphismConstantsHaveTheirDefiningProperties() {
+        BigInteger p = Secp256k1.P;
+        assertEquals(BigInteger.ONE, Glv.LAMBDA.modPow(BigInteger.valueOf(3), N));
+        assertEquals(BigInteger.ONE, Glv.BETA.modPow(BigInteger.valueOf(3), p));
+        Secp256k1.Point lambdaG = ReferenceSecp256k1.multiply(Secp256k1.G, Glv.LAMBDA);
+        assertEquals(new Secp256k1.Point(Secp256k1.G.x().multiply(Glv.BETA).mod(p), Secp256k1.G.y()), lambdaG);
+        assertEquals(BigInteger.ZERO, Glv.A1.add(Glv.B1.multiply(Glv.LAMBDA)).mod(N));
+        assertEquals(BigInteger.ZERO, Glv.A2.add(Glv.B2.multiply(Glv.LAMBDA)).mod(N));
+        BigInteger two384 = BigInteger.ONE.shiftLeft(384);
+        assertEquals(two384.multiply(Glv.B2).add(N.shiftRight(1)).divide(N), Glv.G1);
+        assertEquals(two384.multiply(Glv.B1.negate()).add(N.shiftRight(1)).divide(N), Glv.G2);
     }
 }

@@ -7,7 +7,6 @@ import org.btcmp.primitives.Script;
 import org.btcmp.primitives.ScriptBuilder;
 import org.btcmp.primitives.crypto.Secp256k1;
 import org.btcmp.wallet.keys.EcKeys;
-import org.btcmp.wallet.keys.FastGenerator;
 
 /**
  * A single-key output descriptor the wallet can own: {@code pk}, {@code pkh}, {@code wpkh},
@@ -82,7 +81,7 @@ public final class Descriptor {
         if (t.compareTo(Secp256k1.N) >= 0) {
             throw new DescriptorException("taproot tweak out of range for this key");
         }
-        Secp256k1.Point q = Secp256k1.add(p, FastGenerator.multiply(t));
+        Secp256k1.Point q = Secp256k1.add(p, Secp256k1.multiply(Secp256k1.G, t));
         if (q == null) {
             throw new DescriptorException("taproot output key is the point at infinity");
         }

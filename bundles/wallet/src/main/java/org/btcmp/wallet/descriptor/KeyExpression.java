@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.btcmp.primitives.crypto.Secp256k1;
 import org.btcmp.primitives.script.Base58;
 import org.btcmp.wallet.keys.EcKeys;
-import org.btcmp.wallet.keys.FastGenerator;
 import org.btcmp.wallet.keys.ExtendedKey;
 import org.btcmp.wallet.keys.KeyPath;
 
@@ -172,7 +171,7 @@ public final class KeyExpression {
         if (k.signum() == 0 || k.compareTo(Secp256k1.N) >= 0) {
             throw new DescriptorException("private key is not in [1, n-1]");
         }
-        return FastGenerator.multiply(k);
+        return Secp256k1.multiply(Secp256k1.G, k);
     }
 
     static byte[] uncompressed(Secp256k1.Point p) {

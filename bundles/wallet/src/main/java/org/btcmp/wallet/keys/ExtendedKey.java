@@ -45,7 +45,8 @@ public final class ExtendedKey {
         if (k.signum() == 0 || k.compareTo(Secp256k1.N) >= 0) {
             throw new IllegalArgumentException("this seed gives an invalid master key; use another seed");
         }
-        return new ExtendedKey(mainnet, 0, 0, 0, Arrays.copyOfRange(i, 32, 64), k, FastGenerator.multiply(k));
+        return new ExtendedKey(mainnet, 0, 0, 0, Arrays.copyOfRange(i, 32, 64), k,
+                Secp256k1.multiply(Secp256k1.G, k));
     }
 
     /**
@@ -90,7 +91,8 @@ public final class ExtendedKey {
             if (k.signum() == 0 || k.compareTo(Secp256k1.N) >= 0) {
                 throw new DecodeException("extended private key is not in [1, n-1]");
             }
-            return new ExtendedKey(v.mainnet(), depth, parent, child, chainCode, k, FastGenerator.multiply(k));
+            return new ExtendedKey(v.mainnet(), depth, parent, child, chainCode, k,
+                    Secp256k1.multiply(Secp256k1.G, k));
         }
         if (keyData[0] != 2 && keyData[0] != 3) {
             throw new DecodeException("extended public key data must be a compressed point");
@@ -124,9 +126,9 @@ public final class ExtendedKey {
                 throw new IllegalStateException("child " + KeyPath.stepToString(index) + " is invalid (BIP32: use the next index)");
             }
             return new ExtendedKey(mainnet, depth + 1, fingerprint(), index, childChain, k,
-                    FastGenerator.multiply(k));
+                    Secp256k1.multiply(Secp256k1.G, k));
         }
-        Secp256k1.Point p = Secp256k1.add(FastGenerator.multiply(tweak), point);
+        Secp256k1.Point p = Secp256k1.add(Secp256k1.multiply(Secp256k1.G, tweak), point);
         if (p == null) {
             throw new IllegalStateException("child " + KeyPath.stepToString(index) + " is invalid (BIP32: use the next index)");
         }
