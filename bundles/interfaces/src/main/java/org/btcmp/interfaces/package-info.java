@@ -3,7 +3,7 @@
  * connection starts from; it makes the other interfaces.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.btcmp.interfaces;
 
 import org.osgi.annotation.bundle.Export;

@@ -78,12 +78,19 @@ final class BalanceCalculator {
         return out;
     }
 
-    /** The unspent outputs that count as trusted: what the wallet may spend now. */
-    static List<TxRecords.Output> spendable(Connection c) throws SQLException {
+    /**
+     * Core's AvailableCoins for coin selection: mature coins with {@code minDepth} to {@code maxDepth}
+     * confirmations, confirmed or in the mempool, and safe (trusted) unless {@code includeUnsafe}.
+     */
+    static List<TxRecords.Output> available(Connection c, int minDepth, int maxDepth, boolean includeUnsafe)
+            throws SQLException {
         BalanceCalculator calc = new BalanceCalculator(c);
         List<TxRecords.Output> out = new ArrayList<>();
         for (TxRecords.Output o : TxRecords.unspent(c)) {
-            if (calc.classify(o) == Kind.TRUSTED) {
+            Kind kind = calc.classify(o);
+            int depth = calc.depth(calc.txs.get(o.txid()));
+            boolean eligible = kind == Kind.TRUSTED || (includeUnsafe && kind == Kind.UNTRUSTED_PENDING);
+            if (eligible && depth >= minDepth && depth <= maxDepth) {
                 out.add(o);
             }
         }
