@@ -85,11 +85,14 @@ final class BalanceCalculator {
     static List<TxRecords.Output> available(Connection c, int minDepth, int maxDepth, boolean includeUnsafe)
             throws SQLException {
         BalanceCalculator calc = new BalanceCalculator(c);
+        Set<String> replacing = org.btcmp.wallet.store.TxValueRecords.withAnyOf(c, "replaces_txid", "replaced_by_txid");
         List<TxRecords.Output> out = new ArrayList<>();
         for (TxRecords.Output o : TxRecords.unspent(c)) {
             Kind kind = calc.classify(o);
             int depth = calc.depth(calc.txs.get(o.txid()));
-            boolean eligible = kind == Kind.TRUSTED || (includeUnsafe && kind == Kind.UNTRUSTED_PENDING);
+            // Core: an unconfirmed replacement, or a replaced transaction, is not safe to spend from either
+            boolean safe = kind == Kind.TRUSTED && !(depth == 0 && replacing.contains(o.txid()));
+            boolean eligible = safe || (includeUnsafe && (kind == Kind.TRUSTED || kind == Kind.UNTRUSTED_PENDING));
             if (eligible && depth >= minDepth && depth <= maxDepth) {
                 out.add(o);
             }

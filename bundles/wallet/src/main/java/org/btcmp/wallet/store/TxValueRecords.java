@@ -21,6 +21,23 @@ public final class TxValueRecords {
         }
     }
 
+    /** The transactions that have a value under any of {@code keys}. */
+    public static java.util.Set<String> withAnyOf(Connection c, String... keys) throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT txid FROM tx_values WHERE key IN ("
+                + String.join(", ", java.util.Collections.nCopies(keys.length, "?")) + ")")) {
+            for (int i = 0; i < keys.length; i++) {
+                s.setString(i + 1, keys[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The transaction's values sorted by key, as Core's std::map iterates them. */
     public static Map<String, String> all(Connection c, String txid) throws SQLException {
         Map<String, String> out = new TreeMap<>();

@@ -61,6 +61,15 @@ class WalletRpcReplacementTest {
             }
         }
         assertEquals(true, listed);
+
+        // alice's one other coin is the replacement's change: Core's AvailableCoins holds an unconfirmed
+        // replacement unsafe, so only include_unsafe may spend it
+        String raw = (String) n.call("createrawtransaction", "[[], {\"" + bob + "\": 1}]");
+        NodeWithWallets.Failure unsafe = org.junit.jupiter.api.Assertions.assertThrows(NodeWithWallets.Failure.class,
+                () -> n.call(A, "fundrawtransaction", "[\"" + raw + "\"]"));
+        assertEquals("Insufficient funds", unsafe.text());
+        Map<?, ?> funded = (Map<?, ?>) n.call(A, "fundrawtransaction", "[\"" + raw + "\", {\"include_unsafe\":true}]");
+        assertEquals(true, funded.containsKey("hex"));
     }
 
     @Test
