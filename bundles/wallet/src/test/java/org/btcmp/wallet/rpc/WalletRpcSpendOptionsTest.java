@@ -195,6 +195,8 @@ class WalletRpcSpendOptionsTest {
                 + "\"replaceable\":false}]");
         assertTrue(sequences((String) bumped.get("txid")).stream().allMatch(q -> q == 0xfffffffeL),
                 "the replacement no longer signals"); // bumped before anything spends its change
+        // the replacement's change is not safe to spend until it confirms (Core's AvailableCoins)
+        n.call("generatetoaddress", "[1, \"" + bob + "\"]");
         Map<?, ?> viaSend = (Map<?, ?>) n.call(A, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":2,"
                 + "\"options\":{\"replaceable\":false}}");
         assertTrue(sequences((String) viaSend.get("txid")).stream().allMatch(q -> q == 0xfffffffeL));
