@@ -140,6 +140,8 @@ struct FeeEstimate $Java.wraps("org.btcmp.interfaces.FeeEstimate") {
     # FeeCalculation.returnedTarget).
     feeRate @0 :Int64;
     target @1 :Int32;
+    reason @2 :Text;
+    # Core's FeeCalculation.reason as StringForFeeReason spells it.
 }
 
 struct OutPoint $Java.wraps("org.btcmp.interfaces.OutPointRef") {

@@ -103,6 +103,9 @@ public final class ChainState implements AutoCloseable {
         }
         checkLastBlocks();
         rebuildCandidates();
+        // Core's ActivateBestChain at startup: a block stored before a kill -9 that came before it was
+        // connected (processBlock commits the block, then connects it) has more work than the tip.
+        activateBestChain();
         if (txIndex) {
             syncTxIndex();
         }
@@ -316,6 +319,9 @@ public final class ChainState implements AutoCloseable {
         Hash256 hash = block.hash();
         BlockIndex known = index.get(hash);
         if (known != null && known.haveData()) {
+            if (!known.failed()) {
+                activateBestChain(); // Core's ProcessNewBlock activates even for a block it already has
+            }
             return known.failed() ? Outcome.DUPLICATE_INVALID : Outcome.DUPLICATE;
         }
         BlockIndex prev = index.get(block.header().prevBlock());

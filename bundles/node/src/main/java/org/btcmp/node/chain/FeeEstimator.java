@@ -44,8 +44,11 @@ public final class FeeEstimator {
         }
     }
 
-    /** estimatesmartfee's answer: sat/kvB (0 when there is none) and the target it answers for. */
-    public record Estimate(long feeRatePerKvB, int target) {
+    /**
+     * estimatesmartfee's answer: sat/kvB (0 when there is none), the target it answers for, and Core's
+     * FeeReason string for the estimate that gave the rate (the wallet reports it as fee_reason).
+     */
+    public record Estimate(long feeRatePerKvB, int target, String reason) {
     }
 
     /** A bucket range's figures as estimaterawfee reports them (start -1: no such range). */
@@ -265,20 +268,34 @@ public final class FeeEstimator {
      */
     public synchronized Estimate estimate(int confTarget, boolean conservative) {
         if (confTarget <= 0 || confTarget > longStats.maxConfirms()) {
-            return new Estimate(0, confTarget);
+            return new Estimate(0, confTarget, "None");
         }
         int target = Math.max(confTarget, 2);
         target = Math.min(target, maxUsableEstimate());
         if (target <= 1) {
-            return new Estimate(0, target);
+            return new Estimate(0, target, "None");
         }
+        // Core keeps the first of equal candidates, so each later one must be strictly higher to name the reason.
         double median = combined(target / 2, HALF_SUCCESS, true);
-        median = Math.max(median, combined(target, SUCCESS, true));
-        median = Math.max(median, combined(2 * target, DOUBLE_SUCCESS, !conservative));
-        if (conservative || median == -1) {
-            median = Math.max(median, conservative(2 * target));
+        String reason = "Half Target 60% Threshold";
+        double full = combined(target, SUCCESS, true);
+        if (full > median) {
+            median = full;
+            reason = "Target 85% Threshold";
         }
-        return new Estimate(median < 0 ? 0 : Math.round(median), target);
+        double doubled = combined(2 * target, DOUBLE_SUCCESS, !conservative);
+        if (doubled > median) {
+            median = doubled;
+            reason = "Double Target 95% Threshold";
+        }
+        if (conservative || median == -1) {
+            double longer = conservative(2 * target);
+            if (longer > median) {
+                median = longer;
+                reason = "Conservative Double Target longer horizon";
+            }
+        }
+        return median < 0 ? new Estimate(0, target, "None") : new Estimate(Math.round(median), target, reason);
     }
 
     /** Saves the state in Core's fee_estimates.dat layout (see {@link FeeEstimatesFile}). */

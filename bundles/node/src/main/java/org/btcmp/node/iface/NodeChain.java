@@ -149,8 +149,9 @@ public final class NodeChain implements Chain {
     public FeeEstimate estimateSmartFee(int numBlocks, boolean conservative) {
         Mempool mp = node.mempool();
         FeeEstimator.Estimate e = mp.feeEstimator().estimate(numBlocks, conservative);
-        long rate = e.feeRatePerKvB() == 0 ? 0 : Math.max(e.feeRatePerKvB(), mempoolMinFee());
-        return new FeeEstimate(rate, e.target());
+        // The estimator's own answer, as Core's Chain::estimateSmartFee gives it: the wallet raises it to the
+        // mempool minimum itself and then reports "Mempool Min Fee" as Core does.
+        return new FeeEstimate(e.feeRatePerKvB(), e.target(), e.reason());
     }
 
     @Override
@@ -160,7 +161,9 @@ public final class NodeChain implements Chain {
 
     @Override
     public long mempoolMinFee() {
-        return Math.max(node.mempool().minFeePerKvB(), Mempool.MIN_RELAY_FEE_PER_KVB);
+        // Core's CTxMemPool::GetMinFee: the rolling minimum alone (0 until the pool evicted for space);
+        // the relay minimum is relayMinFee's, so the wallet can tell "Mempool Min Fee" from "Minimum Required Fee"
+        return node.mempool().minFeePerKvB();
     }
 
     @Override

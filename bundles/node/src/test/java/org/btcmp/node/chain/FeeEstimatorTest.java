@@ -73,7 +73,7 @@ class FeeEstimatorTest {
     @Test
     void noDataAnswersNothingWithTargetZero() {
         Feed f = new Feed();
-        assertEquals(new FeeEstimator.Estimate(0, 0), f.est.estimate(2, false), "no history: Core returns blocks 0");
+        assertEquals(new FeeEstimator.Estimate(0, 0, "None"), f.est.estimate(2, false), "no history: Core returns blocks 0");
         FeeEstimator.Raw raw = f.est.estimateRaw(2, 0.95, Horizon.SHORT);
         assertEquals(0, raw.feeRatePerKvB());
         assertEquals(0.962, raw.decay());
@@ -85,22 +85,23 @@ class FeeEstimatorTest {
         for (int i = 0; i < 3; i++) {
             f.block(f.add(HIGH, 1));
         }
-        assertEquals(new FeeEstimator.Estimate(0, 1), f.est.estimate(6, false),
+        assertEquals(new FeeEstimator.Estimate(0, 1, "None"), f.est.estimate(6, false),
                 "two blocks of history: the usable target is 1, which Core cannot estimate");
-        assertEquals(new FeeEstimator.Estimate(0, 0), f.est.estimate(0, false));
-        assertEquals(new FeeEstimator.Estimate(0, 1009), f.est.estimate(1009, true));
+        assertEquals(new FeeEstimator.Estimate(0, 0, "None"), f.est.estimate(0, false));
+        assertEquals(new FeeEstimator.Estimate(0, 1009, "None"), f.est.estimate(1009, true));
     }
 
     @Test
     void economicalFollowsRecentBlocksConservativeRemembersLongerOnes() {
         Feed f = slowThenFast();
-        assertEquals(new FeeEstimator.Estimate(LOW, 2), f.est.estimate(2, false),
+        assertEquals(new FeeEstimator.Estimate(LOW, 2, "Half Target 60% Threshold"), f.est.estimate(2, false),
                 "the short horizon has forgotten that low payers waited");
-        assertEquals(new FeeEstimator.Estimate(LOW, 2), f.est.estimate(1, false), "a target of 1 is answered as 2");
-        assertEquals(new FeeEstimator.Estimate(HIGH, 2), f.est.estimate(2, true),
+        assertEquals(new FeeEstimator.Estimate(LOW, 2, "Half Target 60% Threshold"), f.est.estimate(1, false), "a target of 1 is answered as 2");
+        assertEquals(new FeeEstimator.Estimate(HIGH, 2, "Conservative Double Target longer horizon"), f.est.estimate(2, true),
                 "the medium horizon still sees low payers miss 4 blocks half the time");
-        assertEquals(new FeeEstimator.Estimate(LOW, 149), f.est.estimate(1000, true),
-                "299 blocks of history allow targets up to 149; within 24 blocks both rates confirmed");
+        assertEquals(new FeeEstimator.Estimate(LOW, 149, "Double Target 95% Threshold"), f.est.estimate(1000, true),
+                "299 blocks of history allow targets up to 149; within 24 blocks both rates confirmed; only the"
+                + " double target (298, the long horizon) has enough data, so it names the reason");
 
         assertEquals(LOW, f.est.estimateRaw(2, 0.95, Horizon.SHORT).feeRatePerKvB());
         FeeEstimator.Raw medium = f.est.estimateRaw(4, 0.95, Horizon.MEDIUM);
@@ -208,7 +209,7 @@ class FeeEstimatorTest {
         FeeEstimator stale = new FeeEstimator();
         assertEquals(List.of("Fee estimation file " + file + " too old (age=61 > 60 hours) and will not be used to"
                 + " avoid serving stale estimates."), FeeEstimatesFile.load(stale, file, now, false));
-        assertEquals(new FeeEstimator.Estimate(0, 0), stale.estimate(2, false));
+        assertEquals(new FeeEstimator.Estimate(0, 0, "None"), stale.estimate(2, false));
         FeeEstimator accepted = new FeeEstimator();
         assertEquals(List.of(), FeeEstimatesFile.load(accepted, file, now, true), "-acceptstalefeeestimates");
         assertEquals(LOW, accepted.estimate(2, false).feeRatePerKvB());
@@ -237,7 +238,7 @@ class FeeEstimatorTest {
         FeeEstimator oldVersion = new FeeEstimator();
         assertEquals(List.of("Incompatible old fee estimation data (non-fatal). Version: 149899"),
                 FeeEstimatesFile.load(oldVersion, file, now, false));
-        assertEquals(new FeeEstimator.Estimate(0, 0), oldVersion.estimate(2, false));
+        assertEquals(new FeeEstimator.Estimate(0, 0, "None"), oldVersion.estimate(2, false));
     }
 
     private static void assertBad(Path dir, byte[] data, String firstLine) throws Exception {
@@ -248,6 +249,6 @@ class FeeEstimatorTest {
         assertEquals(2, log.size(), log.toString());
         assertTrue(log.get(0).startsWith(firstLine), log.get(0));
         assertEquals("Failed to read fee estimates from " + file + ". Continue anyway.", log.get(1));
-        assertEquals(new FeeEstimator.Estimate(0, 0), est.estimate(2, false), "nothing adopted");
+        assertEquals(new FeeEstimator.Estimate(0, 0, "None"), est.estimate(2, false), "nothing adopted");
     }
 }

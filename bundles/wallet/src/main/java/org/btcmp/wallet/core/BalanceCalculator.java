@@ -78,12 +78,22 @@ final class BalanceCalculator {
         return out;
     }
 
-    /** The unspent outputs that count as trusted: what the wallet may spend now. */
-    static List<TxRecords.Output> spendable(Connection c) throws SQLException {
+    /**
+     * Core's AvailableCoins for coin selection: mature coins with {@code minDepth} to {@code maxDepth}
+     * confirmations, confirmed or in the mempool, and safe (trusted) unless {@code includeUnsafe}.
+     */
+    static List<TxRecords.Output> available(Connection c, int minDepth, int maxDepth, boolean includeUnsafe)
+            throws SQLException {
         BalanceCalculator calc = new BalanceCalculator(c);
+        Set<String> replacing = org.btcmp.wallet.store.TxValueRecords.withAnyOf(c, "replaces_txid", "replaced_by_txid");
         List<TxRecords.Output> out = new ArrayList<>();
         for (TxRecords.Output o : TxRecords.unspent(c)) {
-            if (calc.classify(o) == Kind.TRUSTED) {
+            Kind kind = calc.classify(o);
+            int depth = calc.depth(calc.txs.get(o.txid()));
+            // Core: an unconfirmed replacement, or a replaced transaction, is not safe to spend from either
+            boolean safe = kind == Kind.TRUSTED && !(depth == 0 && replacing.contains(o.txid()));
+            boolean eligible = safe || (includeUnsafe && (kind == Kind.TRUSTED || kind == Kind.UNTRUSTED_PENDING));
+            if (eligible && depth >= minDepth && depth <= maxDepth) {
                 out.add(o);
             }
         }

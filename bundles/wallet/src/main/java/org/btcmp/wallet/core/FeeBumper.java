@@ -98,7 +98,7 @@ final class FeeBumper {
         if (!result.accepted()) {
             throw new WalletError(WalletError.WALLET_ERROR, "Transaction rejected by the node: " + result.error());
         }
-        sync.recordSent(replacement);
+        sync.recordReplacement(replacement, txid);
         return new BumpResult(replacement.txid().toString(), oldFee, funded.fee());
     }
 

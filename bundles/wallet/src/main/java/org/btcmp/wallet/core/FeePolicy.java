@@ -1,6 +1,7 @@
 package org.btcmp.wallet.core;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.btcmp.interfaces.Chain;
@@ -16,12 +17,28 @@ public final class FeePolicy {
     /** Core's -txconfirmtarget default. */
     public static final int DEFAULT_CONFIRM_TARGET = 6;
 
-    /** What a caller asked for: an explicit rate (sat/kvB), or a confirmation target and estimate mode. */
-    public record Request(OptionalLong feeRate, OptionalInt confTarget, boolean conservative) {
-        public static final Request DEFAULT = new Request(OptionalLong.empty(), OptionalInt.empty(), false);
+    /**
+     * What a caller asked for: an explicit rate (sat/kvB), or a confirmation target and an estimate mode
+     * ({@code conservativeMode} empty: Core's "unset", conservative exactly when not signalling BIP125);
+     * {@code overrideMinimum}: an explicit rate is taken even under the relay minimum (Core's
+     * fOverrideFeeRate, as fundrawtransaction and walletcreatefundedpsbt set it).
+     */
+    public record Request(OptionalLong feeRate, OptionalInt confTarget, Optional<Boolean> conservativeMode,
+            boolean overrideMinimum) {
+        public static final Request DEFAULT = new Request(OptionalLong.empty(), OptionalInt.empty(), Optional.empty(), false);
+
+        /** A target with the mode set to conservative, or left unset. */
+        public Request(OptionalLong feeRate, OptionalInt confTarget, boolean conservative) {
+            this(feeRate, confTarget, conservative ? Optional.of(true) : Optional.empty(), false);
+        }
 
         public static Request rate(OptionalLong feeRate) {
-            return new Request(feeRate, OptionalInt.empty(), false);
+            return new Request(feeRate, OptionalInt.empty(), Optional.empty(), false);
+        }
+
+        /** This request with an explicit rate allowed under the relay minimum. */
+        public Request overridingMinimum() {
+            return new Request(feeRate, confTarget, conservativeMode, true);
         }
     }
 
@@ -39,34 +56,35 @@ public final class FeePolicy {
      * @throws WalletError -4 when an explicit rate is under the minimum, or when no estimate exists
      *     and the fallback fee is disabled
      */
-    static Choice choose(Chain chain, Request request, long payTxFee, long fallbackFeeRate) {
+    static Choice choose(Chain chain, Request request, long payTxFee, long fallbackFeeRate, boolean signalRbf) {
         long required = chain.relayMinFee();
+        Choice chosen;
         if (request.feeRate().isPresent()) {
-            long rate = request.feeRate().getAsLong();
-            if (rate < required) {
-                throw new WalletError(WalletError.WALLET_ERROR, "Fee rate (" + satPerVb(rate)
+            chosen = new Choice(request.feeRate().getAsLong(), "PayTxFee set");
+            if (request.overrideMinimum()) {
+                return chosen;
+            }
+            if (chosen.rate() < required) {
+                throw new WalletError(WalletError.WALLET_ERROR, "Fee rate (" + satPerVb(chosen.rate())
                         + " sat/vB) is lower than the minimum fee rate setting (" + satPerVb(required) + " sat/vB)");
             }
-            return new Choice(rate, "PayTxFee set");
-        }
-        Choice chosen;
-        if (payTxFee > 0) {
+        } else if (request.confTarget().isEmpty() && payTxFee > 0) {
             chosen = new Choice(payTxFee, "PayTxFee set");
         } else {
             int target = request.confTarget().orElse(DEFAULT_CONFIRM_TARGET);
-            FeeEstimate estimate = chain.estimateSmartFee(target, request.conservative());
+            boolean conservative = request.conservativeMode().orElse(!signalRbf);
+            FeeEstimate estimate = chain.estimateSmartFee(target, conservative);
             if (estimate.feeRate() > 0) {
-                chosen = new Choice(estimate.feeRate(), request.conservative()
-                        ? "Conservative Double Target longer horizon" : "Target 85% Threshold");
-                long mempoolMin = chain.mempoolMinFee();
-                if (chosen.rate() < mempoolMin) {
-                    chosen = new Choice(mempoolMin, "Mempool Min Fee");
-                }
+                chosen = new Choice(estimate.feeRate(), estimate.reason());
             } else if (fallbackFeeRate > 0) {
                 chosen = new Choice(fallbackFeeRate, "Fallback fee");
             } else {
                 throw new WalletError(WalletError.WALLET_ERROR,
                         "Fee estimation failed. Fallbackfee is disabled. Wait a few blocks or enable -fallbackfee.");
+            }
+            long mempoolMin = chain.mempoolMinFee(); // Core obeys it after the fallback fee too
+            if (chosen.rate() < mempoolMin) {
+                chosen = new Choice(mempoolMin, "Mempool Min Fee");
             }
         }
         return chosen.rate() < required ? new Choice(required, "Minimum Required Fee") : chosen;

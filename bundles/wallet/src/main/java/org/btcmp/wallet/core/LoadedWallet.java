@@ -77,6 +77,11 @@ public final class LoadedWallet implements AutoCloseable {
         }
     }
 
+    /** The wallet's own output at {@code ref}, spent or not (Core's IsMine of an outpoint). */
+    public Optional<TxRecords.Output> ownOutput(OutPointRef ref) {
+        return wallet.database().read(c -> TxRecords.output(c, ref.txid(), ref.index()));
+    }
+
     public String name() {
         return name;
     }

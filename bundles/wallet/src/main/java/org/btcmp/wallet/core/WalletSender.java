@@ -4,7 +4,9 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
@@ -72,13 +74,51 @@ public final class WalletSender {
     }
 
     /**
-     * Core's CCoinControl, the parts this wallet uses: coins that must be spent, a fixed change script,
-     * transactions whose outputs must not be spent, and avoid_reuse.
+     * Core's CCoinControl, the parts this wallet uses: coins that must be spent (in this order), a
+     * fixed change script or change type and position, transactions whose outputs must not be spent,
+     * avoid_reuse, BIP125 signalling, whether other coins may be added and which (by confirmations and
+     * safety), a fixed nLockTime (none: anti-fee-sniping), and per-input sequences and weights.
      */
-    record CoinControl(List<TxRecords.Output> preselected, Optional<Script> changeScript, Set<String> excludedTxids,
-            boolean avoidReuse, boolean signalRbf) {
-        static CoinControl of(boolean avoidReuse, boolean signalRbf) {
+    public record CoinControl(List<TxRecords.Output> preselected, Optional<Script> changeScript, Set<String> excludedTxids,
+            boolean avoidReuse, boolean signalRbf, boolean allowOtherInputs, int minDepth, int maxDepth,
+            boolean includeUnsafe, OptionalInt changePosition, Optional<String> changeType, OptionalLong lockTime,
+            Map<OutPointRef, Long> sequences, Map<OutPointRef, Integer> inputWeights) {
+        /** Core's DEFAULT_MAX_DEPTH. */
+        public static final int MAX_DEPTH = 9_999_999;
+
+        CoinControl(List<TxRecords.Output> preselected, Optional<Script> changeScript, Set<String> excludedTxids,
+                boolean avoidReuse, boolean signalRbf) {
+            this(preselected, changeScript, excludedTxids, avoidReuse, signalRbf, true, 0, MAX_DEPTH, false,
+                    OptionalInt.empty(), Optional.empty(), OptionalLong.empty(), Map.of(), Map.of());
+        }
+
+        public static CoinControl of(boolean avoidReuse, boolean signalRbf) {
             return new CoinControl(List.of(), Optional.empty(), Set.of(), avoidReuse, signalRbf);
+        }
+
+        /** These coins first, each with its sequence; other coins only when {@code allowOther}. */
+        public CoinControl withInputs(List<TxRecords.Output> coins, Map<OutPointRef, Long> inputSequences,
+                boolean allowOther) {
+            return new CoinControl(coins, changeScript, excludedTxids, avoidReuse, signalRbf, allowOther, minDepth,
+                    maxDepth, includeUnsafe, changePosition, changeType, lockTime, inputSequences, inputWeights);
+        }
+
+        /** Which other coins may be added: {@code min} to {@code max} confirmations, unsafe ones too or not. */
+        public CoinControl withCoinFilter(int min, int max, boolean unsafe) {
+            return new CoinControl(preselected, changeScript, excludedTxids, avoidReuse, signalRbf, allowOtherInputs,
+                    min, max, unsafe, changePosition, changeType, lockTime, sequences, inputWeights);
+        }
+
+        /** Change to {@code script} (or of {@code type}) at {@code position} (empty: random). */
+        public CoinControl withChange(Optional<Script> script, Optional<String> type, OptionalInt position) {
+            return new CoinControl(preselected, script, excludedTxids, avoidReuse, signalRbf, allowOtherInputs,
+                    minDepth, maxDepth, includeUnsafe, position, type, lockTime, sequences, inputWeights);
+        }
+
+        /** A fixed nLockTime, and the weights (witness units) the named inputs will have once signed. */
+        public CoinControl withLockTime(OptionalLong fixed, Map<OutPointRef, Integer> weights) {
+            return new CoinControl(preselected, changeScript, excludedTxids, avoidReuse, signalRbf, allowOtherInputs,
+                    minDepth, maxDepth, includeUnsafe, changePosition, changeType, fixed, sequences, weights);
         }
     }
 
@@ -135,7 +175,11 @@ public final class WalletSender {
         if (!wallet.hasPrivateKeys()) {
             throw new WalletError(WalletError.WALLET_ERROR, "Error: Private keys are disabled for this wallet");
         }
-        Funded funded = fund(recipients, fee, CoinControl.of(avoidReuse, signalRbf));
+        return signAndSend(fund(recipients, fee, CoinControl.of(avoidReuse, signalRbf)));
+    }
+
+    /** Signs a funded transaction with the wallet's keys, hands it to the node and records it. */
+    public synchronized Sent signAndSend(Funded funded) {
         Transaction tx = TxSigner.sign(funded.tx(), funded.spent(), wallet);
         BroadcastResult result = chain.broadcastTransaction(tx.toBytes(), 0);
         if (!result.accepted()) {
@@ -201,8 +245,11 @@ public final class WalletSender {
         return fund(recipients, feeRequest, CoinControl.of(avoidReuse, signalRbf));
     }
 
-    /** {@link #fund(List, FeePolicy.Request, boolean)} under {@code control}: preselected coins always spent first. */
-    synchronized Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, CoinControl control) {
+    /**
+     * {@link #fund(List, FeePolicy.Request, boolean)} under {@code control} (Core's CreateTransaction with
+     * a CCoinControl): preselected coins always spent, first and in their order.
+     */
+    public synchronized Funded fund(List<Recipient> recipients, FeePolicy.Request feeRequest, CoinControl control) {
         if (recipients.isEmpty()) {
             throw new WalletError(WalletError.INVALID_PARAMETER, "Transaction must have at least one recipient");
         }
@@ -224,32 +271,47 @@ public final class WalletSender {
             subtractCount += r.subtractFee() ? 1 : 0;
         }
         boolean subtractFee = subtractCount > 0;
-        FeePolicy.Choice feeChoice = FeePolicy.choose(chain, feeRequest, payTxFee, fallbackFeeRate);
+        FeePolicy.Choice feeChoice = FeePolicy.choose(chain, feeRequest, payTxFee, fallbackFeeRate, control.signalRbf());
         long rate = feeChoice.rate();
-        String changeType = payingTaproot ? "bech32m" : "bech32";
-        int changeScriptLength = payingTaproot ? 34 : 22;
+        String changeType = control.changeType().orElse(payingTaproot ? "bech32m" : "bech32");
+        int changeScriptLength = control.changeScript().map(Script::length)
+                .orElse(changeType.equals("bech32m") ? 34 : 22);
         long changeFee = fee(outputWeight(changeScriptLength), rate);
-        long costOfChange = changeFee + fee(payingTaproot ? P2TR_INPUT_WEIGHT : P2WPKH_INPUT_WEIGHT, rate);
+        long costOfChange = changeFee + fee(changeType.equals("bech32m") ? P2TR_INPUT_WEIGHT : P2WPKH_INPUT_WEIGHT, rate);
         int baseWeight = TX_OVERHEAD_WEIGHT + outputs.stream().mapToInt(o -> outputWeight(o.scriptPubKey().length())).sum();
         // with the fee taken from the payments, coins count at their full value and the target is the payments alone
         long target = amount + (subtractFee ? 0 : fee(baseWeight, rate));
-        if (target == 0) {
+        if (target == 0 && control.preselected().isEmpty()) {
             throw new WalletError(WalletError.WALLET_ERROR, "Transaction requires one destination of non-zero value,"
                     + " a non-zero feerate, or a pre-selected input");
         }
 
         List<CoinSelection.Candidate> preselected = new ArrayList<>();
         Set<OutPointRef> chosen = new java.util.HashSet<>();
+        Map<OutPointRef, Integer> weights = new java.util.HashMap<>();
         long preselectedTotal = 0;
         for (TxRecords.Output coin : control.preselected()) {
-            long inputFee = subtractFee ? 0 : fee(inputWeight(Script.of(coin.script())), rate);
+            OutPointRef ref = new OutPointRef(coin.txid(), coin.vout());
+            int weight = control.inputWeights().getOrDefault(ref, solvedInputWeight(Script.of(coin.script())));
+            if (weight < 0) { // Core: no way to tell its signed size, so no way to pay for it
+                throw new WalletError(WalletError.WALLET_ERROR, "Not solvable pre-selected input " + describe(ref));
+            }
+            weights.put(ref, weight);
+            long inputFee = subtractFee ? 0 : fee(weight, rate);
             preselected.add(new CoinSelection.Candidate(coin, coin.value() - inputFee));
-            chosen.add(new OutPointRef(coin.txid(), coin.vout()));
+            chosen.add(ref);
             preselectedTotal += coin.value() - inputFee;
+        }
+        if (!control.allowOtherInputs() && target - preselectedTotal > 0) {
+            throw new WalletError(WalletError.WALLET_ERROR, "The preselected coins total amount does not cover the"
+                    + " transaction target. Please allow other inputs to be automatically selected or include more"
+                    + " coins manually");
         }
         List<CoinSelection.Candidate> candidates = new ArrayList<>();
         Set<String> dirty = control.avoidReuse() ? wallet.database().read(BalanceCalculator::dirtyScripts) : Set.of();
-        for (TxRecords.Output coin : wallet.database().read(BalanceCalculator::spendable)) {
+        List<TxRecords.Output> available = !control.allowOtherInputs() ? List.of() : wallet.database().read(c ->
+                BalanceCalculator.available(c, control.minDepth(), control.maxDepth(), control.includeUnsafe()));
+        for (TxRecords.Output coin : available) {
             OutPointRef ref = new OutPointRef(coin.txid(), coin.vout());
             if (locked.contains(ref) || chosen.contains(ref) || control.excludedTxids().contains(coin.txid())
                     || dirty.contains(HexFormat.of().formatHex(coin.script()))) {
@@ -257,6 +319,7 @@ public final class WalletSender {
             }
             Script s = Script.of(coin.script());
             if (s.isP2WPKH() || s.isP2TR()) {
+                weights.put(ref, inputWeight(s));
                 long inputFee = subtractFee ? 0 : fee(inputWeight(s), rate);
                 candidates.add(new CoinSelection.Candidate(coin, coin.value() - inputFee));
             }
@@ -275,22 +338,30 @@ public final class WalletSender {
         long change = selection.effectiveTotal() - target - (subtractFee ? 0 : changeFee);
         int changePosition = -1;
         if (selection.withChange() && change >= dustThreshold(changeScriptLength)) {
+            if (control.changePosition().isPresent() && control.changePosition().getAsInt() > outputs.size()) {
+                throw new WalletError(WalletError.WALLET_ERROR, "Transaction change output index out of range");
+            }
             Script changeScript = control.changeScript()
                     .orElseGet(() -> Address.toScript(wallet.getRawChangeAddress(changeType), wallet.params()));
-            changePosition = random.nextInt(outputs.size() + 1);
+            changePosition = control.changePosition().orElseGet(() -> random.nextInt(outputs.size() + 1));
             outputs.add(changePosition, new TxOut(change, changeScript));
         }
+        long defaultSequence = control.signalRbf() ? SEQUENCE_RBF : SEQUENCE_NO_RBF;
+        boolean antiFeeSniping = control.lockTime().isEmpty();
         List<TxIn> inputs = new ArrayList<>();
         List<TxOut> spent = new ArrayList<>();
         long inputTotal = 0;
         int inputsWeight = 0;
         for (CoinSelection.Candidate c : selection.coins()) {
             TxRecords.Output coin = c.coin();
+            OutPointRef ref = new OutPointRef(coin.txid(), coin.vout());
+            Long sequence = control.sequences().get(ref);
+            antiFeeSniping &= sequence == null;
             inputs.add(new TxIn(new OutPoint(Hash256.fromHex(coin.txid()), coin.vout()), Script.EMPTY,
-                    control.signalRbf() ? SEQUENCE_RBF : SEQUENCE_NO_RBF));
+                    sequence != null ? sequence : defaultSequence));
             spent.add(new TxOut(coin.value(), Script.of(coin.script())));
             inputTotal += coin.value();
-            inputsWeight += inputWeight(Script.of(coin.script()));
+            inputsWeight += weights.get(ref);
         }
         if (subtractFee) {
             int weight = inputsWeight + TX_OVERHEAD_WEIGHT
@@ -302,9 +373,20 @@ public final class WalletSender {
         if (fee > DEFAULT_MAX_TX_FEE) {
             throw new WalletError(WalletError.WALLET_ERROR, "Fee exceeds maximum configured by user (e.g. -maxtxfee, maxfeerate)");
         }
-        // anti fee sniping, as Core: only valid after the wallet's current tip
-        long lockTime = sync.lastBlock().map(BlockRef::height).orElse(0);
+        // anti fee sniping, as Core: only valid after the wallet's current tip; never with a fixed lock time
+        // or an input whose sequence the caller chose
+        long lockTime = control.lockTime().orElse(antiFeeSniping ? sync.lastBlock().map(BlockRef::height).orElse(0) : 0);
         return new Funded(new Transaction(2, inputs, outputs, lockTime), spent, fee, changePosition, feeChoice.reason());
+    }
+
+    /** Core's COutPoint::ToString: the txid's first ten hex digits and the index. */
+    static String describe(OutPointRef ref) {
+        return "COutPoint(" + ref.txid().substring(0, 10) + ", " + ref.index() + ")";
+    }
+
+    /** The weight of an input spending {@code s} once signed, -1 when the wallet cannot sign for such a script. */
+    private static int solvedInputWeight(Script s) {
+        return s.isP2WPKH() || s.isP2TR() ? inputWeight(s) : -1;
     }
 
     /** Takes {@code reduce} out of the marked recipients' outputs in place (Core's SFFO step). */

@@ -14,8 +14,10 @@ import org.btcmp.interfaces.Handler;
 import org.btcmp.primitives.Block;
 import org.btcmp.primitives.DecodeException;
 import org.btcmp.primitives.Transaction;
+import org.btcmp.primitives.TxIn;
 import org.btcmp.wallet.store.SyncRecords;
 import org.btcmp.wallet.store.TxRecords;
+import org.btcmp.wallet.store.TxValueRecords;
 import org.btcmp.wallet.store.WalletDatabase;
 
 /**
@@ -43,6 +45,7 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
     private final ReentrantLock scanLock = new ReentrantLock();
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
     private volatile boolean following;
+    private final java.util.Map<String, java.util.Set<String>> mempoolConflicts = new java.util.HashMap<>();
     private Handler handler;
 
     private WalletSync(DescriptorWallet wallet, Chain chain) {
@@ -167,6 +170,7 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
     public void transactionAddedToMempool(byte[] raw) {
         Transaction tx = parse(raw);
         write(c -> recorder.record(c, tx, Optional.empty(), true));
+        updateMempoolConflicts(tx, true);
     }
 
     @Override
@@ -176,11 +180,86 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
             TxRecords.setInMempool(c, tx.txid().toString(), false);
             return null;
         });
+        updateMempoolConflicts(tx, false);
+    }
+
+    /**
+     * Core's transactionAddedToMempool/RemovedFromMempool upkeep of mempool_conflicts: every wallet
+     * transaction spending one of {@code tx}'s inputs, and its wallet descendants, gains (or loses)
+     * {@code tx} as a mempool conflict.
+     */
+    private void updateMempoolConflicts(Transaction tx, boolean added) {
+        String txid = tx.txid().toString();
+        java.util.Set<String> affected = db.read(c -> {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            for (TxIn in : tx.inputs()) {
+                for (String spender : TxRecords.spenders(c, in.prevout().txid().toString(), (int) in.prevout().index())) {
+                    if (!spender.equals(txid)) {
+                        addWithDescendants(c, spender, out);
+                    }
+                }
+            }
+            return out;
+        });
+        synchronized (mempoolConflicts) {
+            for (String t : affected) {
+                if (added) {
+                    mempoolConflicts.computeIfAbsent(t, k -> new java.util.HashSet<>()).add(txid);
+                } else if (mempoolConflicts.containsKey(t)) {
+                    mempoolConflicts.get(t).remove(txid);
+                }
+            }
+        }
+    }
+
+    private static void addWithDescendants(Connection c, String txid, java.util.Set<String> out) throws SQLException {
+        if (!out.add(txid)) {
+            return;
+        }
+        Optional<TxRecords.Tx> tx = TxRecords.find(c, txid);
+        if (tx.isEmpty()) {
+            return;
+        }
+        int outputs = Transaction.fromBytes(tx.get().raw()).outputs().size();
+        for (int vout = 0; vout < outputs; vout++) {
+            for (String child : TxRecords.spenders(c, txid, vout)) {
+                addWithDescendants(c, child, out);
+            }
+        }
     }
 
     /** Records a transaction the wallet itself just handed to the node's mempool. */
     void recordSent(Transaction tx) {
         write(c -> recorder.record(c, tx, Optional.empty(), true));
+    }
+
+    /**
+     * Records bumpfee's replacement together with what Core's CommitTransaction and MarkReplaced
+     * note: the replacement's replaces_txid and the original's replaced_by_txid, in one transaction.
+     */
+    void recordReplacement(Transaction replacement, String originalTxid) {
+        write(c -> {
+            boolean recorded = recorder.record(c, replacement, Optional.empty(), true);
+            String txid = replacement.txid().toString();
+            TxValueRecords.put(c, txid, "replaces_txid", originalTxid);
+            TxValueRecords.put(c, originalTxid, "replaced_by_txid", txid);
+            return recorded;
+        });
+    }
+
+    /** Core's mapValue of a wallet transaction, sorted by key. */
+    public java.util.Map<String, String> values(String txid) {
+        return db.read(c -> TxValueRecords.all(c, txid));
+    }
+
+    /**
+     * Core's mempool_conflicts (kept in memory, as Core keeps them): mempool transactions that spend
+     * an input of this wallet transaction or of one of its wallet ancestors.
+     */
+    public java.util.Set<String> mempoolConflicts(String txid) {
+        synchronized (mempoolConflicts) {
+            return new java.util.TreeSet<>(mempoolConflicts.getOrDefault(txid, java.util.Set.of()));
+        }
     }
 
     /** Stops following the node; the wallet keeps what it has recorded. */
@@ -274,6 +353,15 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
             SyncRecords.connect(c, ref);
             return null;
         });
+        boolean anyConflicts;
+        synchronized (mempoolConflicts) {
+            anyConflicts = mempoolConflicts.values().stream().anyMatch(v -> !v.isEmpty());
+        }
+        if (anyConflicts) { // Core: a block's transactions leave the mempool, and so its conflicts
+            for (Transaction tx : block.transactions()) {
+                updateMempoolConflicts(tx, false);
+            }
+        }
     }
 
     private BlockInfo readBlock(int height) {

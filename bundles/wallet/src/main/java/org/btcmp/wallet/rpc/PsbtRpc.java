@@ -45,70 +45,46 @@ final class PsbtRpc {
 
     private static Object walletCreateFundedPsbt(Args a, Call c) {
         LoadedWallet w = c.wallet();
-        if (a.has(0) && !a.array(0).isEmpty()) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Preselected inputs are not supported by this wallet yet");
+        Map<String, Object> options = a.has(3) ? a.object(3) : Map.of();
+        Object replaceable = options.get("replaceable");
+        if (replaceable != null && !(replaceable instanceof Boolean)) {
+            throw new RpcError(Rpc.TYPE_ERROR, "JSON value of type " + JsonText.typeName(replaceable)
+                    + " for field replaceable is not of expected type bool");
         }
+        boolean rbf = replaceable == null || (Boolean) replaceable;
+        FundOptions.Inputs given = FundOptions.inputs(a.raw(0), a.has(2) ? a.raw(2) : 0L, rbf);
         if (!a.has(1)) {
-            throw Args.typeError(null, "array");
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, arguments 1 and 2 must be non-null");
         }
         List<Map.Entry<String, Object>> outputs = SendRpc.outputs(a.raw(1));
-        Object feeRate = null;
-        Object confTarget = null;
-        Object estimateMode = null;
-        OptionalLong legacyFeeRate = OptionalLong.empty();
-        boolean lockUnspents = false;
-        List<Object> subtractFrom = List.of();
-        boolean replaceable = true;
-        if (a.has(3)) {
-            for (Map.Entry<String, Object> e : a.object(3).entrySet()) {
-                switch (e.getKey()) {
-                    case "fee_rate" -> feeRate = e.getValue();
-                    case "feeRate" -> legacyFeeRate = OptionalLong.of(Amounts.satoshis(e.getValue()));
-                    case "conf_target" -> confTarget = e.getValue();
-                    case "estimate_mode" -> estimateMode = e.getValue();
-                    case "lockUnspents" -> lockUnspents = Boolean.TRUE.equals(e.getValue());
-                    case "subtractFeeFromOutputs" -> {
-                        if (!(e.getValue() instanceof List<?> l)) {
-                            throw Args.typeError(e.getValue(), "array");
-                        }
-                        subtractFrom = new ArrayList<>(l);
-                    }
-                    case "replaceable" -> {
-                        if (!(e.getValue() instanceof Boolean r)) {
-                            throw Args.typeError(e.getValue(), "bool");
-                        }
-                        replaceable = r;
-                    }
-                    default -> throw new RpcError(Rpc.INVALID_PARAMETER,
-                            "Option " + e.getKey() + " is not supported by this wallet yet");
-                }
-            }
-        }
-        if (legacyFeeRate.isPresent() && feeRate != null) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Cannot specify both fee_rate (sat/vB) and feeRate (BTC/kvB)");
-        }
-        FeePolicy.Request fee = legacyFeeRate.isPresent() ? FeePolicy.Request.rate(legacyFeeRate)
-                : SendRpc.feeRequest(c, confTarget, estimateMode, feeRate);
-        WalletSender.Funded funded = w.fund(SendRpc.recipients(w, outputs, subtractFrom), fee, false, replaceable);
-        Transaction tx = funded.tx();
-        if (a.has(2)) {
-            long lockTime = a.integer(2, 0);
-            if (lockTime < 0 || lockTime > 0xffffffffL) {
-                throw new RpcError(Rpc.INVALID_PARAMETER, "Invalid parameter, locktime out of range");
-            }
-            tx = new Transaction(tx.version(), tx.inputs(), tx.outputs(), lockTime);
-        }
-        Psbt psbt = unsignedPsbt(w, funded, tx, a.bool(4, true));
-        if (lockUnspents) {
-            for (TxIn in : tx.inputs()) {
-                w.sender().lock(new OutPointRef(in.prevout().txid().toString(), (int) in.prevout().index()));
-            }
-        }
+        List<WalletSender.Recipient> recipients = SendRpc.recipients(w, outputs,
+                options.get("subtractFeeFromOutputs") instanceof List<?> l ? new ArrayList<>(l) : List.of());
+        FundOptions.Funding funding = FundOptions.parse(w, c, options, recipients.size(), given,
+                given.outpoints().isEmpty(), true, rbf);
+        WalletSender.Funded funded = fund(w, recipients, funding);
+        Psbt psbt = unsignedPsbt(w, funded, funded.tx(), a.bool(4, true));
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("psbt", psbt.toBase64());
         o.put("fee", Amounts.btc(funded.fee()));
         o.put("changepos", (long) funded.changePosition());
         return o;
+    }
+
+    /** Funds under the parsed options and locks the chosen coins when lock_unspents asks (in memory, as Core). */
+    static WalletSender.Funded fund(LoadedWallet w, List<WalletSender.Recipient> recipients, FundOptions.Funding f) {
+        WalletSender.Funded funded;
+        try {
+            funded = w.sender().fund(recipients, f.fee(), f.control());
+        } catch (org.btcmp.wallet.core.WalletError e) {
+            // Core's FundTransaction reports every funding failure as RPC_WALLET_ERROR
+            throw new RpcError(Rpc.WALLET_ERROR, e.getMessage());
+        }
+        if (f.lockUnspents()) {
+            for (TxIn in : funded.tx().inputs()) {
+                w.sender().lock(new OutPointRef(in.prevout().txid().toString(), (int) in.prevout().index()));
+            }
+        }
+        return funded;
     }
 
     /**

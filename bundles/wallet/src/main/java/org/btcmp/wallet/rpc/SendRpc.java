@@ -77,59 +77,63 @@ final class SendRpc {
 
     private static Object send(Args a, Call c) {
         LoadedWallet w = c.wallet();
+        Map<String, Object> options = new LinkedHashMap<>(a.has(4) ? a.object(4) : Map.of());
+        feeArguments(options, a.raw(1), a.raw(2), a.raw(3));
+        FundOptions.preventOutdated(options);
+        Object replaceable = options.get("replaceable");
+        boolean rbf = !(replaceable instanceof Boolean r) || r;
         List<Map.Entry<String, Object>> outputs = outputs(a.raw(0));
-        Object confTarget = a.raw(1);
-        Object estimateMode = a.raw(2);
-        Object feeRateValue = a.raw(3);
-        List<Object> subtractFrom = List.of();
-        boolean replaceable = true;
-        if (a.has(4)) {
-            Map<String, Object> options = a.object(4);
-            for (Map.Entry<String, Object> e : options.entrySet()) {
-                switch (e.getKey()) {
-                    case "fee_rate" -> feeRateValue = both("fee_rate", feeRateValue, e.getValue());
-                    case "conf_target" -> confTarget = both("conf_target", confTarget, e.getValue());
-                    case "estimate_mode" -> estimateMode = both("estimate_mode", estimateMode, e.getValue());
-                    case "replaceable" -> {
-                        if (!(e.getValue() instanceof Boolean r)) {
-                            throw Args.typeError(e.getValue(), "bool");
-                        }
-                        replaceable = r;
-                    }
-                    case "subtract_fee_from_outputs" -> {
-                        if (!(e.getValue() instanceof List<?> l)) {
-                            throw Args.typeError(e.getValue(), "array");
-                        }
-                        subtractFrom = new ArrayList<>(l);
-                    }
-                    default -> throw new RpcError(Rpc.INVALID_PARAMETER,
-                            "Option " + e.getKey() + " is not supported by this wallet yet");
-                }
-            }
-        }
-        FeePolicy.Request fee = feeRequest(c, confTarget, estimateMode, feeRateValue);
-        List<WalletSender.Recipient> recipients = recipients(w, outputs, subtractFrom);
+        Object subtract = options.get("subtract_fee_from_outputs");
+        List<WalletSender.Recipient> recipients = recipients(w, outputs,
+                subtract instanceof List<?> l ? new ArrayList<>(l) : List.of());
+        FundOptions.Inputs inputs = FundOptions.inputs(options.get("inputs"), options.get("locktime"), rbf);
+        FundOptions.Funding funding = FundOptions.parse(w, c, options, recipients.size(), inputs,
+                inputs.outpoints().isEmpty(), false, rbf);
+        boolean psbtOptIn = Boolean.TRUE.equals(options.get("psbt"));
+        boolean addToWallet = !Boolean.FALSE.equals(options.get("add_to_wallet"));
+        WalletSender.Funded funded = PsbtRpc.fund(w, recipients, funding);
         Map<String, Object> o = new LinkedHashMap<>();
-        if (!w.wallet().hasPrivateKeys()) { // Core hands back the funded PSBT for another signer
-            WalletSender.Funded funded = w.fund(recipients, fee, false, replaceable);
+        boolean canSign = w.wallet().hasPrivateKeys() && funded.spent().stream()
+                .allMatch(out -> w.wallet().findScript(out.scriptPubKey()).isPresent());
+        if (!canSign || psbtOptIn || !addToWallet) {
+            // Core's FinishTransaction hands back the PSBT when it cannot complete it or was asked for it
             o.put("psbt", PsbtRpc.unsignedPsbt(w, funded, funded.tx(), true).toBase64());
             o.put("complete", false);
             return o;
         }
         ensureUnlocked(w);
-        WalletSender.Sent sent = w.send(recipients, fee, false, replaceable);
+        WalletSender.Sent sent = w.sender().signAndSend(funded);
         o.put("txid", sent.txid());
         o.put("complete", true);
         return o;
     }
 
-    /** An option given both as an argument and in send's options object: Core refuses it. */
-    private static Object both(String name, Object argument, Object option) {
-        if (argument != null) {
-            throw new RpcError(Rpc.INVALID_PARAMETER, "Pass the " + name + " either as an argument, or in the options"
-                    + " object, but not both");
+    /**
+     * Core's InterpretFeeEstimationInstructions: send's conf_target, estimate_mode and fee_rate
+     * arguments go into its options unless the options name them too.
+     */
+    private static void feeArguments(Map<String, Object> options, Object confTarget, Object estimateMode, Object feeRate) {
+        if (options.containsKey("conf_target") || options.containsKey("estimate_mode")) {
+            if (confTarget != null || estimateMode != null) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Pass conf_target and estimate_mode either as arguments or in"
+                        + " the options object, but not both");
+            }
+        } else {
+            options.put("conf_target", confTarget);
+            options.put("estimate_mode", estimateMode);
         }
-        return option;
+        if (options.containsKey("fee_rate")) {
+            if (feeRate != null) {
+                throw new RpcError(Rpc.INVALID_PARAMETER, "Pass the fee_rate either as an argument, or in the options"
+                        + " object, but not both");
+            }
+        } else {
+            options.put("fee_rate", feeRate);
+        }
+        Object mode = options.get("estimate_mode");
+        if (!JsonText.isNull(options.get("conf_target")) && (JsonText.isNull(mode) || "unset".equals(mode))) {
+            throw new RpcError(Rpc.INVALID_PARAMETER, "Specify estimate_mode");
+        }
     }
 
     /**

@@ -94,10 +94,11 @@ final class TxEntries {
         e.put("txid", tx.txid());
         e.put("wtxid", tx.wtxid());
         e.put("walletconflicts", new ArrayList<Object>(tx.conflicts()));
-        e.put("mempoolconflicts", new ArrayList<Object>());
+        e.put("mempoolconflicts", new ArrayList<Object>(wallet.sync().mempoolConflicts(tx.txid())));
         e.put("time", tx.timeReceived());
         e.put("timereceived", tx.timeReceived());
         e.put("bip125-replaceable", replaceable(tx));
+        e.putAll(wallet.sync().values(tx.txid())); // Core's mapValue, last and sorted by key
     }
 
     private void finish(Map<String, Object> e, WalletTx tx, boolean withTxFields) {

@@ -36,6 +36,7 @@ public final class WalletRpc implements AutoCloseable {
         all.addAll(HistoryRpc.commands());
         all.addAll(SendRpc.commands());
         all.addAll(RawTxRpc.commands());
+        all.addAll(FundRawRpc.commands());
         all.addAll(PsbtRpc.commands());
         return all;
     }

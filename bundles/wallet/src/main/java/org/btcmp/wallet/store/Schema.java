@@ -12,7 +12,7 @@ import java.sql.Statement;
 final class Schema {
     /** "btcw": tells a btcmp wallet from any other SQLite file. */
     static final int APPLICATION_ID = 0x62746377;
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private static final String[] VERSION_1 = {
         // Small facts about the wallet: network, creation time, encryption parameters, flags.
@@ -58,6 +58,13 @@ final class Schema {
         "CREATE UNIQUE INDEX wallet_tx_seq ON wallet_tx (seq)",
     };
 
+    private static final String[] VERSION_4 = {
+        // Core's mapValue: named facts about a wallet transaction, e.g. bumpfee's replaces_txid and
+        // replaced_by_txid, which gettransaction and listtransactions show.
+        "CREATE TABLE tx_values (txid TEXT NOT NULL REFERENCES wallet_tx(txid), key TEXT NOT NULL,"
+            + " value TEXT NOT NULL, PRIMARY KEY (txid, key))",
+    };
+
     private Schema() {
     }
 
@@ -70,6 +77,9 @@ final class Schema {
                 s.execute(ddl);
             }
             for (String ddl : VERSION_3) {
+                s.execute(ddl);
+            }
+            for (String ddl : VERSION_4) {
                 s.execute(ddl);
             }
             s.execute("PRAGMA application_id = " + APPLICATION_ID);
@@ -101,6 +111,14 @@ final class Schema {
                     s.execute(ddl);
                 }
                 s.execute("PRAGMA user_version = 3");
+            }
+        }
+        if (version < 4) {
+            try (Statement s = c.createStatement()) {
+                for (String ddl : VERSION_4) {
+                    s.execute(ddl);
+                }
+                s.execute("PRAGMA user_version = 4");
             }
         }
     }

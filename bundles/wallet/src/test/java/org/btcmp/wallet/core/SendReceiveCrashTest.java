@@ -27,8 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * kill -9 of a node-and-wallets process (bitcoind with its wallet) at seeded random moments while the
  * two wallets pay each other and blocks are mined: after each restart the wallets' getbalances and
  * listunspent equal what a rescan of the same seeds from scratch finds, and no address was ever handed
- * out twice. 20 kills and 500 kills, both in the slow tier ({@code mvn -P slow}) until the open
- * mismatch noted below is resolved.
+ * out twice. 20 kills in the CI tier, 500 kills in the slow tier ({@code -Pslow}).
  */
 class SendReceiveCrashTest {
     private static final long SEED = 0x5eed_5e4d_2026L;
@@ -42,13 +41,14 @@ class SendReceiveCrashTest {
     private int checks;
 
     /*
-     * In the slow tier for now: about one run in four, after some kill, a restarted wallet holds
-     * unconfirmed transactions that the node's mempool holds too but the check's block leaves out; each
-     * has nLockTime equal to that block's height (made at a wallet tip the node lost in the crash).
-     * Open: the node's mempool and its block template disagree on such a transaction. Run with -P slow.
+     * Once one run in four failed after some kill: the restarted wallets held unconfirmed transactions
+     * with nLockTime equal to the check block's height, in the node's mempool but left out of blocks.
+     * The kill had come inside processBlock after the block was stored but before it was connected;
+     * the node did not activate its best chain at startup, so that block sat aside, the resubmitted
+     * transactions (final only for the height above it) waited in the mempool, and a check block that
+     * came out byte for byte the same (same transactions and time) was a duplicate that connected nothing. Fixed in ChainState (UnconnectedBlockRestartTest reproduces it).
      */
     @Test
-    @Tag("slow")
     void twentyKillsDuringSendsAndReceives() throws Exception {
         killRepeatedly(20, SEED);
     }

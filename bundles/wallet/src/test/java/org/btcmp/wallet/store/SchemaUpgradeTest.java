@@ -19,7 +19,8 @@ class SchemaUpgradeTest {
             db.write(c -> {
                 MetaRecords.putString(c, "network", "regtest");
                 try (Statement s = c.createStatement()) {
-                    for (String table : new String[] {"wallet_spends", "wallet_outputs", "wallet_tx", "synced_blocks"}) {
+                    for (String table : new String[] {"tx_values", "wallet_spends", "wallet_outputs", "wallet_tx",
+                            "synced_blocks"}) {
                         s.execute("DROP TABLE " + table);
                     }
                     s.execute("PRAGMA user_version = 1");
@@ -36,6 +37,8 @@ class SchemaUpgradeTest {
                 }
                 TxRecords.insert(c, "00".repeat(32), new byte[] {1}, false, true, 5);
                 assertTrue(TxRecords.find(c, "00".repeat(32)).isPresent());
+                TxValueRecords.put(c, "00".repeat(32), "replaced_by_txid", "11".repeat(32));
+                assertEquals(java.util.Map.of("replaced_by_txid", "11".repeat(32)), TxValueRecords.all(c, "00".repeat(32)));
                 assertTrue(SyncRecords.tip(c).isEmpty());
                 return null;
             });

@@ -105,8 +105,8 @@ class CrossProcessProxyTest {
         assertFalse(chain.isInMempool("01" + "ab".repeat(31)));
         assertEquals(new BroadcastResult(true, null), chain.broadcastTransaction(new byte[] {1, 2}, 5));
         assertEquals(new BroadcastResult(false, "empty transaction"), chain.broadcastTransaction(new byte[0], 5));
-        assertEquals(new FeeEstimate(6001, 6), chain.estimateSmartFee(6, true));
-        assertEquals(new FeeEstimate(2_000_000, 1008), chain.estimateSmartFee(2000, false));
+        assertEquals(new FeeEstimate(6001, 6, "Conservative Double Target longer horizon"), chain.estimateSmartFee(6, true));
+        assertEquals(new FeeEstimate(2_000_000, 1008, "Target 85% Threshold"), chain.estimateSmartFee(2000, false));
         assertEquals(1008, chain.estimateMaxBlocks());
         assertEquals(List.of(1500L, 100L, 3000L),
                 List.of(chain.mempoolMinFee(), chain.relayIncrementalFee(), chain.relayDustFee()));

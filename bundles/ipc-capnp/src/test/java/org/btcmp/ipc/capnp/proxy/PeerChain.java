@@ -118,7 +118,8 @@ final class PeerChain implements Chain {
 
     @Override
     public FeeEstimate estimateSmartFee(int numBlocks, boolean conservative) {
-        return new FeeEstimate(1000L * numBlocks + (conservative ? 1 : 0), Math.min(numBlocks, estimateMaxBlocks()));
+        return new FeeEstimate(1000L * numBlocks + (conservative ? 1 : 0), Math.min(numBlocks, estimateMaxBlocks()),
+                conservative ? "Conservative Double Target longer horizon" : "Target 85% Threshold");
     }
 
     @Override
