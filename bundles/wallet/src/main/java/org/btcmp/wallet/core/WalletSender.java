@@ -201,7 +201,7 @@ public final class WalletSender {
             throw new WalletError(WalletError.INVALID_PARAMETER, "Invalid conf_target, must be between 1 and " + max);
         }
         FeePolicy.Request request = new FeePolicy.Request(OptionalLong.empty(), java.util.OptionalInt.of(confTarget), false);
-        return FeePolicy.choose(chain, request, payTxFee, fallbackFeeRate).rate();
+        return FeePolicy.choose(chain, request, payTxFee, fallbackFeeRate, true).rate();
     }
 
     /**

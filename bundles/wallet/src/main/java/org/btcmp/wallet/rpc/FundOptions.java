@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.CoinInfo;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand.RpcError;
@@ -272,10 +273,10 @@ final class FundOptions {
     private static void typeCheck(Map<String, Object> options) {
         for (Map.Entry<String, String> t : TYPES.entrySet()) {
             Object v = options.get(t.getKey());
-            if (JsonText.isNull(v) || t.getValue().equals("any")) {
+            if (Json.isNull(v) || t.getValue().equals("any")) {
                 continue;
             }
-            String actual = JsonText.typeName(v);
+            String actual = Json.typeName(v);
             if (!actual.equals(t.getValue())) {
                 throw new RpcError(Rpc.TYPE_ERROR, "JSON value of type " + actual + " for field " + t.getKey()
                         + " is not of expected type " + t.getValue());
@@ -289,7 +290,7 @@ final class FundOptions {
     }
 
     private static boolean has(Map<String, Object> options, String key) {
-        return !JsonText.isNull(options.get(key));
+        return !Json.isNull(options.get(key));
     }
 
     /** The snake_case option, else its camelCase twin (Core reads either, the first winning). */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.OutPointRef;
 import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.primitives.Transaction;
@@ -48,7 +49,7 @@ final class PsbtRpc {
         Map<String, Object> options = a.has(3) ? a.object(3) : Map.of();
         Object replaceable = options.get("replaceable");
         if (replaceable != null && !(replaceable instanceof Boolean)) {
-            throw new RpcError(Rpc.TYPE_ERROR, "JSON value of type " + JsonText.typeName(replaceable)
+            throw new RpcError(Rpc.TYPE_ERROR, "JSON value of type " + Json.typeName(replaceable)
                     + " for field replaceable is not of expected type bool");
         }
         boolean rbf = replaceable == null || (Boolean) replaceable;

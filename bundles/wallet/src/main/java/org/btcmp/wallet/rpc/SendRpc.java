@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.RpcCommand.RpcError;
 import org.btcmp.wallet.core.FeePolicy;
 import org.btcmp.wallet.core.LoadedWallet;
@@ -131,7 +132,7 @@ final class SendRpc {
             options.put("fee_rate", feeRate);
         }
         Object mode = options.get("estimate_mode");
-        if (!JsonText.isNull(options.get("conf_target")) && (JsonText.isNull(mode) || "unset".equals(mode))) {
+        if (!Json.isNull(options.get("conf_target")) && (Json.isNull(mode) || "unset".equals(mode))) {
             throw new RpcError(Rpc.INVALID_PARAMETER, "Specify estimate_mode");
         }
     }
