@@ -28,12 +28,19 @@ interface Wallet $Proxy.wrap("interfaces::Wallet") $Java.wraps("org.btcmp.interf
     getNewAddress @3 (context :Proxy.Context, outputType :Text, label :Text) -> (result :Text);
     sendToAddress @4 (context :Proxy.Context, address :Text, amount :Int64, feeRate :Int64) -> (result :Text);
     handleBalanceChanged @5 (context :Proxy.Context, listener :BalanceChangedCallback) -> (result :Handler.Handler);
+    handleUnload @6 (context :Proxy.Context, listener :UnloadCallback) -> (result :Handler.Handler);
 }
 
 interface LoadWalletCallback $Java.wraps("org.btcmp.interfaces.WalletLoader$LoadWalletListener") {
     # Called with each wallet loaded or created.
     destroy @0 (context :Proxy.Context) -> ();
     walletLoaded @1 (context :Proxy.Context, wallet :Wallet) -> ();
+}
+
+interface UnloadCallback $Java.wraps("org.btcmp.interfaces.Wallet$UnloadListener") {
+    # Called once when the wallet is unloaded by request (Core's UnloadFn).
+    destroy @0 (context :Proxy.Context) -> ();
+    walletUnloaded @1 (context :Proxy.Context) -> ();
 }
 
 interface BalanceChangedCallback $Java.wraps("org.btcmp.interfaces.Wallet$BalanceChangedListener") {
