@@ -32,12 +32,19 @@ interface Wallet $Proxy.wrap("interfaces::Wallet") $Java.wraps("org.btcmp.interf
     # sat/kvB for a send aiming at confTarget blocks (the GUI's fee choice).
     estimateSendFee @7 (context :Proxy.Context, address :Text, amount :Int64, feeRate :Int64) -> (result :Int64);
     # The fee sendToAddress would pay now, in satoshis; nothing is signed or sent (the GUI's fee preview).
+    handleUnload @8 (context :Proxy.Context, listener :UnloadCallback) -> (result :Handler.Handler);
 }
 
 interface LoadWalletCallback $Java.wraps("org.btcmp.interfaces.WalletLoader$LoadWalletListener") {
     # Called with each wallet loaded or created.
     destroy @0 (context :Proxy.Context) -> ();
     walletLoaded @1 (context :Proxy.Context, wallet :Wallet) -> ();
+}
+
+interface UnloadCallback $Java.wraps("org.btcmp.interfaces.Wallet$UnloadListener") {
+    # Called once when the wallet is unloaded by request (Core's UnloadFn).
+    destroy @0 (context :Proxy.Context) -> ();
+    walletUnloaded @1 (context :Proxy.Context) -> ();
 }
 
 interface BalanceChangedCallback $Java.wraps("org.btcmp.interfaces.Wallet$BalanceChangedListener") {

@@ -8,6 +8,7 @@ module org.btcmp.wallet {
     requires java.sql;
     requires org.xerial.sqlitejdbc;
     requires static osgi.annotation;
+    requires static osgi.core;
     requires static org.osgi.service.component.annotations;
 
     exports org.btcmp.wallet;

@@ -38,6 +38,19 @@ public interface Wallet {
     /** Calls {@code listener} after every change the wallet records (blocks, mempool, sends) until disconnected. */
     Handler handleBalanceChanged(BalanceChangedListener listener);
 
+    /**
+     * Calls {@code listener} once when the wallet is unloaded by request (Core's handleUnload), until the
+     * handler is disconnected; a process that stops closes its wallets without this notice.
+     */
+    Handler handleUnload(UnloadListener listener);
+
+    /** Hears that a wallet was unloaded (a callback object: it may live in another process). */
+    @ConsumerType
+    @FunctionalInterface
+    interface UnloadListener {
+        void walletUnloaded();
+    }
+
     /** Hears of every change a wallet records (a callback object: it may live in another process). */
     @ConsumerType
     @FunctionalInterface

@@ -31,30 +31,77 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * Runs the node inside the OSGi framework with the options the process was started with (the
  * {@link Args} the launcher registers; P2P included: -listen, -port, -bind, -connect, -addnode, as Core), and registers its {@link Chain}, {@link Node} and
  * {@link Mining} and {@link Rpc} services (property btcmp.process=node) for the wallet, GUI and IPC servers.
- * Without options in the registry (a container with no node executable) it never activates.
+ * Without options in the registry (a container with no node executable) it never activates. The node
+ * starts on its own thread, so activation returns at once and the node's Init is served on its sockets
+ * while the chain loads (as Core binds before loading); the services appear once the node runs.
  * The stop RPC shuts the whole process down through {@link ProcessControl}.
  */
 @Component(immediate = true, service = {})
 public final class NodeComponent {
-    private final BitcoinNode node;
-    private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final BundleContext context;
+    private final ProcessControl process;
+    /** Starts the node off the activation thread, so the IPC sockets are served while the chain loads. */
+    private final Thread starting;
+    private final NodeStartup startup = new NodeStartup();
+    private final ServiceRegistration<NodeStartup> startupRegistration;
+    private final List<ServiceRegistration<?>> registrations = new ArrayList<>(); // guarded by this
+    private BitcoinNode node; // guarded by this
+    private boolean stopped; // guarded by this
 
     @Activate
     public NodeComponent(BundleContext context, @Reference Args args,
-            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) throws IOException, ArgsException {
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) {
+        this.context = context;
+        this.process = process;
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(NodeInit.PROCESS_PROPERTY, "node");
+        startupRegistration = context.registerService(NodeStartup.class, startup, props);
+        starting = new Thread(() -> {
+            try {
+                start(args);
+            } finally {
+                startup.ended();
+            }
+        }, "node-start");
+        starting.start();
+    }
+
+    private void start(Args args) {
         BitcoinNode started;
         try {
             started = BitcoinNode.start(NodeSettings.read(args), NodeSettings.readP2p(args));
         } catch (ArgsException | IOException | RuntimeException e) {
-            if (process == null) {
-                throw e;
-            }
             String message = String.valueOf(e.getMessage());
-            process.initError(message.startsWith("Error: ") ? message.substring("Error: ".length()) : message);
-            node = null;
+            if (process == null) {
+                System.getLogger(NodeComponent.class.getName()).log(System.Logger.Level.ERROR, message, e);
+            } else {
+                process.initError(message.startsWith("Error: ") ? message.substring("Error: ".length()) : message);
+            }
             return;
         }
-        node = started;
+        synchronized (this) {
+            if (stopped) {
+                closeQuietly(started);
+                return;
+            }
+            node = started;
+            register(started);
+        }
+        if (process != null) {
+            Thread watch = new Thread(() -> {
+                try {
+                    started.awaitStop();
+                    process.requestShutdown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "node-stop-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
+    }
+
+    private void register(BitcoinNode node) {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(NodeInit.PROCESS_PROPERTY, "node");
         registrations.add(context.registerService(Chain.class, new NodeChain(node), props));
@@ -67,32 +114,42 @@ public final class NodeComponent {
         Dictionary<String, Object> ipcLog = new Hashtable<>(Map.of("btcmp.log", "ipc"));
         Consumer<String> ipcLines = line -> node.debug("ipc", line);
         registrations.add(context.registerService(Consumer.class, ipcLines, ipcLog));
-        if (process != null) {
-            Thread watch = new Thread(() -> {
-                try {
-                    node.awaitStop();
-                    process.requestShutdown();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "node-stop-watch");
-            watch.setDaemon(true);
-            watch.start();
+    }
+
+    private static void closeQuietly(BitcoinNode node) {
+        try {
+            node.close();
+        } catch (IOException e) {
+            // stopping anyway
         }
     }
 
+    /**
+     * Withdraws the services and closes the node; a start still in progress closes the node itself when
+     * it ends (waiting here could deadlock with the framework it registers services in).
+     */
     @Deactivate
     void deactivate() throws IOException {
-        for (ServiceRegistration<?> r : registrations) {
+        BitcoinNode running;
+        List<ServiceRegistration<?>> registered;
+        synchronized (this) {
+            stopped = true;
+            registered = new ArrayList<>(registrations);
+            registrations.clear();
+            running = node;
+            node = null;
+        }
+        registered.add(startupRegistration);
+        // Outside the lock: withdrawing a service deactivates its users here (the wallet process waits for its child).
+        for (ServiceRegistration<?> r : registered) {
             try {
                 r.unregister();
             } catch (IllegalStateException alreadyGone) {
                 // the framework is stopping and unregistered it first
             }
         }
-        registrations.clear();
-        if (node != null) {
-            node.close();
+        if (running != null) {
+            running.close();
         }
     }
 }

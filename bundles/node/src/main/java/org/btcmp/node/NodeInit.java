@@ -1,5 +1,6 @@
 package org.btcmp.node;
 
+import java.util.function.Supplier;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Echo;
 import org.btcmp.interfaces.Init;
@@ -21,6 +22,13 @@ public final class NodeInit implements Init {
 
     /** Service property naming the process an Init belongs to. */
     static final String PROCESS_PROPERTY = "btcmp.process";
+
+    private static final long WARMUP_WAIT_MILLIS = 30_000;
+
+    /** Present while and after the node starts in this process. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(" + PROCESS_PROPERTY + "=node)")
+    private volatile NodeStartup startup;
 
     /** The running node's Chain; absent while no node runs (e.g. a container without options). */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -46,28 +54,38 @@ public final class NodeInit implements Init {
 
     @Override
     public Chain makeChain() {
-        return running(chain, "Chain");
+        return running(() -> chain, "Chain");
     }
 
     @Override
     public Mining makeMining() {
-        return running(mining, "Mining");
+        return running(() -> mining, "Mining");
     }
 
     @Override
     public Rpc makeRpc() {
-        return running(rpc, "Rpc");
+        return running(() -> rpc, "Rpc");
     }
 
     @Override
     public Node makeNode() {
-        return running(node, "Node");
+        return running(() -> node, "Node");
     }
 
-    private static <T> T running(T service, String name) {
-        if (service == null) {
+    /**
+     * The service once the node runs: a node still starting (the sockets are served before the chain
+     * loads) is waited for, up to {@value #WARMUP_WAIT_MILLIS} ms; one whose start failed is not.
+     */
+    private <T> T running(Supplier<T> service, String name) {
+        T found = service.get();
+        NodeStartup starting = startup;
+        if (found == null && starting != null) {
+            starting.await(WARMUP_WAIT_MILLIS);
+            found = service.get();
+        }
+        if (found == null) {
             throw new IllegalStateException("the node is not running: no " + name + " to give");
         }
-        return service;
+        return found;
     }
 }

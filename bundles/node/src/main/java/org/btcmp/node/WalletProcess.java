@@ -3,14 +3,15 @@ package org.btcmp.node;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.btcmp.common.args.Args;
 import org.btcmp.common.init.ProcessControl;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.interfaces.Handler;
+import org.btcmp.interfaces.Wallet;
 import org.btcmp.interfaces.WalletLoader;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.ProcessSpawner;
@@ -27,7 +28,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
  * -nowalletprocess, and only where a transport can spawn, i.e. not in bitcoind), hands it the node's
  * Chain through {@code Init.makeWalletLoader}, puts its loader first among the node's wallet loaders
  * ({@link NodeWallets}), and restarts it with backoff if it dies, loading again
- * the wallets it had loaded. At shutdown it closes the connection and waits for the child to exit.
+ * the wallets it had loaded when it died. At shutdown it closes the connection and waits for the child to exit.
  */
 @Component(immediate = true, service = {})
 public final class WalletProcess {
@@ -42,7 +43,8 @@ public final class WalletProcess {
     private final NodeWallets wallets;
     private final ProcessSpawner spawner;
     private final Path executable;
-    private final Set<String> loadedWallets = new LinkedHashSet<>(); // guarded by this
+    /** The wallets loaded in the wallet process, each with its unload registration. */
+    private final Map<String, Handler> loadedWallets = new LinkedHashMap<>(); // guarded by this
     private volatile boolean stopping;
     private SpawnedProcess child; // guarded by this
     private Thread supervisor; // guarded by this
@@ -86,7 +88,7 @@ public final class WalletProcess {
             try {
                 started = spawner.spawn(this::command);
                 WalletLoader loader = started.connection().remoteInit().makeWalletLoader(chain);
-                Handler loads = loader.handleLoadWallet(w -> remember(w.getWalletName()));
+                Handler loads = loader.handleLoadWallet(this::remember);
                 joined = wallets.add(loader, true);
                 synchronized (this) {
                     if (stopping) {
@@ -98,7 +100,8 @@ public final class WalletProcess {
                 reload(loader);
                 backoff = FIRST_BACKOFF_MILLIS;
                 started.process().onExit().get();
-                loads.disconnect();
+                started.close(); // ends the connection now, and with it the registrations the child made
+                java.lang.ref.Reference.reachabilityFence(loads); // a collected proxy ends its registration
             } catch (IpcException | IllegalStateException | UnsupportedOperationException e) {
                 if (started != null) {
                     started.process().destroyForcibly();
@@ -124,18 +127,28 @@ public final class WalletProcess {
         }
     }
 
-    private synchronized void remember(String wallet) {
-        loadedWallets.add(wallet);
+    /** A wallet was loaded: it is loaded again after a restart, unless it is unloaded by request first. */
+    private void remember(Wallet wallet) {
+        String name = wallet.getWalletName();
+        Handler unloads = wallet.handleUnload(() -> forget(name));
+        synchronized (this) {
+            loadedWallets.put(name, unloads); // one of a process that died is dropped (its process took it along)
+        }
+    }
+
+    private synchronized void forget(String name) {
+        loadedWallets.remove(name);
     }
 
     /**
-     * After a restart: loads again every wallet the earlier processes loaded since the node started (the
-     * loader reports loads only, so one unloaded meanwhile comes back too; one whose files are gone is skipped).
+     * After a restart: loads again every wallet that was loaded when the earlier process died (one
+     * unloaded by request before is not; one whose files are gone is skipped). The -wallet wallets
+     * were loaded by the new process itself.
      */
     private void reload(WalletLoader loader) {
         List<String> names;
         synchronized (this) {
-            names = new ArrayList<>(loadedWallets);
+            names = new ArrayList<>(loadedWallets.keySet());
         }
         List<String> already = loader.listWallets();
         for (String name : names) {
@@ -163,6 +176,8 @@ public final class WalletProcess {
             args.get(option).ifPresent(value -> command.add("-" + option + "=" + value));
         }
         args.getAll("wallet").forEach(w -> command.add("-wallet=" + w));
+        // -debug=ipc (and the others) in the child too: its side of each call is logged beside the node's.
+        args.getAll("debug").forEach(category -> command.add("-debug=" + category));
         return command;
     }
 

@@ -24,10 +24,11 @@ public final class WalletProcessOptions {
                     + "to <datadir>/<network>)", OptionCategory.IPC),
             value("ipcfd", "<fd>", "The file descriptor of a socket connected to the bitcoin-node process that started "
                     + "this one (set by that process)", OptionCategory.IPC),
-            flag("printtoconsole", "Send trace/debug info to console (default: 0)", OptionCategory.DEBUG_TEST,
-                    OptionFlag.NO_EFFECT),
-            value("debug", "<category>", "Log the debug messages of <category>", OptionCategory.DEBUG_TEST,
-                    OptionFlag.LIST, OptionFlag.NO_EFFECT));
+            flag("printtoconsole", "Send trace/debug info to console as well as to debug.log (default: 0)",
+                    OptionCategory.DEBUG_TEST),
+            value("debug", "<category>", "Log the debug messages of <category> (a wallet process logs ipc: each IPC "
+                    + "call it makes or serves, in <datadir>/<network>/debug.log beside the node's lines)",
+                    OptionCategory.DEBUG_TEST, OptionFlag.LIST));
 
     /** Everything a wallet process accepts. */
     public static final OptionTable TABLE = OptionTable.of(ArgsParser.COMMON_OPTIONS).with(ServerOptions.HELP_OPTIONS)

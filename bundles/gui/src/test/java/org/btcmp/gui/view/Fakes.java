@@ -218,6 +218,11 @@ final class Fakes {
             listeners.add(listener);
             return () -> listeners.remove(listener);
         }
+
+        @Override
+        public Handler handleUnload(UnloadListener listener) {
+            return () -> { }; // the fake is never unloaded
+        }
     }
 
     static final class FakeLoader implements WalletLoader {

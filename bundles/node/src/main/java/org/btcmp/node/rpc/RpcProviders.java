@@ -15,7 +15,9 @@ import org.btcmp.ipc.IpcException;
  * multiwallet RPC behaves over many processes: a {@code /wallet/<name>} request goes to the process that
  * has that wallet (each process answers "not found" for wallets it lacks); without a path the only loaded
  * wallet of all processes is meant; listwallets lists them all; loading a wallet another process has
- * loaded is refused. A command whose process is gone disappears.
+ * loaded is refused. A command whose process is gone disappears: at once when its connection ends (the
+ * transport releases the handler), at the latest when a call to it fails; that call is routed again among
+ * the providers left, so its caller gets Core's answer for a command or wallet that is not there.
  */
 public final class RpcProviders {
     /** Core's RPC_WALLET_NOT_FOUND, RPC_WALLET_NOT_SPECIFIED, RPC_WALLET_ALREADY_LOADED. */
@@ -26,14 +28,18 @@ public final class RpcProviders {
     private static final List<String> NO_WALLET_CONTEXT = List.of("createwallet", "loadwallet", "listwallets", "listwalletdir",
             "unloadwallet");
 
-    /** How the error for a command whose process is gone starts. */
-    private static final String GONE = "Method not found (the process serving ";
-
     private final RpcTable table;
     private final Map<String, Entry> entries = new LinkedHashMap<>(); // guarded by this
 
     /** The providers of one name and the table entry that routes to them. */
     private record Entry(RpcMethod method, List<RpcCommand> providers) {
+    }
+
+    /** A provider's process is gone; the provider was removed, and the request is routed again. */
+    private static final class ProviderGone extends Exception {
+        ProviderGone() {
+            super(null, null, false, false);
+        }
     }
 
     RpcProviders(RpcTable table) {
@@ -70,7 +76,18 @@ public final class RpcProviders {
         return entry == null ? List.of() : new ArrayList<>(entry.providers());
     }
 
+    /** Routes a request; each provider found gone is removed and the request routed again, so this ends. */
     private Object route(String name, Params params) throws RpcException {
+        while (true) {
+            try {
+                return routeOnce(name, params);
+            } catch (ProviderGone gone) {
+                // removed: try again among those left
+            }
+        }
+    }
+
+    private Object routeOnce(String name, Params params) throws RpcException, ProviderGone {
         List<RpcCommand> providers = providers(name);
         if (providers.isEmpty()) {
             throw new RpcException(RpcException.METHOD_NOT_FOUND, "Method not found");
@@ -107,24 +124,25 @@ public final class RpcProviders {
 
     /** Asks each process in turn; one that lacks the wallet says "not found" and the next is asked. */
     private Object firstThatHasTheWallet(String name, List<RpcCommand> providers, String args, String uri)
-            throws RpcException {
+            throws RpcException, ProviderGone {
         RpcException notFound = null;
-        RpcException gone = null;
+        ProviderGone gone = null;
         for (RpcCommand p : providers) {
             try {
                 return call(name, p, args, uri);
+            } catch (ProviderGone e) {
+                gone = e;
             } catch (RpcException e) {
-                if (isGone(e)) {
-                    gone = e;
-                    continue;
-                }
                 if (e.code() != WALLET_NOT_FOUND) {
                     throw e;
                 }
                 notFound = notFound == null ? e : notFound;
             }
         }
-        throw notFound != null ? notFound : gone;
+        if (notFound != null) {
+            throw notFound;
+        }
+        throw gone;
     }
 
     /** The wallets loaded in every process. */
@@ -140,19 +158,12 @@ public final class RpcProviders {
     private Object callIfThere(String name, RpcCommand provider, String args, String uri) throws RpcException {
         try {
             return call(name, provider, args, uri);
-        } catch (RpcException e) {
-            if (isGone(e)) {
-                return null;
-            }
-            throw e;
+        } catch (ProviderGone e) {
+            return null;
         }
     }
 
-    private static boolean isGone(RpcException e) {
-        return e.code() == RpcException.METHOD_NOT_FOUND && e.getMessage().startsWith(GONE);
-    }
-
-    private Object call(String name, RpcCommand provider, String args, String uri) throws RpcException {
+    private Object call(String name, RpcCommand provider, String args, String uri) throws RpcException, ProviderGone {
         try {
             return Json.parse(provider.call(args, uri));
         } catch (RpcCommand.RpcError e) {
@@ -162,7 +173,7 @@ public final class RpcProviders {
         } catch (IpcException e) {
             // The process that added the command is gone: so is its command (a restarted one adds it again).
             remove(name, provider);
-            throw new RpcException(RpcException.METHOD_NOT_FOUND, GONE + name + " is gone: " + e.getMessage() + ")");
+            throw new ProviderGone();
         }
     }
 

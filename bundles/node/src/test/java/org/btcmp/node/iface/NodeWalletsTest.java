@@ -129,6 +129,11 @@ class NodeWalletsTest {
         public Handler handleBalanceChanged(BalanceChangedListener listener) {
             return () -> { };
         }
+
+        @Override
+        public Handler handleUnload(UnloadListener listener) {
+            return () -> { };
+        }
     }
 
     private final NodeWallets wallets = new NodeWallets();

@@ -111,6 +111,27 @@ class RpcProvidersTest {
         table.provided().add(dead.command("getbalance"));
         RpcException gone = assertThrows(RpcException.class, () -> call("getbalance", "/"));
         assertEquals(RpcException.METHOD_NOT_FOUND, gone.code());
+        assertEquals("Method not found", gone.getMessage(), "Core's error, not the transport's");
         assertNull(table.get("getbalance"), "a command whose process is gone disappears");
+    }
+
+    @Test
+    void aCallThatFindsItsProcessGoneIsAnsweredByTheProcessesLeft() throws Exception {
+        FakeProcess dead = new FakeProcess();
+        dead.wallets.add("x");
+        FakeProcess alive = new FakeProcess();
+        alive.wallets.add("a");
+        table.provided().add(dead.command("getbalance"));
+        table.provided().add(alive.command("getbalance"));
+        dead.dead = true;
+        assertEquals("a", call("getbalance", "/wallet/a"), "the live process answers");
+        FakeProcess dying = new FakeProcess();
+        dying.wallets.add("d");
+        table.provided().add(dying.command("getbalance"));
+        dying.dead = true;
+        RpcException notLoaded = assertThrows(RpcException.class, () -> call("getbalance", "/wallet/d"));
+        assertEquals(-18, notLoaded.code(), "d's process is gone: Core's wallet-not-loaded error");
+        assertEquals("Requested wallet does not exist or is not loaded", notLoaded.getMessage());
+        assertEquals("a", call("getbalance", "/"), "only a is left, so no path is needed");
     }
 }

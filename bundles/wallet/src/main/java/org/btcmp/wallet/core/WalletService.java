@@ -2,6 +2,7 @@ package org.btcmp.wallet.core;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.btcmp.interfaces.Handler;
 import org.btcmp.interfaces.Wallet;
 import org.btcmp.interfaces.WalletBalances;
@@ -12,6 +13,7 @@ public final class WalletService implements Wallet {
     private final DescriptorWallet wallet;
     private final WalletSync sync;
     private final WalletSender sender;
+    private final List<UnloadListener> unloadListeners = new CopyOnWriteArrayList<>();
 
     public WalletService(String name, DescriptorWallet wallet, WalletSync sync, WalletSender sender) {
         this.name = name;
@@ -56,5 +58,24 @@ public final class WalletService implements Wallet {
     @Override
     public Handler handleBalanceChanged(BalanceChangedListener listener) {
         return sync.onChange(listener::balanceChanged);
+    }
+
+    @Override
+    public Handler handleUnload(UnloadListener listener) {
+        unloadListeners.add(listener);
+        return () -> unloadListeners.remove(listener);
+    }
+
+    /** Tells the unload listeners, once: a listener in a process that is gone is skipped. */
+    public void notifyUnloaded() {
+        List<UnloadListener> listeners = List.copyOf(unloadListeners);
+        unloadListeners.clear();
+        for (UnloadListener listener : listeners) {
+            try {
+                listener.walletUnloaded();
+            } catch (RuntimeException listenerGone) {
+                // its process went away (IpcException) or it failed: the wallet is unloaded either way
+            }
+        }
     }
 }

@@ -124,6 +124,10 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
 
     @Override
     public void unloadWallet(String name) {
+        unload(name).service().notifyUnloaded();
+    }
+
+    private LoadedWallet unload(String name) {
         LoadedWallet w;
         synchronized (this) {
             w = loaded.remove(name);
@@ -132,6 +136,7 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
             throw new WalletException(WALLET_NOT_FOUND, "Requested wallet does not exist or is not loaded");
         }
         w.close();
+        return w;
     }
 
     @Override
@@ -179,12 +184,15 @@ public final class WalletManager implements WalletLoader, AutoCloseable {
         return () -> loadListeners.remove(listener);
     }
 
-    /** Unloads every wallet (process shutdown). */
+    /**
+     * Closes every wallet (process shutdown) without the unload notice: they were not unloaded by request,
+     * so a node that restarts this process loads them again.
+     */
     @Override
     public void close() {
         for (String name : listWallets()) {
             try {
-                unloadWallet(name);
+                unload(name);
             } catch (WalletException alreadyGone) {
                 // unloaded meanwhile by another caller: nothing left to do
             }

@@ -11,6 +11,7 @@ import org.btcmp.ipc.IpcAddress;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.ipc.Server;
 import org.btcmp.ipc.Transport;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,11 +30,12 @@ public final class SpawnedWallet {
     private final WalletSettings settings;
     private final Server server;
     private final WalletRunner runner;
+    private final WalletIpcLog ipcLog;
     /** The node that started this process, as it was at startup (a crash re-parents us). */
     private final Optional<ProcessHandle> parent = ProcessHandle.current().parent();
 
     @Activate
-    public SpawnedWallet(@Reference Args args,
+    public SpawnedWallet(BundleContext context, @Reference Args args,
             @Reference(target = "(" + Transport.SCHEME_PROPERTY + "=" + IpcAddress.FD + ")") Transport transport,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) {
         this.process = process;
@@ -48,6 +50,8 @@ public final class SpawnedWallet {
             }
         }
         settings = read;
+        // -debug=ipc (the node passes its own): logging before the first call is served
+        ipcLog = settings == null ? null : WalletIpcLog.open(context, args, process);
         runner = settings == null ? null : new WalletRunner(settings, this::fail, false);
         Server serving = null;
         if (runner != null) {
@@ -92,6 +96,9 @@ public final class SpawnedWallet {
         }
         if (server != null) {
             server.close();
+        }
+        if (ipcLog != null) {
+            ipcLog.close();
         }
     }
 }

@@ -8,6 +8,7 @@ import org.btcmp.common.init.ProcessControl;
 import org.btcmp.interfaces.Chain;
 import org.btcmp.ipc.IpcException;
 import org.btcmp.wallet.NodeLink;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -29,11 +30,12 @@ public final class WalletStartup {
     private final NodeLink link;
     private final ProcessControl process;
     private final WalletRunner runner;
+    private final WalletIpcLog ipcLog;
     private volatile boolean stopping;
     private Thread retry; // guarded by this
 
     @Activate
-    public WalletStartup(@Reference Args args, @Reference NodeLink link,
+    public WalletStartup(BundleContext context, @Reference Args args, @Reference NodeLink link,
             @Reference(cardinality = ReferenceCardinality.OPTIONAL) ProcessControl process) {
         this.link = link;
         this.process = process;
@@ -46,6 +48,8 @@ public final class WalletStartup {
             }
         }
         runner = settings == null ? null : new WalletRunner(settings, this::fail, true);
+        // -debug=ipc where the node is another process: logging before the first call
+        ipcLog = settings != null && settings.connectTo().isPresent() ? WalletIpcLog.open(context, args, process) : null;
         if (runner == null) {
             return;
         }
@@ -132,6 +136,9 @@ public final class WalletStartup {
         }
         if (runner != null) {
             runner.close();
+        }
+        if (ipcLog != null) {
+            ipcLog.close();
         }
     }
 }

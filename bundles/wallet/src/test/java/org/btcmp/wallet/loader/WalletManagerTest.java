@@ -72,6 +72,23 @@ class WalletManagerTest {
     }
 
     @Test
+    void anUnloadByRequestIsHeardOnceAndAProcessStopIsNot() {
+        Wallet a = loader.createWallet("a", "", WalletLoader.WALLET_FLAG_DESCRIPTORS);
+        Wallet b = loader.createWallet("b", "", WalletLoader.WALLET_FLAG_DESCRIPTORS);
+        List<String> unloaded = new ArrayList<>();
+        a.handleUnload(() -> unloaded.add("a"));
+        b.handleUnload(() -> unloaded.add("b"));
+        Handler withdrawn = b.handleUnload(() -> unloaded.add("b again"));
+        withdrawn.disconnect();
+
+        loader.unloadWallet("a");
+        assertEquals(List.of("a"), unloaded);
+        loader.close();
+        assertEquals(List.of("a"), unloaded, "closing the loader (the process stopping) is no unload by request");
+        assertEquals(List.of(), loader.listWallets());
+    }
+
+    @Test
     void refusalsCarryCoreCodesAndMessages() throws Exception {
         loader.createWallet("w", "", 0);
         WalletException dup = assertThrows(WalletException.class, () -> loader.createWallet("w", "", 0));
