@@ -142,6 +142,22 @@ final class PsbtRpc {
         if (sign) {
             SendRpc.ensureUnlocked(w);
         }
+        fill(w, psbt, hashType, sign, bip32derivs);
+        boolean complete = finalize ? finalizeAll(psbt) : allFinalized(psbt);
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("psbt", psbt.toBase64());
+        o.put("complete", complete);
+        if (complete && finalize) {
+            o.put("hex", HexFormat.of().formatHex(psbt.extract().orElseThrow().toBytes()));
+        }
+        return o;
+    }
+
+    /**
+     * Core's FillPSBT for the wallet's input kinds: records what each of the wallet's inputs spends, with
+     * {@code bip32derivs} where its keys come from, and with {@code sign} the wallet's signatures.
+     */
+    static void fill(LoadedWallet w, Psbt psbt, int hashType, boolean sign, boolean bip32derivs) {
         Transaction tx = psbt.unsignedTx();
         List<TxOut> spent = new ArrayList<>();
         for (int i = 0; i < tx.inputs().size(); i++) {
@@ -171,14 +187,6 @@ final class PsbtRpc {
                 }
             }
         }
-        boolean complete = finalize ? finalizeAll(psbt) : allFinalized(psbt);
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("psbt", psbt.toBase64());
-        o.put("complete", complete);
-        if (complete && finalize) {
-            o.put("hex", HexFormat.of().formatHex(psbt.extract().orElseThrow().toBytes()));
-        }
-        return o;
     }
 
     private static Object finalizePsbt(Args a, Call c) {
@@ -196,7 +204,7 @@ final class PsbtRpc {
     }
 
     /** BIP174's finalizer for P2WPKH (one partial signature) and P2TR key path (the key signature). */
-    private static boolean finalizeAll(Psbt psbt) {
+    static boolean finalizeAll(Psbt psbt) {
         for (int i = 0; i < psbt.inputCount(); i++) {
             if (psbt.isFinalized(i)) {
                 continue;

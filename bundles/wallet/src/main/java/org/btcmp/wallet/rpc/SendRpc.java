@@ -12,9 +12,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.btcmp.common.json.Json;
 import org.btcmp.interfaces.RpcCommand.RpcError;
+import org.btcmp.primitives.Transaction;
 import org.btcmp.wallet.core.FeePolicy;
 import org.btcmp.wallet.core.LoadedWallet;
 import org.btcmp.wallet.core.WalletSender;
+import org.btcmp.wallet.psbt.Psbt;
 
 /** Core's sending RPCs: sendtoaddress, sendmany, send. */
 final class SendRpc {
@@ -93,19 +95,39 @@ final class SendRpc {
         boolean psbtOptIn = Boolean.TRUE.equals(options.get("psbt"));
         boolean addToWallet = !Boolean.FALSE.equals(options.get("add_to_wallet"));
         WalletSender.Funded funded = PsbtRpc.fund(w, recipients, funding);
-        Map<String, Object> o = new LinkedHashMap<>();
-        boolean canSign = w.wallet().hasPrivateKeys() && funded.spent().stream()
+        boolean canSign = w.wallet().hasPrivateKeys() && unlocked(w) && funded.spent().stream()
                 .allMatch(out -> w.wallet().findScript(out.scriptPubKey()).isPresent());
-        if (!canSign || psbtOptIn || !addToWallet) {
-            // Core's FinishTransaction hands back the PSBT when it cannot complete it or was asked for it
-            o.put("psbt", PsbtRpc.unsignedPsbt(w, funded, funded.tx(), true).toBase64());
-            o.put("complete", false);
+        if (canSign && addToWallet && !psbtOptIn) {
+            WalletSender.Sent sent = w.sender().signAndSend(funded);
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("txid", sent.txid());
+            o.put("complete", true);
             return o;
         }
-        ensureUnlocked(w);
-        WalletSender.Sent sent = w.sender().signAndSend(funded);
-        o.put("txid", sent.txid());
-        o.put("complete", true);
+        return finishUncommitted(w, funded, psbtOptIn, addToWallet);
+    }
+
+    /**
+     * Core's FinishTransaction when the transaction is not committed: the wallet signs what it can
+     * (nothing while locked, as Core's signing provider then holds no private keys) and finalizes. The
+     * PSBT comes back when asked for or incomplete; a complete transaction comes back as hex and txid,
+     * neither broadcast nor added to the wallet.
+     */
+    private static Map<String, Object> finishUncommitted(LoadedWallet w, WalletSender.Funded funded, boolean psbtOptIn,
+            boolean addToWallet) {
+        Psbt psbt = PsbtRpc.unsignedPsbt(w, funded, funded.tx(), true);
+        PsbtRpc.fill(w, psbt, 0, w.wallet().hasPrivateKeys() && unlocked(w), false);
+        boolean complete = PsbtRpc.finalizeAll(psbt);
+        Map<String, Object> o = new LinkedHashMap<>();
+        if (psbtOptIn || !complete || !addToWallet) {
+            o.put("psbt", psbt.toBase64());
+        }
+        if (complete) {
+            Transaction tx = psbt.extract().orElseThrow();
+            o.put("txid", tx.txid().toString());
+            o.put("hex", HexFormat.of().formatHex(tx.toBytes()));
+        }
+        o.put("complete", complete);
         return o;
     }
 
@@ -275,8 +297,12 @@ final class SendRpc {
         return new FeePolicy.Request(OptionalLong.empty(), target, conservative);
     }
 
+    private static boolean unlocked(LoadedWallet w) {
+        return !w.wallet().isEncrypted() || w.wallet().unlockedUntil().isPresent();
+    }
+
     static void ensureUnlocked(LoadedWallet w) {
-        if (w.wallet().isEncrypted() && w.wallet().unlockedUntil().isEmpty()) {
+        if (!unlocked(w)) {
             throw new RpcError(Rpc.WALLET_UNLOCK_NEEDED, "Error: Please enter the wallet passphrase with walletpassphrase first.");
         }
     }

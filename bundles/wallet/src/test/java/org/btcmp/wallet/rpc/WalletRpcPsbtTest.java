@@ -72,6 +72,65 @@ class WalletRpcPsbtTest {
     }
 
     @Test
+    void sendWithoutAddingToWalletSignsButNeitherBroadcastsNorRecords() throws Exception {
+        String bob = (String) n.call(B, "getnewaddress", "[]");
+        Object balanceBefore = n.call(A, "getbalances", "[]");
+        Map<?, ?> kept = (Map<?, ?>) n.call(A, "send", "{\"outputs\":{\"" + bob + "\":2},\"fee_rate\":4,"
+                + "\"options\":{\"add_to_wallet\":false}}");
+        assertEquals(true, kept.get("complete"));
+        String txid = (String) kept.get("txid");
+        String hex = (String) kept.get("hex");
+        assertTrue(((String) kept.get("psbt")).startsWith("cHNidP8"), "Core hands the PSBT back too: " + kept);
+        Map<?, ?> decoded = (Map<?, ?>) n.call("decoderawtransaction", "[\"" + hex + "\"]");
+        assertEquals(txid, decoded.get("txid"));
+        assertFalse(((List<?>) n.call("getrawmempool", "[]")).contains(txid), "not broadcast");
+        assertEquals(-5, assertThrows(NodeWithWallets.Failure.class,
+                () -> n.call(A, "gettransaction", "[\"" + txid + "\"]")).code, "not in the wallet");
+        assertEquals(balanceBefore, n.call(A, "getbalances", "[]"));
+
+        assertEquals(txid, n.call("sendrawtransaction", "[\"" + hex + "\"]"), "signed and valid");
+        assertTrue(((List<?>) n.call("getrawmempool", "[]")).contains(txid));
+        n.call("generatetoaddress", "[1, \"" + n.call(A, "getnewaddress", "[]") + "\"]");
+        assertEquals(new BigDecimal("2.00000000"), n.call(B, "getbalance", "[]"));
+    }
+
+    @Test
+    void sendWithPsbtOptInReturnsTheSignedPsbt() throws Exception {
+        String bob = (String) n.call(B, "getnewaddress", "[]");
+        Map<?, ?> opted = (Map<?, ?>) n.call(A, "send", "{\"outputs\":[{\"" + bob + "\":3}],"
+                + "\"options\":{\"fee_rate\":2,\"psbt\":true}}");
+        assertEquals(true, opted.get("complete"));
+        String txid = (String) opted.get("txid");
+        assertFalse(((List<?>) n.call("getrawmempool", "[]")).contains(txid), "psbt=true commits nothing");
+        org.btcmp.wallet.psbt.Psbt psbt = org.btcmp.wallet.psbt.Psbt.fromBase64((String) opted.get("psbt"));
+        for (int i = 0; i < psbt.inputCount(); i++) {
+            assertTrue(psbt.isFinalized(i), "input " + i + " signed and finalized");
+        }
+        Map<?, ?> finalized = (Map<?, ?>) n.call("finalizepsbt", "[\"" + opted.get("psbt") + "\"]");
+        assertEquals(true, finalized.get("complete"));
+        assertEquals(opted.get("hex"), finalized.get("hex"));
+        assertEquals(txid, n.call("sendrawtransaction", "[\"" + finalized.get("hex") + "\"]"));
+    }
+
+    @Test
+    void lockedWalletsSendHandsBackAnUnsignedPsbt() throws Exception {
+        String bob = (String) n.call(B, "getnewaddress", "[]");
+        n.call(A, "encryptwallet", "[\"pw\"]");
+        Map<?, ?> locked = (Map<?, ?>) n.call(A, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":2,"
+                + "\"options\":{\"add_to_wallet\":false}}");
+        assertEquals(false, locked.get("complete"));
+        assertFalse(locked.containsKey("hex"));
+        assertFalse(locked.containsKey("txid"));
+        Map<?, ?> notCommitted = (Map<?, ?>) n.call(A, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":2}");
+        assertEquals(false, notCommitted.get("complete"), "as Core, a locked wallet's send is not an error");
+        assertTrue(notCommitted.containsKey("psbt"));
+        assertEquals(List.of(), n.call("getrawmempool", "[]"));
+        n.call(A, "walletpassphrase", "[\"pw\", 60]");
+        Map<?, ?> signed = (Map<?, ?>) n.call(A, "walletprocesspsbt", "[\"" + locked.get("psbt") + "\"]");
+        assertEquals(true, signed.get("complete"), "the same PSBT signs once unlocked");
+    }
+
+    @Test
     void processFinalizesAtOnceAndRefusesBadInput() throws Exception {
         String bob = (String) n.call(B, "getnewaddress", "[]");
         String psbt = (String) ((Map<?, ?>) n.call(A, "walletcreatefundedpsbt", "[[], {\"" + bob + "\": 1}, 0,"

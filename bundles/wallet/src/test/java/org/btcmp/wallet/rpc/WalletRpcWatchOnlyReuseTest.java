@@ -94,6 +94,13 @@ class WalletRpcWatchOnlyReuseTest {
         Map<?, ?> unsigned = (Map<?, ?>) n.call(W, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":3}");
         assertEquals(false, unsigned.get("complete"));
         assertFalse(unsigned.containsKey("txid"));
+        for (String option : List.of("\"psbt\":true", "\"add_to_wallet\":false")) {
+            Map<?, ?> asked = (Map<?, ?>) n.call(W, "send", "{\"outputs\":{\"" + bob + "\":1},\"fee_rate\":3,"
+                    + "\"options\":{" + option + "}}");
+            assertEquals(false, asked.get("complete"), option);
+            assertFalse(asked.containsKey("hex"), option);
+            assertTrue(asked.containsKey("psbt"), option);
+        }
         Map<?, ?> notSigned = (Map<?, ?>) n.call(W, "walletprocesspsbt", "[\"" + unsigned.get("psbt") + "\"]");
         assertEquals(false, notSigned.get("complete"), "the watch-only wallet cannot sign");
         Map<?, ?> signed = (Map<?, ?>) n.call(A, "walletprocesspsbt", "[\"" + unsigned.get("psbt") + "\"]");
