@@ -213,7 +213,10 @@ public final class WalletSender {
         if (!wallet.hasPrivateKeys()) {
             throw new WalletError(WalletError.WALLET_ERROR, "Error: Private keys are disabled for this wallet");
         }
-        Script standIn = ScriptBuilder.witness(0, new byte[20]);
+        boolean payingTaproot = recipients.stream()
+                .anyMatch(r -> (r.script() != null ? r.script() : scriptOf(r.address())).isP2TR());
+        // the stand-in has the size of the change the send would add: P2TR when paying taproot, as fund() picks
+        Script standIn = payingTaproot ? ScriptBuilder.witness(1, new byte[32]) : ScriptBuilder.witness(0, new byte[20]);
         CoinControl control = new CoinControl(List.of(), Optional.of(standIn), Set.of(), false, true);
         return fund(recipients, FeePolicy.Request.rate(feeRate), control).fee();
     }
