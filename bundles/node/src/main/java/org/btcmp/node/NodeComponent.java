@@ -44,6 +44,8 @@ public final class NodeComponent {
     private final Thread starting;
     private final NodeStartup startup = new NodeStartup();
     private final ServiceRegistration<NodeStartup> startupRegistration;
+    private final IpcCallLog ipcCallLog = new IpcCallLog();
+    private final ServiceRegistration<?> ipcCallLogRegistration;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>(); // guarded by this
     private BitcoinNode node; // guarded by this
     private boolean stopped; // guarded by this
@@ -56,6 +58,9 @@ public final class NodeComponent {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(NodeInit.PROCESS_PROPERTY, "node");
         startupRegistration = context.registerService(NodeStartup.class, startup, props);
+        // -debug=ipc: the IPC transport writes a line per call here, from the first call on.
+        ipcCallLogRegistration = context.registerService(Consumer.class, ipcCallLog,
+                new Hashtable<>(Map.of("btcmp.log", "ipc")));
         starting = new Thread(() -> {
             try {
                 start(args);
@@ -110,10 +115,7 @@ public final class NodeComponent {
         registrations.add(context.registerService(Rpc.class, new NodeRpc(node), props));
         // For the node's own wallet process (WalletProcess), whose loader goes first.
         registrations.add(context.registerService(NodeWallets.class, node.wallets(), props));
-        // -debug=ipc: the IPC transport writes a line per call here (dropped while the category is off).
-        Dictionary<String, Object> ipcLog = new Hashtable<>(Map.of("btcmp.log", "ipc"));
-        Consumer<String> ipcLines = line -> node.debug("ipc", line);
-        registrations.add(context.registerService(Consumer.class, ipcLines, ipcLog));
+        ipcCallLog.started(node);
     }
 
     private static void closeQuietly(BitcoinNode node) {
@@ -140,6 +142,8 @@ public final class NodeComponent {
             node = null;
         }
         registered.add(startupRegistration);
+        registered.add(ipcCallLogRegistration);
+        ipcCallLog.closed();
         // Outside the lock: withdrawing a service deactivates its users here (the wallet process waits for its child).
         for (ServiceRegistration<?> r : registered) {
             try {
