@@ -60,7 +60,7 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
         WalletSync sync = new WalletSync(wallet, chain);
         sync.handler = chain.handleNotifications(sync);
         try {
-            sync.catchUp();
+            sync.catchUp(true);
         } catch (RuntimeException e) {
             sync.handler.disconnect();
             throw e;
@@ -117,14 +117,16 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
             if (startHeight < 0 || startHeight > tip) {
                 throw new WalletError(WalletError.INVALID_PARAMETER, "Invalid start_height");
             }
-            for (int h = startHeight; h <= tip; h++) {
-                connect(readBlock(h));
+            try (BlockLookahead<BlockInfo> blocks = lookahead(startHeight, tip, true)) {
+                while (blocks.hasNext()) {
+                    connect(blocks.next());
+                }
             }
             return tip;
         } finally {
             following = true;
             try {
-                catchUp();
+                catchUp(true);
             } finally {
                 scanLock.unlock();
             }
@@ -141,7 +143,7 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
             if (tip.isPresent() && tip.get().hash().equals(block.prevHash())) {
                 connect(block);
             } else if (!db.read(c -> SyncRecords.hashAt(c, block.height())).filter(block.hash()::equals).isPresent()) {
-                catchUp();
+                catchUp(false); // on the node's notifying thread: see BlockLookahead on depth 0
             }
         } finally {
             scanLock.unlock();
@@ -269,8 +271,11 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
         handler.disconnect();
     }
 
-    /** Rewinds to the last processed block still on the node's active chain, then scans to its tip. */
-    private void catchUp() {
+    /**
+     * Rewinds to the last processed block still on the node's active chain, then scans to its tip,
+     * reading blocks ahead of processing them on another thread when {@code readAhead}.
+     */
+    private void catchUp(boolean readAhead) {
         scanLock.lock();
         following = false;
         try {
@@ -279,12 +284,15 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
                 Optional<BlockRef> tip = rewindToActiveChain(chainTip);
                 int start = tip.map(t -> t.height() + 1).orElseGet(() -> birthdayHeight(chainTip));
                 boolean consistent = true;
-                for (int h = start; h <= chainTip && consistent; h++) {
-                    BlockInfo block = readBlock(h);
-                    Optional<BlockRef> ours = lastBlock();
-                    consistent = ours.isEmpty() ? h == start : ours.get().hash().equals(block.prevHash());
-                    if (consistent) {
-                        connect(block);
+                try (BlockLookahead<BlockInfo> blocks = lookahead(start, chainTip, readAhead)) {
+                    while (blocks.hasNext() && consistent) {
+                        BlockInfo block = blocks.next();
+                        Optional<BlockRef> ours = lastBlock();
+                        consistent = ours.isEmpty() ? block.height() == start
+                                : ours.get().hash().equals(block.prevHash());
+                        if (consistent) {
+                            connect(block);
+                        }
                     }
                 }
                 if (consistent || attempt > 100) {
@@ -362,6 +370,11 @@ public final class WalletSync implements ChainNotifications, AutoCloseable {
                 updateMempoolConflicts(tx, false);
             }
         }
+    }
+
+    /** The blocks from {@code from} to {@code to}, read ahead of their processing (see BlockLookahead). */
+    private BlockLookahead<BlockInfo> lookahead(int from, int to, boolean readAhead) {
+        return new BlockLookahead<>(from, to, readAhead ? BlockLookahead.DEFAULT_DEPTH : 0, this::readBlock);
     }
 
     private BlockInfo readBlock(int height) {
