@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,37 +13,10 @@ import org.btcmp.primitives.Script;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxIn;
 import org.btcmp.primitives.TxOut;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Several transactions tested together (Core's AcceptMultipleTransactions in test mode). */
-class PackageTestAcceptTest {
-    TestChain t;
-    long value;
-
-    @BeforeEach
-    void chain(@TempDir Path dir) throws Exception {
-        t = new TestChain(dir);
-        t.mine(105);
-        value = t.coinbaseValue(1);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        t.close();
-    }
-
-    private Transaction parent(long fee) throws Exception {
-        return t.key.spend(t.coinbaseAt(1), value, value - fee, t.key.script);
-    }
-
-    private Transaction child(Transaction parent, long fee) {
-        long in = parent.outputs().get(0).value();
-        return t.key.spend(new OutPoint(parent.txid(), 0), in, in - fee, t.key.script);
-    }
-
+class PackageTestAcceptTest extends PackageFixture {
     private Package.Result test(Transaction... txs) {
         int before = t.mempool.size();
         Package.Result r = t.mempool.testPackage(List.of(txs));

@@ -5,42 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.btcmp.primitives.OutPoint;
 import org.btcmp.primitives.Transaction;
 import org.btcmp.primitives.TxOut;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Core's submitpackage: alone first, then the fee-starved ones together at the package's feerate. */
-class SubmitPackageTest {
-    TestChain t;
-    long value;
-
-    @BeforeEach
-    void chain(@TempDir Path dir) throws Exception {
-        t = new TestChain(dir);
-        t.mine(105);
-        value = t.coinbaseValue(1);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        t.close();
-    }
-
-    private Transaction parent(long fee) throws Exception {
-        return t.key.spend(t.coinbaseAt(1), value, value - fee, t.key.script);
-    }
-
-    private Transaction child(Transaction parent, long fee) {
-        long in = parent.outputs().get(0).value();
-        return t.key.spend(new OutPoint(parent.txid(), 0), in, in - fee, t.key.script);
-    }
-
+class SubmitPackageTest extends PackageFixture {
     @Test
     void aChildPaysForAParentBelowTheRelayFee() throws Exception {
         Transaction p = parent(0);

@@ -17,6 +17,24 @@ import org.junit.jupiter.api.Test;
 class BcoinTxRelayTest extends BcoinFixture {
     private static final TestKey KEY = new TestKey("bcoin-relay");
 
+    /**
+     * bcoin mines to segwit activation, our node syncs it over a manual connection, then mines 102 blocks paying
+     * {@code KEY} (two spendable coinbases) and waits for bcoin to have them; returns the connection.
+     */
+    private Peer connectAndFund() throws Exception {
+        startBcoin();
+        bcoin.generate(BCOIN_SEGWIT_HEIGHT);
+        Peer peer = ours.net.connect(bcoinAddress(), ConnectionType.MANUAL);
+        assertTrue(peer.awaitHandshake(WAIT));
+        await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to sync bcoin's chain");
+        for (int i = 0; i < 102; i++) {
+            ours.miner.generate(KEY.script, List.of());
+        }
+        String funded = ours.tip();
+        await(() -> bcoin.bestBlockHash().equals(funded), "bcoin to sync our funding blocks");
+        return peer;
+    }
+
     private Transaction spendCoinbase(int height) throws Exception {
         Block b = ours.chain.readBlock(ours.chain.atHeight(height));
         long value = b.transactions().get(0).outputs().get(0).value();
@@ -26,17 +44,7 @@ class BcoinTxRelayTest extends BcoinFixture {
     @Test
     void transactionsSentToEitherNodeReachTheOtherAndAreMined() {
         assertTimeoutPreemptively(Duration.ofMinutes(6), () -> {
-            startBcoin();
-            bcoin.generate(BCOIN_SEGWIT_HEIGHT);
-            Peer peer = ours.net.connect(bcoinAddress(),
-                    ConnectionType.MANUAL);
-            assertTrue(peer.awaitHandshake(WAIT));
-            await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to sync bcoin's chain");
-            for (int i = 0; i < 102; i++) {
-                ours.miner.generate(KEY.script, List.of());
-            }
-            String tip = ours.tip();
-            await(() -> bcoin.bestBlockHash().equals(tip), "bcoin to sync our funding blocks");
+            connectAndFund();
 
             Transaction ourTx = spendCoinbase(BCOIN_SEGWIT_HEIGHT + 1);
             ours.mempool.accept(ourTx, false);
@@ -64,17 +72,7 @@ class BcoinTxRelayTest extends BcoinFixture {
     @Test
     void newBlocksTravelAsCompactBlocksInBothDirections() {
         assertTimeoutPreemptively(Duration.ofMinutes(6), () -> {
-            startBcoin();
-            bcoin.generate(BCOIN_SEGWIT_HEIGHT);
-            Peer peer = ours.net.connect(bcoinAddress(),
-                    ConnectionType.MANUAL);
-            assertTrue(peer.awaitHandshake(WAIT));
-            await(() -> ours.chain.height() == BCOIN_SEGWIT_HEIGHT, "our node to sync bcoin's chain");
-            for (int i = 0; i < 102; i++) {
-                ours.miner.generate(KEY.script, List.of());
-            }
-            String funded = ours.tip();
-            await(() -> bcoin.bestBlockHash().equals(funded), "bcoin to sync our funding blocks");
+            Peer peer = connectAndFund();
             assertEquals(PeerProtocol.COMPACT_BLOCKS_VERSION, peer.features().compactBlocksVersion(),
                     "bcoin announced version 2 compact blocks");
 
