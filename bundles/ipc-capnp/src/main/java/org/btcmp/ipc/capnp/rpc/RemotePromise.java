@@ -40,42 +40,23 @@ public final class RemotePromise implements AutoCloseable {
     /** What {@link #eventually} tracks: capabilities to take from the call once made, and a pending close. */
     private static final class Eventual {
         final CompletableFuture<Response> answer = new CompletableFuture<>();
-        private final java.util.List<Taker> takers = new java.util.ArrayList<>();
-        private RemotePromise made;
-        private RuntimeException failure;
-        private boolean arrived;
-        private boolean closeAsked;
-        private boolean closable;
-
-        private record Taker(PromisedTarget target, int[] path) {
-        }
+        private final PipelineTakers takers = new PipelineTakers();
+        private RemotePromise made; // guarded by this
+        private boolean closeAsked; // guarded by this
+        private boolean closable; // guarded by this
 
         CapTarget pipeline(int[] path) {
-            PromisedTarget target = new PromisedTarget();
-            synchronized (this) {
-                if (!arrived) {
-                    takers.add(new Taker(target, path));
-                    return target;
-                }
-            }
-            take(target, path);
-            return target;
+            return takers.pipeline(path);
         }
 
         void made(RemotePromise promise, Throwable error) {
-            java.util.List<Taker> waiting;
-            synchronized (this) {
-                made = promise;
-                failure = error == null ? null : PromisedTarget.cause(error);
-                arrived = true;
-                waiting = new java.util.ArrayList<>(takers);
-                takers.clear();
-            }
-            for (Taker taker : waiting) {
-                take(taker.target(), taker.path());
-            }
+            RuntimeException failure = error == null ? null : PromisedTarget.cause(error);
+            takers.arrived(failure != null
+                    ? (target, path) -> target.settleLater(null, failure)
+                    : (target, path) -> target.settleLater(promise.pipeline(path), null));
             boolean closeNow;
             synchronized (this) {
+                made = promise; // closable only once the pipelined capabilities took theirs from it
                 closable = true;
                 closeNow = closeAsked;
             }
@@ -92,14 +73,6 @@ public final class RemotePromise implements AutoCloseable {
             });
             if (closeNow) {
                 promise.close();
-            }
-        }
-
-        private void take(PromisedTarget target, int[] path) {
-            if (failure != null) {
-                target.settleLater(null, failure);
-            } else {
-                target.settleLater(made.pipeline(path), null);
             }
         }
 
